@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The responder: an NF_ARP_IN hook that answers requests from the binding
+ * table. It runs under RCU only and allocates nothing but the reply.
+ */
+#include <linux/netfilter_arp.h>
+#include <linux/inetdevice.h>
+#include <net/arp.h>
+#include <net/ip_fib.h>
+
+#include "arpproxy.h"
+#include "proto.h"
+
+/*
+ * After the arptables/nft filter chains (priority 0), so that firewall rules
+ * on incoming ARP still apply to what arpproxy answers.
+ */
+#define ARPPROXY_HOOK_PRIORITY	100
+
+/* Is @addr inside a subnet configured on @dev? */
+static bool arpproxy_on_link(const struct net_device *dev, __be32 addr)
+{
+	const struct in_device *in_dev = __in_dev_get_rcu(dev);
+	const struct in_ifaddr *ifa;
+
+	if (!in_dev)
+		return false;
+	in_dev_for_each_ifa_rcu(ifa, in_dev)
+		if (inet_ifa_match(addr, ifa))
+			return true;
+	return false;
+}
+
+/* RFC 1027: does the kernel route @arp's target out of another device? */
+static bool arpproxy_routes_elsewhere(struct net *net, struct net_device *dev,
+				      const struct arpproxy_arp *arp)
+{
+	struct flowi4 fl4 = {
+		.flowi4_iif = dev->ifindex,
+		.daddr = arp->tip,
+		.saddr = arp->sip,
+	};
+	struct fib_result res;
+
+	if (fib_lookup(net, &fl4, &res, 0) || res.type != RTN_UNICAST)
+		return false;
+	return FIB_RES_DEV(res) != dev;
+}
+
+/*
+ * Send the reply through arp_xmit(), so NF_ARP_OUT rules still apply. The
+ * Ethernet source is always @dev's own address; only the ARP sender
+ * hardware address carries a binding's MAC, when it has one.
+ */
+static bool arpproxy_reply(struct net_device *dev,
+			   const struct arpproxy_arp *req, const u8 *mac)
+{
+	struct sk_buff *skb;
+
+	skb = arp_create(ARPOP_REPLY, ETH_P_ARP, req->sip, dev, req->tip,
+			 req->sha, dev->dev_addr, req->sha);
+	if (!skb)
+		return false;
+	if (mac && !is_zero_ether_addr(mac))
+		ether_addr_copy(skb_network_header(skb) + sizeof(struct arphdr), mac);
+	arp_xmit(skb);
+	return true;
+}
+
+static bool arpproxy_route_mode(struct arpproxy_net *an,
+				const struct net_device *dev)
+{
+	const struct arpproxy_iface *settings = arpproxy_iface_get(an, dev->ifindex);
+
+	return settings && settings->proxy_mode == ARPPROXY_PROXY_ROUTE;
+}
+
+static enum arpproxy_stat arpproxy_decide(struct net *net, struct arpproxy_net *an,
+					  struct net_device *dev,
+					  const struct arpproxy_arp *arp)
+{
+	struct arpproxy_binding *b;
+
+	b = arpproxy_table_lookup(&an->table, arp->tip, dev->ifindex);
+	if (b && (b->flags & ARPPROXY_BINDING_F_EXCLUDE))
+		return ARPPROXY_STAT_EXCLUDED;
+	if (!b && !arpproxy_route_mode(an, dev))
+		return ARPPROXY_STAT_NO_BINDING;
+	/* The kernel answers for its own addresses itself. */
+	if (__ip_dev_find(net, arp->tip, false))
+		return ARPPROXY_STAT_LOCAL_TARGET;
+	/* Answering for an on-link target would hijack that host. */
+	if (!(b && (b->flags & ARPPROXY_BINDING_F_ONLINK)) &&
+	    arpproxy_on_link(dev, arp->tip))
+		return ARPPROXY_STAT_NOT_OFFSUBNET;
+	if (!b && !arpproxy_routes_elsewhere(net, dev, arp))
+		return ARPPROXY_STAT_NO_BINDING;
+
+	if (!arpproxy_reply(dev, arp, b ? b->mac : NULL))
+		return ARPPROXY_STAT_TX_ERROR;
+	if (b)
+		atomic64_inc(&b->hits);
+	return ARPPROXY_STAT_REPLIES;
+}
+
+/*
+ * arp_rcv() has already dropped frames for other hosts (promiscuous mode)
+ * and looped-back ones, so everything here was sent to us.
+ */
+static unsigned int arpproxy_hook(void *priv, struct sk_buff *skb,
+				  const struct nf_hook_state *state)
+{
+	struct arpproxy_net *an = priv;
+	struct net_device *dev = state->in;
+	const struct arpproxy_arp *arp;
+	struct arpproxy_arp buf;
+	enum arpproxy_stat verdict;
+
+	arpproxy_count(an, ARPPROXY_STAT_FRAMES);
+	arp = skb_header_pointer(skb, 0, sizeof(buf), &buf);
+	if (!arp || dev->type != ARPHRD_ETHER) {
+		arpproxy_count(an, ARPPROXY_STAT_INVALID);
+		return NF_ACCEPT;
+	}
+	verdict = arpproxy_classify(arp);
+	if (verdict != ARPPROXY_STAT_REQUESTS) {
+		arpproxy_count(an, verdict);
+		return NF_ACCEPT;
+	}
+	arpproxy_count(an, ARPPROXY_STAT_REQUESTS);
+	verdict = arpproxy_decide(state->net, an, dev, arp);
+	arpproxy_count(an, verdict);
+	if (verdict != ARPPROXY_STAT_REPLIES)
+		return NF_ACCEPT;
+	/* Answered: the kernel must neither answer nor queue it too. */
+	consume_skb(skb);
+	return NF_STOLEN;
+}
+
+int arpproxy_hook_register(struct net *net, struct arpproxy_net *an)
+{
+	an->hook_ops = (struct nf_hook_ops) {
+		.hook = arpproxy_hook,
+		.pf = NFPROTO_ARP,
+		.hooknum = NF_ARP_IN,
+		.priority = ARPPROXY_HOOK_PRIORITY,
+		.priv = an,
+	};
+	return nf_register_net_hook(net, &an->hook_ops);
+}
+
+void arpproxy_hook_unregister(struct net *net, struct arpproxy_net *an)
+{
+	nf_unregister_net_hook(net, &an->hook_ops);
+}

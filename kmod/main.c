@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * arpproxy: answer proxy ARP requests from a per-netns binding table, in
+ * the kernel, at once. This file only brings the parts up in order.
+ */
+#include <linux/module.h>
+#include <net/genetlink.h>
+
+#include "arpproxy.h"
+#include "version.h"
+
+static int __init arpproxy_init(void)
+{
+	int err;
+
+	err = arpproxy_cache_init();
+	if (err)
+		return err;
+	err = arpproxy_netns_init();
+	if (err)
+		goto err_cache;
+	err = arpproxy_genl_init();
+	if (err)
+		goto err_netns;
+	pr_info("version " ARPPROXY_VERSION " loaded\n");
+	return 0;
+
+err_netns:
+	arpproxy_netns_exit();
+err_cache:
+	arpproxy_cache_exit();
+	return err;
+}
+
+static void __exit arpproxy_exit(void)
+{
+	arpproxy_genl_exit();
+	arpproxy_netns_exit();
+	arpproxy_cache_exit();
+}
+
+module_init(arpproxy_init);
+module_exit(arpproxy_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("In-kernel proxy ARP responder");
+MODULE_AUTHOR("The arpproxy developers");
+MODULE_VERSION(ARPPROXY_VERSION);
+MODULE_ALIAS_GENL_FAMILY(ARPPROXY_GENL_NAME);

@@ -1,0 +1,464 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The "arpproxy" generic netlink family. Every command works on the netns
+ * of the requesting socket; changes take that netns's lock.
+ */
+#include <linux/netdevice.h>
+#include <linux/if_arp.h>
+#include <net/genetlink.h>
+#include <net/sock.h>
+
+#include "arpproxy.h"
+#include "proto.h"
+#include "version.h"
+
+static const struct nla_policy arpproxy_binding_policy[ARPPROXY_A_MAX + 1] = {
+	[ARPPROXY_A_PREFIX]	= { .type = NLA_BE32 },
+	[ARPPROXY_A_PLEN]	= NLA_POLICY_MAX(NLA_U8, 32),
+	[ARPPROXY_A_IFINDEX]	= NLA_POLICY_MIN(NLA_U32, 1),
+	[ARPPROXY_A_MAC]	= NLA_POLICY_EXACT_LEN(ETH_ALEN),
+	[ARPPROXY_A_FLAGS]	= NLA_POLICY_MASK(NLA_U32, ARPPROXY_BINDING_F_ALL),
+};
+
+static const struct nla_policy arpproxy_binding_key_policy[ARPPROXY_A_MAX + 1] = {
+	[ARPPROXY_A_PREFIX]	= { .type = NLA_BE32 },
+	[ARPPROXY_A_PLEN]	= NLA_POLICY_MAX(NLA_U8, 32),
+	[ARPPROXY_A_IFINDEX]	= NLA_POLICY_MIN(NLA_U32, 1),
+};
+
+static const struct nla_policy arpproxy_ifindex_policy[ARPPROXY_A_MAX + 1] = {
+	[ARPPROXY_A_IFINDEX]	= NLA_POLICY_MIN(NLA_U32, 1),
+};
+
+static const struct nla_policy arpproxy_iface_policy[ARPPROXY_A_MAX + 1] = {
+	[ARPPROXY_A_IFINDEX]	= NLA_POLICY_MIN(NLA_U32, 1),
+	[ARPPROXY_A_PROXY_MODE]	= NLA_POLICY_MAX(NLA_U8, ARPPROXY_PROXY_MAX),
+};
+
+static struct genl_family arpproxy_genl_family;
+
+static struct arpproxy_net *arpproxy_info_net(struct genl_info *info)
+{
+	return arpproxy_pernet(genl_info_net(info));
+}
+
+/*
+ * Settings may only name an Ethernet interface of this netns. The caller
+ * holds an->lock: an interface found here cannot finish unregistering
+ * (which takes the lock to drop its bindings) before the caller is done.
+ */
+static int arpproxy_check_ifindex(struct net *net, struct genl_info *info)
+{
+	struct nlattr *attr = info->attrs[ARPPROXY_A_IFINDEX];
+	const struct net_device *dev;
+	int err = 0;
+
+	if (!attr)
+		return 0;
+	rcu_read_lock();
+	dev = dev_get_by_index_rcu(net, nla_get_u32(attr));
+	if (!dev) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attr, "no such interface");
+		err = -ENODEV;
+	} else if (dev->type != ARPHRD_ETHER) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attr, "not an Ethernet interface");
+		err = -EOPNOTSUPP;
+	}
+	rcu_read_unlock();
+	return err;
+}
+
+static int arpproxy_parse_key(struct genl_info *info,
+			      struct arpproxy_binding_spec *spec)
+{
+	struct nlattr **attrs = info->attrs;
+
+	if (GENL_REQ_ATTR_CHECK(info, ARPPROXY_A_PREFIX) ||
+	    GENL_REQ_ATTR_CHECK(info, ARPPROXY_A_PLEN))
+		return -EINVAL;
+	memset(spec, 0, sizeof(*spec));
+	spec->addr = nla_get_be32(attrs[ARPPROXY_A_PREFIX]);
+	spec->plen = nla_get_u8(attrs[ARPPROXY_A_PLEN]);
+	if (attrs[ARPPROXY_A_IFINDEX])
+		spec->ifindex = nla_get_u32(attrs[ARPPROXY_A_IFINDEX]);
+	if (spec->addr & ~arpproxy_prefix_mask(spec->plen)) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attrs[ARPPROXY_A_PREFIX],
+				    "prefix has host bits set");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int arpproxy_parse_binding(struct genl_info *info,
+				  struct arpproxy_binding_spec *spec)
+{
+	struct nlattr **attrs = info->attrs;
+	int err;
+
+	err = arpproxy_parse_key(info, spec);
+	if (err)
+		return err;
+	if (attrs[ARPPROXY_A_FLAGS])
+		spec->flags = nla_get_u32(attrs[ARPPROXY_A_FLAGS]);
+	if (attrs[ARPPROXY_A_MAC]) {
+		if (spec->flags & ARPPROXY_BINDING_F_EXCLUDE) {
+			NL_SET_ERR_MSG_ATTR(info->extack, attrs[ARPPROXY_A_MAC],
+					    "an exclude binding takes no MAC");
+			return -EINVAL;
+		}
+		nla_memcpy(spec->mac, attrs[ARPPROXY_A_MAC], ETH_ALEN);
+		if (!is_valid_ether_addr(spec->mac)) {
+			NL_SET_ERR_MSG_ATTR(info->extack, attrs[ARPPROXY_A_MAC],
+					    "MAC must be unicast and not zero");
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+static int arpproxy_binding_set(struct genl_info *info, bool replace)
+{
+	struct net *net = genl_info_net(info);
+	struct arpproxy_net *an = arpproxy_pernet(net);
+	struct arpproxy_binding_spec spec;
+	int err;
+
+	err = arpproxy_parse_binding(info, &spec);
+	if (err)
+		return err;
+	mutex_lock(&an->lock);
+	err = arpproxy_check_ifindex(net, info);
+	if (!err)
+		err = arpproxy_table_insert(&an->table, &spec, replace, info->extack);
+	mutex_unlock(&an->lock);
+	return err;
+}
+
+static int arpproxy_cmd_binding_add(struct sk_buff *skb, struct genl_info *info)
+{
+	return arpproxy_binding_set(info, false);
+}
+
+static int arpproxy_cmd_binding_replace(struct sk_buff *skb, struct genl_info *info)
+{
+	return arpproxy_binding_set(info, true);
+}
+
+static int arpproxy_cmd_binding_del(struct sk_buff *skb, struct genl_info *info)
+{
+	struct arpproxy_net *an = arpproxy_info_net(info);
+	struct arpproxy_binding_spec spec;
+	int err;
+
+	err = arpproxy_parse_key(info, &spec);
+	if (err)
+		return err;
+	mutex_lock(&an->lock);
+	err = arpproxy_table_delete(&an->table, &spec);
+	mutex_unlock(&an->lock);
+	if (err)
+		NL_SET_ERR_MSG_MOD(info->extack, "no such binding");
+	return err;
+}
+
+static int arpproxy_cmd_binding_flush(struct sk_buff *skb, struct genl_info *info)
+{
+	struct net *net = genl_info_net(info);
+	struct arpproxy_net *an = arpproxy_pernet(net);
+	struct nlattr *attr = info->attrs[ARPPROXY_A_IFINDEX];
+	int err;
+
+	mutex_lock(&an->lock);
+	err = arpproxy_check_ifindex(net, info);
+	if (!err)
+		arpproxy_table_flush(&an->table, attr ? nla_get_u32(attr) : 0);
+	mutex_unlock(&an->lock);
+	return err;
+}
+
+static int arpproxy_fill_binding(struct sk_buff *skb, struct netlink_callback *cb,
+				 const struct arpproxy_binding *b)
+{
+	void *hdr;
+
+	hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+			  &arpproxy_genl_family, NLM_F_MULTI,
+			  ARPPROXY_CMD_BINDING_GET);
+	if (!hdr)
+		return -EMSGSIZE;
+	genl_dump_check_consistent(cb, hdr);
+	if (nla_put_be32(skb, ARPPROXY_A_PREFIX, b->key.addr) ||
+	    nla_put_u8(skb, ARPPROXY_A_PLEN, b->key.plen) ||
+	    (b->ifindex && nla_put_u32(skb, ARPPROXY_A_IFINDEX, b->ifindex)) ||
+	    (!is_zero_ether_addr(b->mac) &&
+	     nla_put(skb, ARPPROXY_A_MAC, ETH_ALEN, b->mac)) ||
+	    nla_put_u32(skb, ARPPROXY_A_FLAGS, b->flags) ||
+	    nla_put_u64_64bit(skb, ARPPROXY_A_HITS, atomic64_read(&b->hits),
+			      ARPPROXY_A_PAD)) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+/*
+ * The dump resumes after the last binding it sent (cb->args[1..3], valid
+ * once cb->args[0] is set), so it never repeats or skips one that stayed
+ * in the table. cb->seq lets the core flag NLM_F_DUMP_INTR on changes.
+ */
+static int arpproxy_dump_bindings(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct arpproxy_net *an = arpproxy_pernet(sock_net(skb->sk));
+	struct arpproxy_binding_spec cursor = {
+		.addr = htonl(cb->args[1]),
+		.plen = cb->args[2],
+		.ifindex = cb->args[3],
+	};
+	const struct arpproxy_binding *b;
+
+	mutex_lock(&an->lock);
+	cb->seq = an->table.gen;
+	for (b = arpproxy_table_next(&an->table, cb->args[0] ? &cursor : NULL);
+	     b; b = arpproxy_table_next(&an->table, &cursor)) {
+		if (arpproxy_fill_binding(skb, cb, b))
+			break;
+		cursor.addr = b->key.addr;
+		cursor.plen = b->key.plen;
+		cursor.ifindex = b->ifindex;
+		cb->args[0] = 1;
+	}
+	mutex_unlock(&an->lock);
+	cb->args[1] = ntohl(cursor.addr);
+	cb->args[2] = cursor.plen;
+	cb->args[3] = cursor.ifindex;
+	return skb->len;
+}
+
+static int arpproxy_cmd_iface_set(struct sk_buff *skb, struct genl_info *info)
+{
+	struct net *net = genl_info_net(info);
+	struct arpproxy_net *an = arpproxy_pernet(net);
+	struct arpproxy_iface settings = {};
+	const struct arpproxy_iface *cur;
+	int ifindex, err;
+
+	if (GENL_REQ_ATTR_CHECK(info, ARPPROXY_A_IFINDEX))
+		return -EINVAL;
+	ifindex = nla_get_u32(info->attrs[ARPPROXY_A_IFINDEX]);
+
+	mutex_lock(&an->lock);
+	err = arpproxy_check_ifindex(net, info);
+	if (err)
+		goto out;
+	cur = arpproxy_iface_get(an, ifindex);
+	if (cur)
+		settings = *cur;
+	if (info->attrs[ARPPROXY_A_PROXY_MODE])
+		settings.proxy_mode = nla_get_u8(info->attrs[ARPPROXY_A_PROXY_MODE]);
+	err = arpproxy_iface_set(an, ifindex, &settings);
+out:
+	mutex_unlock(&an->lock);
+	return err;
+}
+
+static int arpproxy_fill_iface(struct sk_buff *skb, struct netlink_callback *cb,
+			       const struct net_device *dev,
+			       const struct arpproxy_iface *settings)
+{
+	void *hdr;
+
+	hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+			  &arpproxy_genl_family, NLM_F_MULTI,
+			  ARPPROXY_CMD_IFACE_GET);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (nla_put_u32(skb, ARPPROXY_A_IFINDEX, dev->ifindex) ||
+	    nla_put_u8(skb, ARPPROXY_A_PROXY_MODE,
+		       settings ? settings->proxy_mode : ARPPROXY_PROXY_OFF)) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+/* Every Ethernet interface, in the netns's device list order. */
+static int arpproxy_dump_ifaces(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct net *net = sock_net(skb->sk);
+	struct arpproxy_net *an = arpproxy_pernet(net);
+	struct net_device *dev;
+	long idx = 0;
+
+	rcu_read_lock();
+	for_each_netdev_rcu(net, dev) {
+		if (dev->type != ARPHRD_ETHER)
+			continue;
+		if (idx++ < cb->args[0])
+			continue;
+		if (arpproxy_fill_iface(skb, cb, dev,
+					arpproxy_iface_get(an, dev->ifindex))) {
+			idx--;
+			break;
+		}
+	}
+	rcu_read_unlock();
+	cb->args[0] = idx;
+	return skb->len;
+}
+
+static struct sk_buff *arpproxy_reply_new(struct genl_info *info, u8 cmd,
+					  size_t size, void **hdr)
+{
+	struct sk_buff *msg = genlmsg_new(size, GFP_KERNEL);
+
+	if (!msg)
+		return NULL;
+	*hdr = genlmsg_put_reply(msg, info, &arpproxy_genl_family, 0, cmd);
+	if (!*hdr) {
+		nlmsg_free(msg);
+		return NULL;
+	}
+	return msg;
+}
+
+static int arpproxy_cmd_version_get(struct sk_buff *skb, struct genl_info *info)
+{
+	struct sk_buff *msg;
+	void *hdr;
+
+	msg = arpproxy_reply_new(info, ARPPROXY_CMD_VERSION_GET,
+				 nla_total_size(sizeof(ARPPROXY_VERSION)), &hdr);
+	if (!msg)
+		return -ENOMEM;
+	if (nla_put_string(msg, ARPPROXY_A_VERSION, ARPPROXY_VERSION)) {
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+}
+
+static int arpproxy_cmd_stats_get(struct sk_buff *skb, struct genl_info *info)
+{
+	struct arpproxy_net *an = arpproxy_info_net(info);
+	struct arpproxy_stats now;
+	struct sk_buff *msg;
+	struct nlattr *nest;
+	void *hdr;
+	int i;
+
+	msg = arpproxy_reply_new(info, ARPPROXY_CMD_STATS_GET,
+				 nla_total_size(0) + ARPPROXY_STAT_MAX *
+				 nla_total_size_64bit(sizeof(u64)), &hdr);
+	if (!msg)
+		return -ENOMEM;
+	arpproxy_stats_read(an, &now);
+	mutex_lock(&an->lock);
+	nest = nla_nest_start(msg, ARPPROXY_A_STATS);
+	for (i = 1; nest && i <= ARPPROXY_STAT_MAX; i++)
+		if (nla_put_u64_64bit(msg, i, now.count[i] - an->stats_base.count[i],
+				      ARPPROXY_STAT_UNSPEC))
+			nest = NULL;
+	mutex_unlock(&an->lock);
+	if (!nest) {
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(msg, nest);
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+}
+
+/* Per-CPU counters cannot be zeroed under the writers: remember a base. */
+static int arpproxy_cmd_stats_reset(struct sk_buff *skb, struct genl_info *info)
+{
+	struct arpproxy_net *an = arpproxy_info_net(info);
+	struct arpproxy_stats now;
+
+	arpproxy_stats_read(an, &now);
+	mutex_lock(&an->lock);
+	an->stats_base = now;
+	mutex_unlock(&an->lock);
+	return 0;
+}
+
+static const struct genl_ops arpproxy_genl_ops[] = {
+	{
+		.cmd = ARPPROXY_CMD_VERSION_GET,
+		.doit = arpproxy_cmd_version_get,
+	},
+	{
+		.cmd = ARPPROXY_CMD_BINDING_ADD,
+		.doit = arpproxy_cmd_binding_add,
+		.policy = arpproxy_binding_policy,
+		.maxattr = ARPPROXY_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ARPPROXY_CMD_BINDING_REPLACE,
+		.doit = arpproxy_cmd_binding_replace,
+		.policy = arpproxy_binding_policy,
+		.maxattr = ARPPROXY_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ARPPROXY_CMD_BINDING_DEL,
+		.doit = arpproxy_cmd_binding_del,
+		.policy = arpproxy_binding_key_policy,
+		.maxattr = ARPPROXY_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ARPPROXY_CMD_BINDING_GET,
+		.dumpit = arpproxy_dump_bindings,
+	},
+	{
+		.cmd = ARPPROXY_CMD_BINDING_FLUSH,
+		.doit = arpproxy_cmd_binding_flush,
+		.policy = arpproxy_ifindex_policy,
+		.maxattr = ARPPROXY_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ARPPROXY_CMD_IFACE_SET,
+		.doit = arpproxy_cmd_iface_set,
+		.policy = arpproxy_iface_policy,
+		.maxattr = ARPPROXY_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ARPPROXY_CMD_IFACE_GET,
+		.dumpit = arpproxy_dump_ifaces,
+	},
+	{
+		.cmd = ARPPROXY_CMD_STATS_GET,
+		.doit = arpproxy_cmd_stats_get,
+	},
+	{
+		.cmd = ARPPROXY_CMD_STATS_RESET,
+		.doit = arpproxy_cmd_stats_reset,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+};
+
+static struct genl_family arpproxy_genl_family __ro_after_init = {
+	.name = ARPPROXY_GENL_NAME,
+	.version = ARPPROXY_GENL_VERSION,
+	.netnsok = true,
+	.module = THIS_MODULE,
+	.ops = arpproxy_genl_ops,
+	.n_ops = ARRAY_SIZE(arpproxy_genl_ops),
+	.resv_start_op = ARPPROXY_CMD_STATS_RESET + 1,
+};
+
+int __init arpproxy_genl_init(void)
+{
+	return genl_register_family(&arpproxy_genl_family);
+}
+
+void arpproxy_genl_exit(void)
+{
+	genl_unregister_family(&arpproxy_genl_family);
+}

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Which ARP packets the responder may answer, decided from the packet alone.
+ */
+#include "proto.h"
+
+__be32 arpproxy_prefix_mask(unsigned int plen)
+{
+	return plen ? htonl(~0U << (32 - plen)) : 0;
+}
+
+/* An address a host may use for itself: no broadcast, multicast, class E,
+ * loopback or "this network" (0/8) address.
+ */
+bool arpproxy_addr_usable(__be32 addr)
+{
+	return !(ipv4_is_zeronet(addr) || ipv4_is_loopback(addr) ||
+		 ipv4_is_multicast(addr) || ipv4_is_lbcast(addr) ||
+		 (addr & htonl(0xf0000000)) == htonl(0xf0000000));
+}
+
+/*
+ * Returns ARPPROXY_STAT_REQUESTS for a request worth looking up, otherwise
+ * the counter that explains why the packet is not.
+ */
+enum arpproxy_stat arpproxy_classify(const struct arpproxy_arp *arp)
+{
+	if (arp->hrd != htons(ARPHRD_ETHER) || arp->pro != htons(ETH_P_IP) ||
+	    arp->hln != ETH_ALEN || arp->pln != 4)
+		return ARPPROXY_STAT_INVALID;
+	if (arp->op != htons(ARPOP_REQUEST))
+		return ARPPROXY_STAT_NOT_REQUEST;
+	/* RFC 5227: a probe must never be answered for another host. */
+	if (!arp->sip)
+		return ARPPROXY_STAT_PROBE;
+	if (arp->sip == arp->tip)
+		return ARPPROXY_STAT_GRATUITOUS;
+	/* A reply goes unicast to the sender: it must be a real host. */
+	if (!is_valid_ether_addr(arp->sha) ||
+	    !arpproxy_addr_usable(arp->sip) || !arpproxy_addr_usable(arp->tip))
+		return ARPPROXY_STAT_INVALID;
+	return ARPPROXY_STAT_REQUESTS;
+}

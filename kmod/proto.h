@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Pure ARP parsing and classification. No kernel state is touched here, so
+ * the unit tests compile this file in userspace against tests/shim.
+ */
+#ifndef _ARPPROXY_PROTO_H
+#define _ARPPROXY_PROTO_H
+
+#include <linux/etherdevice.h>
+#include <linux/if_arp.h>
+#include <linux/in.h>
+#include <linux/arpproxy.h>
+
+/* An Ethernet/IPv4 ARP packet as it is on the wire, after the MAC header. */
+struct arpproxy_arp {
+	__be16 hrd;
+	__be16 pro;
+	u8 hln;
+	u8 pln;
+	__be16 op;
+	u8 sha[ETH_ALEN];
+	__be32 sip;
+	u8 tha[ETH_ALEN];
+	__be32 tip;
+} __packed;
+
+enum arpproxy_stat arpproxy_classify(const struct arpproxy_arp *arp);
+__be32 arpproxy_prefix_mask(unsigned int plen);
+bool arpproxy_addr_usable(__be32 addr);
+
+#endif /* _ARPPROXY_PROTO_H */

@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The binding table of one network namespace.
+ *
+ * Readers (the hook) find the longest matching prefix with one hash probe
+ * per prefix length in use, under RCU only. Writers hold the netns's lock;
+ * they also keep every binding in an ordered tree so that a dump can resume
+ * after the last binding it returned, whatever changed in between.
+ */
+#include <linux/slab.h>
+#include <linux/moduleparam.h>
+#include <linux/inetdevice.h>
+#include <net/netlink.h>
+
+#include "table.h"
+#include "proto.h"
+
+unsigned int arpproxy_max_bindings = 1U << 20;
+module_param_named(max_bindings, arpproxy_max_bindings, uint, 0644);
+MODULE_PARM_DESC(max_bindings, "Most bindings one network namespace may hold (default 1048576)");
+
+static struct kmem_cache *arpproxy_binding_cache;
+
+static const struct rhashtable_params arpproxy_hash_params = {
+	.head_offset = offsetof(struct arpproxy_binding, hnode),
+	.key_offset = offsetof(struct arpproxy_binding, key),
+	.key_len = sizeof(struct arpproxy_key),
+	.automatic_shrinking = true,
+};
+
+int arpproxy_cache_init(void)
+{
+	arpproxy_binding_cache = KMEM_CACHE(arpproxy_binding, SLAB_ACCOUNT);
+	return arpproxy_binding_cache ? 0 : -ENOMEM;
+}
+
+void arpproxy_cache_exit(void)
+{
+	/* Bindings retired by call_rcu() must be freed before the cache. */
+	rcu_barrier();
+	kmem_cache_destroy(arpproxy_binding_cache);
+}
+
+static void arpproxy_binding_free_rcu(struct rcu_head *head)
+{
+	kmem_cache_free(arpproxy_binding_cache,
+			container_of(head, struct arpproxy_binding, rcu));
+}
+
+int arpproxy_table_init(struct arpproxy_table *t)
+{
+	t->tree = RB_ROOT;
+	return rhltable_init(&t->hash, &arpproxy_hash_params);
+}
+
+static void arpproxy_binding_free_now(void *ptr, void *arg)
+{
+	kmem_cache_free(arpproxy_binding_cache, ptr);
+}
+
+/* Called once no reader can see the table any more. */
+void arpproxy_table_destroy(struct arpproxy_table *t)
+{
+	rhltable_free_and_destroy(&t->hash, arpproxy_binding_free_now, NULL);
+}
+
+struct arpproxy_binding *
+arpproxy_table_lookup(struct arpproxy_table *t, __be32 addr, int ifindex)
+{
+	u64 lengths = READ_ONCE(t->plen_mask);
+
+	while (lengths) {
+		unsigned int plen = fls64(lengths) - 1;
+		struct arpproxy_key key = {
+			.addr = addr & arpproxy_prefix_mask(plen),
+			.plen = plen,
+		};
+		struct arpproxy_binding *b, *any = NULL;
+		struct rhlist_head *list, *pos;
+
+		lengths &= ~BIT_ULL(plen);
+		list = rhltable_lookup(&t->hash, &key, arpproxy_hash_params);
+		rhl_for_each_entry_rcu(b, pos, list, hnode) {
+			/* A binding scoped to the ingress interface beats an
+			 * unscoped one of the same length.
+			 */
+			if (b->ifindex == ifindex)
+				return b;
+			if (!b->ifindex)
+				any = b;
+		}
+		if (any)
+			return any;
+	}
+	return NULL;
+}
+
+/* Ascending prefix (as a number), then length, then interface. */
+static int arpproxy_spec_cmp(const struct arpproxy_binding_spec *s,
+			     const struct arpproxy_binding *b)
+{
+	u32 a = ntohl(s->addr), c = ntohl(b->key.addr);
+
+	if (a != c)
+		return a < c ? -1 : 1;
+	if (s->plen != b->key.plen)
+		return s->plen < b->key.plen ? -1 : 1;
+	if (s->ifindex != b->ifindex)
+		return s->ifindex < b->ifindex ? -1 : 1;
+	return 0;
+}
+
+static struct arpproxy_binding *
+arpproxy_tree_find(const struct arpproxy_table *t,
+		   const struct arpproxy_binding_spec *spec)
+{
+	struct rb_node *n = t->tree.rb_node;
+
+	while (n) {
+		struct arpproxy_binding *b = rb_entry(n, struct arpproxy_binding, tnode);
+		int cmp = arpproxy_spec_cmp(spec, b);
+
+		if (!cmp)
+			return b;
+		n = cmp < 0 ? n->rb_left : n->rb_right;
+	}
+	return NULL;
+}
+
+static void arpproxy_tree_insert(struct arpproxy_table *t,
+				 struct arpproxy_binding *nb,
+				 const struct arpproxy_binding_spec *spec)
+{
+	struct rb_node **link = &t->tree.rb_node, *parent = NULL;
+
+	while (*link) {
+		struct arpproxy_binding *b = rb_entry(*link, struct arpproxy_binding, tnode);
+
+		parent = *link;
+		link = arpproxy_spec_cmp(spec, b) < 0 ? &parent->rb_left : &parent->rb_right;
+	}
+	rb_link_node(&nb->tnode, parent, link);
+	rb_insert_color(&nb->tnode, &t->tree);
+}
+
+const struct arpproxy_binding *
+arpproxy_table_next(const struct arpproxy_table *t,
+		    const struct arpproxy_binding_spec *after)
+{
+	struct rb_node *n = t->tree.rb_node;
+	const struct arpproxy_binding *next = NULL;
+
+	if (!after) {
+		n = rb_first(&t->tree);
+		return n ? rb_entry(n, struct arpproxy_binding, tnode) : NULL;
+	}
+	while (n) {
+		const struct arpproxy_binding *b = rb_entry(n, struct arpproxy_binding, tnode);
+
+		if (arpproxy_spec_cmp(after, b) < 0) {
+			next = b;
+			n = n->rb_left;
+		} else {
+			n = n->rb_right;
+		}
+	}
+	return next;
+}
+
+static void arpproxy_plen_get(struct arpproxy_table *t, unsigned int plen)
+{
+	if (!t->plen_count[plen]++)
+		WRITE_ONCE(t->plen_mask, t->plen_mask | BIT_ULL(plen));
+}
+
+static void arpproxy_plen_put(struct arpproxy_table *t, unsigned int plen)
+{
+	if (!--t->plen_count[plen])
+		WRITE_ONCE(t->plen_mask, t->plen_mask & ~BIT_ULL(plen));
+}
+
+static void arpproxy_unlink(struct arpproxy_table *t, struct arpproxy_binding *b)
+{
+	/* Removal only fails for an object that is not in the table. */
+	WARN_ON(rhltable_remove(&t->hash, &b->hnode, arpproxy_hash_params));
+	rb_erase(&b->tnode, &t->tree);
+	arpproxy_plen_put(t, b->key.plen);
+	t->count--;
+	t->gen++;
+	call_rcu(&b->rcu, arpproxy_binding_free_rcu);
+}
+
+int arpproxy_table_insert(struct arpproxy_table *t,
+			  const struct arpproxy_binding_spec *spec,
+			  bool replace, struct netlink_ext_ack *extack)
+{
+	struct arpproxy_binding *old, *nb;
+	int err;
+
+	old = arpproxy_tree_find(t, spec);
+	if (old && !replace) {
+		NL_SET_ERR_MSG_MOD(extack, "binding exists");
+		return -EEXIST;
+	}
+	if (!old && t->count >= READ_ONCE(arpproxy_max_bindings)) {
+		NL_SET_ERR_MSG_MOD(extack, "binding limit reached (module parameter max_bindings)");
+		return -ENOSPC;
+	}
+
+	nb = kmem_cache_zalloc(arpproxy_binding_cache, GFP_KERNEL_ACCOUNT);
+	if (!nb)
+		return -ENOMEM;
+	nb->key.addr = spec->addr;
+	nb->key.plen = spec->plen;
+	nb->ifindex = spec->ifindex;
+	nb->flags = spec->flags;
+	ether_addr_copy(nb->mac, spec->mac);
+	if (old)
+		atomic64_set(&nb->hits, atomic64_read(&old->hits));
+
+	/* Readers see the old binding, both, or the new one: never a mix. */
+	err = rhltable_insert(&t->hash, &nb->hnode, arpproxy_hash_params);
+	if (err) {
+		kmem_cache_free(arpproxy_binding_cache, nb);
+		return err;
+	}
+	arpproxy_tree_insert(t, nb, spec);
+	arpproxy_plen_get(t, spec->plen);
+	t->count++;
+	t->gen++;
+	if (old)
+		arpproxy_unlink(t, old);
+	return 0;
+}
+
+int arpproxy_table_delete(struct arpproxy_table *t,
+			  const struct arpproxy_binding_spec *spec)
+{
+	struct arpproxy_binding *b = arpproxy_tree_find(t, spec);
+
+	if (!b)
+		return -ENOENT;
+	arpproxy_unlink(t, b);
+	return 0;
+}
+
+/* Remove the bindings scoped to @ifindex, or all of them for 0. */
+void arpproxy_table_flush(struct arpproxy_table *t, int ifindex)
+{
+	struct rb_node *n = rb_first(&t->tree);
+
+	while (n) {
+		struct arpproxy_binding *b = rb_entry(n, struct arpproxy_binding, tnode);
+
+		n = rb_next(n);
+		if (!ifindex || b->ifindex == ifindex) {
+			arpproxy_unlink(t, b);
+			cond_resched();
+		}
+	}
+}

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _ARPPROXY_TABLE_H
+#define _ARPPROXY_TABLE_H
+
+#include <linux/rhashtable.h>
+#include <linux/rbtree.h>
+#include <linux/etherdevice.h>
+
+/* Hash key: the prefix, host bits clear, and its length. */
+struct arpproxy_key {
+	__be32 addr;
+	u8 plen;
+	u8 pad[3];	/* always zero: the key is hashed as bytes */
+};
+
+/*
+ * One binding. Bindings are never changed once they are visible to the
+ * hook; replacing one inserts a new object and retires the old one.
+ */
+struct arpproxy_binding {
+	struct rhlist_head hnode;	/* in table->hash, RCU readers */
+	struct rb_node tnode;		/* in table->tree, writers and dumps */
+	struct arpproxy_key key;
+	int ifindex;			/* 0: any interface */
+	u32 flags;			/* ARPPROXY_BINDING_F_* */
+	u8 mac[ETH_ALEN];		/* zero: the ingress interface's MAC */
+	atomic64_t hits;
+	struct rcu_head rcu;
+};
+
+struct arpproxy_table {
+	struct rhltable hash;
+	struct rb_root tree;		/* ordered by arpproxy_binding_cmp() */
+	u64 plen_mask;			/* bit N set: some binding is a /N */
+	unsigned int plen_count[33];
+	unsigned int count;
+	unsigned int gen;		/* bumped on every change, for dumps */
+};
+
+/* What a netlink request asks for; the key fields identify a binding. */
+struct arpproxy_binding_spec {
+	__be32 addr;
+	u8 plen;
+	int ifindex;
+	u32 flags;
+	u8 mac[ETH_ALEN];
+};
+
+extern unsigned int arpproxy_max_bindings;
+
+int arpproxy_cache_init(void);
+void arpproxy_cache_exit(void);
+
+int arpproxy_table_init(struct arpproxy_table *t);
+void arpproxy_table_destroy(struct arpproxy_table *t);
+
+struct arpproxy_binding *
+arpproxy_table_lookup(struct arpproxy_table *t, __be32 addr, int ifindex);
+
+/* Writers: the caller holds the netns's lock. */
+int arpproxy_table_insert(struct arpproxy_table *t,
+			  const struct arpproxy_binding_spec *spec,
+			  bool replace, struct netlink_ext_ack *extack);
+int arpproxy_table_delete(struct arpproxy_table *t,
+			  const struct arpproxy_binding_spec *spec);
+void arpproxy_table_flush(struct arpproxy_table *t, int ifindex);
+const struct arpproxy_binding *
+arpproxy_table_next(const struct arpproxy_table *t,
+		    const struct arpproxy_binding_spec *after);
+
+#endif /* _ARPPROXY_TABLE_H */

@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: (GPL-2.0 WITH Linux-syscall-note) OR MIT */
+/*
+ * arpproxy: in-kernel proxy ARP responder, generic netlink interface.
+ *
+ * The module and arpproxyctl both include this one header.
+ * Documentation/netlink/specs/arpproxy.yaml describes the same family.
+ *
+ * Family "arpproxy", version ARPPROXY_GENL_VERSION. Every command works on
+ * the network namespace of the requesting socket. Reads are open to every
+ * user; changes need CAP_NET_ADMIN in the user namespace owning that netns.
+ *
+ * ARPPROXY_CMD_VERSION_GET (do)
+ *   reply: ARPPROXY_A_VERSION
+ *
+ * ARPPROXY_CMD_BINDING_ADD, ARPPROXY_CMD_BINDING_REPLACE (do)
+ *   ARPPROXY_A_PREFIX, ARPPROXY_A_PLEN: the IPv4 prefix (required)
+ *   ARPPROXY_A_IFINDEX: answer only on this interface (optional)
+ *   ARPPROXY_A_MAC: sender hardware address of replies (optional)
+ *   ARPPROXY_A_FLAGS: ARPPROXY_BINDING_F_* (optional)
+ *   A binding is identified by prefix, length and interface. ADD fails with
+ *   -EEXIST when that binding exists; REPLACE creates or overwrites it.
+ *
+ * ARPPROXY_CMD_BINDING_DEL (do): ARPPROXY_A_PREFIX, ARPPROXY_A_PLEN,
+ *   ARPPROXY_A_IFINDEX (optional) identify the binding; -ENOENT if absent.
+ *
+ * ARPPROXY_CMD_BINDING_GET (dump): one message per binding, in ascending
+ *   order of prefix, length and interface, each with the attributes above
+ *   and ARPPROXY_A_HITS. NLM_F_DUMP_INTR flags a table changed mid-dump.
+ *
+ * ARPPROXY_CMD_BINDING_FLUSH (do): ARPPROXY_A_IFINDEX (optional) limits the
+ *   flush to bindings scoped to that interface.
+ *
+ * ARPPROXY_CMD_IFACE_SET (do): ARPPROXY_A_IFINDEX (required) and the
+ *   settings to change: ARPPROXY_A_PROXY_MODE.
+ * ARPPROXY_CMD_IFACE_GET (dump): one message per Ethernet interface:
+ *   ARPPROXY_A_IFINDEX, ARPPROXY_A_PROXY_MODE.
+ *
+ * ARPPROXY_CMD_STATS_GET (do): ARPPROXY_A_STATS, a nest of u64 counters
+ *   whose attribute types are enum arpproxy_stat.
+ * ARPPROXY_CMD_STATS_RESET (do): counters read from zero again.
+ */
+#ifndef _UAPI_LINUX_ARPPROXY_H
+#define _UAPI_LINUX_ARPPROXY_H
+
+#include <linux/const.h>
+
+#define ARPPROXY_GENL_NAME	"arpproxy"
+#define ARPPROXY_GENL_VERSION	1
+
+enum arpproxy_cmd {
+	ARPPROXY_CMD_UNSPEC,
+	ARPPROXY_CMD_VERSION_GET,
+	ARPPROXY_CMD_BINDING_ADD,
+	ARPPROXY_CMD_BINDING_REPLACE,
+	ARPPROXY_CMD_BINDING_DEL,
+	ARPPROXY_CMD_BINDING_GET,
+	ARPPROXY_CMD_BINDING_FLUSH,
+	ARPPROXY_CMD_IFACE_SET,
+	ARPPROXY_CMD_IFACE_GET,
+	ARPPROXY_CMD_STATS_GET,
+	ARPPROXY_CMD_STATS_RESET,
+
+	__ARPPROXY_CMD_MAX,
+	ARPPROXY_CMD_MAX = __ARPPROXY_CMD_MAX - 1
+};
+
+enum arpproxy_attr {
+	ARPPROXY_A_UNSPEC,
+	ARPPROXY_A_PAD,
+	ARPPROXY_A_VERSION,	/* string */
+	ARPPROXY_A_PREFIX,	/* be32 */
+	ARPPROXY_A_PLEN,	/* u8, 0..32 */
+	ARPPROXY_A_IFINDEX,	/* u32 */
+	ARPPROXY_A_MAC,		/* 6 bytes */
+	ARPPROXY_A_FLAGS,	/* u32, ARPPROXY_BINDING_F_* */
+	ARPPROXY_A_HITS,	/* u64: replies sent for a binding */
+	ARPPROXY_A_PROXY_MODE,	/* u8, enum arpproxy_proxy_mode */
+	ARPPROXY_A_STATS,	/* nest of u64, types from enum arpproxy_stat */
+
+	__ARPPROXY_A_MAX,
+	ARPPROXY_A_MAX = __ARPPROXY_A_MAX - 1
+};
+
+/* Binding flags. */
+#define ARPPROXY_BINDING_F_ONLINK	_BITUL(0) /* answer for on-link targets too */
+#define ARPPROXY_BINDING_F_EXCLUDE	_BITUL(1) /* never answer for this prefix */
+#define ARPPROXY_BINDING_F_ALL		(ARPPROXY_BINDING_F_ONLINK | \
+					 ARPPROXY_BINDING_F_EXCLUDE)
+
+enum arpproxy_proxy_mode {
+	ARPPROXY_PROXY_OFF,	/* only bindings answer */
+	ARPPROXY_PROXY_ROUTE,	/* also answer what routes out another device */
+
+	__ARPPROXY_PROXY_MAX,
+	ARPPROXY_PROXY_MAX = __ARPPROXY_PROXY_MAX - 1
+};
+
+/*
+ * Counters, per network namespace. Every ARP frame the hook sees adds one to
+ * ARPPROXY_STAT_FRAMES and to exactly one of INVALID, NOT_REQUEST and
+ * REQUESTS; every request adds one to exactly one of the outcomes after it.
+ */
+enum arpproxy_stat {
+	ARPPROXY_STAT_UNSPEC,
+	ARPPROXY_STAT_FRAMES,		/* ARP frames seen by the hook */
+	ARPPROXY_STAT_INVALID,		/* not a sane Ethernet/IPv4 ARP frame */
+	ARPPROXY_STAT_NOT_REQUEST,	/* replies and other opcodes */
+	ARPPROXY_STAT_REQUESTS,		/* well-formed requests */
+	ARPPROXY_STAT_REPLIES,		/* requests answered */
+	ARPPROXY_STAT_GRATUITOUS,	/* sender IP == target IP: not answered */
+	ARPPROXY_STAT_PROBE,		/* RFC 5227 probe (sender IP 0) */
+	ARPPROXY_STAT_NO_BINDING,	/* nothing covers the target */
+	ARPPROXY_STAT_EXCLUDED,		/* an exclude binding matched */
+	ARPPROXY_STAT_LOCAL_TARGET,	/* the target is a local address */
+	ARPPROXY_STAT_NOT_OFFSUBNET,	/* target on the ingress subnet */
+	ARPPROXY_STAT_TX_ERROR,		/* the reply could not be built */
+
+	__ARPPROXY_STAT_MAX,
+	ARPPROXY_STAT_MAX = __ARPPROXY_STAT_MAX - 1
+};
+
+#endif /* _UAPI_LINUX_ARPPROXY_H */
