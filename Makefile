@@ -1,0 +1,72 @@
+# arpproxy: top-level build, tests and installation.
+#
+#   make              module for the running kernel (or KVER=/KDIR=) + tool
+#   make check        unit tests, then the module in QEMU guests on Debian's
+#                     6.1 and 6.12 kernels; ends with "N passed, N failed"
+#   make demo         the reference two-subnet gateway, in a guest
+#   make dkms-install install the module sources for DKMS
+
+VERSION := $(shell sed -n 's/^#define ARPPROXY_VERSION "\(.*\)"/\1/p' kmod/version.h)
+KVER ?= $(shell uname -r)
+KDIR ?= /lib/modules/$(KVER)/build
+BUILD ?= build
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+CTL_CFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
+	-Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Ikmod/uapi -DARPPROXY_VERSION='"$(VERSION)"'
+MNL_LIBS := $(shell pkg-config --libs libmnl 2>/dev/null || echo -lmnl)
+CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
+
+CTL_LIB_SRCS := $(filter-out userspace/main.c,$(wildcard userspace/*.c))
+CTL_HDRS := $(wildcard userspace/*.h) kmod/uapi/linux/arpproxy.h
+UNIT_SRCS := $(wildcard tests/unit/*.c) kmod/proto.c
+
+.PHONY: all module ctl deps check unit vm-check demo sparse checkpatch \
+	dkms-install clean
+
+all: module ctl
+
+module:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) W=1 modules
+
+ctl: userspace/arpproxyctl
+
+userspace/arpproxyctl: userspace/main.c $(CTL_LIB_SRCS) $(CTL_HDRS)
+	$(CC) $(CFLAGS) $(CTL_CFLAGS) -o $@ userspace/main.c $(CTL_LIB_SRCS) $(MNL_LIBS)
+
+$(BUILD)/unit-tests: $(UNIT_SRCS) $(CTL_LIB_SRCS) $(CTL_HDRS) $(wildcard tests/unit/*.h tests/shim/linux/*.h kmod/proto.h)
+	@mkdir -p $(BUILD)
+	$(CC) $(CFLAGS) $(CTL_CFLAGS) -Wno-missing-prototypes -Iuserspace \
+		-Itests/shim -Ikmod -o $@ $(UNIT_SRCS) $(CTL_LIB_SRCS) \
+		$(MNL_LIBS) $(CHECK_LIBS)
+
+$(BUILD)/tools/%: tests/tools/%.c
+	@mkdir -p $(BUILD)/tools
+	$(CC) $(CFLAGS) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -o $@ $<
+
+deps:
+	@scripts/deps.sh
+
+unit: $(BUILD)/unit-tests
+	$(BUILD)/unit-tests
+
+check: deps
+	@scripts/check.sh
+
+demo: deps
+	@scripts/demo.sh
+
+sparse:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) C=2 W=1 modules
+
+checkpatch:
+	@scripts/checkpatch.sh
+
+dkms-install:
+	scripts/dkms-install.sh
+
+clean:
+	rm -rf $(BUILD) userspace/arpproxyctl
+	$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null || true

@@ -1,0 +1,22 @@
+#!/bin/sh
+# Build arpproxy.ko against installed headers of KVER, in a copy of the
+# sources under DIR, so that builds for several kernels never share objects.
+#
+# usage: build-module.sh KVER DIR [make arguments...]
+set -eu
+
+kver=$1
+dir=$2
+shift 2
+top=$(cd "$(dirname "$0")/.." && pwd)
+kdir=/lib/modules/$kver/build
+
+if [ ! -d "$kdir" ]; then
+	echo "build-module: no headers for $kver (install linux-headers-$kver)" >&2
+	exit 1
+fi
+mkdir -p "$dir"
+cp -p "$top/Kbuild" "$dir/"
+mkdir -p "$dir/kmod"
+cp -pr "$top"/kmod/. "$dir/kmod/"
+make -s -C "$kdir" M="$(cd "$dir" && pwd)" W=1 "$@" modules

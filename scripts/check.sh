@@ -1,0 +1,98 @@
+#!/bin/sh
+# make check: unit tests on this host, style checks of the module, then the
+# module built for, loaded into and exercised in a QEMU guest on each test
+# kernel. Prints one line per test and ends with "N passed, N failed".
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 1
+BUILD=build
+mkdir -p "$BUILD"
+results=$BUILD/results
+: >"$results"
+
+record() {
+	echo "$1 $2" >>"$results"
+	case $1 in
+	PASS) echo "ok      $2" ;;
+	SKIP) echo "skip    $2" ;;
+	*) echo "FAIL    $2" ;;
+	esac
+}
+
+# run_logged NAME LOG COMMAND...: one test that is a command; its output
+# is shown only when it fails.
+run_logged() {
+	name=$1 log=$2
+	shift 2
+	if "$@" >"$log" 2>&1; then
+		record PASS "$name"
+	else
+		record FAIL "$name"
+		tail -n 30 "$log" | sed 's/^/    | /'
+	fi
+}
+
+# Builds with warnings as errors.
+no_warnings() {
+	"$@" 2>&1 | tee "$BUILD/last-build.log"
+	! grep -q 'warning:' "$BUILD/last-build.log"
+}
+
+run_logged "build: arpproxyctl, unit tests and test tools" "$BUILD/build.log" \
+	make -s ctl "$BUILD/unit-tests" "$BUILD/tools/arpsend"
+
+if [ -x "$BUILD/unit-tests" ]; then
+	CK_VERBOSITY=verbose "$BUILD/unit-tests" >"$BUILD/unit.log" 2>&1
+	unit_rc=$?
+	# Check prints "file:line:P|F|E:tcase:test:iter: message".
+	while IFS=: read -r _ _ verdict tcase test _ msg; do
+		case $verdict in
+		P) record PASS "unit: $tcase: $test" ;;
+		F | E) record FAIL "unit: $tcase: $test:$msg" ;;
+		esac
+	done <<-EOF2
+	$(grep -E '^[^:]+:[0-9]+:[PFE]:' "$BUILD/unit.log")
+	EOF2
+	[ $unit_rc -eq 0 ] || grep -q ':[FE]:' "$BUILD/unit.log" ||
+		record FAIL "unit: runner exited with status $unit_rc"
+fi
+
+if scripts/checkpatch.sh >"$BUILD/checkpatch.log" 2>&1; then
+	record PASS "checkpatch --strict: kmod"
+else
+	record FAIL "checkpatch --strict: kmod"
+	sed 's/^/    | /' "$BUILD/checkpatch.log" | head -n 30
+fi
+
+for kver in $(scripts/kernels.sh); do
+	run_logged "$kver: build module (W=1, no warnings)" "$BUILD/$kver-build.log" \
+		no_warnings scripts/build-module.sh "$kver" "$BUILD/$kver/mod"
+	run_logged "$kver: prepare guest" "$BUILD/$kver-prepare.log" \
+		scripts/vm-prepare.sh "$kver" "$BUILD/vm/$kver"
+	run_logged "$kver: dkms build" "$BUILD/$kver-dkms.log" \
+		scripts/dkms-test.sh build "$kver" "$BUILD/dkms"
+	out=$BUILD/$kver/out
+	mkdir -p "$out"
+	: >"$out/results"
+	scripts/vm-run.sh -t 1500 "$kver" "$BUILD/vm/$kver" "$out" \
+		"RESULTS=/tmp/out/results $top/tests/vm/guest.sh" >"$BUILD/$kver-vm.log" 2>&1
+	rc=$?
+	while read -r verdict rest; do
+		record "$verdict" "$kver: $rest"
+	done <"$out/results"
+	if [ $rc -ne 0 ]; then
+		record FAIL "$kver: guest run (status $rc)"
+		sed 's/^/    | /' "$BUILD/$kver-vm.log" | tail -n 40
+		tail -n 40 "$out/cmd.log" 2>/dev/null | sed 's/^/    | /'
+	fi
+done
+
+passed=$(grep -c '^PASS' "$results")
+failed=$(grep -c '^FAIL' "$results")
+skipped=$(grep -c '^SKIP' "$results")
+if [ "$skipped" -gt 0 ]; then
+	echo "$passed passed, $failed failed, $skipped skipped"
+else
+	echo "$passed passed, $failed failed"
+fi
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

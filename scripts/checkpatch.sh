@@ -1,0 +1,19 @@
+#!/bin/sh
+# Run the kernel's checkpatch.pl --strict over the module's sources, taken
+# from Debian's linux-source-6.1 tarball (unpacked once under build/).
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+dir=$top/build/checkpatch
+tarball=$(ls /usr/src/linux-source-6.1.tar.xz)
+
+if [ ! -f "$dir/scripts/checkpatch.pl" ]; then
+	mkdir -p "$dir"
+	base=$(tar tJf "$tarball" | head -n 1 | cut -d/ -f1)
+	tar xJf "$tarball" -C "$dir" --strip-components=1 \
+		"$base/scripts/checkpatch.pl" "$base/scripts/spelling.txt" \
+		"$base/scripts/const_structs.checkpatch"
+fi
+cd "$top"
+perl "$dir/scripts/checkpatch.pl" --no-tree --strict --terse --show-types -f kmod/*.c kmod/*.h kmod/uapi/linux/*.h |
+	grep -E 'ERROR|WARNING|CHECK' && exit 1
+exit 0

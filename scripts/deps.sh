@@ -1,0 +1,31 @@
+#!/bin/sh
+# Install everything arpproxy's build, tests and demo need on Debian 12.
+# Idempotent: does nothing when all packages are already present.
+set -eu
+
+PACKAGES="
+build-essential pkg-config git
+libmnl-dev check
+linux-headers-amd64 linux-headers-6.12-amd64
+linux-source-6.1
+qemu-system-x86 busybox-static kmod cpio xz-utils
+iproute2 arping tcpdump jq
+dkms sparse clang
+"
+
+missing=""
+for p in $PACKAGES; do
+	dpkg-query -W -f '${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "deps: missing packages:$missing (run as root to install them)" >&2
+	exit 1
+fi
+echo "deps: installing$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing >/dev/null

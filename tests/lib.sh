@@ -1,0 +1,169 @@
+# shellcheck shell=sh
+# Helpers for the in-guest scenarios, in the spirit of the kernel's
+# tools/testing/selftests/net/lib.sh: every check is counted, a failing
+# check fails the run, and waits poll instead of sleeping.
+#
+# A scenario sources this file, builds its namespaces, and calls check*.
+# Results go to $RESULTS, one "PASS|FAIL|SKIP scenario: description" line
+# each, which the host counts.
+
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+KVER=$(uname -r)
+CTL=$TOP/userspace/arpproxyctl
+ARPSEND=$TOP/build/tools/arpsend
+MODULE=${ARPPROXY_MODULE:-$TOP/build/$KVER/mod/arpproxy.ko}
+RESULTS=${RESULTS:-/tmp/out/results}
+SCENARIO=$(basename "$0" .sh)
+LOG=/tmp/check.log
+NAMESPACES=""
+
+record() {
+	echo "$1 $SCENARIO: $2" >>"$RESULTS"
+	echo "$1 $SCENARIO: $2"
+}
+
+# check DESCRIPTION COMMAND...: the command must succeed.
+check() {
+	desc=$1
+	shift
+	if "$@" >"$LOG" 2>&1; then
+		record PASS "$desc"
+	else
+		record FAIL "$desc"
+		sed 's/^/    | /' "$LOG" | head -n 20
+	fi
+}
+
+# check_fail DESCRIPTION COMMAND...: the command must fail.
+check_fail() {
+	desc=$1
+	shift
+	if "$@" >"$LOG" 2>&1; then
+		record FAIL "$desc (it succeeded)"
+		sed 's/^/    | /' "$LOG" | head -n 20
+	else
+		record PASS "$desc"
+	fi
+}
+
+# check_eq DESCRIPTION EXPECTED ACTUAL
+check_eq() {
+	if [ "$2" = "$3" ]; then
+		record PASS "$1"
+	else
+		record FAIL "$1"
+		printf '    | expected: %s\n    | actual:   %s\n' "$2" "$3"
+	fi
+}
+
+skip() {
+	record SKIP "$1"
+}
+
+# busywait TIMEOUT_MS COMMAND...: poll until the command succeeds.
+busywait() {
+	timeout_ms=$1
+	shift
+	start=$(date +%s%N)
+	until "$@"; do
+		[ $(( ($(date +%s%N) - start) / 1000000 )) -ge "$timeout_ms" ] && return 1
+		sleep 0.05
+	done
+}
+
+# n NS COMMAND...: run a command inside network namespace NS.
+n() {
+	ns=$1
+	shift
+	ip netns exec "$ns" "$@"
+}
+
+setup_ns() {
+	for ns in "$@"; do
+		ip netns add "$ns" || exit 1
+		ip -n "$ns" link set lo up
+		NAMESPACES="$NAMESPACES $ns"
+	done
+}
+
+cleanup_ns() {
+	for ns in $NAMESPACES; do
+		ip netns del "$ns" 2>/dev/null
+	done
+	NAMESPACES=""
+}
+
+module_load() {
+	grep -q '^arpproxy ' /proc/modules || insmod "$MODULE" "$@"
+}
+
+module_unload() {
+	! grep -q '^arpproxy ' /proc/modules || rmmod arpproxy
+}
+
+# stat NS NAME: one counter of the netns, from "arpproxyctl -j stats show".
+stat() {
+	n "$1" "$CTL" -j stats show | jq -r ".$2"
+}
+
+# arp_ask NS DEV TARGET SENDER_IP SENDER_MAC [arpsend options]: one request;
+# prints the MAC of the first reply, or nothing.
+arp_ask() {
+	ns=$1 dev=$2 target=$3 sip=$4 smac=$5
+	shift 5
+	n "$ns" "$ARPSEND" -i "$dev" -t "$target" -S "$sip" -s "$smac" -w 300 "$@" |
+		awk '$1 == "reply" { print $4; exit }'
+}
+
+# neigh_mac NS IP: the lladdr of IP in NS's neighbour table.
+neigh_mac() {
+	n "$1" ip -j neigh show to "$2" | jq -r '.[0].lladdr // empty'
+}
+
+trap cleanup_ns EXIT
+
+# The product's reference example: subnet A behind one switch, subnet B
+# behind another, and a gateway between them.
+#
+#   Host A 172.16.10.100/16 (..:aa) --+                +-- Host C 172.16.20.100/24 (..:cc)
+#   Host B 172.16.10.200/24 (..:bb) --+-[swa]    [swb]-+-- Host D 172.16.20.200/24 (..:dd)
+#                                        |         |
+#                 e0 172.16.10.99/24 (..:ab)     e1 172.16.20.99/24 (..:ac)
+#                                     \_____ gw ____/   forwarding on
+MAC_A=00:00:0c:94:36:aa MAC_B=00:00:0c:94:36:bb MAC_E0=00:00:0c:94:36:ab
+MAC_E1=00:00:0c:94:36:ac MAC_C=00:00:0c:94:36:cc MAC_D=00:00:0c:94:36:dd
+
+# plug SWITCH_NS PORT HOST_NS DEV MAC: a veth from a switch port to a host.
+plug() {
+	ip -n "$1" link add "$2" type veth peer name "$4" netns "$3"
+	ip -n "$1" link set "$2" master br0 up
+	ip -n "$3" link set "$4" address "$5" up
+}
+
+reference_setup() {
+	setup_ns ha hb hc hd gw swa swb
+	for ns in ha hb hc hd gw swa swb; do
+		n "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
+			net.ipv6.conf.default.disable_ipv6=1
+	done
+	for sw in swa swb; do
+		ip -n "$sw" link add br0 type bridge
+		ip -n "$sw" link set br0 up
+	done
+	plug swa pa ha eth0 "$MAC_A"
+	plug swa pb hb eth0 "$MAC_B"
+	plug swa pg gw e0 "$MAC_E0"
+	plug swb pc hc eth0 "$MAC_C"
+	plug swb pd hd eth0 "$MAC_D"
+	plug swb pg gw e1 "$MAC_E1"
+	ip -n ha addr add 172.16.10.100/16 dev eth0
+	ip -n hb addr add 172.16.10.200/24 dev eth0
+	ip -n hb route add default via 172.16.10.99
+	ip -n gw addr add 172.16.10.99/24 dev e0
+	ip -n gw addr add 172.16.20.99/24 dev e1
+	n gw sysctl -qw net.ipv4.ip_forward=1
+	for h in hc:172.16.20.100 hd:172.16.20.200; do
+		ip -n "${h%%:*}" addr add "${h#*:}/24" dev eth0
+		ip -n "${h%%:*}" route add default via 172.16.20.99
+	done
+}
