@@ -64,6 +64,8 @@ else
 	sed 's/^/    | /' "$BUILD/checkpatch.log" | head -n 30
 fi
 
+run_logged "netlink spec matches the uapi header" "$BUILD/spec.log" scripts/spec-check.sh
+
 for kver in $(scripts/kernels.sh); do
 	run_logged "$kver: build module (W=1, no warnings)" "$BUILD/$kver-build.log" \
 		no_warnings scripts/build-module.sh "$kver" "$BUILD/$kver/mod"

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Userspace stand-in for the kernel's <linux/etherdevice.h>: just what
+ * kmod/proto.c uses, with the kernel's semantics, for the unit tests.
+ */
+#ifndef _SHIM_LINUX_ETHERDEVICE_H
+#define _SHIM_LINUX_ETHERDEVICE_H
+
+#include <arpa/inet.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+#include <linux/if_ether.h>
+
+typedef uint8_t u8;
+typedef uint16_t u16;
+typedef uint32_t u32;
+typedef uint64_t u64;
+
+#define __packed __attribute__((packed))
+
+static inline bool is_zero_ether_addr(const u8 *a)
+{
+	return !(a[0] | a[1] | a[2] | a[3] | a[4] | a[5]);
+}
+
+static inline bool is_multicast_ether_addr(const u8 *a)
+{
+	return a[0] & 1;
+}
+
+static inline bool is_valid_ether_addr(const u8 *a)
+{
+	return !is_multicast_ether_addr(a) && !is_zero_ether_addr(a);
+}
+
+#endif
