@@ -1,0 +1,22 @@
+#ifndef ARPPROXY_TEST_HELPERS_H
+#define ARPPROXY_TEST_HELPERS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "req.h"
+
+#define N(array)	(sizeof(array) / sizeof((array)[0]))
+
+/* Parse a command line as a batch line is: word split, then cmd_parse(). */
+int parse_line(const char *line, struct req *req);
+/* Like parse_line(), failing the test if the line is rejected. */
+struct req parse_ok(const char *line);
+/* Index of "lo", the one interface every netns has. */
+uint32_t lo_index(void);
+
+/* Send print_*() output to memory until capture_end(), which returns it. */
+void capture_start(bool json, bool pretty);
+const char *capture_end(void);
+
+#endif

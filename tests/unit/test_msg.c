@@ -1,0 +1,262 @@
+/* Requests to netlink messages and back: userspace/req.c. */
+#include <arpa/inet.h>
+#include <check.h>
+#include <errno.h>
+#include <string.h>
+#include <linux/genetlink.h>
+#include <libmnl/libmnl.h>
+
+#include "helpers.h"
+#include "nl.h"
+#include "req.h"
+#include "suites.h"
+
+#define FAMILY	0x1234
+#define SEQ	4242
+
+struct msg {
+	const struct nlmsghdr *nlh;
+	const struct genlmsghdr *genl;
+	const struct nlattr *tb[ARPPROXY_A_MAX + 1];
+	unsigned int nattrs;
+};
+
+static char buf[NL_MSG_SIZE];
+
+/* A plain walk, independent of the code under test's own parser. */
+static int walk_cb(const struct nlattr *attr, void *data)
+{
+	struct msg *m = data;
+	uint16_t type = mnl_attr_get_type(attr);
+
+	ck_assert_uint_le(type, ARPPROXY_A_MAX);
+	ck_assert_ptr_null(m->tb[type]);
+	m->tb[type] = attr;
+	m->nattrs++;
+	return MNL_CB_OK;
+}
+
+static struct msg build(const char *line)
+{
+	struct req req = parse_ok(line);
+	struct msg m = { NULL, NULL, { NULL }, 0 };
+
+	memset(buf, 0xa5, sizeof(buf));
+	m.nlh = req_build(&req, buf, FAMILY, SEQ);
+	ck_assert_ptr_eq(m.nlh, buf);
+	ck_assert_uint_eq(m.nlh->nlmsg_type, FAMILY);
+	ck_assert_uint_eq(m.nlh->nlmsg_seq, SEQ);
+	ck_assert_uint_eq(m.nlh->nlmsg_pid, 0);
+	m.genl = mnl_nlmsg_get_payload(m.nlh);
+	ck_assert_uint_eq(m.genl->version, ARPPROXY_GENL_VERSION);
+	ck_assert_uint_eq(m.genl->reserved, 0);
+	ck_assert_int_eq(mnl_attr_parse(m.nlh, sizeof(*m.genl), walk_cb, &m), MNL_CB_OK);
+	return m;
+}
+
+static void check_change(const struct msg *m, uint8_t cmd, unsigned int nattrs)
+{
+	ck_assert_uint_eq(m->genl->cmd, cmd);
+	ck_assert_uint_eq(m->nlh->nlmsg_flags, NLM_F_REQUEST | NLM_F_ACK);
+	ck_assert_uint_eq(m->nattrs, nattrs);
+}
+
+static void check_attr(const struct nlattr *attr, uint16_t len, const void *value)
+{
+	ck_assert_ptr_nonnull(attr);
+	ck_assert_uint_eq(mnl_attr_get_payload_len(attr), len);
+	ck_assert_mem_eq(mnl_attr_get_payload(attr), value, len);
+}
+
+static void check_prefix(const struct msg *m, const char *addr, uint8_t plen)
+{
+	uint32_t a;
+
+	ck_assert_int_eq(inet_pton(AF_INET, addr, &a), 1);
+	check_attr(m->tb[ARPPROXY_A_PREFIX], 4, &a);
+	check_attr(m->tb[ARPPROXY_A_PLEN], 1, &plen);
+}
+
+static void check_u32(const struct nlattr *attr, uint32_t value)
+{
+	check_attr(attr, 4, &value);
+}
+
+START_TEST(test_binding_add_full)
+{
+	static const uint8_t mac[] = { 0x02, 0, 0, 0, 0, 0x01 };
+	struct msg m = build("binding add 10.1.0.0/16 dev lo mac 02:00:00:00:00:01 onlink");
+
+	check_change(&m, ARPPROXY_CMD_BINDING_ADD, 5);
+	check_prefix(&m, "10.1.0.0", 16);
+	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
+	check_attr(m.tb[ARPPROXY_A_MAC], ETH_ALEN, mac);
+	check_u32(m.tb[ARPPROXY_A_FLAGS], ARPPROXY_BINDING_F_ONLINK);
+	/* header, genl header, 4-byte PREFIX/IFINDEX/FLAGS, 1-byte PLEN, 6-byte MAC */
+	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4 + 3 * 8 + 8 + 12);
+}
+END_TEST
+
+START_TEST(test_binding_add_minimal)
+{
+	struct msg m = build("binding add 172.16.20.0/24 mac auto");
+
+	check_change(&m, ARPPROXY_CMD_BINDING_ADD, 3);
+	check_prefix(&m, "172.16.20.0", 24);
+	/* Flags go out as 0, so that a replace clears them. */
+	check_u32(m.tb[ARPPROXY_A_FLAGS], 0);
+	ck_assert_ptr_null(m.tb[ARPPROXY_A_MAC]);
+	ck_assert_ptr_null(m.tb[ARPPROXY_A_IFINDEX]);
+}
+END_TEST
+
+START_TEST(test_binding_replace_exclude)
+{
+	struct msg m = build("binding replace 10.0.0.5 exclude");
+
+	check_change(&m, ARPPROXY_CMD_BINDING_REPLACE, 3);
+	check_prefix(&m, "10.0.0.5", 32);
+	check_u32(m.tb[ARPPROXY_A_FLAGS], ARPPROXY_BINDING_F_EXCLUDE);
+}
+END_TEST
+
+START_TEST(test_binding_del)
+{
+	struct msg m = build("binding del 10.0.0.0/8");
+
+	check_change(&m, ARPPROXY_CMD_BINDING_DEL, 2);
+	check_prefix(&m, "10.0.0.0", 8);
+	m = build("binding del 10.0.0.0/8 dev lo");
+	check_change(&m, ARPPROXY_CMD_BINDING_DEL, 3);
+	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
+}
+END_TEST
+
+START_TEST(test_binding_flush)
+{
+	struct msg m = build("binding flush");
+
+	check_change(&m, ARPPROXY_CMD_BINDING_FLUSH, 0);
+	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4);
+	m = build("binding flush dev lo");
+	check_change(&m, ARPPROXY_CMD_BINDING_FLUSH, 1);
+	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
+}
+END_TEST
+
+START_TEST(test_iface_set)
+{
+	uint8_t mode = ARPPROXY_PROXY_ROUTE;
+	struct msg m = build("iface set lo proxy route");
+
+	check_change(&m, ARPPROXY_CMD_IFACE_SET, 2);
+	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
+	check_attr(m.tb[ARPPROXY_A_PROXY_MODE], 1, &mode);
+}
+END_TEST
+
+START_TEST(test_gets_and_reset)
+{
+	struct msg m = build("stats show");
+
+	check_change(&m, ARPPROXY_CMD_STATS_GET, 0);
+	m = build("stats reset");
+	check_change(&m, ARPPROXY_CMD_STATS_RESET, 0);
+	m = build("version");
+	check_change(&m, ARPPROXY_CMD_VERSION_GET, 0);
+}
+END_TEST
+
+START_TEST(test_dumps_carry_no_filter)
+{
+	struct msg m = build("binding show 10.0.0.0/8 dev lo");
+
+	ck_assert_uint_eq(m.genl->cmd, ARPPROXY_CMD_BINDING_GET);
+	ck_assert_uint_eq(m.nlh->nlmsg_flags, NLM_F_REQUEST | NLM_F_DUMP);
+	ck_assert_uint_eq(m.nattrs, 0);
+	m = build("iface show lo");
+	ck_assert_uint_eq(m.genl->cmd, ARPPROXY_CMD_IFACE_GET);
+	ck_assert_uint_eq(m.nlh->nlmsg_flags, NLM_F_REQUEST | NLM_F_DUMP);
+	ck_assert_uint_eq(m.nattrs, 0);
+}
+END_TEST
+
+static struct nlmsghdr *reply(uint8_t cmd)
+{
+	return nl_msg_start(buf, FAMILY, 0, SEQ, cmd, ARPPROXY_GENL_VERSION);
+}
+
+START_TEST(test_reply_checks)
+{
+	const struct nlattr *tb[ARPPROXY_A_MAX + 1] = { NULL };
+	struct req req = parse_ok("binding show");
+	struct nlmsghdr *nlh = reply(ARPPROXY_CMD_BINDING_GET);
+
+	mnl_attr_put_u32(nlh, ARPPROXY_A_PREFIX, htonl(0x0a000000));
+	/* a newer module's attribute is skipped, not an error */
+	mnl_attr_put_u32(nlh, ARPPROXY_A_MAX + 1, 7);
+	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), -EBADMSG);
+	mnl_attr_put_u8(nlh, ARPPROXY_A_PLEN, 8);
+	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), 0);
+	ck_assert_ptr_nonnull(tb[ARPPROXY_A_PREFIX]);
+	ck_assert_uint_eq(mnl_attr_get_u8(tb[ARPPROXY_A_PLEN]), 8);
+	mnl_attr_put(nlh, ARPPROXY_A_MAC, 5, "\x02\x00\x00\x00\x01");
+	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), -EBADMSG);
+}
+END_TEST
+
+START_TEST(test_reply_wrong_width)
+{
+	const struct nlattr *tb[ARPPROXY_A_MAX + 1] = { NULL };
+	struct req req = parse_ok("iface show");
+	struct nlmsghdr *nlh = reply(ARPPROXY_CMD_IFACE_GET);
+
+	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, 1);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_PROXY_MODE, 1);
+	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), -EBADMSG);
+}
+END_TEST
+
+START_TEST(test_strerror)
+{
+	struct req add = parse_ok("binding add 10.0.0.0/8");
+	struct req replace = parse_ok("binding replace 10.0.0.0/8");
+	struct req del = parse_ok("binding del 10.0.0.0/8");
+	struct req show = parse_ok("binding show");
+
+	ck_assert_str_eq(req_strerror(&add, EEXIST, "arpproxy: binding exists"),
+			 "binding exists (use replace)");
+	ck_assert_str_eq(req_strerror(&replace, EEXIST, ""), strerror(EEXIST));
+	ck_assert_str_eq(req_strerror(&del, ENOENT, ""), "no such binding");
+	ck_assert_str_eq(req_strerror(&add, ENOENT, ""), strerror(ENOENT));
+	ck_assert_str_eq(req_strerror(&add, EPERM, ""), "permission denied (need CAP_NET_ADMIN)");
+	ck_assert_str_eq(req_strerror(&show, EINTR, ""),
+			 "dump interrupted by concurrent changes, try again");
+	ck_assert_str_eq(req_strerror(&add, ENODEV, "arpproxy: no such interface"),
+			 "arpproxy: no such interface");
+	ck_assert_str_eq(req_strerror(&add, ENODEV, NULL), strerror(ENODEV));
+}
+END_TEST
+
+Suite *msg_suite(void)
+{
+	Suite *s = suite_create("msg");
+	TCase *requests = tcase_create("requests");
+	TCase *replies = tcase_create("replies");
+
+	tcase_add_test(requests, test_binding_add_full);
+	tcase_add_test(requests, test_binding_add_minimal);
+	tcase_add_test(requests, test_binding_replace_exclude);
+	tcase_add_test(requests, test_binding_del);
+	tcase_add_test(requests, test_binding_flush);
+	tcase_add_test(requests, test_iface_set);
+	tcase_add_test(requests, test_gets_and_reset);
+	tcase_add_test(requests, test_dumps_carry_no_filter);
+	suite_add_tcase(s, requests);
+
+	tcase_add_test(replies, test_reply_checks);
+	tcase_add_test(replies, test_reply_wrong_width);
+	tcase_add_test(replies, test_strerror);
+	suite_add_tcase(s, replies);
+	return s;
+}

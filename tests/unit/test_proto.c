@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The module's packet classification (kmod/proto.c), in userspace. */
+#include <check.h>
+
+#include "proto.h"
+
+static struct arpproxy_arp request(void)
+{
+	struct arpproxy_arp arp = {
+		.hrd = htons(ARPHRD_ETHER),
+		.pro = htons(ETH_P_IP),
+		.hln = ETH_ALEN,
+		.pln = 4,
+		.op = htons(ARPOP_REQUEST),
+		.sha = { 0x00, 0x00, 0x0c, 0x94, 0x36, 0xaa },
+		.tha = { 0 },
+	};
+
+	inet_pton(AF_INET, "172.16.10.100", &arp.sip);
+	inet_pton(AF_INET, "172.16.20.200", &arp.tip);
+	return arp;
+}
+
+static __be32 ip(const char *s)
+{
+	__be32 a;
+
+	ck_assert_int_eq(inet_pton(AF_INET, s, &a), 1);
+	return a;
+}
+
+START_TEST(test_request_is_looked_up)
+{
+	struct arpproxy_arp arp = request();
+
+	ck_assert_int_eq(arpproxy_classify(&arp), ARPPROXY_STAT_REQUESTS);
+}
+END_TEST
+
+START_TEST(test_wire_layout)
+{
+	ck_assert_uint_eq(sizeof(struct arpproxy_arp), 28);
+}
+END_TEST
+
+START_TEST(test_malformed_header_is_invalid)
+{
+	struct arpproxy_arp arp;
+
+	arp = request(); arp.hrd = htons(6);
+	ck_assert_int_eq(arpproxy_classify(&arp), ARPPROXY_STAT_INVALID);
+	arp = request(); arp.pro = htons(ETH_P_IPV6);
+	ck_assert_int_eq(arpproxy_classify(&arp), ARPPROXY_STAT_INVALID);
+	arp = request(); arp.hln = 8;
+	ck_assert_int_eq(arpproxy_classify(&arp), ARPPROXY_STAT_INVALID);
+	arp = request(); arp.pln = 16;
+	ck_assert_int_eq(arpproxy_classify(&arp), ARPPROXY_STAT_INVALID);
+}
+END_TEST
+
+START_TEST(test_other_opcodes_pass)
+{
+	struct arpproxy_arp arp = request();
+
+	arp.op = htons(ARPOP_REPLY);
+	ck_assert_int_eq(arpproxy_classify(&arp), ARPPROXY_STAT_NOT_REQUEST);
+	arp.op = htons(ARPOP_RREQUEST);
+	ck_assert_int_eq(arpproxy_classify(&arp), ARPPROXY_STAT_NOT_REQUEST);
+	/* Even a malformed sender does not make a reply "invalid" here. */
+	arp.op = htons(ARPOP_REPLY);
+	memset(arp.sha, 0xff, ETH_ALEN);
+	ck_assert_int_eq(arpproxy_classify(&arp), ARPPROXY_STAT_NOT_REQUEST);
+}
+END_TEST
+
+START_TEST(test_probe_and_gratuitous_are_not_answered)
+{
+	struct arpproxy_arp arp = request();
+
+	arp.sip = 0;
+	ck_assert_int_eq(arpproxy_classify(&arp), ARPPROXY_STAT_PROBE);
+	arp.sip = arp.tip;
+	ck_assert_int_eq(arpproxy_classify(&arp), ARPPROXY_STAT_GRATUITOUS);
+}
+END_TEST
+
+START_TEST(test_bad_sender_mac_is_invalid)
+{
+	static const u8 bad[][ETH_ALEN] = {
+		{ 0, 0, 0, 0, 0, 0 },
+		{ 0xff, 0xff, 0xff, 0xff, 0xff, 0xff },
+		{ 0x01, 0x00, 0x5e, 0x00, 0x00, 0x01 },
+	};
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct arpproxy_arp arp = request();
+
+		memcpy(arp.sha, bad[i], ETH_ALEN);
+		ck_assert_int_eq(arpproxy_classify(&arp), ARPPROXY_STAT_INVALID);
+	}
+}
+END_TEST
+
+START_TEST(test_unusable_addresses_are_invalid)
+{
+	static const char *const bad[] = {
+		"255.255.255.255", "224.0.0.1", "239.1.2.3", "127.0.0.1",
+		"0.1.2.3", "240.0.0.1",
+	};
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct arpproxy_arp arp = request();
+
+		arp.sip = ip(bad[i]);
+		ck_assert_msg(arpproxy_classify(&arp) == ARPPROXY_STAT_INVALID,
+			      "sender %s", bad[i]);
+		arp = request();
+		arp.tip = ip(bad[i]);
+		ck_assert_msg(arpproxy_classify(&arp) == ARPPROXY_STAT_INVALID,
+			      "target %s", bad[i]);
+	}
+	ck_assert(arpproxy_addr_usable(ip("10.0.0.1")));
+	ck_assert(arpproxy_addr_usable(ip("223.255.255.254")));
+}
+END_TEST
+
+START_TEST(test_prefix_mask)
+{
+	ck_assert_uint_eq(arpproxy_prefix_mask(0), 0);
+	ck_assert_uint_eq(arpproxy_prefix_mask(1), htonl(0x80000000));
+	ck_assert_uint_eq(arpproxy_prefix_mask(24), htonl(0xffffff00));
+	ck_assert_uint_eq(arpproxy_prefix_mask(31), htonl(0xfffffffe));
+	ck_assert_uint_eq(arpproxy_prefix_mask(32), 0xffffffff);
+}
+END_TEST
+
+Suite *proto_suite(void)
+{
+	Suite *s = suite_create("proto");
+	TCase *tc = tcase_create("proto");
+
+	tcase_add_test(tc, test_request_is_looked_up);
+	tcase_add_test(tc, test_wire_layout);
+	tcase_add_test(tc, test_malformed_header_is_invalid);
+	tcase_add_test(tc, test_other_opcodes_pass);
+	tcase_add_test(tc, test_probe_and_gratuitous_are_not_answered);
+	tcase_add_test(tc, test_bad_sender_mac_is_invalid);
+	tcase_add_test(tc, test_unusable_addresses_are_invalid);
+	tcase_add_test(tc, test_prefix_mask);
+	suite_add_tcase(s, tc);
+	return s;
+}

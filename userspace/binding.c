@@ -1,0 +1,109 @@
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "cmd.h"
+#include "ifname.h"
+#include "parse.h"
+#include "print.h"
+
+#define BINDING_SET_KW	(KW_DEV | KW_MAC | KW_ONLINK | KW_EXCLUDE)
+
+static const struct cmd binding_cmds[] = {
+	{ .name = "add", .id = ARPPROXY_CMD_BINDING_ADD, .kind = REQ_CHANGE,
+	  .arg = KW_PREFIX, .required = KW_PREFIX, .keywords = BINDING_SET_KW,
+	  /* sent as 0 too, so that replace clears flags no longer given */
+	  .attrs = REQ_ATTR(FLAGS) },
+	{ .name = "replace", .id = ARPPROXY_CMD_BINDING_REPLACE, .kind = REQ_CHANGE,
+	  .arg = KW_PREFIX, .required = KW_PREFIX, .keywords = BINDING_SET_KW,
+	  .attrs = REQ_ATTR(FLAGS) },
+	{ .name = "del", .id = ARPPROXY_CMD_BINDING_DEL, .kind = REQ_CHANGE,
+	  .arg = KW_PREFIX, .required = KW_PREFIX, .keywords = KW_DEV },
+	{ .name = "show", .id = ARPPROXY_CMD_BINDING_GET, .kind = REQ_DUMP,
+	  .arg = KW_PREFIX, .keywords = KW_DEV,
+	  .reply = REQ_ATTR(PREFIX) | REQ_ATTR(PLEN), .print = binding_print },
+	{ .name = "flush", .id = ARPPROXY_CMD_BINDING_FLUSH, .kind = REQ_CHANGE,
+	  .keywords = KW_DEV },
+};
+
+const struct object binding_object = {
+	.name = "binding",
+	.usage = "arpproxyctl binding add|replace PREFIX [dev IFNAME] [mac MAC] [onlink] [exclude]\n"
+		 "arpproxyctl binding del PREFIX [dev IFNAME]\n"
+		 "arpproxyctl binding show [PREFIX] [dev IFNAME]\n"
+		 "arpproxyctl binding flush [dev IFNAME]\n",
+	.cmds = binding_cmds,
+	.ncmds = MNL_ARRAY_SIZE(binding_cmds),
+};
+
+static bool binding_match(const struct req *req, const struct nlattr *const *tb)
+{
+	if ((req->attrs & REQ_ATTR(PREFIX)) &&
+	    (mnl_attr_get_u32(tb[ARPPROXY_A_PREFIX]) != req->prefix ||
+	     mnl_attr_get_u8(tb[ARPPROXY_A_PLEN]) != req->plen))
+		return false;
+	if (req->attrs & REQ_ATTR(IFINDEX))
+		return tb[ARPPROXY_A_IFINDEX] &&
+		       mnl_attr_get_u32(tb[ARPPROXY_A_IFINDEX]) == req->ifindex;
+	return true;
+}
+
+static void binding_print_mac(const struct nlattr *mac, uint32_t flags)
+{
+	char buf[MAC_STRLEN];
+
+	if (mac) {
+		print_string(PRINT_ANY, "mac", " mac %s",
+			     format_mac(buf, mnl_attr_get_payload(mac)));
+		return;
+	}
+	print_null(PRINT_JSON, "mac", NULL, NULL);
+	/* An exclude binding never answers, so it has no MAC to speak of. */
+	if (!(flags & ARPPROXY_BINDING_F_EXCLUDE))
+		print_string(PRINT_FP, NULL, " mac %s", "auto");
+}
+
+static void binding_print_flags(uint32_t flags)
+{
+	char buf[sizeof("0x80000000")];
+	const char *name;
+	uint32_t bit;
+
+	open_json_array("flags");
+	for (bit = 1; bit; bit <<= 1) {
+		if (!(flags & bit))
+			continue;
+		name = binding_flag_name(bit);
+		if (!name) {
+			snprintf(buf, sizeof(buf), "0x%x", bit);
+			name = buf;
+		}
+		print_string(PRINT_ANY, NULL, " %s", name);
+	}
+	close_json_array();
+}
+
+void binding_print(const struct req *req, const struct nlattr *const *tb)
+{
+	const struct nlattr *ifindex = tb[ARPPROXY_A_IFINDEX];
+	uint32_t flags = tb[ARPPROXY_A_FLAGS] ? mnl_attr_get_u32(tb[ARPPROXY_A_FLAGS]) : 0;
+	char prefix[PREFIX_STRLEN], dev[IF_NAMESIZE];
+
+	if (!binding_match(req, tb))
+		return;
+	open_json_object(NULL);
+	print_string(PRINT_ANY, "prefix", "%s",
+		     format_prefix(prefix, mnl_attr_get_u32(tb[ARPPROXY_A_PREFIX]),
+				   mnl_attr_get_u8(tb[ARPPROXY_A_PLEN])));
+	if (ifindex)
+		print_string(PRINT_ANY, "dev", " dev %s",
+			     ifname_of(mnl_attr_get_u32(ifindex), dev));
+	else
+		print_null(PRINT_JSON, "dev", NULL, NULL);
+	binding_print_mac(tb[ARPPROXY_A_MAC], flags);
+	binding_print_flags(flags);
+	print_u64(PRINT_ANY, "hits", " hits %" PRIu64,
+		  tb[ARPPROXY_A_HITS] ? mnl_attr_get_u64(tb[ARPPROXY_A_HITS]) : 0);
+	close_json_object();
+	print_nl();
+}

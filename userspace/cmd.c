@@ -1,0 +1,156 @@
+#include <errno.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "err.h"
+#include "parse.h"
+#include "print.h"
+
+struct show {
+	const struct req *req;
+	bool print;
+};
+
+static const struct object *const objects[] = {
+	&binding_object, &iface_object, &stats_object, &version_object,
+};
+
+static const struct cmd help_cmd = { .kind = REQ_LOCAL };
+
+static const char usage_head[] =
+	"arpproxyctl [-j|--json] [-p|--pretty] [-n|--netns NAME] [-b|--batch FILE|-] [-f|--force] OBJECT COMMAND\n";
+static const char usage_tail[] =
+	"arpproxyctl help | -h | --help ; arpproxyctl OBJECT help\n"
+	"PREFIX := A.B.C.D[/LEN]  MAC := xx:xx:xx:xx:xx:xx | auto\n";
+
+void cmd_help(FILE *fp, const struct object *obj)
+{
+	size_t i;
+
+	if (obj) {
+		fputs(obj->usage, fp);
+		return;
+	}
+	fputs(usage_head, fp);
+	for (i = 0; i < MNL_ARRAY_SIZE(objects); i++)
+		fputs(objects[i]->usage, fp);
+	fputs(usage_tail, fp);
+}
+
+static int parse_help(const struct object *obj, int argc, char **argv,
+		      struct req *req)
+{
+	if (argc)
+		return err_set("unknown word \"%s\"", argv[0]);
+	req->cmd = &help_cmd;
+	req->help = obj;
+	return 0;
+}
+
+static const struct object *object_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < MNL_ARRAY_SIZE(objects); i++)
+		if (!strcmp(objects[i]->name, name))
+			return objects[i];
+	return NULL;
+}
+
+static const struct cmd *cmd_find(const struct object *obj, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < obj->ncmds; i++)
+		if (!strcmp(obj->cmds[i].name, name))
+			return &obj->cmds[i];
+	return NULL;
+}
+
+int cmd_parse(int argc, char **argv, struct req *req)
+{
+	const struct object *obj;
+	const struct cmd *cmd;
+
+	memset(req, 0, sizeof(*req));
+	if (!argc)
+		return err_set("missing OBJECT (try \"arpproxyctl help\")");
+	if (!strcmp(argv[0], "help"))
+		return parse_help(NULL, argc - 1, argv + 1, req);
+	obj = object_find(argv[0]);
+	if (!obj)
+		return err_set("unknown object \"%s\"", argv[0]);
+	argc--, argv++;
+	if (argc && !strcmp(argv[0], "help"))
+		return parse_help(obj, argc - 1, argv + 1, req);
+	if (!obj->cmds[0].name)
+		return parse_args(&obj->cmds[0], argc, argv, req);
+	if (!argc)
+		return err_set("missing %s command", obj->name);
+	cmd = cmd_find(obj, argv[0]);
+	if (!cmd)
+		return err_set("unknown %s command \"%s\"", obj->name, argv[0]);
+	return parse_args(cmd, argc - 1, argv + 1, req);
+}
+
+static int show_msg(const struct nlmsghdr *nlh, void *data)
+{
+	const struct nlattr *tb[ARPPROXY_A_MAX + 1] = { NULL };
+	const struct show *show = data;
+
+	if (req_parse_reply(show->req, nlh, tb)) {
+		errno = EBADMSG;
+		return MNL_CB_ERROR;
+	}
+	if (show->print)
+		show->req->cmd->print(show->req, tb);
+	return MNL_CB_OK;
+}
+
+int cmd_print_dump(const struct req *req, const void *buf, size_t len)
+{
+	struct show show = { req, false };
+
+	/* Check every message before printing any: never half a listing. */
+	if (mnl_cb_run(buf, len, 0, 0, show_msg, &show) < 0)
+		return -errno;
+	show.print = true;
+	open_json_array(NULL);
+	mnl_cb_run(buf, len, 0, 0, show_msg, &show);
+	close_json_array();
+	return 0;
+}
+
+static int show_dump(struct nl *nl, struct nlmsghdr *nlh, const struct req *req)
+{
+	struct nl_dump dump = { NULL, 0, 0 };
+	int ret = nl_dump(nl, nlh, &dump);
+
+	if (!ret)
+		ret = cmd_print_dump(req, dump.buf, dump.len);
+	free(dump.buf);
+	return ret;
+}
+
+int cmd_run(struct nl *nl, const struct req *req)
+{
+	struct show show = { req, true };
+	char buf[NL_MSG_SIZE];
+	struct nlmsghdr *nlh;
+	int ret;
+
+	if (req->cmd->kind == REQ_LOCAL) {
+		cmd_help(stdout, req->help);
+		return 0;
+	}
+	nlh = req_build(req, buf, nl->family, ++nl->seq);
+	if (req->cmd->kind == REQ_DUMP)
+		ret = show_dump(nl, nlh, req);
+	else
+		ret = nl_do(nl, nlh, req->cmd->print ? show_msg : NULL, &show);
+	if (ret)
+		return err_set("%s", req_strerror(req, -ret, nl->extack));
+	return 0;
+}

@@ -1,0 +1,35 @@
+#include "cmd.h"
+#include "ifname.h"
+#include "parse.h"
+#include "print.h"
+
+static const struct cmd iface_cmds[] = {
+	{ .name = "set", .id = ARPPROXY_CMD_IFACE_SET, .kind = REQ_CHANGE,
+	  .arg = KW_DEV, .required = KW_DEV | KW_PROXY, .keywords = KW_PROXY },
+	{ .name = "show", .id = ARPPROXY_CMD_IFACE_GET, .kind = REQ_DUMP,
+	  .arg = KW_DEV,
+	  .reply = REQ_ATTR(IFINDEX) | REQ_ATTR(PROXY_MODE), .print = iface_print },
+};
+
+const struct object iface_object = {
+	.name = "iface",
+	.usage = "arpproxyctl iface set IFNAME proxy off|route\n"
+		 "arpproxyctl iface show [IFNAME]\n",
+	.cmds = iface_cmds,
+	.ncmds = MNL_ARRAY_SIZE(iface_cmds),
+};
+
+void iface_print(const struct req *req, const struct nlattr *const *tb)
+{
+	uint32_t ifindex = mnl_attr_get_u32(tb[ARPPROXY_A_IFINDEX]);
+	char dev[IF_NAMESIZE], mode[MODE_STRLEN];
+
+	if ((req->attrs & REQ_ATTR(IFINDEX)) && ifindex != req->ifindex)
+		return;
+	open_json_object(NULL);
+	print_string(PRINT_ANY, "dev", "%s", ifname_of(ifindex, dev));
+	print_string(PRINT_ANY, "proxy", " proxy %s",
+		     format_proxy_mode(mode, mnl_attr_get_u8(tb[ARPPROXY_A_PROXY_MODE])));
+	close_json_object();
+	print_nl();
+}

@@ -1,0 +1,61 @@
+#ifndef ARPPROXYCTL_NL_H
+#define ARPPROXYCTL_NL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <libmnl/libmnl.h>
+
+/*
+ * The largest message the kernel builds for a dump (what newer libmnl calls
+ * MNL_SOCKET_DUMP_SIZE): a smaller receive buffer truncates dumps.
+ */
+#define NL_RECV_SIZE	32768
+/* Room for any request this tool builds */
+#define NL_MSG_SIZE	256
+
+struct nl {
+	char buf[NL_RECV_SIZE];
+	size_t len;		/* bytes last received into buf */
+	struct mnl_socket *sk;
+	uint32_t portid;
+	uint32_t seq;		/* last sequence number used */
+	uint16_t family;	/* arpproxy's generic netlink id */
+	size_t max_acks;	/* acks the receive buffer holds at once */
+	char extack[256];	/* the kernel's message on the last error */
+};
+
+/* Attribute type and, for binary ones, exact length (0: from the type). */
+struct nl_policy {
+	enum mnl_attr_data_type type;
+	uint16_t len;
+};
+
+/* A dump's messages, copied so that none is printed before all arrived. */
+struct nl_dump {
+	char *buf;
+	size_t len;
+	size_t size;
+};
+
+/* Called with every ack of a batch: err is 0 or a positive errno. */
+typedef void (*nl_ack_fn)(uint32_t seq, int err, const char *extack, void *data);
+
+/* Open the socket and find the family; err_set() and -1 on error. */
+int nl_open(struct nl *nl);
+void nl_close(struct nl *nl);
+
+struct nlmsghdr *nl_msg_start(void *buf, uint16_t type, uint16_t flags,
+			      uint32_t seq, uint8_t cmd, uint8_t version);
+/* Attributes after offset into tb[0..max] by policy; -EBADMSG if malformed. */
+int nl_parse(const struct nlmsghdr *nlh, size_t offset,
+	     const struct nl_policy *policy, unsigned int max,
+	     const struct nlattr **tb);
+
+/* These return 0 or a negative errno, the kernel's message in nl->extack. */
+int nl_do(struct nl *nl, struct nlmsghdr *nlh, mnl_cb_t cb, void *data);
+int nl_dump(struct nl *nl, struct nlmsghdr *nlh, struct nl_dump *dump);
+/* Send n acked requests in one go and wait for all n acks. */
+int nl_batch(struct nl *nl, const void *buf, size_t len, size_t n,
+	     nl_ack_fn ack, void *data);
+
+#endif

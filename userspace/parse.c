@@ -1,0 +1,255 @@
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libmnl/libmnl.h>
+
+#include "err.h"
+#include "ifname.h"
+#include "parse.h"
+
+struct keyword {
+	const char *name;	/* NULL: only a command's first word */
+	unsigned int id;	/* KW_* */
+	const char *arg;	/* the value's name; NULL for a flag word */
+	int (*parse)(const char *word, struct req *req);
+	uint32_t flag;		/* ARPPROXY_BINDING_F_* of a flag word */
+	unsigned int conflicts;	/* KW_* it cannot go with */
+};
+
+static const char *const proxy_modes[] = {
+	[ARPPROXY_PROXY_OFF] = "off",
+	[ARPPROXY_PROXY_ROUTE] = "route",
+};
+
+/* Digits only: strtoul alone would take blanks, signs and "0x". */
+static int parse_uint(const char *s, unsigned long max, unsigned long *val)
+{
+	char *end;
+
+	if (!isdigit((unsigned char)*s))
+		return -1;
+	errno = 0;
+	*val = strtoul(s, &end, 10);
+	return *end || errno || *val > max ? -1 : 0;
+}
+
+int parse_prefix(const char *word, uint32_t *addr, uint8_t *plen)
+{
+	const char *slash = strchr(word, '/');
+	size_t len = slash ? (size_t)(slash - word) : strlen(word);
+	char ip[INET_ADDRSTRLEN] = "", buf[PREFIX_STRLEN];
+	unsigned long n = 32;
+	uint32_t mask;
+
+	/* Too long to be an address: leave ip empty, which inet_pton rejects. */
+	if (len < sizeof(ip))
+		memcpy(ip, word, len);
+	/* inet_pton, unlike inet_aton, takes only four plain decimal octets */
+	if (inet_pton(AF_INET, ip, addr) != 1)
+		return err_set("invalid prefix \"%s\": expected A.B.C.D[/LEN]", word);
+	if (slash && parse_uint(slash + 1, 32, &n))
+		return err_set("invalid prefix length in \"%s\": expected 0..32", word);
+	mask = n ? htonl(~0U << (32 - n)) : 0;
+	if (*addr & ~mask)
+		return err_set("prefix \"%s\" has host bits set (did you mean %s?)",
+			    word, format_prefix(buf, *addr & mask, n));
+	*plen = n;
+	return 0;
+}
+
+static unsigned int hex_value(char c)
+{
+	return isdigit((unsigned char)c) ? c - '0' : tolower((unsigned char)c) - 'a' + 10;
+}
+
+int parse_mac(const char *word, uint8_t *mac)
+{
+	static const uint8_t zero[ETH_ALEN];
+	static const uint8_t bcast[ETH_ALEN] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+	const char *p;
+	int i;
+
+	/* Stops at the first bad character, so never reads past the NUL. */
+	for (i = 0, p = word; i < ETH_ALEN; i++, p += 3) {
+		if (!isxdigit((unsigned char)p[0]) || !isxdigit((unsigned char)p[1]) ||
+		    p[2] != (i < ETH_ALEN - 1 ? ':' : '\0'))
+			return err_set("invalid MAC \"%s\": expected six colon-separated hex pairs",
+				    word);
+		mac[i] = hex_value(p[0]) << 4 | hex_value(p[1]);
+	}
+	if (!memcmp(mac, bcast, ETH_ALEN))
+		return err_set("MAC \"%s\" is the broadcast address", word);
+	if (mac[0] & 1)
+		return err_set("MAC \"%s\" is a multicast address", word);
+	if (!memcmp(mac, zero, ETH_ALEN))
+		return err_set("MAC \"%s\" is all zeros", word);
+	return 0;
+}
+
+int parse_proxy_mode(const char *word, uint8_t *mode)
+{
+	uint8_t i;
+
+	for (i = 0; i < MNL_ARRAY_SIZE(proxy_modes); i++) {
+		if (!strcmp(word, proxy_modes[i])) {
+			*mode = i;
+			return 0;
+		}
+	}
+	return err_set("invalid proxy mode \"%s\": expected off or route", word);
+}
+
+static int kw_prefix(const char *word, struct req *req)
+{
+	req->attrs |= REQ_ATTR(PREFIX) | REQ_ATTR(PLEN);
+	return parse_prefix(word, &req->prefix, &req->plen);
+}
+
+static int kw_dev(const char *word, struct req *req)
+{
+	req->attrs |= REQ_ATTR(IFINDEX);
+	return ifname_to_index(word, &req->ifindex);
+}
+
+static int kw_mac(const char *word, struct req *req)
+{
+	/* "auto": no MAC attribute, replies use the device's own address */
+	if (!strcmp(word, "auto"))
+		return 0;
+	req->attrs |= REQ_ATTR(MAC);
+	return parse_mac(word, req->mac);
+}
+
+static int kw_proxy(const char *word, struct req *req)
+{
+	req->attrs |= REQ_ATTR(PROXY_MODE);
+	return parse_proxy_mode(word, &req->proxy_mode);
+}
+
+static const struct keyword keywords[] = {
+	{ NULL, KW_PREFIX, "PREFIX", kw_prefix, 0, 0 },
+	{ "dev", KW_DEV, "IFNAME", kw_dev, 0, 0 },
+	{ "mac", KW_MAC, "MAC", kw_mac, 0, KW_EXCLUDE },
+	{ "onlink", KW_ONLINK, NULL, NULL, ARPPROXY_BINDING_F_ONLINK, 0 },
+	{ "exclude", KW_EXCLUDE, NULL, NULL, ARPPROXY_BINDING_F_EXCLUDE, KW_MAC },
+	{ "proxy", KW_PROXY, "off|route", kw_proxy, 0, 0 },
+};
+
+/* The keyword of the lowest KW_* bit in ids */
+static const struct keyword *keyword_by_id(unsigned int ids)
+{
+	size_t i;
+
+	for (i = 0; !(keywords[i].id & ids); i++)
+		;
+	return &keywords[i];
+}
+
+static const struct keyword *keyword_by_name(const char *name, unsigned int allowed)
+{
+	size_t i;
+
+	for (i = 0; i < MNL_ARRAY_SIZE(keywords); i++)
+		if ((keywords[i].id & allowed) && keywords[i].name &&
+		    !strcmp(keywords[i].name, name))
+			return &keywords[i];
+	return NULL;
+}
+
+static int parse_keyword(const struct keyword *kw, unsigned int *seen,
+			 const char *value, struct req *req)
+{
+	if (*seen & kw->id)
+		return err_set("\"%s\" given twice", kw->name);
+	if (*seen & kw->conflicts)
+		return err_set("\"%s\" cannot be used with \"%s\"", kw->name,
+			    keyword_by_id(*seen & kw->conflicts)->name);
+	*seen |= kw->id;
+	if (kw->flag) {
+		req->flags |= kw->flag;
+		req->attrs |= REQ_ATTR(FLAGS);
+		return 0;
+	}
+	if (!value)
+		return err_set("missing %s after \"%s\"", kw->arg, kw->name);
+	return kw->parse(value, req);
+}
+
+static int parse_missing(const struct cmd *cmd, unsigned int missing)
+{
+	const struct keyword *kw;
+
+	if (!missing)
+		return 0;
+	kw = keyword_by_id(missing);
+	if (missing & cmd->arg)
+		return err_set("missing %s", kw->arg);
+	return err_set("missing \"%s %s\"", kw->name, kw->arg);
+}
+
+int parse_args(const struct cmd *cmd, int argc, char **argv, struct req *req)
+{
+	unsigned int seen = 0;
+	const struct keyword *kw;
+	const char *value;
+	int i = 0;
+
+	req->cmd = cmd;
+	req->attrs = cmd->attrs;
+	/* An optional first word gives way to a keyword: "show dev e0" */
+	if (cmd->arg && argc &&
+	    ((cmd->required & cmd->arg) || !keyword_by_name(argv[0], cmd->keywords))) {
+		if (keyword_by_id(cmd->arg)->parse(argv[i++], req))
+			return -1;
+		seen |= cmd->arg;
+	}
+	for (; i < argc; i++) {
+		kw = keyword_by_name(argv[i], cmd->keywords);
+		if (!kw)
+			return err_set("unknown word \"%s\"", argv[i]);
+		value = NULL;
+		if (!kw->flag && i + 1 < argc)
+			value = argv[++i];
+		if (parse_keyword(kw, &seen, value, req))
+			return -1;
+	}
+	return parse_missing(cmd, cmd->required & ~seen);
+}
+
+const char *format_prefix(char *buf, uint32_t addr, unsigned int plen)
+{
+	size_t len;
+
+	inet_ntop(AF_INET, &addr, buf, INET_ADDRSTRLEN);
+	len = strlen(buf);
+	snprintf(buf + len, PREFIX_STRLEN - len, "/%u", plen);
+	return buf;
+}
+
+const char *format_mac(char *buf, const uint8_t *mac)
+{
+	snprintf(buf, MAC_STRLEN, "%02x:%02x:%02x:%02x:%02x:%02x",
+		 mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
+	return buf;
+}
+
+/* A newer module's mode still prints, as its number. */
+const char *format_proxy_mode(char *buf, uint8_t mode)
+{
+	if (mode < MNL_ARRAY_SIZE(proxy_modes))
+		return proxy_modes[mode];
+	snprintf(buf, MODE_STRLEN, "mode_%u", mode);
+	return buf;
+}
+
+const char *binding_flag_name(uint32_t flag)
+{
+	size_t i;
+
+	for (i = 0; i < MNL_ARRAY_SIZE(keywords); i++)
+		if (keywords[i].flag == flag)
+			return keywords[i].name;
+	return NULL;
+}

@@ -1,0 +1,30 @@
+#ifndef ARPPROXYCTL_PARSE_H
+#define ARPPROXYCTL_PARSE_H
+
+#include <arpa/inet.h>
+#include <stdint.h>
+
+#include "req.h"
+
+/* "255.255.255.255/32" */
+#define PREFIX_STRLEN	(INET_ADDRSTRLEN + 3)
+/* "xx:xx:xx:xx:xx:xx" */
+#define MAC_STRLEN	18
+/* "mode_255" */
+#define MODE_STRLEN	16
+
+/* Word to value; on error err_set() names the word and -1 is returned. */
+int parse_prefix(const char *word, uint32_t *addr, uint8_t *plen);
+int parse_mac(const char *word, uint8_t *mac);
+int parse_proxy_mode(const char *word, uint8_t *mode);
+/* The words after cmd's name, into req. */
+int parse_args(const struct cmd *cmd, int argc, char **argv, struct req *req);
+
+/* Value to the word the parsers take. */
+const char *format_prefix(char *buf, uint32_t addr, unsigned int plen);
+const char *format_mac(char *buf, const uint8_t *mac);
+const char *format_proxy_mode(char *buf, uint8_t mode);
+/* Keyword of one ARPPROXY_BINDING_F_* bit, NULL if this tool has none. */
+const char *binding_flag_name(uint32_t flag);
+
+#endif

@@ -1,0 +1,35 @@
+#ifndef ARPPROXYCTL_PRINT_H
+#define ARPPROXYCTL_PRINT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/*
+ * iproute2-style output: one print_*() call gives both the text (fmt, for
+ * PRINT_FP) and the JSON (key, for PRINT_JSON) form of a value, so the two
+ * never disagree. A JSON document ends when its outermost container closes.
+ */
+enum output_type {
+	PRINT_FP = 1,
+	PRINT_JSON = 2,
+	PRINT_ANY = PRINT_FP | PRINT_JSON,
+};
+
+void print_init(FILE *fp, bool json, bool pretty);
+
+void open_json_object(const char *key);
+void close_json_object(void);
+void open_json_array(const char *key);
+void close_json_array(void);
+
+void print_string(enum output_type type, const char *key, const char *fmt,
+		  const char *value);
+void print_u64(enum output_type type, const char *key, const char *fmt,
+	       uint64_t value);
+void print_null(enum output_type type, const char *key, const char *fmt,
+		const char *value);
+/* Ends a text line; JSON needs none. */
+void print_nl(void);
+
+#endif

@@ -1,0 +1,71 @@
+#ifndef ARPPROXYCTL_REQ_H
+#define ARPPROXYCTL_REQ_H
+
+#include <stdint.h>
+#include <linux/if_ether.h>
+#include <linux/arpproxy.h>
+
+struct nlattr;
+struct nlmsghdr;
+struct object;
+
+/* Bit of an ARPPROXY_A_* attribute in struct req .attrs and struct cmd masks */
+#define REQ_ATTR(name)	(1U << ARPPROXY_A_##name)
+
+enum req_kind {
+	REQ_LOCAL,	/* help: nothing for the kernel */
+	REQ_CHANGE,	/* do, acked */
+	REQ_GET,	/* do, one reply to print */
+	REQ_DUMP,	/* dump, replies printed as an array */
+};
+
+/* Words a command takes; KW_PREFIX only as a command's first word. */
+enum {
+	KW_PREFIX = 1 << 0,
+	KW_DEV = 1 << 1,
+	KW_MAC = 1 << 2,
+	KW_ONLINK = 1 << 3,
+	KW_EXCLUDE = 1 << 4,
+	KW_PROXY = 1 << 5,
+};
+
+struct req;
+
+/* Print one reply, parsed into tb by req_parse_reply(). */
+typedef void (*req_print_fn)(const struct req *req,
+			     const struct nlattr *const *tb);
+
+struct cmd {
+	const char *name;	/* NULL: the object takes no command word */
+	uint8_t id;		/* ARPPROXY_CMD_* */
+	uint8_t kind;		/* enum req_kind */
+	unsigned int arg;	/* KW_* given by the first word, without keyword */
+	unsigned int keywords;	/* KW_* that may follow */
+	unsigned int required;	/* KW_* that must be given */
+	unsigned int attrs;	/* REQ_ATTR()s sent even when not given */
+	unsigned int reply;	/* REQ_ATTR()s every reply must carry */
+	req_print_fn print;
+};
+
+/* A command line, parsed: everything needed to send it and show the answer. */
+struct req {
+	const struct cmd *cmd;
+	const struct object *help;	/* REQ_LOCAL: NULL means all objects */
+	unsigned int attrs;		/* REQ_ATTR()s of the fields set below */
+	uint32_t prefix;		/* network byte order */
+	uint32_t ifindex;
+	uint32_t flags;			/* ARPPROXY_BINDING_F_* */
+	uint8_t plen;
+	uint8_t proxy_mode;
+	uint8_t mac[ETH_ALEN];
+};
+
+struct nlmsghdr *req_build(const struct req *req, void *buf, uint16_t family,
+			   uint32_t seq);
+/* Parse an arpproxy reply into tb; -EBADMSG if malformed or incomplete. */
+int req_parse_reply(const struct req *req, const struct nlmsghdr *nlh,
+		    const struct nlattr **tb);
+/* What to tell the user when the kernel failed req with errno err. */
+const char *req_strerror(const struct req *req, int err, const char *extack);
+
+#endif
