@@ -447,6 +447,8 @@ static struct genl_family arpproxy_genl_family __ro_after_init = {
 	.name = ARPPROXY_GENL_NAME,
 	.version = ARPPROXY_GENL_VERSION,
 	.netnsok = true,
+	/* Writers serialize on their own netns's lock, not on genl_mutex. */
+	.parallel_ops = true,
 	.module = THIS_MODULE,
 	.ops = arpproxy_genl_ops,
 	.n_ops = ARRAY_SIZE(arpproxy_genl_ops),

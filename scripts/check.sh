@@ -67,8 +67,8 @@ fi
 run_logged "netlink spec matches the uapi header" "$BUILD/spec.log" scripts/spec-check.sh
 
 for kver in $(scripts/kernels.sh); do
-	run_logged "$kver: build module (W=1, no warnings)" "$BUILD/$kver-build.log" \
-		no_warnings scripts/build-module.sh "$kver" "$BUILD/$kver/mod"
+	run_logged "$kver: build module (W=1 and sparse, no warnings)" "$BUILD/$kver-build.log" \
+		no_warnings scripts/build-module.sh "$kver" "$BUILD/$kver/mod" C=2
 	run_logged "$kver: prepare guest" "$BUILD/$kver-prepare.log" \
 		scripts/vm-prepare.sh "$kver" "$BUILD/vm/$kver"
 	run_logged "$kver: dkms build" "$BUILD/$kver-dkms.log" \

@@ -1,0 +1,33 @@
+#!/bin/sh
+# The product's reference example (see reference_setup in lib.sh): Host A,
+# a /16 on subnet A, asks for Host D on subnet B; the gateway answers for
+# it with e0's MAC and forwards.
+. "$(dirname "$0")/../lib.sh"
+
+module_load
+reference_setup
+
+check "binding add 172.16.20.0/24 dev e0" n gw "$CTL" binding add 172.16.20.0/24 dev e0
+check_eq "binding show lists it" "172.16.20.0/24 dev e0 mac auto hits 0" \
+	"$(n gw "$CTL" binding show)"
+
+check_eq "Host A's first broadcast request for D: answered with e0's MAC" \
+	"$MAC_E0" "$(arp_ask ha eth0 172.16.20.200 172.16.10.100 "$MAC_A")"
+check_eq "the reply's Ethernet source is e0's MAC, sent to A" \
+	"eth $MAC_E0 > $MAC_A" \
+	"$(n ha "$ARPSEND" -i eth0 -t 172.16.20.200 -S 172.16.10.100 -s "$MAC_A" -w 300 |
+		awk '$1 == "reply" { print $7, $8, $9, $10; exit }')"
+check_eq "counted as one reply per request" 2 "$(stat gw replies)"
+
+check "A pings D through the gateway" n ha ping -c 2 -W 2 172.16.20.200
+check "A pings C through the gateway" n ha ping -c 2 -W 2 172.16.20.100
+check "A pings B on its own subnet" n ha ping -c 2 -W 2 172.16.10.200
+check "A pings the gateway" n ha ping -c 1 -W 2 172.16.10.99
+
+check_eq "A's cache: D at the gateway's MAC" "$MAC_E0" "$(neigh_mac ha 172.16.20.200)"
+check_eq "A's cache: C at the gateway's MAC" "$MAC_E0" "$(neigh_mac ha 172.16.20.100)"
+check_eq "A's cache: the gateway at its MAC" "$MAC_E0" "$(neigh_mac ha 172.16.10.99)"
+check_eq "A's cache: B at B's own MAC" "$MAC_B" "$(neigh_mac ha 172.16.10.200)"
+check_eq "4 replies in all: 2 to arpsend, 1 each for A's pings to D and C" \
+	4 "$(stat gw replies)"
+check_eq "the binding's hits count them" 4 "$(n gw "$CTL" -j binding show | jq '.[0].hits')"
