@@ -79,22 +79,21 @@ static enum arpproxy_stat arpproxy_decide(struct net *net, struct arpproxy_net *
 					  struct net_device *dev,
 					  const struct arpproxy_arp *arp)
 {
+	struct arpproxy_facts facts = {};
 	struct arpproxy_binding *b;
+	enum arpproxy_stat verdict;
 
 	b = arpproxy_table_lookup(&an->table, arp->tip, dev->ifindex);
-	if (b && (b->flags & ARPPROXY_BINDING_F_EXCLUDE))
-		return ARPPROXY_STAT_EXCLUDED;
 	if (!b && !arpproxy_route_mode(an, dev))
 		return ARPPROXY_STAT_NO_BINDING;
-	/* The kernel answers for its own addresses itself. */
-	if (__ip_dev_find(net, arp->tip, false))
-		return ARPPROXY_STAT_LOCAL_TARGET;
-	/* Answering for an on-link target would hijack that host. */
-	if (!(b && (b->flags & ARPPROXY_BINDING_F_ONLINK)) &&
-	    arpproxy_on_link(dev, arp->tip))
-		return ARPPROXY_STAT_NOT_OFFSUBNET;
-	if (!b && !arpproxy_routes_elsewhere(net, dev, arp))
-		return ARPPROXY_STAT_NO_BINDING;
+	facts.bound = b;
+	facts.flags = b ? b->flags : 0;
+	facts.local = __ip_dev_find(net, arp->tip, false);
+	facts.on_link = arpproxy_on_link(dev, arp->tip);
+	facts.routed_elsewhere = !b && arpproxy_routes_elsewhere(net, dev, arp);
+	verdict = arpproxy_verdict(&facts);
+	if (verdict != ARPPROXY_STAT_REPLIES)
+		return verdict;
 
 	if (!arpproxy_reply(dev, arp, b ? b->mac : NULL))
 		return ARPPROXY_STAT_TX_ERROR;

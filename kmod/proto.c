@@ -41,3 +41,22 @@ enum arpproxy_stat arpproxy_classify(const struct arpproxy_arp *arp)
 		return ARPPROXY_STAT_INVALID;
 	return ARPPROXY_STAT_REQUESTS;
 }
+
+/*
+ * Whether to answer a request that a binding covers, or that route mode
+ * may answer: ARPPROXY_STAT_REPLIES, or why not. The guards come first.
+ */
+enum arpproxy_stat arpproxy_verdict(const struct arpproxy_facts *f)
+{
+	if (f->bound && (f->flags & ARPPROXY_BINDING_F_EXCLUDE))
+		return ARPPROXY_STAT_EXCLUDED;
+	/* The kernel answers for its own addresses itself. */
+	if (f->local)
+		return ARPPROXY_STAT_LOCAL_TARGET;
+	/* Answering for an on-link target would hijack that host. */
+	if (f->on_link && !(f->bound && (f->flags & ARPPROXY_BINDING_F_ONLINK)))
+		return ARPPROXY_STAT_NOT_OFFSUBNET;
+	if (!f->bound && !f->routed_elsewhere)
+		return ARPPROXY_STAT_NO_BINDING;
+	return ARPPROXY_STAT_REPLIES;
+}

@@ -24,7 +24,17 @@ struct arpproxy_arp {
 	__be32 tip;
 } __packed;
 
+/* What the hook learnt about a request it may answer. */
+struct arpproxy_facts {
+	bool bound;		/* a binding covers the target */
+	u32 flags;		/* that binding's ARPPROXY_BINDING_F_* */
+	bool local;		/* the target is one of our own addresses */
+	bool on_link;		/* the target is on the ingress subnet */
+	bool routed_elsewhere;	/* route mode: it routes out another device */
+};
+
 enum arpproxy_stat arpproxy_classify(const struct arpproxy_arp *arp);
+enum arpproxy_stat arpproxy_verdict(const struct arpproxy_facts *f);
 __be32 arpproxy_prefix_mask(unsigned int plen);
 bool arpproxy_addr_usable(__be32 addr);
 

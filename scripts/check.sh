@@ -89,6 +89,10 @@ for kver in $(scripts/kernels.sh); do
 	fi
 done
 
+kver=$(scripts/kernels.sh | tail -n 1)
+run_logged "harness: a WARN in the module's hook fails the guest run" \
+	"$BUILD/selftest.log" scripts/harness-selftest.sh "$kver" "$BUILD/selftest"
+
 passed=$(grep -c '^PASS' "$results")
 failed=$(grep -c '^FAIL' "$results")
 skipped=$(grep -c '^SKIP' "$results")

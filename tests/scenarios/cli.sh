@@ -96,6 +96,14 @@ check_eq "a batch stops at the first line the kernel refuses, naming it" \
 	"/tmp/dup.batch:2: binding exists (use replace) rc 1" "$(echo "$err" | head -n 1) rc $rc"
 check "  the lines before it were applied" ctl binding del 10.5.0.1
 ctl binding del 10.5.0.3 2>/dev/null
+printf 'binding add 10.5.0.1\nbinding add 10.0.0.5\nbinding del 10.9.9.9\nbinding add 10.5.0.3\n' >/tmp/force.batch
+err=$(ctl -f -b /tmp/force.batch 2>&1)
+rc=$?
+check_eq "-f reports every failing line and goes on" \
+	"/tmp/force.batch:2: binding exists (use replace) /tmp/force.batch:3: no such binding rc 1" \
+	"$(echo "$err" | tr '\n' ' ')rc $rc"
+check "  applying the others" ctl binding del 10.5.0.3
+ctl binding del 10.5.0.1
 check_eq "-b - reads standard input" "10.5.0.9/32 mac auto hits 0" \
 	"$(printf 'binding add 10.5.0.9\nbinding show 10.5.0.9/32\n' | ctl -b -)"
 ctl binding del 10.5.0.9

@@ -49,8 +49,40 @@ check_eq "and dump back complete, in order" \
 check_eq "JSON dump has all of them" 100000 "$(n gw2 "$CTL" -j binding show | jq length)"
 check_eq "they answer" "$(n gw2 cat /sys/class/net/e0/address)" \
 	"$(arp_ask h2 eth0 10.101.134.159 10.0.0.2 02:00:00:00:00:02)"
+check_eq "a binding takes at most 128 bytes of slab" yes \
+	"$([ "$(cat /sys/kernel/slab/arpproxy_binding/slab_size)" -le 128 ] && echo yes)"
 check "flush empties the table" n gw2 "$CTL" binding flush
 check_eq "  binding show is empty" "" "$(n gw2 "$CTL" binding show)"
+
+# Dumps while another process keeps changing the table: each one is
+# either whole (every binding that stayed is there, once, in order) or
+# refused as interrupted; never silently partial.
+awk 'BEGIN { for (i = 0; i < 20000; i++) printf "binding add 10.50.%d.%d\n", i / 256, i % 256 }' \
+	>/tmp/20k.batch
+n gw1 "$CTL" binding flush
+n gw1 "$CTL" -b /tmp/20k.batch
+(
+	while [ ! -e /tmp/stop-writer ]; do
+		n gw1 "$CTL" binding add 10.60.0.1
+		n gw1 "$CTL" binding del 10.60.0.1
+	done
+) &
+writer=$!
+dumps_ok=0
+for i in 1 2 3 4 5 6; do
+	if out=$(n gw1 "$CTL" binding show 2>/tmp/dump.err); then
+		[ "$(echo "$out" | grep -c '^10\.50\.')" -eq 20000 ] &&
+			[ "$(echo "$out" | grep -vc -e '^10\.50\.' -e '^10\.60\.0\.1/32 ')" -eq 0 ] &&
+			[ "$(echo "$out" | sort -t. -k1,1n -k2,2n -k3,3n -k4,4n | uniq)" = "$out" ] &&
+			dumps_ok=$((dumps_ok + 1))
+	else
+		grep -qx 'arpproxyctl: dump interrupted by concurrent changes, try again' /tmp/dump.err &&
+			dumps_ok=$((dumps_ok + 1))
+	fi
+done
+touch /tmp/stop-writer
+wait $writer
+check_eq "6 dumps under concurrent changes: each whole or refused" 6 "$dumps_ok"
 
 # The per-netns limit turns away more, and changes nothing.
 n gw2 "$CTL" -b /tmp/100k.batch

@@ -134,6 +134,57 @@ START_TEST(test_prefix_mask)
 }
 END_TEST
 
+/* Every combination of facts, against the guards' order of precedence. */
+START_TEST(test_verdict_all_facts)
+{
+	for (unsigned int bits = 0; bits < 64; bits++) {
+		struct arpproxy_facts f = {
+			.bound = bits & 1,
+			.flags = (bits & 2 ? ARPPROXY_BINDING_F_EXCLUDE : 0) |
+				 (bits & 4 ? ARPPROXY_BINDING_F_ONLINK : 0),
+			.local = bits & 8,
+			.on_link = bits & 16,
+			.routed_elsewhere = bits & 32,
+		};
+		bool exclude = f.bound && (f.flags & ARPPROXY_BINDING_F_EXCLUDE);
+		bool onlink_ok = f.bound && (f.flags & ARPPROXY_BINDING_F_ONLINK);
+		enum arpproxy_stat want;
+
+		if (exclude)
+			want = ARPPROXY_STAT_EXCLUDED;
+		else if (f.local)
+			want = ARPPROXY_STAT_LOCAL_TARGET;
+		else if (f.on_link && !onlink_ok)
+			want = ARPPROXY_STAT_NOT_OFFSUBNET;
+		else if (f.bound || f.routed_elsewhere)
+			want = ARPPROXY_STAT_REPLIES;
+		else
+			want = ARPPROXY_STAT_NO_BINDING;
+		ck_assert_msg(arpproxy_verdict(&f) == want, "facts %#x", bits);
+	}
+}
+END_TEST
+
+START_TEST(test_verdict_reference_cases)
+{
+	/* 172.16.20.0/24 dev e0, Host A asks for D: answered. */
+	struct arpproxy_facts f = { .bound = true };
+
+	ck_assert_int_eq(arpproxy_verdict(&f), ARPPROXY_STAT_REPLIES);
+	/* Route mode without a binding answers only what routes elsewhere. */
+	f = (struct arpproxy_facts){ .routed_elsewhere = true };
+	ck_assert_int_eq(arpproxy_verdict(&f), ARPPROXY_STAT_REPLIES);
+	f.routed_elsewhere = false;
+	ck_assert_int_eq(arpproxy_verdict(&f), ARPPROXY_STAT_NO_BINDING);
+	/* onlink lets a binding answer on the ingress subnet, not for us. */
+	f = (struct arpproxy_facts){ .bound = true, .on_link = true,
+				     .flags = ARPPROXY_BINDING_F_ONLINK };
+	ck_assert_int_eq(arpproxy_verdict(&f), ARPPROXY_STAT_REPLIES);
+	f.local = true;
+	ck_assert_int_eq(arpproxy_verdict(&f), ARPPROXY_STAT_LOCAL_TARGET);
+}
+END_TEST
+
 Suite *proto_suite(void)
 {
 	Suite *s = suite_create("proto");
@@ -147,6 +198,8 @@ Suite *proto_suite(void)
 	tcase_add_test(tc, test_bad_sender_mac_is_invalid);
 	tcase_add_test(tc, test_unusable_addresses_are_invalid);
 	tcase_add_test(tc, test_prefix_mask);
+	tcase_add_test(tc, test_verdict_all_facts);
+	tcase_add_test(tc, test_verdict_reference_cases);
 	suite_add_tcase(s, tc);
 	return s;
 }
