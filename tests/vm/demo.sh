@@ -9,7 +9,7 @@ say() {
 run() {	# run NS COMMAND...: show and run a command in a namespace
 	ns=$1
 	shift
-	echo "[$ns]\$ $*"
+	echo "[$ns]\$ $(basename "$1")${2:+ }$(shift; echo "$*")"
 	n "$ns" "$@"
 }
 
