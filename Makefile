@@ -22,8 +22,9 @@ CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
 CTL_LIB_SRCS := $(filter-out userspace/main.c,$(wildcard userspace/*.c))
 CTL_HDRS := $(wildcard userspace/*.h) kmod/uapi/linux/arpproxy.h
 UNIT_SRCS := $(wildcard tests/unit/*.c) kmod/proto.c
+TEST_TOOLS := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(wildcard tests/tools/*.c))
 
-.PHONY: all module ctl deps check unit vm-check demo sparse checkpatch \
+.PHONY: all module ctl test-tools deps check unit vm-check demo sparse checkpatch \
 	dkms-install clean
 
 all: module ctl
@@ -46,6 +47,8 @@ $(BUILD)/tools/%: tests/tools/%.c
 	@mkdir -p $(BUILD)/tools
 	$(CC) $(CFLAGS) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Ikmod/uapi \
 		-o $@ $< $(MNL_LIBS)
+
+test-tools: $(TEST_TOOLS)
 
 deps:
 	@scripts/deps.sh

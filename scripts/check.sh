@@ -39,7 +39,7 @@ no_warnings() {
 }
 
 run_logged "build: arpproxyctl, unit tests and test tools" "$BUILD/build.log" \
-	make -s ctl "$BUILD/unit-tests" "$BUILD/tools/arpsend"
+	make -s ctl "$BUILD/unit-tests" test-tools
 
 if [ -x "$BUILD/unit-tests" ]; then
 	CK_VERBOSITY=verbose "$BUILD/unit-tests" >"$BUILD/unit.log" 2>&1

@@ -4,7 +4,7 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 kver=$(scripts/kernels.sh | tail -n 1)
-make -s ctl build/tools/arpsend
+make -s ctl test-tools
 scripts/build-module.sh "$kver" "build/$kver/mod"
 scripts/vm-prepare.sh "$kver" "build/vm/$kver"
 echo "demo: booting Debian's $kver in QEMU (software emulation)..."
