@@ -4,6 +4,9 @@
 #   make check        unit tests, then the module in QEMU guests on Debian's
 #                     6.1 and 6.12 kernels; ends with "N passed, N failed"
 #   make demo         the reference two-subnet gateway, in a guest
+#   make bench        arpproxy against the kernel's proxy ARP and userspace
+#                     responders; writes bench/results.md and results.png
+#   make bench-check  instructions per lookup against the committed baseline
 #   make dkms-install install the module sources for DKMS
 
 VERSION := $(shell sed -n 's/^#define ARPPROXY_VERSION "\(.*\)"/\1/p' kmod/version.h)
@@ -24,7 +27,7 @@ CTL_HDRS := $(wildcard userspace/*.h) kmod/uapi/linux/arpproxy.h
 UNIT_SRCS := $(wildcard tests/unit/*.c) kmod/proto.c
 TEST_TOOLS := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(wildcard tests/tools/*.c))
 
-.PHONY: all module ctl test-tools deps check unit vm-check demo sparse checkpatch \
+.PHONY: all module ctl test-tools deps check bench bench-check unit vm-check demo sparse checkpatch \
 	dkms-install clean
 
 all: module ctl
@@ -50,6 +53,12 @@ $(BUILD)/tools/%: tests/tools/%.c
 
 test-tools: $(TEST_TOOLS)
 
+# The hook's lookup as the module compiles it, for callgrind (bench-check).
+$(BUILD)/lookup-bench: bench/lookup-bench.c kmod/lookup.c kmod/proto.c $(wildcard kmod/*.h tests/shim/linux/*.h)
+	@mkdir -p $(BUILD)
+	$(CC) -O2 -g $(CTL_CFLAGS) -Wno-missing-prototypes -Itests/shim -Ikmod \
+		-o $@ bench/lookup-bench.c kmod/lookup.c kmod/proto.c
+
 deps:
 	@scripts/deps.sh
 
@@ -61,6 +70,12 @@ check: deps
 
 demo: deps
 	@scripts/demo.sh
+
+bench:
+	@scripts/bench.sh
+
+bench-check:
+	@scripts/bench-check.sh
 
 sparse:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) C=2 W=1 modules

@@ -1,18 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The binding table of one network namespace.
+ * Writing the binding table of one network namespace (lookup.c reads it).
  *
- * Readers (the hook) find the longest matching prefix with one hash probe
- * per prefix length in use, under RCU only. Writers hold the netns's lock;
- * they also keep every binding in an ordered tree so that a dump can resume
- * after the last binding it returned, whatever changed in between.
+ * Writers hold the netns's lock. Besides the hash the hook reads, they keep
+ * every binding in an ordered tree so that a dump can resume after the last
+ * binding it returned, whatever changed in between.
  */
 #include <linux/slab.h>
 #include <linux/moduleparam.h>
 #include <linux/inetdevice.h>
 #include <net/netlink.h>
 
-#include "table.h"
+#include "hash.h"
 #include "proto.h"
 
 unsigned int arpproxy_max_bindings = 1U << 20;
@@ -20,13 +19,6 @@ module_param_named(max_bindings, arpproxy_max_bindings, uint, 0644);
 MODULE_PARM_DESC(max_bindings, "Most bindings one network namespace may hold (default 1048576)");
 
 static struct kmem_cache *arpproxy_binding_cache;
-
-static const struct rhashtable_params arpproxy_hash_params = {
-	.head_offset = offsetof(struct arpproxy_binding, hnode),
-	.key_offset = offsetof(struct arpproxy_binding, key),
-	.key_len = sizeof(struct arpproxy_key),
-	.automatic_shrinking = true,
-};
 
 int arpproxy_cache_init(void)
 {
@@ -62,37 +54,6 @@ static void arpproxy_binding_free_now(void *ptr, void *arg)
 void arpproxy_table_destroy(struct arpproxy_table *t)
 {
 	rhltable_free_and_destroy(&t->hash, arpproxy_binding_free_now, NULL);
-}
-
-struct arpproxy_binding *
-arpproxy_table_lookup(struct arpproxy_table *t, __be32 addr, int ifindex)
-{
-	u64 lengths = READ_ONCE(t->plen_mask);
-
-	while (lengths) {
-		unsigned int plen = fls64(lengths) - 1;
-		struct arpproxy_key key = {
-			.addr = addr & arpproxy_prefix_mask(plen),
-			.plen = plen,
-		};
-		struct arpproxy_binding *b, *any = NULL;
-		struct rhlist_head *list, *pos;
-
-		lengths &= ~BIT_ULL(plen);
-		list = rhltable_lookup(&t->hash, &key, arpproxy_hash_params);
-		rhl_for_each_entry_rcu(b, pos, list, hnode) {
-			/* A binding scoped to the ingress interface beats an
-			 * unscoped one of the same length.
-			 */
-			if (b->ifindex == ifindex)
-				return b;
-			if (!b->ifindex)
-				any = b;
-		}
-		if (any)
-			return any;
-	}
-	return NULL;
 }
 
 /* Ascending prefix (as a number), then length, then interface. */

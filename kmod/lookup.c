@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The hook's read of the binding table: the longest matching prefix with one
+ * hash probe per prefix length in use, under RCU only. Kept apart from the
+ * writers so that bench/ can count its instructions in userspace.
+ */
+#include "hash.h"
+#include "proto.h"
+
+struct arpproxy_binding *
+arpproxy_table_lookup(struct arpproxy_table *t, __be32 addr, int ifindex)
+{
+	u64 lengths = READ_ONCE(t->plen_mask);
+
+	while (lengths) {
+		unsigned int plen = fls64(lengths) - 1;
+		struct arpproxy_key key = {
+			.addr = addr & arpproxy_prefix_mask(plen),
+			.plen = plen,
+		};
+		struct arpproxy_binding *b, *any = NULL;
+		struct rhlist_head *list, *pos;
+
+		lengths &= ~BIT_ULL(plen);
+		list = rhltable_lookup(&t->hash, &key, arpproxy_hash_params);
+		rhl_for_each_entry_rcu(b, pos, list, hnode) {
+			/* A binding scoped to the ingress interface beats an
+			 * unscoped one of the same length.
+			 */
+			if (b->ifindex == ifindex)
+				return b;
+			if (!b->ifindex)
+				any = b;
+		}
+		if (any)
+			return any;
+	}
+	return NULL;
+}
+

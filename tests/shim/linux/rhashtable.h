@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Userspace model of the kernel's rhltable, for bench/lookup-bench.c: the
+ * same bucket layout, jhash2 hashing, key comparison and duplicate lists as
+ * lib/rhashtable.c, without RCU, locks or deferred resizing (it grows at 75%
+ * load in place). Just what kmod/lookup.c and the benchmark use.
+ */
+#ifndef _SHIM_LINUX_RHASHTABLE_H
+#define _SHIM_LINUX_RHASHTABLE_H
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <linux/etherdevice.h>
+
+#define READ_ONCE(x) (*(const volatile __typeof__(x) *)&(x))
+#define BIT_ULL(n) (1ULL << (n))
+#define container_of(ptr, type, member) \
+	((type *)((char *)(ptr) - offsetof(type, member)))
+
+static inline int fls64(u64 x)
+{
+	return x ? 64 - __builtin_clzll(x) : 0;
+}
+
+typedef struct { long long counter; } atomic64_t;
+struct rcu_head { void *next, *func; };
+struct netlink_ext_ack;
+
+struct rhash_head {
+	struct rhash_head *next;
+};
+
+struct rhlist_head {
+	struct rhash_head rhead;
+	struct rhlist_head *next;
+};
+
+struct rhashtable_params {
+	u16 key_len;
+	u16 key_offset;
+	u16 head_offset;
+	bool automatic_shrinking;
+};
+
+struct rhltable {
+	struct rhash_head **buckets;
+	unsigned int size;
+	unsigned int nelems;
+	u32 seed;
+};
+
+static inline u32 rol32(u32 word, unsigned int shift)
+{
+	return (word << shift) | (word >> ((-shift) & 31));
+}
+
+/* Bob Jenkins' lookup3, as include/linux/jhash.h has it. */
+static inline u32 jhash2(const u32 *k, u32 length, u32 initval)
+{
+	u32 a, b, c;
+
+	a = b = c = 0xdeadbeef + (length << 2) + initval;
+	while (length > 3) {
+		a += k[0]; b += k[1]; c += k[2];
+		a -= c; a ^= rol32(c, 4); c += b;
+		b -= a; b ^= rol32(a, 6); a += c;
+		c -= b; c ^= rol32(b, 8); b += a;
+		a -= c; a ^= rol32(c, 16); c += b;
+		b -= a; b ^= rol32(a, 19); a += c;
+		c -= b; c ^= rol32(b, 4); b += a;
+		length -= 3;
+		k += 3;
+	}
+	switch (length) {
+	case 3: c += k[2]; /* fall through */
+	case 2: b += k[1]; /* fall through */
+	case 1: a += k[0];
+		c ^= b; c -= rol32(b, 14);
+		a ^= c; a -= rol32(c, 11);
+		b ^= a; b -= rol32(a, 25);
+		c ^= b; c -= rol32(b, 16);
+		a ^= c; a -= rol32(c, 4);
+		b ^= a; b -= rol32(a, 14);
+		c ^= b; c -= rol32(b, 24);
+	}
+	return c;
+}
+
+static inline unsigned int rht_bucket(const struct rhltable *t, const void *key,
+				      const struct rhashtable_params p)
+{
+	return jhash2(key, p.key_len / sizeof(u32), t->seed) & (t->size - 1);
+}
+
+static inline const void *rht_obj_key(const struct rhash_head *he,
+				      const struct rhashtable_params p)
+{
+	return (const char *)he - p.head_offset + p.key_offset;
+}
+
+static inline int rhltable_init(struct rhltable *t, const struct rhashtable_params *p)
+{
+	(void)p;
+	t->size = 16;
+	t->nelems = 0;
+	t->seed = 0x5eed;
+	t->buckets = calloc(t->size, sizeof(*t->buckets));
+	return t->buckets ? 0 : -1;
+}
+
+static inline struct rhlist_head *
+rhltable_lookup(struct rhltable *t, const void *key, const struct rhashtable_params p)
+{
+	struct rhash_head *he;
+
+	for (he = t->buckets[rht_bucket(t, key, p)]; he; he = he->next)
+		if (!memcmp(rht_obj_key(he, p), key, p.key_len))
+			return container_of(he, struct rhlist_head, rhead);
+	return NULL;
+}
+
+static inline void rht_grow(struct rhltable *t, const struct rhashtable_params p)
+{
+	struct rhash_head **old = t->buckets;
+	unsigned int old_size = t->size;
+
+	t->size *= 2;
+	t->buckets = calloc(t->size, sizeof(*t->buckets));
+	if (!t->buckets)
+		abort();
+	for (unsigned int i = 0; i < old_size; i++) {
+		for (struct rhash_head *he = old[i], *next; he; he = next) {
+			unsigned int b = rht_bucket(t, rht_obj_key(he, p), p);
+
+			next = he->next;
+			he->next = t->buckets[b];
+			t->buckets[b] = he;
+		}
+	}
+	free(old);
+}
+
+/* A duplicate key goes first in its list, as the kernel's does. */
+static inline int rhltable_insert(struct rhltable *t, struct rhlist_head *obj,
+				  const struct rhashtable_params p)
+{
+	const void *key = rht_obj_key(&obj->rhead, p);
+	struct rhash_head **pprev = &t->buckets[rht_bucket(t, key, p)];
+
+	for (; *pprev; pprev = &(*pprev)->next) {
+		if (!memcmp(rht_obj_key(*pprev, p), key, p.key_len)) {
+			obj->next = container_of(*pprev, struct rhlist_head, rhead);
+			obj->rhead.next = (*pprev)->next;
+			*pprev = &obj->rhead;
+			return 0;
+		}
+	}
+	obj->next = NULL;
+	obj->rhead.next = NULL;
+	*pprev = &obj->rhead;
+	if (++t->nelems > t->size / 4 * 3)
+		rht_grow(t, p);
+	return 0;
+}
+
+#define rhl_for_each_entry_rcu(tpos, pos, list, member)			\
+	for (pos = list; pos && ((tpos = container_of(pos, __typeof__(*tpos), member)), 1); \
+	     pos = pos->next)
+
+#endif
