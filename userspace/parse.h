@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 #ifndef ARPPROXYCTL_PARSE_H
 #define ARPPROXYCTL_PARSE_H
 

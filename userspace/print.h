@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 #ifndef ARPPROXYCTL_PRINT_H
 #define ARPPROXYCTL_PRINT_H
 

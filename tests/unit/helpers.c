@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 #include <check.h>
 #include <net/if.h>
 #include <stdio.h>

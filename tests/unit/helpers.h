@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 #ifndef ARPPROXY_TEST_HELPERS_H
 #define ARPPROXY_TEST_HELPERS_H
 

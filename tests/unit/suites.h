@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 #ifndef ARPPROXY_TEST_SUITES_H
 #define ARPPROXY_TEST_SUITES_H
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Requests to netlink messages and back: userspace/req.c. */
 #include <arpa/inet.h>
 #include <check.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Words to requests: userspace/parse.c, cmd.c and batch_words(). */
 #include <arpa/inet.h>
 #include <check.h>

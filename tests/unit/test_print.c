@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 /* Replies to text and JSON: binding.c, iface.c, stats.c, version.c, print.c. */
 #include <arpa/inet.h>
 #include <check.h>
