@@ -9,7 +9,7 @@ libmnl-dev check
 linux-headers-amd64 linux-headers-6.12-amd64
 linux-source-6.1
 qemu-system-x86 busybox-static kmod cpio xz-utils
-iproute2 iputils-ping arping tcpdump jq util-linux
+iproute2 iputils-ping arping tcpdump jq util-linux nftables
 dkms sparse clang
 "
 

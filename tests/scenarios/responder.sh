@@ -77,6 +77,34 @@ check_eq "mac override: the reply's ARP sender MAC is the binding's, the Etherne
 check_eq "binding show prints the override" \
 	"172.16.20.200/32 dev e0 mac 02:00:00:00:02:00 hits 1" \
 	"$(ctl binding show 172.16.20.200/32 dev e0)"
+
+# The request is consumed: even with the kernel's proxy_arp on too, the
+# requester gets one reply, arpproxy's.
+n gw sysctl -qw net.ipv4.conf.e0.proxy_arp=1 net.ipv4.neigh.e0.proxy_delay=0
+check_eq "an answered request never reaches the kernel's proxy_arp" \
+	"1 02:00:00:00:02:00" \
+	"$(n ha "$ARPSEND" -i eth0 -t 172.16.20.200 -S 172.16.10.100 -s "$MAC_A" -w 500 |
+		awk '$1 == "reply" { n++; mac = $4 } END { print n, mac }')"
+n gw sysctl -qw net.ipv4.conf.e0.proxy_arp=0
+
+# Netfilter still rules: ARP input filters run first, replies leave
+# through ARP output.
+n gw nft add table arp filter
+n gw nft add chain arp filter output '{ type filter hook output priority 0; }'
+n gw nft add rule arp filter output arp operation reply drop
+replies=$(stat gw replies)
+check_eq "an nft arp output rule drops arpproxy's replies" "" \
+	"$(ask 172.16.20.200)"
+check_eq "  which arpproxy did send" $((replies + 1)) "$(stat gw replies)"
+n gw nft flush chain arp filter output
+n gw nft add chain arp filter input '{ type filter hook input priority 0; }'
+n gw nft add rule arp filter input arp saddr ip 172.16.10.100 drop
+frames=$(stat gw frames)
+check_eq "an nft arp input rule keeps a request from arpproxy" "" \
+	"$(ask 172.16.20.200)"
+check_eq "  which never saw it" "$frames" "$(stat gw frames)"
+n gw nft delete table arp filter
+check_eq "without the rules it is answered again" 02:00:00:00:02:00 "$(ask 172.16.20.200)"
 ctl binding flush
 
 # A burst: 1000 requests from 1000 distinct requesters, all answered.
