@@ -24,6 +24,7 @@ struct arpproxy_binding {
 	int ifindex;			/* 0: any interface */
 	u32 flags;			/* ARPPROXY_BINDING_F_* */
 	u8 mac[ETH_ALEN];		/* zero: the ingress interface's MAC */
+	/* Not per-CPU: that would cost more than the whole binding. */
 	atomic64_t hits;
 	struct rcu_head rcu;
 };
