@@ -48,7 +48,7 @@ $(BUILD)/unit-tests: $(UNIT_SRCS) $(CTL_LIB_SRCS) $(CTL_HDRS) $(wildcard tests/u
 
 $(BUILD)/tools/%: tests/tools/%.c
 	@mkdir -p $(BUILD)/tools
-	$(CC) $(CFLAGS) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Ikmod/uapi \
+	$(CC) $(CFLAGS) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -pthread -Ikmod/uapi \
 		-o $@ $< $(MNL_LIBS)
 
 test-tools: $(TEST_TOOLS)

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Install everything arpproxy's build, tests and demo need on Debian 12.
 # Idempotent: does nothing when all packages are already present.
+# usage: deps.sh [bench]
 set -eu
 
 PACKAGES="
@@ -10,8 +11,11 @@ linux-headers-amd64 linux-headers-6.12-amd64
 linux-source-6.1
 qemu-system-x86 busybox-static kmod cpio xz-utils
 iproute2 iputils-ping arping tcpdump jq util-linux nftables
-dkms sparse clang
+man-db groff-base
+dkms sparse clang libclang-rt-14-dev
 "
+# make bench also runs the userspace responders it compares against.
+[ "${1:-}" = bench ] && PACKAGES="$PACKAGES farpd parprouted gnuplot-nox valgrind"
 
 missing=""
 for p in $PACKAGES; do

@@ -7,7 +7,7 @@
 # Results go to $RESULTS, one "PASS|FAIL|SKIP scenario: description" line
 # each, which the host counts.
 
-TOP=$(cd "$(dirname "$0")/../.." && pwd)
+TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 KVER=$(uname -r)
 CTL=$TOP/userspace/arpproxyctl
 ARPSEND=$TOP/build/tools/arpsend

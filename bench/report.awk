@@ -1,0 +1,54 @@
+# Turn bench.tsv (SCENARIO<TAB>METRIC<TAB>VALUE) into the Markdown report:
+# the measurements side by side, then each target as a ratio of two
+# numbers from the same run, met or missed.
+BEGIN { FS = "\t" }
+{ v[$1, $2] = $3; if (!($1 in seen)) { seen[$1] = 1; order[n++] = $1 } }
+
+function us(x) { return x == "" || x == "-" ? "-" : sprintf("%.2f ms", x / 1000) }
+function num(x) { return x == "" || x == "-" ? 0 : x + 0 }
+function ratio(a, b) { return b > 0 ? a / b : 0 }
+function target(what, value, goal, ok) {
+	printf "| %s | %s | %s | %s |\n", what, value, goal, ok ? "met" : "**missed**"
+}
+
+END {
+	print "| scenario | first request p50 | first answered | burst 1,000 answered | p50 | p99 | burst 10,000 answered | p50 | p99 | sustained replies/s (< 0.1% loss) | answered by |"
+	print "|---|---|---|---|---|---|---|---|---|---|---|"
+	for (i = 0; i < n; i++) {
+		s = order[i]
+		printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", s,
+			us(v[s, "first_p50_us"]), v[s, "first_answered"],
+			v[s, "burst1000_answered"], us(v[s, "burst1000_p50_us"]), us(v[s, "burst1000_p99_us"]),
+			v[s, "burst10000_answered"], us(v[s, "burst10000_p50_us"]), us(v[s, "burst10000_p99_us"]),
+			v[s, "sustained_pps"], v[s, "macs"]
+	}
+	print ""
+	print "| table | load time | kernel memory per entry |"
+	print "|---|---|---|"
+	for (i = 0; i < n; i++) {
+		s = order[i]
+		if ((s, "load_ms") in v)
+			printf "| %s | %.1f s | %s |\n", s, v[s, "load_ms"] / 1000,
+				s ~ /_10$/ ? "(too few to measure)" : v[s, "bytes_per_entry"] " bytes"
+	}
+	print ""
+	print "| target | measured | goal | |"
+	print "|---|---|---|---|"
+	r = ratio(num(v["arpproxy", "first_p50_us"]), num(v["proxy_arp", "first_p50_us"]))
+	target("first-request median, arpproxy / proxy_arp defaults", sprintf("1/%.0f", r ? 1 / r : 0), "at most 1/100", r > 0 && r <= 0.01)
+	target("burst of 10,000 requesters answered by arpproxy", v["arpproxy", "burst10000_answered"], "10000", num(v["arpproxy", "burst10000_answered"]) == 10000)
+	r = ratio(num(v["arpproxy", "sustained_pps"]), num(v["own_address", "sustained_pps"]))
+	target("sustained rate, arpproxy / kernel's own-address path", sprintf("%.2fx", r), "at least 1.0x", r >= 1.0)
+	split("farpd parprouted", users, " ")
+	for (u = 1; u <= 2; u++) {
+		base = num(v[users[u], "sustained_pps"])
+		r = ratio(num(v["arpproxy", "sustained_pps"]), base)
+		target("sustained rate, arpproxy / " users[u], base ? sprintf("%.1fx", r) : "answered nothing sustained", "at least 10x", base == 0 || r >= 10)
+	}
+	r = ratio(num(v["arpproxy_1000000", "sustained_pps"]), num(v["arpproxy_10", "sustained_pps"]))
+	target("sustained rate, 1,000,000 bindings / 10 bindings", sprintf("%.2fx", r), "at least 0.95x", r >= 0.95)
+	r = ratio(num(v["pneigh_100000", "load_ms"]), num(v["arpproxy_100000", "load_ms"]))
+	target("loading 100,000: ip -batch proxy entries / arpproxyctl batch", sprintf("%.1fx", r), "at least 10x", r >= 10)
+	b = num(v["arpproxy_1000000", "bytes_per_entry"])
+	target("kernel memory per host binding (1,000,000 loaded)", b " bytes", "at most 128", b > 0 && b <= 128)
+}

@@ -1,0 +1,118 @@
+#!/bin/sh
+# make bench, inside the guest: every scenario on the reference gateway in
+# one boot, measured with the same load generator from Host A's port.
+# Each measurement is a line "SCENARIO<TAB>METRIC<TAB>VALUE" in $BENCH_OUT.
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+. "$TOP/tests/lib.sh"
+RESULTS=/dev/null
+LOAD=$TOP/build/tools/arpload
+BENCH_OUT=${BENCH_OUT:-/tmp/out/bench.tsv}
+: >"$BENCH_OUT"
+
+emit() {
+	printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$BENCH_OUT"
+	echo "$1 $2 $3"
+}
+
+field() {	# field "key=value ..." KEY
+	echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"
+}
+
+load() {	# load ARGS...: one arpload run from Host A's interface
+	ip -n gw neigh flush dev e0 2>/dev/null
+	n ha "$LOAD" -i eth0 -s 02:10:00:00:00:01 "$@"
+}
+
+kmem_kb() {	# kernel memory that tables live in: slab and vmalloc
+	awk '/^Slab:|^VmallocUsed:/ { kb += $2 } END { print kb }' /proc/meminfo
+}
+
+# measure SCENARIO TARGET [FIRST_SAMPLES]
+measure() {
+	sc=$1 target=$2 samples=${3:-30}
+	r=$(load -t "$target" -S 172.16.128.1 -k "$samples" -c "$samples" -g 1500 -w 1500)
+	emit "$sc" first_p50_us "$(field "$r" p50_us)"
+	emit "$sc" first_answered "$(field "$r" answered)/$samples"
+	emit "$sc" macs "$(field "$r" macs)"
+	for b in 1000 10000; do
+		r=$(load -t "$target" -S 172.16.128.1 -k "$b" -c "$b" -w 3000)
+		emit "$sc" "burst${b}_answered" "$(field "$r" answered)"
+		emit "$sc" "burst${b}_p50_us" "$(field "$r" p50_us)"
+		emit "$sc" "burst${b}_p99_us" "$(field "$r" p99_us)"
+	done
+	sustained "$sc" "$target"
+}
+
+# The highest offered rate (doubling from 100/s) answered with < 0.1% loss
+# over one second, from 100 requesters; its achieved reply rate.
+sustained() {
+	sc=$1 target=$2 rate=100 best=0
+	while [ "$rate" -le 409600 ]; do
+		r=$(load -t "$target" -S 172.16.128.1 -k 100 -c "$rate" -r "$rate" -w 1000)
+		[ $(($(field "$r" lost) * 1000)) -lt "$rate" ] || break
+		best=$(field "$r" rate_pps)
+		rate=$((rate * 2))
+	done
+	emit "$sc" sustained_pps "$best"
+}
+
+reference_setup
+ip -n gw link set e0 promisc off
+
+# 1. arpproxy, one /24 binding.
+module_load
+n gw "$CTL" binding add 172.16.20.0/24 dev e0
+measure arpproxy 172.16.20.200
+n gw "$CTL" binding flush
+
+# 7. arpproxy with tables of 10 to 1,000,000 host bindings, right after 1.
+for count in 10 10000 100000 1000000; do
+	awk -v n="$count" 'BEGIN { print "binding add 172.16.20.200"
+		for (i = 1; i < n; i++) printf "binding add 10.%d.%d.%d\n",
+			i / 65536, i / 256 % 256, i % 256 }' >/tmp/bindings.batch
+	before=$(kmem_kb)
+	start=$(date +%s%N)
+	n gw "$CTL" -b /tmp/bindings.batch
+	emit "arpproxy_$count" load_ms $((($(date +%s%N) - start) / 1000000))
+	emit "arpproxy_$count" bytes_per_entry $((($(kmem_kb) - before) * 1024 / count))
+	measure "arpproxy_$count" 172.16.20.200 10
+	n gw "$CTL" binding flush
+done
+module_unload
+
+# 2, 3. The kernel's proxy_arp, as shipped and with proxy_delay 0.
+n gw sysctl -qw net.ipv4.conf.e0.proxy_arp=1
+measure proxy_arp 172.16.20.200 20
+n gw sysctl -qw net.ipv4.neigh.e0.proxy_delay=0
+measure proxy_arp_delay0 172.16.20.200
+n gw sysctl -qw net.ipv4.conf.e0.proxy_arp=0
+
+# 4. Proxy neighbour entries (proxy_delay 0: the kernel's best case).
+for count in 10 10000 100000; do
+	awk -v n="$count" 'BEGIN { print "neigh add proxy 172.16.20.200 dev e0"
+		for (i = 1; i < n; i++) printf "neigh add proxy 10.%d.%d.%d dev e0\n",
+			i / 65536, i / 256 % 256, i % 256 }' >/tmp/pneigh.batch
+	before=$(kmem_kb)
+	start=$(date +%s%N)
+	n gw ip -batch /tmp/pneigh.batch
+	emit "pneigh_$count" load_ms $((($(date +%s%N) - start) / 1000000))
+	emit "pneigh_$count" bytes_per_entry $((($(kmem_kb) - before) * 1024 / count))
+	measure "pneigh_$count" 172.16.20.200 10
+	n gw ip neigh flush proxy
+done
+
+# 5. The kernel answering for its own address.
+measure own_address 172.16.10.99
+
+# 6. Userspace responders from Debian, last: they leave routes and probes.
+n gw farpd -d -i e0 172.16.20.0/24 >/tmp/farpd.log 2>&1 &
+sleep 1
+measure farpd 172.16.20.200 10
+pkill -x farpd
+n gw ping -c 1 -W 2 172.16.20.200 >/dev/null
+n gw parprouted -d e0 e1 >/tmp/parprouted.log 2>&1 &
+sleep 2
+measure parprouted 172.16.20.200 10
+pkill -x parprouted
+wait
+
