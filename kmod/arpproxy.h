@@ -29,6 +29,7 @@ struct arpproxy_net {
 /* Settings of one interface; absent from ifaces when all are defaults. */
 struct arpproxy_iface {
 	u8 proxy_mode;			/* enum arpproxy_proxy_mode */
+	u8 inspect;			/* enum arpproxy_inspect_mode */
 	struct rcu_head rcu;
 };
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The responder: an NF_ARP_IN hook that answers requests from the binding
- * table. It runs under RCU only and allocates nothing but the reply.
+ * The responder: an NF_ARP_IN hook that inspects ARP where asked to and
+ * answers requests from the binding table. It runs under RCU only and
+ * allocates nothing but the reply.
  */
 #include <linux/netfilter_arp.h>
 #include <linux/inetdevice.h>
@@ -31,10 +32,14 @@ static bool arpproxy_on_link(const struct net_device *dev, __be32 addr)
 	return false;
 }
 
-/* RFC 1027: does the kernel route @arp's target out of another device? */
+/*
+ * RFC 1027: would the kernel forward a packet to @arp's target out of
+ * another device? Like proxy_arp, only when @dev forwards at all.
+ */
 static bool arpproxy_routes_elsewhere(struct net *net, struct net_device *dev,
 				      const struct arpproxy_arp *arp)
 {
+	struct in_device *in_dev = __in_dev_get_rcu(dev);
 	struct flowi4 fl4 = {
 		.flowi4_iif = dev->ifindex,
 		.daddr = arp->tip,
@@ -42,6 +47,8 @@ static bool arpproxy_routes_elsewhere(struct net *net, struct net_device *dev,
 	};
 	struct fib_result res;
 
+	if (!in_dev || !IN_DEV_FORWARD(in_dev))
+		return false;
 	if (fib_lookup(net, &fl4, &res, 0) || res.type != RTN_UNICAST)
 		return false;
 	return FIB_RES_DEV(res) != dev;
@@ -67,15 +74,8 @@ static bool arpproxy_reply(struct net_device *dev,
 	return true;
 }
 
-static bool arpproxy_route_mode(struct arpproxy_net *an,
-				const struct net_device *dev)
-{
-	const struct arpproxy_iface *settings = arpproxy_iface_get(an, dev->ifindex);
-
-	return settings && settings->proxy_mode == ARPPROXY_PROXY_ROUTE;
-}
-
 static enum arpproxy_stat arpproxy_decide(struct net *net, struct arpproxy_net *an,
+					  const struct arpproxy_iface *settings,
 					  struct net_device *dev,
 					  const struct arpproxy_arp *arp)
 {
@@ -84,7 +84,7 @@ static enum arpproxy_stat arpproxy_decide(struct net *net, struct arpproxy_net *
 	enum arpproxy_stat verdict;
 
 	b = arpproxy_table_lookup(&an->table, arp->tip, dev->ifindex);
-	if (!b && !arpproxy_route_mode(an, dev))
+	if (!b && !(settings && settings->proxy_mode == ARPPROXY_PROXY_ROUTE))
 		return ARPPROXY_STAT_NO_BINDING;
 	facts.bound = b;
 	facts.flags = b ? b->flags : 0;
@@ -102,6 +102,62 @@ static enum arpproxy_stat arpproxy_decide(struct net *net, struct arpproxy_net *
 	return ARPPROXY_STAT_REPLIES;
 }
 
+static const char *const arpproxy_check_names[] = {
+	[ARPPROXY_STAT_BAD_FORMAT] = "malformed",
+	[ARPPROXY_STAT_BAD_SRC_MAC] = "Ethernet source is not the sender MAC",
+	[ARPPROXY_STAT_BAD_DST_MAC] = "Ethernet destination is not the target MAC",
+	[ARPPROXY_STAT_BAD_SENDER_IP] = "bad sender IP",
+	[ARPPROXY_STAT_BAD_SENDER_MAC] = "bad sender MAC",
+	[ARPPROXY_STAT_STATIC_MISMATCH] = "static binding mismatch",
+};
+
+/*
+ * ARP inspection: true when the packet failed it and must be dropped. Every
+ * ARP packet on an inspecting interface is checked, not only requests, so
+ * that lies never reach the kernel's own neighbour table.
+ */
+static bool arpproxy_spoofed(struct arpproxy_net *an, u8 mode,
+			     const struct sk_buff *skb, const struct net_device *dev,
+			     const struct arpproxy_arp *arp)
+{
+	const struct ethhdr *eth = eth_hdr(skb);
+	const struct arpproxy_binding *b = NULL;
+	enum arpproxy_stat failed;
+
+	if (!skb_mac_header_was_set(skb))
+		failed = ARPPROXY_STAT_BAD_FORMAT;
+	else
+		failed = arpproxy_inspect(arp, skb->len, eth->h_source, eth->h_dest);
+	if (!failed && arp->sip) {
+		b = arpproxy_table_lookup(&an->table, arp->sip, dev->ifindex);
+		if (b && (b->flags & ARPPROXY_BINDING_F_STATIC) &&
+		    !ether_addr_equal(b->mac, arp->sha))
+			failed = ARPPROXY_STAT_STATIC_MISMATCH;
+		else
+			b = NULL;
+	}
+	if (!failed)
+		return false;
+
+	arpproxy_count(an, failed);
+	if (!arp)
+		net_warn_ratelimited("%s: %s ARP packet\n", dev->name,
+				     arpproxy_check_names[failed]);
+	else if (b)
+		net_warn_ratelimited("%s: %s: %pI4 claimed by %pM, expected %pM\n",
+				     dev->name, arpproxy_check_names[failed],
+				     &arp->sip, arp->sha, b->mac);
+	else
+		net_warn_ratelimited("%s: %s: %pI4 claimed by %pM\n", dev->name,
+				     arpproxy_check_names[failed], &arp->sip, arp->sha);
+	if (mode == ARPPROXY_INSPECT_ENFORCE) {
+		arpproxy_count(an, ARPPROXY_STAT_SPOOF_DROPPED);
+		return true;
+	}
+	arpproxy_count(an, ARPPROXY_STAT_SPOOF_LOGGED);
+	return false;
+}
+
 /*
  * arp_rcv() has already dropped frames for other hosts (promiscuous mode)
  * and looped-back ones, so everything here was sent to us.
@@ -111,23 +167,29 @@ static unsigned int arpproxy_hook(void *priv, struct sk_buff *skb,
 {
 	struct arpproxy_net *an = priv;
 	struct net_device *dev = state->in;
+	const struct arpproxy_iface *settings;
 	const struct arpproxy_arp *arp;
 	struct arpproxy_arp buf;
 	enum arpproxy_stat verdict;
 
 	arpproxy_count(an, ARPPROXY_STAT_FRAMES);
 	arp = skb_header_pointer(skb, 0, sizeof(buf), &buf);
+	settings = arpproxy_iface_get(an, dev->ifindex);
+	if (settings && settings->inspect != ARPPROXY_INSPECT_OFF &&
+	    arpproxy_spoofed(an, settings->inspect, skb, dev, arp))
+		return NF_DROP;
 	if (!arp || dev->type != ARPHRD_ETHER) {
 		arpproxy_count(an, ARPPROXY_STAT_INVALID);
 		return NF_ACCEPT;
 	}
 	verdict = arpproxy_classify(arp);
-	if (verdict != ARPPROXY_STAT_REQUESTS) {
+	if (verdict == ARPPROXY_STAT_INVALID || verdict == ARPPROXY_STAT_NOT_REQUEST) {
 		arpproxy_count(an, verdict);
 		return NF_ACCEPT;
 	}
 	arpproxy_count(an, ARPPROXY_STAT_REQUESTS);
-	verdict = arpproxy_decide(state->net, an, dev, arp);
+	if (verdict == ARPPROXY_STAT_REQUESTS)
+		verdict = arpproxy_decide(state->net, an, settings, dev, arp);
 	arpproxy_count(an, verdict);
 	if (verdict != ARPPROXY_STAT_REPLIES)
 		return NF_ACCEPT;

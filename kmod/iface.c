@@ -15,7 +15,8 @@ const struct arpproxy_iface *arpproxy_iface_get(struct arpproxy_net *an,
 
 static bool arpproxy_iface_is_default(const struct arpproxy_iface *s)
 {
-	return s->proxy_mode == ARPPROXY_PROXY_OFF;
+	return s->proxy_mode == ARPPROXY_PROXY_OFF &&
+	       s->inspect == ARPPROXY_INSPECT_OFF;
 }
 
 void arpproxy_iface_forget(struct arpproxy_net *an, int ifindex)

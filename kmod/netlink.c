@@ -33,6 +33,7 @@ static const struct nla_policy arpproxy_ifindex_policy[ARPPROXY_A_MAX + 1] = {
 static const struct nla_policy arpproxy_iface_policy[ARPPROXY_A_MAX + 1] = {
 	[ARPPROXY_A_IFINDEX]	= NLA_POLICY_MIN(NLA_U32, 1),
 	[ARPPROXY_A_PROXY_MODE]	= NLA_POLICY_MAX(NLA_U8, ARPPROXY_PROXY_MAX),
+	[ARPPROXY_A_INSPECT]	= NLA_POLICY_MAX(NLA_U8, ARPPROXY_INSPECT_MAX),
 };
 
 static struct genl_family arpproxy_genl_family;
@@ -100,6 +101,11 @@ static int arpproxy_parse_binding(struct genl_info *info,
 		return err;
 	if (attrs[ARPPROXY_A_FLAGS])
 		spec->flags = nla_get_u32(attrs[ARPPROXY_A_FLAGS]);
+	if ((spec->flags & ARPPROXY_BINDING_F_STATIC) && !attrs[ARPPROXY_A_MAC]) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attrs[ARPPROXY_A_FLAGS],
+				    "a static binding needs a MAC");
+		return -EINVAL;
+	}
 	if (attrs[ARPPROXY_A_MAC]) {
 		if (spec->flags & ARPPROXY_BINDING_F_EXCLUDE) {
 			NL_SET_ERR_MSG_ATTR(info->extack, attrs[ARPPROXY_A_MAC],
@@ -256,6 +262,8 @@ static int arpproxy_cmd_iface_set(struct sk_buff *skb, struct genl_info *info)
 		settings = *cur;
 	if (info->attrs[ARPPROXY_A_PROXY_MODE])
 		settings.proxy_mode = nla_get_u8(info->attrs[ARPPROXY_A_PROXY_MODE]);
+	if (info->attrs[ARPPROXY_A_INSPECT])
+		settings.inspect = nla_get_u8(info->attrs[ARPPROXY_A_INSPECT]);
 	err = arpproxy_iface_set(an, ifindex, &settings);
 out:
 	mutex_unlock(&an->lock);
@@ -275,7 +283,9 @@ static int arpproxy_fill_iface(struct sk_buff *skb, struct netlink_callback *cb,
 		return -EMSGSIZE;
 	if (nla_put_u32(skb, ARPPROXY_A_IFINDEX, dev->ifindex) ||
 	    nla_put_u8(skb, ARPPROXY_A_PROXY_MODE,
-		       settings ? settings->proxy_mode : ARPPROXY_PROXY_OFF)) {
+		       settings ? settings->proxy_mode : ARPPROXY_PROXY_OFF) ||
+	    nla_put_u8(skb, ARPPROXY_A_INSPECT,
+		       settings ? settings->inspect : ARPPROXY_INSPECT_OFF)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
 	}

@@ -60,3 +60,33 @@ enum arpproxy_stat arpproxy_verdict(const struct arpproxy_facts *f)
 		return ARPPROXY_STAT_NO_BINDING;
 	return ARPPROXY_STAT_REPLIES;
 }
+
+/*
+ * ARP inspection's checks of the packet alone, in order; the caller checks
+ * static bindings. @arp is NULL when the packet is shorter than one.
+ * Returns ARPPROXY_STAT_UNSPEC when all pass, else the first that failed.
+ */
+enum arpproxy_stat arpproxy_inspect(const struct arpproxy_arp *arp,
+				    unsigned int len, const u8 *eth_src,
+				    const u8 *eth_dst)
+{
+	bool request;
+
+	if (!arp || len > ARPPROXY_ARP_MAX_LEN ||
+	    arp->hrd != htons(ARPHRD_ETHER) || arp->pro != htons(ETH_P_IP) ||
+	    arp->hln != ETH_ALEN || arp->pln != 4 ||
+	    (arp->op != htons(ARPOP_REQUEST) && arp->op != htons(ARPOP_REPLY)))
+		return ARPPROXY_STAT_BAD_FORMAT;
+	request = arp->op == htons(ARPOP_REQUEST);
+	if (!ether_addr_equal(eth_src, arp->sha))
+		return ARPPROXY_STAT_BAD_SRC_MAC;
+	if (!request && !is_broadcast_ether_addr(eth_dst) &&
+	    !ether_addr_equal(eth_dst, arp->tha))
+		return ARPPROXY_STAT_BAD_DST_MAC;
+	/* 0.0.0.0 only as an RFC 5227 probe. */
+	if (arp->sip ? !arpproxy_addr_usable(arp->sip) : !request)
+		return ARPPROXY_STAT_BAD_SENDER_IP;
+	if (!is_valid_ether_addr(arp->sha))
+		return ARPPROXY_STAT_BAD_SENDER_MAC;
+	return ARPPROXY_STAT_UNSPEC;
+}

@@ -33,7 +33,13 @@ struct arpproxy_facts {
 	bool routed_elsewhere;	/* route mode: it routes out another device */
 };
 
+/* Longer than this, an ARP packet is padded like no stack pads it. */
+#define ARPPROXY_ARP_MAX_LEN	128
+
 enum arpproxy_stat arpproxy_classify(const struct arpproxy_arp *arp);
+enum arpproxy_stat arpproxy_inspect(const struct arpproxy_arp *arp,
+				    unsigned int len, const u8 *eth_src,
+				    const u8 *eth_dst);
 enum arpproxy_stat arpproxy_verdict(const struct arpproxy_facts *f);
 __be32 arpproxy_prefix_mask(unsigned int plen);
 bool arpproxy_addr_usable(__be32 addr);

@@ -8,7 +8,7 @@
 #include "parse.h"
 #include "print.h"
 
-#define BINDING_SET_KW	(KW_DEV | KW_MAC | KW_ONLINK | KW_EXCLUDE)
+#define BINDING_SET_KW	(KW_DEV | KW_MAC | KW_ONLINK | KW_EXCLUDE | KW_STATIC)
 
 static const struct cmd binding_cmds[] = {
 	{ .name = "add", .id = ARPPROXY_CMD_BINDING_ADD, .kind = REQ_CHANGE,
@@ -29,7 +29,7 @@ static const struct cmd binding_cmds[] = {
 
 const struct object binding_object = {
 	.name = "binding",
-	.usage = "arpproxyctl binding add|replace PREFIX [dev IFNAME] [mac MAC] [onlink] [exclude]\n"
+	.usage = "arpproxyctl binding add|replace PREFIX [dev IFNAME] [mac MAC] [onlink] [exclude] [static]\n"
 		 "arpproxyctl binding del PREFIX [dev IFNAME]\n"
 		 "arpproxyctl binding show [PREFIX] [dev IFNAME]\n"
 		 "arpproxyctl binding flush [dev IFNAME]\n",

@@ -17,11 +17,18 @@ struct keyword {
 	int (*parse)(const char *word, struct req *req);
 	uint32_t flag;		/* ARPPROXY_BINDING_F_* of a flag word */
 	unsigned int conflicts;	/* KW_* it cannot go with */
+	unsigned int needs;	/* KW_* it cannot go without */
 };
 
 static const char *const proxy_modes[] = {
 	[ARPPROXY_PROXY_OFF] = "off",
 	[ARPPROXY_PROXY_ROUTE] = "route",
+};
+
+static const char *const inspect_modes[] = {
+	[ARPPROXY_INSPECT_OFF] = "off",
+	[ARPPROXY_INSPECT_LOG] = "log",
+	[ARPPROXY_INSPECT_ENFORCE] = "enforce",
 };
 
 /* Digits only: strtoul alone would take blanks, signs and "0x". */
@@ -89,17 +96,30 @@ int parse_mac(const char *word, uint8_t *mac)
 	return 0;
 }
 
-int parse_proxy_mode(const char *word, uint8_t *mode)
+static int parse_mode(const char *word, const char *const *names, uint8_t n,
+		      const char *what, const char *expected, uint8_t *mode)
 {
 	uint8_t i;
 
-	for (i = 0; i < MNL_ARRAY_SIZE(proxy_modes); i++) {
-		if (!strcmp(word, proxy_modes[i])) {
+	for (i = 0; i < n; i++) {
+		if (!strcmp(word, names[i])) {
 			*mode = i;
 			return 0;
 		}
 	}
-	return err_set("invalid proxy mode \"%s\": expected off or route", word);
+	return err_set("invalid %s \"%s\": expected %s", what, word, expected);
+}
+
+int parse_proxy_mode(const char *word, uint8_t *mode)
+{
+	return parse_mode(word, proxy_modes, MNL_ARRAY_SIZE(proxy_modes),
+			  "proxy mode", "off or route", mode);
+}
+
+int parse_inspect_mode(const char *word, uint8_t *mode)
+{
+	return parse_mode(word, inspect_modes, MNL_ARRAY_SIZE(inspect_modes),
+			  "inspect mode", "off, log or enforce", mode);
 }
 
 static int kw_prefix(const char *word, struct req *req)
@@ -129,13 +149,23 @@ static int kw_proxy(const char *word, struct req *req)
 	return parse_proxy_mode(word, &req->proxy_mode);
 }
 
+static int kw_inspect(const char *word, struct req *req)
+{
+	req->attrs |= REQ_ATTR(INSPECT);
+	return parse_inspect_mode(word, &req->inspect_mode);
+}
+
 static const struct keyword keywords[] = {
-	{ NULL, KW_PREFIX, "PREFIX", kw_prefix, 0, 0 },
-	{ "dev", KW_DEV, "IFNAME", kw_dev, 0, 0 },
-	{ "mac", KW_MAC, "MAC", kw_mac, 0, KW_EXCLUDE },
-	{ "onlink", KW_ONLINK, NULL, NULL, ARPPROXY_BINDING_F_ONLINK, 0 },
-	{ "exclude", KW_EXCLUDE, NULL, NULL, ARPPROXY_BINDING_F_EXCLUDE, KW_MAC },
-	{ "proxy", KW_PROXY, "off|route", kw_proxy, 0, 0 },
+	{ NULL, KW_PREFIX, "PREFIX", kw_prefix, 0, 0, 0 },
+	{ "dev", KW_DEV, "IFNAME", kw_dev, 0, 0, 0 },
+	{ "mac", KW_MAC, "MAC", kw_mac, 0, KW_EXCLUDE, 0 },
+	{ "onlink", KW_ONLINK, NULL, NULL, ARPPROXY_BINDING_F_ONLINK, 0, 0 },
+	{ "exclude", KW_EXCLUDE, NULL, NULL, ARPPROXY_BINDING_F_EXCLUDE,
+	  KW_MAC | KW_STATIC, 0 },
+	{ "static", KW_STATIC, NULL, NULL, ARPPROXY_BINDING_F_STATIC,
+	  KW_EXCLUDE, KW_MAC },
+	{ "proxy", KW_PROXY, "off|route", kw_proxy, 0, 0, 0 },
+	{ "inspect", KW_INSPECT, "off|log|enforce", kw_inspect, 0, 0, 0 },
 };
 
 /* The keyword of the lowest KW_* bit in ids */
@@ -178,16 +208,25 @@ static int parse_keyword(const struct keyword *kw, unsigned int *seen,
 	return kw->parse(value, req);
 }
 
-static int parse_missing(const struct cmd *cmd, unsigned int missing)
+static int parse_missing(const struct cmd *cmd, unsigned int seen)
 {
+	unsigned int missing = cmd->required & ~seen;
 	const struct keyword *kw;
+	size_t i;
 
-	if (!missing)
-		return 0;
-	kw = keyword_by_id(missing);
-	if (missing & cmd->arg)
-		return err_set("missing %s", kw->arg);
-	return err_set("missing \"%s %s\"", kw->name, kw->arg);
+	if (missing) {
+		kw = keyword_by_id(missing);
+		if (missing & cmd->arg)
+			return err_set("missing %s", kw->arg);
+		return err_set("missing \"%s %s\"", kw->name, kw->arg);
+	}
+	for (i = 0; i < MNL_ARRAY_SIZE(keywords); i++)
+		if ((seen & keywords[i].id) && (keywords[i].needs & ~seen))
+			return err_set("\"%s\" needs \"%s\"", keywords[i].name,
+				       keyword_by_id(keywords[i].needs & ~seen)->name);
+	if (cmd->any && !(seen & cmd->any))
+		return err_set("missing a setting: %s", cmd->any_words);
+	return 0;
 }
 
 int parse_args(const struct cmd *cmd, int argc, char **argv, struct req *req)
@@ -216,7 +255,7 @@ int parse_args(const struct cmd *cmd, int argc, char **argv, struct req *req)
 		if (parse_keyword(kw, &seen, value, req))
 			return -1;
 	}
-	return parse_missing(cmd, cmd->required & ~seen);
+	return parse_missing(cmd, seen);
 }
 
 const char *format_prefix(char *buf, uint32_t addr, unsigned int plen)
@@ -237,12 +276,23 @@ const char *format_mac(char *buf, const uint8_t *mac)
 }
 
 /* A newer module's mode still prints, as its number. */
-const char *format_proxy_mode(char *buf, uint8_t mode)
+static const char *format_mode(char *buf, const char *const *names, uint8_t n,
+			       uint8_t mode)
 {
-	if (mode < MNL_ARRAY_SIZE(proxy_modes))
-		return proxy_modes[mode];
+	if (mode < n)
+		return names[mode];
 	snprintf(buf, MODE_STRLEN, "mode_%u", mode);
 	return buf;
+}
+
+const char *format_proxy_mode(char *buf, uint8_t mode)
+{
+	return format_mode(buf, proxy_modes, MNL_ARRAY_SIZE(proxy_modes), mode);
+}
+
+const char *format_inspect_mode(char *buf, uint8_t mode)
+{
+	return format_mode(buf, inspect_modes, MNL_ARRAY_SIZE(inspect_modes), mode);
 }
 
 const char *binding_flag_name(uint32_t flag)

@@ -18,6 +18,7 @@
 int parse_prefix(const char *word, uint32_t *addr, uint8_t *plen);
 int parse_mac(const char *word, uint8_t *mac);
 int parse_proxy_mode(const char *word, uint8_t *mode);
+int parse_inspect_mode(const char *word, uint8_t *mode);
 /* The words after cmd's name, into req. */
 int parse_args(const struct cmd *cmd, int argc, char **argv, struct req *req);
 
@@ -25,6 +26,7 @@ int parse_args(const struct cmd *cmd, int argc, char **argv, struct req *req);
 const char *format_prefix(char *buf, uint32_t addr, unsigned int plen);
 const char *format_mac(char *buf, const uint8_t *mac);
 const char *format_proxy_mode(char *buf, uint8_t mode);
+const char *format_inspect_mode(char *buf, uint8_t mode);
 /* Keyword of one ARPPROXY_BINDING_F_* bit, NULL if this tool has none. */
 const char *binding_flag_name(uint32_t flag);
 

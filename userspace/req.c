@@ -17,6 +17,7 @@ static const struct nl_policy reply_policy[ARPPROXY_A_MAX + 1] = {
 	[ARPPROXY_A_HITS] = { MNL_TYPE_U64, 0 },
 	[ARPPROXY_A_PROXY_MODE] = { MNL_TYPE_U8, 0 },
 	[ARPPROXY_A_STATS] = { MNL_TYPE_NESTED, 0 },
+	[ARPPROXY_A_INSPECT] = { MNL_TYPE_U8, 0 },
 };
 
 struct nlmsghdr *req_build(const struct req *req, void *buf, uint16_t family,
@@ -42,6 +43,8 @@ struct nlmsghdr *req_build(const struct req *req, void *buf, uint16_t family,
 		mnl_attr_put_u32(nlh, ARPPROXY_A_FLAGS, req->flags);
 	if (req->attrs & REQ_ATTR(PROXY_MODE))
 		mnl_attr_put_u8(nlh, ARPPROXY_A_PROXY_MODE, req->proxy_mode);
+	if (req->attrs & REQ_ATTR(INSPECT))
+		mnl_attr_put_u8(nlh, ARPPROXY_A_INSPECT, req->inspect_mode);
 	return nlh;
 }
 

@@ -28,6 +28,8 @@ enum {
 	KW_ONLINK = 1 << 3,
 	KW_EXCLUDE = 1 << 4,
 	KW_PROXY = 1 << 5,
+	KW_INSPECT = 1 << 6,
+	KW_STATIC = 1 << 7,
 };
 
 struct req;
@@ -43,6 +45,8 @@ struct cmd {
 	unsigned int arg;	/* KW_* given by the first word, without keyword */
 	unsigned int keywords;	/* KW_* that may follow */
 	unsigned int required;	/* KW_* that must be given */
+	unsigned int any;	/* KW_* of which at least one must be given */
+	const char *any_words;	/* those, as the error message names them */
 	unsigned int attrs;	/* REQ_ATTR()s sent even when not given */
 	unsigned int reply;	/* REQ_ATTR()s every reply must carry */
 	req_print_fn print;
@@ -58,6 +62,7 @@ struct req {
 	uint32_t flags;			/* ARPPROXY_BINDING_F_* */
 	uint8_t plen;
 	uint8_t proxy_mode;
+	uint8_t inspect_mode;
 	uint8_t mac[ETH_ALEN];
 };
 

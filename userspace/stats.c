@@ -19,6 +19,14 @@ static const char *const stat_names[] = {
 	[ARPPROXY_STAT_LOCAL_TARGET] = "local_target",
 	[ARPPROXY_STAT_NOT_OFFSUBNET] = "not_offsubnet",
 	[ARPPROXY_STAT_TX_ERROR] = "tx_error",
+	[ARPPROXY_STAT_SPOOF_DROPPED] = "spoof_dropped",
+	[ARPPROXY_STAT_SPOOF_LOGGED] = "spoof_logged",
+	[ARPPROXY_STAT_BAD_FORMAT] = "bad_format",
+	[ARPPROXY_STAT_BAD_SRC_MAC] = "bad_src_mac",
+	[ARPPROXY_STAT_BAD_DST_MAC] = "bad_dst_mac",
+	[ARPPROXY_STAT_BAD_SENDER_IP] = "bad_sender_ip",
+	[ARPPROXY_STAT_BAD_SENDER_MAC] = "bad_sender_mac",
+	[ARPPROXY_STAT_STATIC_MISMATCH] = "static_mismatch",
 };
 
 _Static_assert(MNL_ARRAY_SIZE(stat_names) == ARPPROXY_STAT_MAX + 1,

@@ -36,7 +36,7 @@ check_eq "a new interface reusing e0's ifindex inherits nothing" \
 n gw1 "$CTL" iface set e0 proxy route
 ip -n gw1 link del e0
 ip -n gw1 link add e0 index "$ifindex" type veth peer name eth0 netns h1
-check_eq "nor its interface settings" "e0 proxy off" "$(n gw1 "$CTL" iface show e0)"
+check_eq "nor its interface settings" "e0 proxy off inspect off" "$(n gw1 "$CTL" iface show e0)"
 
 # A batch of 100,000 bindings, one netlink socket, dumped back complete.
 awk 'BEGIN { for (i = 0; i < 100000; i++)

@@ -123,12 +123,18 @@ answered_set() {
 	done
 }
 ctl iface set e0 proxy route
-check_eq "iface show reports route mode" "e0 proxy route" "$(ctl iface show e0)"
+check_eq "iface show reports route mode" "e0 proxy route inspect off" "$(ctl iface show e0)"
 route_set=$(answered_set)
 ctl iface set e0 proxy off
 check_eq "route mode answers what routes out of another device, and local targets via the kernel" \
 	"172.16.20.200 172.16.20.77 172.16.10.99 " "$route_set"
 check_eq "proxy off: only the kernel's own address is answered" "172.16.10.99 " "$(answered_set)"
+ctl iface set e0 proxy route
+n gw sysctl -qw net.ipv4.conf.e0.forwarding=0
+check_eq "route mode, like proxy_arp, answers nothing while e0 does not forward" \
+	"172.16.10.99 " "$(answered_set)"
+n gw sysctl -qw net.ipv4.conf.e0.forwarding=1
+ctl iface set e0 proxy off
 module_unload
 n gw sysctl -qw net.ipv4.conf.e0.proxy_arp=1 net.ipv4.neigh.e0.proxy_delay=0
 check_eq "the kernel's proxy_arp answers the same set" "$route_set" "$(answered_set)"
@@ -157,3 +163,10 @@ ip -n ha link set eth1 address 02:00:00:00:b0:01 up
 n br "$CTL" binding add 172.16.60.0/24 dev br0
 check_eq "a binding on a bridge answers requests arriving through its port" \
 	02:00:00:00:b0:00 "$(arp_ask ha eth1 172.16.60.1 172.16.50.100 02:00:00:00:b0:01)"
+
+stats=$(n gw "$CTL" -j stats show)
+check_eq "every frame counted once: frames = invalid + not_request + requests" \
+	"$(echo "$stats" | jq .frames)" "$(echo "$stats" | jq '.invalid + .not_request + .requests')"
+check_eq "every request has one outcome" "$(echo "$stats" | jq .requests)" \
+	"$(echo "$stats" | jq '.replies + .gratuitous + .probe + .no_binding + .excluded +
+		.local_target + .not_offsubnet + .tx_error')"

@@ -4,8 +4,12 @@
  * replies, for the in-guest tests.
  *
  * usage: arpsend -i IFNAME -t TARGET_IP [-S SENDER_IP] [-s SENDER_MAC]
- *                [-n REQUESTERS] [-o OPCODE] [-d ETH_DST] [-w WAIT_MS]
+ *                [-n REQUESTERS] [-o OPCODE] [-d ETH_DST] [-E ETH_SRC]
+ *                [-T TARGET_MAC] [-w WAIT_MS]
  *
+ * -E sends from another Ethernet source than the sender MAC and -T sets
+ * the target hardware address (zero by default), to forge what attackers
+ * forge.
  * With -n N, requester k (0 <= k < N) uses SENDER_IP + k and SENDER_MAC + k.
  * Each ARP reply from TARGET_IP to one of our requesters prints a line
  *   reply TARGET_IP is-at MAC to REQUESTER_IP eth SRC > DST
@@ -41,7 +45,8 @@ static void die(const char *what)
 static void usage(void)
 {
 	fprintf(stderr, "usage: arpsend -i IFNAME -t TARGET_IP [-S SENDER_IP] [-s SENDER_MAC]\n"
-			"               [-n REQUESTERS] [-o OPCODE] [-d ETH_DST] [-w WAIT_MS]\n");
+			"               [-n REQUESTERS] [-o OPCODE] [-d ETH_DST] [-E ETH_SRC]\n"
+			"               [-T TARGET_MAC] [-w WAIT_MS]\n");
 	exit(1);
 }
 
@@ -91,7 +96,7 @@ int main(int argc, char **argv)
 {
 	unsigned char smac[6] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x01 };
 	unsigned char bcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
-	unsigned char *dst = bcast, dmac[6];
+	unsigned char *dst = bcast, dmac[6], *esrc = NULL, emac[6], tha[6] = { 0 };
 	struct in_addr sip = { htonl(0x0a000001) }, tip = { 0 };
 	unsigned int n = 1, op = ARPOP_REQUEST, wait_ms = 500, answered = 0;
 	const char *ifname = NULL;
@@ -101,7 +106,7 @@ int main(int argc, char **argv)
 	long deadline;
 	int opt, fd, rcvbuf = 64 << 20;
 
-	while ((opt = getopt(argc, argv, "i:t:S:s:n:o:d:w:")) != -1) {
+	while ((opt = getopt(argc, argv, "i:t:S:s:n:o:d:E:T:w:")) != -1) {
 		switch (opt) {
 		case 'i': ifname = optarg; break;
 		case 't': parse_ip(optarg, &tip); break;
@@ -110,6 +115,8 @@ int main(int argc, char **argv)
 		case 'n': n = strtoul(optarg, NULL, 0); break;
 		case 'o': op = strtoul(optarg, NULL, 0); break;
 		case 'd': parse_mac(optarg, dmac); dst = dmac; break;
+		case 'E': parse_mac(optarg, emac); esrc = emac; break;
+		case 'T': parse_mac(optarg, tha); break;
 		case 'w': wait_ms = strtoul(optarg, NULL, 0); break;
 		default: usage();
 		}
@@ -150,6 +157,9 @@ int main(int argc, char **argv)
 		f.arp.arp_pln = 4;
 		f.arp.arp_op = htons(op);
 		memcpy(f.arp.arp_sha, f.eth.ether_shost, 6);
+		if (esrc)
+			memcpy(f.eth.ether_shost, esrc, 6);
+		memcpy(f.arp.arp_tha, tha, 6);
 		memcpy(f.arp.arp_spa, &req_ip, 4);
 		memcpy(f.arp.arp_tpa, &tip, 4);
 		while (send(fd, &f, sizeof(f), 0) < 0) {

@@ -153,6 +153,22 @@ START_TEST(test_iface_set)
 	check_change(&m, ARPPROXY_CMD_IFACE_SET, 2);
 	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
 	check_attr(m.tb[ARPPROXY_A_PROXY_MODE], 1, &mode);
+
+	mode = ARPPROXY_INSPECT_ENFORCE;
+	m = build("iface set lo inspect enforce");
+	check_change(&m, ARPPROXY_CMD_IFACE_SET, 2);
+	check_attr(m.tb[ARPPROXY_A_INSPECT], 1, &mode);
+	ck_assert_ptr_null(m.tb[ARPPROXY_A_PROXY_MODE]);
+}
+END_TEST
+
+START_TEST(test_static_binding)
+{
+	uint32_t flags = ARPPROXY_BINDING_F_STATIC;
+	struct msg m = build("binding add 172.16.10.200 dev lo mac 00:00:0c:94:36:bb static");
+
+	check_change(&m, ARPPROXY_CMD_BINDING_ADD, 5);
+	check_attr(m.tb[ARPPROXY_A_FLAGS], 4, &flags);
 }
 END_TEST
 
@@ -251,6 +267,7 @@ Suite *msg_suite(void)
 	tcase_add_test(requests, test_binding_del);
 	tcase_add_test(requests, test_binding_flush);
 	tcase_add_test(requests, test_iface_set);
+	tcase_add_test(requests, test_static_binding);
 	tcase_add_test(requests, test_gets_and_reset);
 	tcase_add_test(requests, test_dumps_carry_no_filter);
 	suite_add_tcase(s, requests);

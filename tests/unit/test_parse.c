@@ -284,7 +284,11 @@ static const struct bad bad_lines[] = {
 	{ "binding show 10.0.0.0/8 10.0.0.0/8", "unknown word \"10.0.0.0/8\"" },
 	{ "binding flush 10.0.0.0/8", "unknown word \"10.0.0.0/8\"" },
 	{ "iface set", "missing IFNAME" },
-	{ "iface set lo", "missing \"proxy off|route\"" },
+	{ "iface set lo", "missing a setting: proxy or inspect" },
+	{ "iface set lo inspect", "missing off|log|enforce after \"inspect\"" },
+	{ "iface set lo inspect on", "invalid inspect mode \"on\": expected off, log or enforce" },
+	{ "binding add 10.0.0.5 static", "\"static\" needs \"mac\"" },
+	{ "binding add 10.0.0.5 static exclude", "\"exclude\" cannot be used with \"static\"" },
 	{ "iface set lo proxy", "missing off|route after \"proxy\"" },
 	{ "iface set lo proxy on", "invalid proxy mode \"on\": expected off or route" },
 	{ "iface set lo proxy off proxy route", "\"proxy\" given twice" },
@@ -350,18 +354,18 @@ START_TEST(test_help_text)
 
 	ck_assert_str_eq(all,
 		"arpproxyctl [-j|--json] [-p|--pretty] [-n|--netns NAME] [-b|--batch FILE|-] [-f|--force] OBJECT COMMAND\n"
-		"arpproxyctl binding add|replace PREFIX [dev IFNAME] [mac MAC] [onlink] [exclude]\n"
+		"arpproxyctl binding add|replace PREFIX [dev IFNAME] [mac MAC] [onlink] [exclude] [static]\n"
 		"arpproxyctl binding del PREFIX [dev IFNAME]\n"
 		"arpproxyctl binding show [PREFIX] [dev IFNAME]\n"
 		"arpproxyctl binding flush [dev IFNAME]\n"
-		"arpproxyctl iface set IFNAME proxy off|route\n"
+		"arpproxyctl iface set IFNAME [proxy off|route] [inspect off|log|enforce]\n"
 		"arpproxyctl iface show [IFNAME]\n"
 		"arpproxyctl stats show | stats reset\n"
 		"arpproxyctl version\n"
 		"arpproxyctl help | -h | --help ; arpproxyctl OBJECT help\n"
 		"PREFIX := A.B.C.D[/LEN]  MAC := xx:xx:xx:xx:xx:xx | auto\n");
 	ck_assert_str_eq(binding,
-		"arpproxyctl binding add|replace PREFIX [dev IFNAME] [mac MAC] [onlink] [exclude]\n"
+		"arpproxyctl binding add|replace PREFIX [dev IFNAME] [mac MAC] [onlink] [exclude] [static]\n"
 		"arpproxyctl binding del PREFIX [dev IFNAME]\n"
 		"arpproxyctl binding show [PREFIX] [dev IFNAME]\n"
 		"arpproxyctl binding flush [dev IFNAME]\n");

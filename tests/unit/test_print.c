@@ -59,12 +59,13 @@ static void three_bindings(void)
 	binding("172.16.20.0", 24, lo_index(), NULL, 0, 12);
 }
 
-static void iface(uint32_t ifindex, uint8_t mode)
+static void iface(uint32_t ifindex, uint8_t mode, uint8_t inspect)
 {
 	struct nlmsghdr *nlh = msg_start(ARPPROXY_CMD_IFACE_GET);
 
 	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, ifindex);
 	mnl_attr_put_u8(nlh, ARPPROXY_A_PROXY_MODE, mode);
+	mnl_attr_put_u8(nlh, ARPPROXY_A_INSPECT, inspect);
 	msg_end(nlh);
 }
 
@@ -197,18 +198,21 @@ END_TEST
 
 START_TEST(test_iface)
 {
-	iface(lo_index(), ARPPROXY_PROXY_OFF);
-	iface(GONE_DEV, ARPPROXY_PROXY_ROUTE);
-	iface(GONE_DEV + 1, 9);
+	iface(lo_index(), ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF);
+	iface(GONE_DEV, ARPPROXY_PROXY_ROUTE, ARPPROXY_INSPECT_ENFORCE);
+	iface(GONE_DEV + 1, 9, 7);
 	ck_assert_str_eq(show("iface show", false, false),
-			 "lo proxy off\nif999999 proxy route\nif1000000 proxy mode_9\n");
+			 "lo proxy off inspect off\n"
+			 "if999999 proxy route inspect enforce\n"
+			 "if1000000 proxy mode_9 inspect mode_7\n");
 	ck_assert_str_eq(show("iface show", true, false),
-			 "[{\"dev\":\"lo\",\"proxy\":\"off\"},"
-			 "{\"dev\":\"if999999\",\"proxy\":\"route\"},"
-			 "{\"dev\":\"if1000000\",\"proxy\":\"mode_9\"}]\n");
-	ck_assert_str_eq(show("iface show lo", false, false), "lo proxy off\n");
+			 "[{\"dev\":\"lo\",\"proxy\":\"off\",\"inspect\":\"off\"},"
+			 "{\"dev\":\"if999999\",\"proxy\":\"route\",\"inspect\":\"enforce\"},"
+			 "{\"dev\":\"if1000000\",\"proxy\":\"mode_9\",\"inspect\":\"mode_7\"}]\n");
+	ck_assert_str_eq(show("iface show lo", false, false), "lo proxy off inspect off\n");
 	ck_assert_str_eq(show("iface show lo", true, true),
-			 "[\n  {\n    \"dev\": \"lo\",\n    \"proxy\": \"off\"\n  }\n]\n");
+			 "[\n  {\n    \"dev\": \"lo\",\n    \"proxy\": \"off\",\n"
+			 "    \"inspect\": \"off\"\n  }\n]\n");
 }
 END_TEST
 

@@ -185,6 +185,67 @@ START_TEST(test_verdict_reference_cases)
 }
 END_TEST
 
+static const u8 eth_bcast[ETH_ALEN] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+
+/* Inspect @arp as if it came in a frame from its sender, to @dst. */
+static enum arpproxy_stat inspect(const struct arpproxy_arp *arp, const u8 *dst)
+{
+	return arpproxy_inspect(arp, sizeof(*arp), arp->sha, dst);
+}
+
+START_TEST(test_inspect_passes_honest_arp)
+{
+	struct arpproxy_arp arp = request();
+
+	ck_assert_int_eq(inspect(&arp, eth_bcast), ARPPROXY_STAT_UNSPEC);
+	arp.sip = 0;	/* a probe */
+	ck_assert_int_eq(inspect(&arp, eth_bcast), ARPPROXY_STAT_UNSPEC);
+	arp = request();
+	arp.op = htons(ARPOP_REPLY);
+	memcpy(arp.tha, "\x00\x00\x0c\x94\x36\xab", ETH_ALEN);
+	ck_assert_int_eq(inspect(&arp, arp.tha), ARPPROXY_STAT_UNSPEC);
+	/* A gratuitous reply goes to broadcast. */
+	ck_assert_int_eq(inspect(&arp, eth_bcast), ARPPROXY_STAT_UNSPEC);
+	/* Padding to a minimum Ethernet frame is normal. */
+	ck_assert_int_eq(arpproxy_inspect(&arp, 46, arp.sha, eth_bcast), ARPPROXY_STAT_UNSPEC);
+}
+END_TEST
+
+START_TEST(test_inspect_checks_in_order)
+{
+	static const u8 other[ETH_ALEN] = { 0x02, 0, 0, 0, 0, 0x66 };
+	struct arpproxy_arp arp = request();
+
+	ck_assert_int_eq(arpproxy_inspect(NULL, 10, other, eth_bcast), ARPPROXY_STAT_BAD_FORMAT);
+	ck_assert_int_eq(arpproxy_inspect(&arp, ARPPROXY_ARP_MAX_LEN + 1, arp.sha, eth_bcast),
+			 ARPPROXY_STAT_BAD_FORMAT);
+	arp.op = htons(ARPOP_RREQUEST);
+	ck_assert_int_eq(inspect(&arp, eth_bcast), ARPPROXY_STAT_BAD_FORMAT);
+	arp = request();
+	arp.hln = 8;
+	ck_assert_int_eq(inspect(&arp, eth_bcast), ARPPROXY_STAT_BAD_FORMAT);
+
+	arp = request();
+	ck_assert_int_eq(arpproxy_inspect(&arp, sizeof(arp), other, eth_bcast),
+			 ARPPROXY_STAT_BAD_SRC_MAC);
+	arp.op = htons(ARPOP_REPLY);
+	ck_assert_int_eq(inspect(&arp, other), ARPPROXY_STAT_BAD_DST_MAC);
+
+	arp = request();
+	arp.sip = ip("224.0.0.1");
+	ck_assert_int_eq(inspect(&arp, eth_bcast), ARPPROXY_STAT_BAD_SENDER_IP);
+	arp.sip = 0;
+	arp.op = htons(ARPOP_REPLY);
+	ck_assert_int_eq(inspect(&arp, eth_bcast), ARPPROXY_STAT_BAD_SENDER_IP);
+
+	arp = request();
+	memset(arp.sha, 0xff, ETH_ALEN);
+	ck_assert_int_eq(inspect(&arp, eth_bcast), ARPPROXY_STAT_BAD_SENDER_MAC);
+	memset(arp.sha, 0, ETH_ALEN);
+	ck_assert_int_eq(inspect(&arp, eth_bcast), ARPPROXY_STAT_BAD_SENDER_MAC);
+}
+END_TEST
+
 Suite *proto_suite(void)
 {
 	Suite *s = suite_create("proto");
@@ -200,6 +261,8 @@ Suite *proto_suite(void)
 	tcase_add_test(tc, test_prefix_mask);
 	tcase_add_test(tc, test_verdict_all_facts);
 	tcase_add_test(tc, test_verdict_reference_cases);
+	tcase_add_test(tc, test_inspect_passes_honest_arp);
+	tcase_add_test(tc, test_inspect_checks_in_order);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -18,7 +18,8 @@
  *   ARPPROXY_A_MAC: sender hardware address of replies (optional)
  *   ARPPROXY_A_FLAGS: ARPPROXY_BINDING_F_* (optional)
  *   A binding is identified by prefix, length and interface. ADD fails with
- *   -EEXIST when that binding exists; REPLACE creates or overwrites it.
+ *   -EEXIST when that binding exists; REPLACE creates it or overwrites it
+ *   whole (a MAC or flags left out are gone afterwards).
  *
  * ARPPROXY_CMD_BINDING_DEL (do): ARPPROXY_A_PREFIX, ARPPROXY_A_PLEN,
  *   ARPPROXY_A_IFINDEX (optional) identify the binding; -ENOENT if absent.
@@ -31,12 +32,13 @@
  *   flush to bindings scoped to that interface.
  *
  * ARPPROXY_CMD_IFACE_SET (do): ARPPROXY_A_IFINDEX (required) and the
- *   settings to change: ARPPROXY_A_PROXY_MODE.
+ *   settings to change: ARPPROXY_A_PROXY_MODE, ARPPROXY_A_INSPECT.
  * ARPPROXY_CMD_IFACE_GET (dump): one message per Ethernet interface:
- *   ARPPROXY_A_IFINDEX, ARPPROXY_A_PROXY_MODE.
+ *   ARPPROXY_A_IFINDEX, ARPPROXY_A_PROXY_MODE, ARPPROXY_A_INSPECT.
  *
  * ARPPROXY_CMD_STATS_GET (do): ARPPROXY_A_STATS, a nest of u64 counters
- *   whose attribute types are enum arpproxy_stat.
+ *   whose attribute types are enum arpproxy_stat; attributes of type
+ *   ARPPROXY_STAT_UNSPEC inside it are alignment padding.
  * ARPPROXY_CMD_STATS_RESET (do): counters read from zero again.
  */
 #ifndef _UAPI_LINUX_ARPPROXY_H
@@ -76,6 +78,7 @@ enum arpproxy_attr {
 	ARPPROXY_A_HITS,	/* u64: replies sent for a binding */
 	ARPPROXY_A_PROXY_MODE,	/* u8, enum arpproxy_proxy_mode */
 	ARPPROXY_A_STATS,	/* nest of u64, types from enum arpproxy_stat */
+	ARPPROXY_A_INSPECT,	/* u8, enum arpproxy_inspect_mode */
 
 	__ARPPROXY_A_MAX,
 	ARPPROXY_A_MAX = __ARPPROXY_A_MAX - 1
@@ -84,8 +87,11 @@ enum arpproxy_attr {
 /* Binding flags. */
 #define ARPPROXY_BINDING_F_ONLINK	_BITUL(0) /* answer for on-link targets too */
 #define ARPPROXY_BINDING_F_EXCLUDE	_BITUL(1) /* never answer for this prefix */
+/* Its MAC is the truth about its addresses: inspection holds senders to it. */
+#define ARPPROXY_BINDING_F_STATIC	_BITUL(2)
 #define ARPPROXY_BINDING_F_ALL		(ARPPROXY_BINDING_F_ONLINK | \
-					 ARPPROXY_BINDING_F_EXCLUDE)
+					 ARPPROXY_BINDING_F_EXCLUDE | \
+					 ARPPROXY_BINDING_F_STATIC)
 
 enum arpproxy_proxy_mode {
 	ARPPROXY_PROXY_OFF,	/* only bindings answer */
@@ -96,9 +102,27 @@ enum arpproxy_proxy_mode {
 };
 
 /*
+ * ARP inspection of one interface: every ARP packet arriving on it is
+ * checked (enum arpproxy_stat BAD_FORMAT to STATIC_MISMATCH); LOG counts
+ * and logs a failure, ENFORCE also drops the packet before the kernel's
+ * ARP code sees it.
+ */
+enum arpproxy_inspect_mode {
+	ARPPROXY_INSPECT_OFF,
+	ARPPROXY_INSPECT_LOG,
+	ARPPROXY_INSPECT_ENFORCE,
+
+	__ARPPROXY_INSPECT_MAX,
+	ARPPROXY_INSPECT_MAX = __ARPPROXY_INSPECT_MAX - 1
+};
+
+/*
  * Counters, per network namespace. Every ARP frame the hook sees adds one to
- * ARPPROXY_STAT_FRAMES and to exactly one of INVALID, NOT_REQUEST and
- * REQUESTS; every request adds one to exactly one of the outcomes after it.
+ * ARPPROXY_STAT_FRAMES and to exactly one of INVALID, NOT_REQUEST, REQUESTS
+ * and SPOOF_DROPPED; every request adds one to exactly one of the outcomes
+ * from REPLIES to TX_ERROR. A frame that fails inspection adds one to the
+ * first check it fails (BAD_FORMAT to STATIC_MISMATCH) and, under LOG, to
+ * SPOOF_LOGGED before it is counted as any other frame.
  */
 enum arpproxy_stat {
 	ARPPROXY_STAT_UNSPEC,
@@ -114,6 +138,14 @@ enum arpproxy_stat {
 	ARPPROXY_STAT_LOCAL_TARGET,	/* the target is a local address */
 	ARPPROXY_STAT_NOT_OFFSUBNET,	/* target on the ingress subnet */
 	ARPPROXY_STAT_TX_ERROR,		/* the reply could not be built */
+	ARPPROXY_STAT_SPOOF_DROPPED,	/* failed inspection, dropped */
+	ARPPROXY_STAT_SPOOF_LOGGED,	/* failed inspection, let through */
+	ARPPROXY_STAT_BAD_FORMAT,	/* not a sane Ethernet/IPv4 ARP packet */
+	ARPPROXY_STAT_BAD_SRC_MAC,	/* Ethernet source != sender MAC */
+	ARPPROXY_STAT_BAD_DST_MAC,	/* reply: Ethernet dest != target MAC */
+	ARPPROXY_STAT_BAD_SENDER_IP,	/* broadcast, multicast, loopback... */
+	ARPPROXY_STAT_BAD_SENDER_MAC,	/* broadcast, multicast or zero */
+	ARPPROXY_STAT_STATIC_MISMATCH,	/* a static binding says otherwise */
 
 	__ARPPROXY_STAT_MAX,
 	ARPPROXY_STAT_MAX = __ARPPROXY_STAT_MAX - 1
