@@ -59,6 +59,13 @@ $(BUILD)/lookup-bench: bench/lookup-bench.c kmod/lookup.c kmod/proto.c $(wildcar
 	$(CC) -O2 -g $(CTL_CFLAGS) -Wno-missing-prototypes -Itests/shim -Ikmod \
 		-o $@ bench/lookup-bench.c kmod/lookup.c kmod/proto.c
 
+# libFuzzer over the module's packet logic (make check runs it briefly).
+$(BUILD)/fuzz-proto: tests/fuzz/fuzz_proto.c kmod/proto.c kmod/proto.h $(wildcard tests/shim/linux/*.h)
+	@mkdir -p $(BUILD)
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		-Wall -Wextra -Werror -Ikmod/uapi -Itests/shim -Ikmod -o $@ \
+		tests/fuzz/fuzz_proto.c kmod/proto.c
+
 deps:
 	@scripts/deps.sh
 

@@ -57,6 +57,16 @@ if [ -x "$BUILD/unit-tests" ]; then
 		record FAIL "unit: runner exited with status $unit_rc"
 fi
 
+# New inputs go to build/, so the corpus in the repo stays as committed.
+fuzz() {
+	rm -rf "$BUILD/fuzz-corpus"
+	mkdir -p "$BUILD/fuzz-corpus"
+	make -s "$BUILD/fuzz-proto" &&
+		"$BUILD/fuzz-proto" -max_total_time=20 -seed=1 -print_final_stats=1 \
+			"$BUILD/fuzz-corpus" tests/fuzz/corpus
+}
+run_logged "fuzz: the module's packet logic, 20 s of libFuzzer" "$BUILD/fuzz.log" fuzz
+
 if scripts/checkpatch.sh >"$BUILD/checkpatch.log" 2>&1; then
 	record PASS "checkpatch --strict: kmod"
 else

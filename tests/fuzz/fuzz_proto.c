@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * libFuzzer target over the module's packet logic (kmod/proto.c, built in
+ * userspace against tests/shim): arbitrary bytes as an ARP packet, then as
+ * the facts the hook gathers, then as the Ethernet addresses around it.
+ * Beyond crashes and sanitizer reports, it checks that a request is only
+ * ever looked up when it is sane, only ever answered when no guard forbids
+ * it, and only passes inspection when it is honest.
+ */
+#include <stdlib.h>
+
+#include "proto.h"
+
+static void require(bool ok)
+{
+	if (!ok)
+		abort();
+}
+
+static void check_classify(const struct arpproxy_arp *arp)
+{
+	enum arpproxy_stat s = arpproxy_classify(arp);
+
+	require(s == ARPPROXY_STAT_INVALID || s == ARPPROXY_STAT_NOT_REQUEST ||
+		s == ARPPROXY_STAT_PROBE || s == ARPPROXY_STAT_GRATUITOUS ||
+		s == ARPPROXY_STAT_REQUESTS);
+	if (s == ARPPROXY_STAT_INVALID)
+		return;
+	require(arp->hrd == htons(ARPHRD_ETHER) && arp->pro == htons(ETH_P_IP) &&
+		arp->hln == ETH_ALEN && arp->pln == 4);
+	if (s == ARPPROXY_STAT_NOT_REQUEST) {
+		require(arp->op != htons(ARPOP_REQUEST));
+		return;
+	}
+	require(arp->op == htons(ARPOP_REQUEST));
+	if (s == ARPPROXY_STAT_REQUESTS)
+		require(arp->sip && arp->sip != arp->tip &&
+			is_valid_ether_addr(arp->sha) &&
+			arpproxy_addr_usable(arp->sip) && arpproxy_addr_usable(arp->tip));
+}
+
+static void check_verdict(u8 bits)
+{
+	struct arpproxy_facts f = {
+		.bound = bits & 1,
+		.flags = (bits >> 1) & 7,
+		.local = bits & 16,
+		.on_link = bits & 32,
+		.routed_elsewhere = bits & 64,
+	};
+	enum arpproxy_stat v = arpproxy_verdict(&f);
+
+	if (v != ARPPROXY_STAT_REPLIES)
+		return;
+	require(!f.local);
+	require(f.bound || f.routed_elsewhere);
+	require(!f.bound || !(f.flags & ARPPROXY_BINDING_F_EXCLUDE));
+	require(!f.on_link || (f.bound && (f.flags & ARPPROXY_BINDING_F_ONLINK)));
+}
+
+/* Whatever passes inspection is well-formed and honest about its sender. */
+static void check_inspect(const struct arpproxy_arp *arp, const u8 *eth)
+{
+	bool request = arp->op == htons(ARPOP_REQUEST);
+
+	if (arpproxy_inspect(arp, sizeof(*arp), eth + ETH_ALEN, eth))
+		return;
+	require(arp->hrd == htons(ARPHRD_ETHER) && arp->pro == htons(ETH_P_IP) &&
+		arp->hln == ETH_ALEN && arp->pln == 4);
+	require(request || arp->op == htons(ARPOP_REPLY));
+	require(ether_addr_equal(eth + ETH_ALEN, arp->sha));
+	require(request || is_broadcast_ether_addr(eth) || ether_addr_equal(eth, arp->tha));
+	require(is_valid_ether_addr(arp->sha));
+	require(arp->sip ? arpproxy_addr_usable(arp->sip) : request);
+}
+
+int LLVMFuzzerTestOneInput(const u8 *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
+{
+	struct arpproxy_arp arp;
+
+	if (size < sizeof(arp) + 1)
+		return 0;
+	memcpy(&arp, data, sizeof(arp));
+	check_classify(&arp);
+	check_verdict(data[sizeof(arp)]);
+	/* Then an Ethernet destination and source, if the input has them. */
+	if (size >= sizeof(arp) + 1 + 2 * ETH_ALEN)
+		check_inspect(&arp, data + sizeof(arp) + 1);
+	return 0;
+}
