@@ -8,11 +8,14 @@
 #                     responders; writes bench/results.md and results.png
 #   make bench-check  instructions per lookup against the committed baseline
 #   make dkms-install install the module sources for DKMS
+#   make install      arpproxyctl, its man pages and bash completion under
+#                     $(DESTDIR)$(PREFIX) (PREFIX=/usr/local); make uninstall
 
 VERSION := $(shell sed -n 's/^#define ARPPROXY_VERSION "\(.*\)"/\1/p' kmod/version.h)
 KVER ?= $(shell uname -r)
 KDIR ?= /lib/modules/$(KVER)/build
 BUILD ?= build
+PREFIX ?= /usr/local
 
 CC ?= cc
 CFLAGS ?= -O2 -g
@@ -28,7 +31,7 @@ UNIT_SRCS := $(wildcard tests/unit/*.c) kmod/proto.c
 TEST_TOOLS := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(wildcard tests/tools/*.c))
 
 .PHONY: all module ctl test-tools deps check bench bench-check unit vm-check demo sparse checkpatch \
-	dkms-install clean
+	dkms-install install uninstall clean
 
 all: module ctl
 
@@ -92,6 +95,20 @@ checkpatch:
 
 dkms-install:
 	scripts/dkms-install.sh
+
+INSTALL_CTL = $(DESTDIR)$(PREFIX)/sbin/arpproxyctl
+INSTALL_MAN8 = $(DESTDIR)$(PREFIX)/share/man/man8/arpproxyctl.8
+INSTALL_MAN4 = $(DESTDIR)$(PREFIX)/share/man/man4/arpproxy.4
+INSTALL_COMPLETION = $(DESTDIR)$(PREFIX)/share/bash-completion/completions/arpproxyctl
+
+install: ctl
+	install -D -m 0755 userspace/arpproxyctl $(INSTALL_CTL)
+	install -D -m 0644 doc/arpproxyctl.8 $(INSTALL_MAN8)
+	install -D -m 0644 doc/arpproxy.4 $(INSTALL_MAN4)
+	install -D -m 0644 doc/arpproxyctl.bash-completion $(INSTALL_COMPLETION)
+
+uninstall:
+	rm -f $(INSTALL_CTL) $(INSTALL_MAN8) $(INSTALL_MAN4) $(INSTALL_COMPLETION)
 
 clean:
 	rm -rf $(BUILD) userspace/arpproxyctl

@@ -75,6 +75,7 @@ else
 fi
 
 run_logged "netlink spec matches the uapi header" "$BUILD/spec.log" scripts/spec-check.sh
+run_logged "docs: man pages, completion, make install" "$BUILD/docs.log" scripts/docs-check.sh
 
 for kver in $(scripts/kernels.sh); do
 	run_logged "$kver: build module (W=1 and sparse, no warnings)" "$BUILD/$kver-build.log" \
