@@ -3,6 +3,7 @@
 # reshaped by scripts/bench.sh into latency.dat and scale.dat.
 set terminal pngcairo size 1200,520 font ",10"
 set output outfile
+set termoption noenhanced
 set multiplot layout 1,2 title "arpproxy benchmarks (QEMU software emulation: only ratios carry over)"
 
 set title "Burst of 1,000 requesters: reply latency"

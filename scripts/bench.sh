@@ -1,6 +1,7 @@
 #!/bin/sh
 # make bench: boot Debian's 6.1 kernel once, run bench/run.sh (every
 # scenario side by side), then write bench/results.md and bench/results.png.
+# With --report, only write them again from the last run's measurements.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -11,11 +12,13 @@ make -s ctl test-tools
 scripts/build-module.sh "$kver" "build/$kver/mod"
 scripts/vm-prepare.sh "$kver" "build/vm/$kver"
 echo "bench: booting Debian's $kver in QEMU (software emulation); this takes a while"
-scripts/vm-run.sh -t 2400 -m 3G "$kver" "build/vm/$kver" "$out" \
-	"BENCH_OUT=/tmp/out/bench.tsv sh $top/bench/run.sh" || {
-	tail -n 30 "$out/cmd.log"
-	exit 1
-}
+if [ "${1:-}" != --report ]; then
+	scripts/vm-run.sh -t 2400 -m 3G "$kver" "build/vm/$kver" "$out" \
+		"BENCH_OUT=/tmp/out/bench.tsv sh $top/bench/run.sh" || {
+		tail -n 30 "$out/cmd.log"
+		exit 1
+	}
+fi
 
 # Chart data: latency per scenario, and rate against table size.
 awk -F '\t' '$2 == "burst1000_p50_us" { p50[$1] = $3 / 1000; o[n++] = $1 }
