@@ -23,6 +23,8 @@ struct arpproxy_net {
 	struct xarray ifaces;		/* ifindex -> struct arpproxy_iface */
 	struct arpproxy_stats __percpu *stats;
 	struct arpproxy_stats stats_base; /* what "stats reset" subtracts */
+	unsigned long event_window;	/* jiffies: start of this second's events */
+	atomic_t event_count;		/* events in it */
 	struct nf_hook_ops hook_ops;
 };
 
@@ -53,8 +55,25 @@ void arpproxy_netns_exit(void);
 int arpproxy_hook_register(struct net *net, struct arpproxy_net *an);
 void arpproxy_hook_unregister(struct net *net, struct arpproxy_net *an);
 
+extern struct genl_family arpproxy_genl_family;
+enum { ARPPROXY_MCGRP_EVENTS_ID };	/* index in the family's groups */
+
 int arpproxy_genl_init(void);
 void arpproxy_genl_exit(void);
+int arpproxy_put_binding(struct sk_buff *skb,
+			 const struct arpproxy_binding_spec *spec);
+int arpproxy_put_iface(struct sk_buff *skb, int ifindex,
+		       const struct arpproxy_iface *settings);
+
+struct arpproxy_arp;
+void arpproxy_notify_binding(struct net *net, u8 cmd,
+			     const struct arpproxy_binding_spec *spec);
+void arpproxy_notify_flush(struct net *net, int ifindex);
+void arpproxy_notify_iface(struct net *net, int ifindex,
+			   const struct arpproxy_iface *settings);
+void arpproxy_notify_spoof(struct net *net, const struct net_device *dev,
+			   enum arpproxy_stat reason,
+			   const struct arpproxy_arp *arp, const u8 *expected);
 
 /* Interface settings. Writers hold an->lock; readers use RCU. */
 const struct arpproxy_iface *arpproxy_iface_get(struct arpproxy_net *an,

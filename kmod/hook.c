@@ -116,7 +116,7 @@ static const char *const arpproxy_check_names[] = {
  * ARP packet on an inspecting interface is checked, not only requests, so
  * that lies never reach the kernel's own neighbour table.
  */
-static bool arpproxy_spoofed(struct arpproxy_net *an, u8 mode,
+static bool arpproxy_spoofed(struct net *net, struct arpproxy_net *an, u8 mode,
 			     const struct sk_buff *skb, const struct net_device *dev,
 			     const struct arpproxy_arp *arp)
 {
@@ -150,6 +150,7 @@ static bool arpproxy_spoofed(struct arpproxy_net *an, u8 mode,
 	else
 		net_warn_ratelimited("%s: %s: %pI4 claimed by %pM\n", dev->name,
 				     arpproxy_check_names[failed], &arp->sip, arp->sha);
+	arpproxy_notify_spoof(net, dev, failed, arp, b ? b->mac : NULL);
 	if (mode == ARPPROXY_INSPECT_ENFORCE) {
 		arpproxy_count(an, ARPPROXY_STAT_SPOOF_DROPPED);
 		return true;
@@ -176,7 +177,7 @@ static unsigned int arpproxy_hook(void *priv, struct sk_buff *skb,
 	arp = skb_header_pointer(skb, 0, sizeof(buf), &buf);
 	settings = arpproxy_iface_get(an, dev->ifindex);
 	if (settings && settings->inspect != ARPPROXY_INSPECT_OFF &&
-	    arpproxy_spoofed(an, settings->inspect, skb, dev, arp))
+	    arpproxy_spoofed(state->net, an, settings->inspect, skb, dev, arp))
 		return NF_DROP;
 	if (!arp || dev->type != ARPHRD_ETHER) {
 		arpproxy_count(an, ARPPROXY_STAT_INVALID);

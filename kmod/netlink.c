@@ -36,8 +36,6 @@ static const struct nla_policy arpproxy_iface_policy[ARPPROXY_A_MAX + 1] = {
 	[ARPPROXY_A_INSPECT]	= NLA_POLICY_MAX(NLA_U8, ARPPROXY_INSPECT_MAX),
 };
 
-static struct genl_family arpproxy_genl_family;
-
 static struct arpproxy_net *arpproxy_info_net(struct genl_info *info)
 {
 	return arpproxy_pernet(genl_info_net(info));
@@ -136,6 +134,9 @@ static int arpproxy_binding_set(struct genl_info *info, bool replace)
 	err = arpproxy_check_ifindex(net, info);
 	if (!err)
 		err = arpproxy_table_insert(&an->table, &spec, replace, info->extack);
+	if (!err)
+		arpproxy_notify_binding(net, replace ? ARPPROXY_CMD_BINDING_REPLACE :
+					ARPPROXY_CMD_BINDING_ADD, &spec);
 	mutex_unlock(&an->lock);
 	return err;
 }
@@ -152,7 +153,8 @@ static int arpproxy_cmd_binding_replace(struct sk_buff *skb, struct genl_info *i
 
 static int arpproxy_cmd_binding_del(struct sk_buff *skb, struct genl_info *info)
 {
-	struct arpproxy_net *an = arpproxy_info_net(info);
+	struct net *net = genl_info_net(info);
+	struct arpproxy_net *an = arpproxy_pernet(net);
 	struct arpproxy_binding_spec spec;
 	int err;
 
@@ -161,6 +163,8 @@ static int arpproxy_cmd_binding_del(struct sk_buff *skb, struct genl_info *info)
 		return err;
 	mutex_lock(&an->lock);
 	err = arpproxy_table_delete(&an->table, &spec);
+	if (!err)
+		arpproxy_notify_binding(net, ARPPROXY_CMD_BINDING_DEL, &spec);
 	mutex_unlock(&an->lock);
 	if (err)
 		NL_SET_ERR_MSG_MOD(info->extack, "no such binding");
@@ -176,15 +180,37 @@ static int arpproxy_cmd_binding_flush(struct sk_buff *skb, struct genl_info *inf
 
 	mutex_lock(&an->lock);
 	err = arpproxy_check_ifindex(net, info);
-	if (!err)
+	if (!err) {
 		arpproxy_table_flush(&an->table, attr ? nla_get_u32(attr) : 0);
+		arpproxy_notify_flush(net, attr ? nla_get_u32(attr) : 0);
+	}
 	mutex_unlock(&an->lock);
 	return err;
+}
+
+/* A binding's attributes, as dumps and events carry them. */
+int arpproxy_put_binding(struct sk_buff *skb,
+			 const struct arpproxy_binding_spec *spec)
+{
+	if (nla_put_be32(skb, ARPPROXY_A_PREFIX, spec->addr) ||
+	    nla_put_u8(skb, ARPPROXY_A_PLEN, spec->plen) ||
+	    (spec->ifindex && nla_put_u32(skb, ARPPROXY_A_IFINDEX, spec->ifindex)) ||
+	    (!is_zero_ether_addr(spec->mac) &&
+	     nla_put(skb, ARPPROXY_A_MAC, ETH_ALEN, spec->mac)) ||
+	    nla_put_u32(skb, ARPPROXY_A_FLAGS, spec->flags))
+		return -EMSGSIZE;
+	return 0;
 }
 
 static int arpproxy_fill_binding(struct sk_buff *skb, struct netlink_callback *cb,
 				 const struct arpproxy_binding *b)
 {
+	struct arpproxy_binding_spec spec = {
+		.addr = b->key.addr,
+		.plen = b->key.plen,
+		.ifindex = b->ifindex,
+		.flags = b->flags,
+	};
 	void *hdr;
 
 	hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
@@ -193,12 +219,8 @@ static int arpproxy_fill_binding(struct sk_buff *skb, struct netlink_callback *c
 	if (!hdr)
 		return -EMSGSIZE;
 	genl_dump_check_consistent(cb, hdr);
-	if (nla_put_be32(skb, ARPPROXY_A_PREFIX, b->key.addr) ||
-	    nla_put_u8(skb, ARPPROXY_A_PLEN, b->key.plen) ||
-	    (b->ifindex && nla_put_u32(skb, ARPPROXY_A_IFINDEX, b->ifindex)) ||
-	    (!is_zero_ether_addr(b->mac) &&
-	     nla_put(skb, ARPPROXY_A_MAC, ETH_ALEN, b->mac)) ||
-	    nla_put_u32(skb, ARPPROXY_A_FLAGS, b->flags) ||
+	ether_addr_copy(spec.mac, b->mac);
+	if (arpproxy_put_binding(skb, &spec) ||
 	    nla_put_u64_64bit(skb, ARPPROXY_A_HITS, atomic64_read(&b->hits),
 			      ARPPROXY_A_PAD)) {
 		genlmsg_cancel(skb, hdr);
@@ -265,9 +287,26 @@ static int arpproxy_cmd_iface_set(struct sk_buff *skb, struct genl_info *info)
 	if (info->attrs[ARPPROXY_A_INSPECT])
 		settings.inspect = nla_get_u8(info->attrs[ARPPROXY_A_INSPECT]);
 	err = arpproxy_iface_set(an, ifindex, &settings);
+	if (!err)
+		arpproxy_notify_iface(net, ifindex, &settings);
 out:
 	mutex_unlock(&an->lock);
 	return err;
+}
+
+/* An interface's settings, as dumps and events carry them; NULL: defaults. */
+int arpproxy_put_iface(struct sk_buff *skb, int ifindex,
+		       const struct arpproxy_iface *settings)
+{
+	static const struct arpproxy_iface defaults;
+
+	if (!settings)
+		settings = &defaults;
+	if (nla_put_u32(skb, ARPPROXY_A_IFINDEX, ifindex) ||
+	    nla_put_u8(skb, ARPPROXY_A_PROXY_MODE, settings->proxy_mode) ||
+	    nla_put_u8(skb, ARPPROXY_A_INSPECT, settings->inspect))
+		return -EMSGSIZE;
+	return 0;
 }
 
 static int arpproxy_fill_iface(struct sk_buff *skb, struct netlink_callback *cb,
@@ -281,11 +320,7 @@ static int arpproxy_fill_iface(struct sk_buff *skb, struct netlink_callback *cb,
 			  ARPPROXY_CMD_IFACE_GET);
 	if (!hdr)
 		return -EMSGSIZE;
-	if (nla_put_u32(skb, ARPPROXY_A_IFINDEX, dev->ifindex) ||
-	    nla_put_u8(skb, ARPPROXY_A_PROXY_MODE,
-		       settings ? settings->proxy_mode : ARPPROXY_PROXY_OFF) ||
-	    nla_put_u8(skb, ARPPROXY_A_INSPECT,
-		       settings ? settings->inspect : ARPPROXY_INSPECT_OFF)) {
+	if (arpproxy_put_iface(skb, dev->ifindex, settings)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
 	}
@@ -453,7 +488,11 @@ static const struct genl_ops arpproxy_genl_ops[] = {
 	},
 };
 
-static struct genl_family arpproxy_genl_family __ro_after_init = {
+static const struct genl_multicast_group arpproxy_mcgrps[] = {
+	[ARPPROXY_MCGRP_EVENTS_ID] = { .name = ARPPROXY_MCGRP_EVENTS },
+};
+
+struct genl_family arpproxy_genl_family __ro_after_init = {
 	.name = ARPPROXY_GENL_NAME,
 	.version = ARPPROXY_GENL_VERSION,
 	.netnsok = true,
@@ -462,7 +501,10 @@ static struct genl_family arpproxy_genl_family __ro_after_init = {
 	.module = THIS_MODULE,
 	.ops = arpproxy_genl_ops,
 	.n_ops = ARRAY_SIZE(arpproxy_genl_ops),
-	.resv_start_op = ARPPROXY_CMD_STATS_RESET + 1,
+	.mcgrps = arpproxy_mcgrps,
+	.n_mcgrps = ARRAY_SIZE(arpproxy_mcgrps),
+	/* Every command is validated strictly. */
+	.resv_start_op = __ARPPROXY_CMD_MAX,
 };
 
 int __init arpproxy_genl_init(void)

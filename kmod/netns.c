@@ -86,7 +86,8 @@ static int arpproxy_netdev_event(struct notifier_block *nb, unsigned long event,
 		return NOTIFY_DONE;
 	an = arpproxy_pernet(dev_net(dev));
 	mutex_lock(&an->lock);
-	arpproxy_table_flush(&an->table, dev->ifindex);
+	if (arpproxy_table_flush(&an->table, dev->ifindex))
+		arpproxy_notify_flush(dev_net(dev), dev->ifindex);
 	arpproxy_iface_forget(an, dev->ifindex);
 	mutex_unlock(&an->lock);
 	return NOTIFY_DONE;

@@ -205,10 +205,11 @@ int arpproxy_table_delete(struct arpproxy_table *t,
 	return 0;
 }
 
-/* Remove the bindings scoped to @ifindex, or all of them for 0. */
-void arpproxy_table_flush(struct arpproxy_table *t, int ifindex)
+/* Remove the bindings scoped to @ifindex, or all of them for 0; how many. */
+unsigned int arpproxy_table_flush(struct arpproxy_table *t, int ifindex)
 {
 	struct rb_node *n = rb_first(&t->tree);
+	unsigned int removed = 0;
 
 	while (n) {
 		struct arpproxy_binding *b = rb_entry(n, struct arpproxy_binding, tnode);
@@ -216,7 +217,9 @@ void arpproxy_table_flush(struct arpproxy_table *t, int ifindex)
 		n = rb_next(n);
 		if (!ifindex || b->ifindex == ifindex) {
 			arpproxy_unlink(t, b);
+			removed++;
 			cond_resched();
 		}
 	}
+	return removed;
 }

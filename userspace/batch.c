@@ -63,6 +63,9 @@ static int batch_add(struct batch *b, int argc, char **argv, unsigned int lineno
 	}
 	if (cmd_parse(argc, argv, &b->lines[b->n].req))
 		return -1;
+	/* It runs until killed: the lines after it would never run. */
+	if (b->lines[b->n].req.cmd->kind == REQ_MONITOR)
+		return err_set("monitor cannot be used in a batch");
 	b->lines[b->n++].lineno = lineno;
 	return 0;
 }

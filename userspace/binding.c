@@ -84,27 +84,39 @@ static void binding_print_flags(uint32_t flags)
 	close_json_array();
 }
 
-void binding_print(const struct req *req, const struct nlattr *const *tb)
+void binding_print_dev(const struct nlattr *ifindex)
 {
-	const struct nlattr *ifindex = tb[ARPPROXY_A_IFINDEX];
-	uint32_t flags = tb[ARPPROXY_A_FLAGS] ? mnl_attr_get_u32(tb[ARPPROXY_A_FLAGS]) : 0;
-	char prefix[PREFIX_STRLEN], dev[IF_NAMESIZE];
+	char dev[IF_NAMESIZE];
 
-	if (!binding_match(req, tb))
-		return;
-	open_json_object(NULL);
-	print_string(PRINT_ANY, "prefix", "%s",
-		     format_prefix(prefix, mnl_attr_get_u32(tb[ARPPROXY_A_PREFIX]),
-				   mnl_attr_get_u8(tb[ARPPROXY_A_PLEN])));
 	if (ifindex)
 		print_string(PRINT_ANY, "dev", " dev %s",
 			     ifname_of(mnl_attr_get_u32(ifindex), dev));
 	else
 		print_null(PRINT_JSON, "dev", NULL, NULL);
+}
+
+void binding_print_words(const struct nlattr *const *tb, bool hits)
+{
+	uint32_t flags = tb[ARPPROXY_A_FLAGS] ? mnl_attr_get_u32(tb[ARPPROXY_A_FLAGS]) : 0;
+	char prefix[PREFIX_STRLEN];
+
+	print_string(PRINT_ANY, "prefix", "%s",
+		     format_prefix(prefix, mnl_attr_get_u32(tb[ARPPROXY_A_PREFIX]),
+				   mnl_attr_get_u8(tb[ARPPROXY_A_PLEN])));
+	binding_print_dev(tb[ARPPROXY_A_IFINDEX]);
 	binding_print_mac(tb[ARPPROXY_A_MAC], flags);
 	binding_print_flags(flags);
-	print_u64(PRINT_ANY, "hits", " hits %" PRIu64,
-		  tb[ARPPROXY_A_HITS] ? mnl_attr_get_u64(tb[ARPPROXY_A_HITS]) : 0);
+	if (hits)
+		print_u64(PRINT_ANY, "hits", " hits %" PRIu64,
+			  tb[ARPPROXY_A_HITS] ? mnl_attr_get_u64(tb[ARPPROXY_A_HITS]) : 0);
+}
+
+void binding_print(const struct req *req, const struct nlattr *const *tb)
+{
+	if (!binding_match(req, tb))
+		return;
+	open_json_object(NULL);
+	binding_print_words(tb, true);
 	close_json_object();
 	print_nl();
 }

@@ -15,7 +15,8 @@ struct show {
 };
 
 static const struct object *const objects[] = {
-	&binding_object, &iface_object, &stats_object, &version_object,
+	&binding_object, &iface_object, &stats_object, &monitor_object,
+	&version_object,
 };
 
 static const struct cmd help_cmd = { .kind = REQ_LOCAL };
@@ -146,6 +147,8 @@ int cmd_run(struct nl *nl, const struct req *req)
 		cmd_help(stdout, req->help);
 		return 0;
 	}
+	if (req->cmd->kind == REQ_MONITOR)
+		return monitor_run(nl);
 	nlh = req_build(req, buf, nl->family, ++nl->seq);
 	if (req->cmd->kind == REQ_DUMP)
 		ret = show_dump(nl, nlh, req);

@@ -2,8 +2,11 @@
 #ifndef ARPPROXYCTL_CMD_H
 #define ARPPROXYCTL_CMD_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "nl.h"
 #include "req.h"
@@ -18,6 +21,7 @@ struct object {
 extern const struct object binding_object;
 extern const struct object iface_object;
 extern const struct object stats_object;
+extern const struct object monitor_object;
 extern const struct object version_object;
 
 /* OBJECT COMMAND ARGS... into req; err_set() and -1 on bad words. */
@@ -34,5 +38,21 @@ void binding_print(const struct req *req, const struct nlattr *const *tb);
 void iface_print(const struct req *req, const struct nlattr *const *tb);
 void stats_print(const struct req *req, const struct nlattr *const *tb);
 void version_print(const struct req *req, const struct nlattr *const *tb);
+
+/* The words of a reply without the line around it, for events too. */
+void binding_print_words(const struct nlattr *const *tb, bool hits);
+/* " dev IFNAME", or a JSON null for a binding on every interface */
+void binding_print_dev(const struct nlattr *ifindex);
+void iface_print_words(const struct nlattr *const *tb);
+
+/* "stat_4294967295" */
+#define STAT_STRLEN	16
+/* Name of an enum arpproxy_stat counter, as stats show prints it */
+const char *stat_name(char *buf, uint32_t stat);
+
+/* Print the events of nl's family until killed; err_set() and -1 on error. */
+int monitor_run(struct nl *nl);
+/* Print one event as received at when; -EBADMSG, printing nothing, if malformed. */
+int monitor_print(const struct nlmsghdr *nlh, const struct timespec *when);
 
 #endif

@@ -22,19 +22,25 @@ const struct object iface_object = {
 	.ncmds = MNL_ARRAY_SIZE(iface_cmds),
 };
 
-void iface_print(const struct req *req, const struct nlattr *const *tb)
+void iface_print_words(const struct nlattr *const *tb)
 {
-	uint32_t ifindex = mnl_attr_get_u32(tb[ARPPROXY_A_IFINDEX]);
 	char dev[IF_NAMESIZE], mode[MODE_STRLEN];
 
-	if ((req->attrs & REQ_ATTR(IFINDEX)) && ifindex != req->ifindex)
-		return;
-	open_json_object(NULL);
-	print_string(PRINT_ANY, "dev", "%s", ifname_of(ifindex, dev));
+	print_string(PRINT_ANY, "dev", "%s",
+		     ifname_of(mnl_attr_get_u32(tb[ARPPROXY_A_IFINDEX]), dev));
 	print_string(PRINT_ANY, "proxy", " proxy %s",
 		     format_proxy_mode(mode, mnl_attr_get_u8(tb[ARPPROXY_A_PROXY_MODE])));
 	print_string(PRINT_ANY, "inspect", " inspect %s",
 		     format_inspect_mode(mode, mnl_attr_get_u8(tb[ARPPROXY_A_INSPECT])));
+}
+
+void iface_print(const struct req *req, const struct nlattr *const *tb)
+{
+	if ((req->attrs & REQ_ATTR(IFINDEX)) &&
+	    mnl_attr_get_u32(tb[ARPPROXY_A_IFINDEX]) != req->ifindex)
+		return;
+	open_json_object(NULL);
+	iface_print_words(tb);
 	close_json_object();
 	print_nl();
 }

@@ -64,6 +64,14 @@ int nl_parse(const struct nlmsghdr *nlh, size_t offset,
 	return mnl_attr_parse(nlh, offset, nl_parse_cb, &p) == MNL_CB_OK ? 0 : -EBADMSG;
 }
 
+int nl_parse_nested(const struct nlattr *nest, const struct nl_policy *policy,
+		    unsigned int max, const struct nlattr **tb)
+{
+	struct nl_parse_ctx p = { policy, max, tb };
+
+	return mnl_attr_parse_nested(nest, nl_parse_cb, &p) == MNL_CB_OK ? 0 : -EBADMSG;
+}
+
 struct nlmsghdr *nl_msg_start(void *buf, uint16_t type, uint16_t flags,
 			      uint32_t seq, uint8_t cmd, uint8_t version)
 {
@@ -144,6 +152,16 @@ static mnl_cb_t nl_ctl_cb[NLMSG_MIN_TYPE] = {
 	[NLMSG_DONE] = nl_done_cb,
 };
 
+ssize_t nl_recv(struct nl *nl)
+{
+	ssize_t len = mnl_socket_recvfrom(nl->sk, nl->buf, sizeof(nl->buf));
+
+	if (len < 0)
+		return -errno;
+	nl->len = len;
+	return len;
+}
+
 /* Receive until the ack or dump end of seq, or until the batch's acks are in. */
 static int nl_run(struct nl *nl, uint32_t seq, struct nl_ctx *ctx)
 {
@@ -151,10 +169,9 @@ static int nl_run(struct nl *nl, uint32_t seq, struct nl_ctx *ctx)
 	int ret;
 
 	do {
-		len = mnl_socket_recvfrom(nl->sk, nl->buf, sizeof(nl->buf));
+		len = nl_recv(nl);
 		if (len < 0)
-			return -errno;
-		nl->len = len;
+			return len;
 		ret = mnl_cb_run2(nl->buf, len, seq, nl->portid, nl_data_cb, ctx,
 				  nl_ctl_cb, MNL_ARRAY_SIZE(nl_ctl_cb));
 	} while (ret == MNL_CB_OK && (!ctx->ack || ctx->acks < ctx->want));
@@ -222,9 +239,9 @@ static int nl_drain(struct nl *nl, uint32_t seq)
 			if (nlh->nlmsg_seq == seq && (nlh->nlmsg_type == NLMSG_DONE ||
 						      nlh->nlmsg_type == NLMSG_ERROR))
 				return 0;
-		len = mnl_socket_recvfrom(nl->sk, nl->buf, sizeof(nl->buf));
+		len = nl_recv(nl);
 		if (len < 0)
-			return -errno;
+			return len;
 	}
 }
 
@@ -259,20 +276,59 @@ static void nl_rcvbuf(struct nl *nl)
 	nl->max_acks = size > NL_ACK_TRUESIZE ? size / NL_ACK_TRUESIZE : 1;
 }
 
-static int nl_family_cb(const struct nlmsghdr *nlh, void *data)
+/* The id of the group called name in CTRL_ATTR_MCAST_GROUPS, 0 if none is. */
+static int nl_group_id(const struct nlattr *groups, const char *name,
+		       uint32_t *id)
+{
+	static const struct nl_policy policy[CTRL_ATTR_MCAST_GRP_MAX + 1] = {
+		[CTRL_ATTR_MCAST_GRP_NAME] = { MNL_TYPE_NUL_STRING, 0 },
+		[CTRL_ATTR_MCAST_GRP_ID] = { MNL_TYPE_U32, 0 },
+	};
+	const struct nlattr *tb[CTRL_ATTR_MCAST_GRP_MAX + 1];
+	const struct nlattr *group;
+
+	*id = 0;
+	mnl_attr_for_each_nested(group, groups) {
+		memset(tb, 0, sizeof(tb));
+		if (nl_parse_nested(group, policy, CTRL_ATTR_MCAST_GRP_MAX, tb))
+			return -EBADMSG;
+		if (tb[CTRL_ATTR_MCAST_GRP_NAME] && tb[CTRL_ATTR_MCAST_GRP_ID] &&
+		    !strcmp(mnl_attr_get_str(tb[CTRL_ATTR_MCAST_GRP_NAME]), name)) {
+			*id = mnl_attr_get_u32(tb[CTRL_ATTR_MCAST_GRP_ID]);
+			break;
+		}
+	}
+	return 0;
+}
+
+int nl_parse_family(const struct nlmsghdr *nlh, uint16_t *family,
+		    uint32_t *events)
 {
 	static const struct nl_policy policy[CTRL_ATTR_MAX + 1] = {
 		[CTRL_ATTR_FAMILY_ID] = { MNL_TYPE_U16, 0 },
+		[CTRL_ATTR_MCAST_GROUPS] = { MNL_TYPE_NESTED, 0 },
 	};
 	const struct nlattr *tb[CTRL_ATTR_MAX + 1] = { NULL };
-	struct nl *nl = data;
 
 	if (nl_parse(nlh, GENL_HDRLEN, policy, CTRL_ATTR_MAX, tb) ||
-	    !tb[CTRL_ATTR_FAMILY_ID]) {
+	    !tb[CTRL_ATTR_FAMILY_ID])
+		return -EBADMSG;
+	*family = mnl_attr_get_u16(tb[CTRL_ATTR_FAMILY_ID]);
+	/* A module older than the events has no groups at all. */
+	*events = 0;
+	if (tb[CTRL_ATTR_MCAST_GROUPS])
+		return nl_group_id(tb[CTRL_ATTR_MCAST_GROUPS], ARPPROXY_MCGRP_EVENTS, events);
+	return 0;
+}
+
+static int nl_family_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct nl *nl = data;
+
+	if (nl_parse_family(nlh, &nl->family, &nl->events)) {
 		errno = EBADMSG;
 		return MNL_CB_ERROR;
 	}
-	nl->family = mnl_attr_get_u16(tb[CTRL_ATTR_FAMILY_ID]);
 	return MNL_CB_OK;
 }
 
@@ -302,6 +358,14 @@ int nl_open(struct nl *nl)
 		return err_set("arpproxy module is not loaded (modprobe arpproxy)");
 	if (ret)
 		return err_set("cannot find the arpproxy netlink family: %s", strerror(-ret));
+	return 0;
+}
+
+int nl_join(struct nl *nl, uint32_t group)
+{
+	if (mnl_socket_setsockopt(nl->sk, NETLINK_ADD_MEMBERSHIP, &group,
+				  sizeof(group)) < 0)
+		return -errno;
 	return 0;
 }
 

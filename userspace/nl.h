@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 #include <libmnl/libmnl.h>
 
 /*
@@ -21,6 +22,7 @@ struct nl {
 	uint32_t portid;
 	uint32_t seq;		/* last sequence number used */
 	uint16_t family;	/* arpproxy's generic netlink id */
+	uint32_t events;	/* its "events" multicast group, 0 if none */
 	size_t max_acks;	/* acks the receive buffer holds at once */
 	char extack[256];	/* the kernel's message on the last error */
 };
@@ -44,6 +46,9 @@ typedef void (*nl_ack_fn)(uint32_t seq, int err, const char *extack, void *data)
 /* Open the socket and find the family; err_set() and -1 on error. */
 int nl_open(struct nl *nl);
 void nl_close(struct nl *nl);
+/* A CTRL_CMD_GETFAMILY reply's family id and events group (0: none); -EBADMSG */
+int nl_parse_family(const struct nlmsghdr *nlh, uint16_t *family,
+		    uint32_t *events);
 
 struct nlmsghdr *nl_msg_start(void *buf, uint16_t type, uint16_t flags,
 			      uint32_t seq, uint8_t cmd, uint8_t version);
@@ -51,6 +56,8 @@ struct nlmsghdr *nl_msg_start(void *buf, uint16_t type, uint16_t flags,
 int nl_parse(const struct nlmsghdr *nlh, size_t offset,
 	     const struct nl_policy *policy, unsigned int max,
 	     const struct nlattr **tb);
+int nl_parse_nested(const struct nlattr *nest, const struct nl_policy *policy,
+		    unsigned int max, const struct nlattr **tb);
 
 /* These return 0 or a negative errno, the kernel's message in nl->extack. */
 int nl_do(struct nl *nl, struct nlmsghdr *nlh, mnl_cb_t cb, void *data);
@@ -58,5 +65,10 @@ int nl_dump(struct nl *nl, struct nlmsghdr *nlh, struct nl_dump *dump);
 /* Send n acked requests in one go and wait for all n acks. */
 int nl_batch(struct nl *nl, const void *buf, size_t len, size_t n,
 	     nl_ack_fn ack, void *data);
+
+/* Also receive what the kernel multicasts to group: 0 or a negative errno. */
+int nl_join(struct nl *nl, uint32_t group);
+/* The next datagram into nl->buf: its length, or a negative errno. */
+ssize_t nl_recv(struct nl *nl);
 
 #endif

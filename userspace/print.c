@@ -147,3 +147,8 @@ void print_nl(void)
 	if (!out.json)
 		fputc('\n', out.fp);
 }
+
+int print_flush(void)
+{
+	return fflush(out.fp);
+}

@@ -32,5 +32,7 @@ void print_null(enum output_type type, const char *key, const char *fmt,
 		const char *value);
 /* Ends a text line; JSON needs none. */
 void print_nl(void);
+/* Write out what is buffered now; 0, or EOF if writing failed. */
+int print_flush(void);
 
 #endif

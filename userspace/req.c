@@ -18,6 +18,9 @@ static const struct nl_policy reply_policy[ARPPROXY_A_MAX + 1] = {
 	[ARPPROXY_A_PROXY_MODE] = { MNL_TYPE_U8, 0 },
 	[ARPPROXY_A_STATS] = { MNL_TYPE_NESTED, 0 },
 	[ARPPROXY_A_INSPECT] = { MNL_TYPE_U8, 0 },
+	[ARPPROXY_A_REASON] = { MNL_TYPE_U32, 0 },
+	[ARPPROXY_A_SENDER_IP] = { MNL_TYPE_U32, 0 },
+	[ARPPROXY_A_EXPECTED_MAC] = { MNL_TYPE_BINARY, ETH_ALEN },
 };
 
 struct nlmsghdr *req_build(const struct req *req, void *buf, uint16_t family,
@@ -48,8 +51,8 @@ struct nlmsghdr *req_build(const struct req *req, void *buf, uint16_t family,
 	return nlh;
 }
 
-int req_parse_reply(const struct req *req, const struct nlmsghdr *nlh,
-		    const struct nlattr **tb)
+int req_parse_msg(const struct nlmsghdr *nlh, unsigned int need,
+		  const struct nlattr **tb)
 {
 	unsigned int type, have = 0;
 
@@ -58,7 +61,13 @@ int req_parse_reply(const struct req *req, const struct nlmsghdr *nlh,
 	for (type = 0; type <= ARPPROXY_A_MAX; type++)
 		if (tb[type])
 			have |= 1U << type;
-	return (have & req->cmd->reply) == req->cmd->reply ? 0 : -EBADMSG;
+	return (have & need) == need ? 0 : -EBADMSG;
+}
+
+int req_parse_reply(const struct req *req, const struct nlmsghdr *nlh,
+		    const struct nlattr **tb)
+{
+	return req_parse_msg(nlh, req->cmd->reply, tb);
 }
 
 /* Known cases get words that say what to do; the rest the kernel's own. */

@@ -18,6 +18,7 @@ enum req_kind {
 	REQ_CHANGE,	/* do, acked */
 	REQ_GET,	/* do, one reply to print */
 	REQ_DUMP,	/* dump, replies printed as an array */
+	REQ_MONITOR,	/* nothing sent: events printed until killed */
 };
 
 /* Words a command takes; KW_PREFIX only as a command's first word. */
@@ -68,6 +69,12 @@ struct req {
 
 struct nlmsghdr *req_build(const struct req *req, void *buf, uint16_t family,
 			   uint32_t seq);
+/*
+ * Parse an arpproxy message into tb; -EBADMSG if malformed or without any
+ * of the REQ_ATTR()s in need.
+ */
+int req_parse_msg(const struct nlmsghdr *nlh, unsigned int need,
+		  const struct nlattr **tb);
 /* Parse an arpproxy reply into tb; -EBADMSG if malformed or incomplete. */
 int req_parse_reply(const struct req *req, const struct nlmsghdr *nlh,
 		    const struct nlattr **tb);

@@ -27,6 +27,7 @@ static const char *const stat_names[] = {
 	[ARPPROXY_STAT_BAD_SENDER_IP] = "bad_sender_ip",
 	[ARPPROXY_STAT_BAD_SENDER_MAC] = "bad_sender_mac",
 	[ARPPROXY_STAT_STATIC_MISMATCH] = "static_mismatch",
+	[ARPPROXY_STAT_EVENTS_DROPPED] = "events_dropped",
 };
 
 _Static_assert(MNL_ARRAY_SIZE(stat_names) == ARPPROXY_STAT_MAX + 1,
@@ -45,25 +46,28 @@ const struct object stats_object = {
 	.ncmds = MNL_ARRAY_SIZE(stats_cmds),
 };
 
+/* A newer module's counter still prints, as its number. */
+const char *stat_name(char *buf, uint32_t stat)
+{
+	if (stat < MNL_ARRAY_SIZE(stat_names) && stat_names[stat])
+		return stat_names[stat];
+	snprintf(buf, STAT_STRLEN, "stat_%u", stat);
+	return buf;
+}
+
 void stats_print(const struct req *req, const struct nlattr *const *tb)
 {
-	char buf[sizeof("stat_65535")];
 	const struct nlattr *attr;
+	char buf[STAT_STRLEN];
 	const char *name;
-	uint16_t type;
 
 	(void)req;
 	open_json_object(NULL);
 	mnl_attr_for_each_nested(attr, tb[ARPPROXY_A_STATS]) {
-		type = mnl_attr_get_type(attr);
 		/* Skips the empty type 0 pads that 64-bit alignment may put in. */
 		if (mnl_attr_validate(attr, MNL_TYPE_U64) < 0)
 			continue;
-		name = type < MNL_ARRAY_SIZE(stat_names) ? stat_names[type] : NULL;
-		if (!name) {
-			snprintf(buf, sizeof(buf), "stat_%u", type);
-			name = buf;
-		}
+		name = stat_name(buf, mnl_attr_get_type(attr));
 		print_string(PRINT_FP, NULL, "%s ", name);
 		print_u64(PRINT_ANY, name, "%" PRIu64 "\n", mnl_attr_get_u64(attr));
 	}

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <arpa/inet.h>
 #include <check.h>
 #include <net/if.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <libmnl/libmnl.h>
 
 #include "batch.h"
 #include "cmd.h"
@@ -33,6 +35,18 @@ struct req parse_ok(const char *line)
 
 	ck_assert_msg(!parse_line(line, &req), "\"%s\": %s", line, err_msg());
 	return req;
+}
+
+void put_binding_key(struct nlmsghdr *nlh, const char *prefix, uint8_t plen,
+		     uint32_t ifindex)
+{
+	uint32_t addr;
+
+	ck_assert_int_eq(inet_pton(AF_INET, prefix, &addr), 1);
+	mnl_attr_put(nlh, ARPPROXY_A_PREFIX, sizeof(addr), &addr);
+	mnl_attr_put_u8(nlh, ARPPROXY_A_PLEN, plen);
+	if (ifindex)
+		mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, ifindex);
 }
 
 uint32_t lo_index(void)

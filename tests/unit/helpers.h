@@ -13,6 +13,11 @@
 int parse_line(const char *line, struct req *req);
 /* Like parse_line(), failing the test if the line is rejected. */
 struct req parse_ok(const char *line);
+struct nlmsghdr;
+
+/* Put a binding's key: prefix, length and, unless 0, interface. */
+void put_binding_key(struct nlmsghdr *nlh, const char *prefix, uint8_t plen,
+		     uint32_t ifindex);
 /* Index of "lo", the one interface every netns has. */
 uint32_t lo_index(void);
 

@@ -7,6 +7,7 @@
 Suite *parse_suite(void);	/* test_parse.c: words to requests */
 Suite *msg_suite(void);		/* test_msg.c: requests to netlink */
 Suite *print_suite(void);	/* test_print.c: replies to text and JSON */
+Suite *monitor_suite(void);	/* test_monitor.c: events to text and JSON */
 Suite *proto_suite(void);	/* test_proto.c: the module's ARP checks */
 
 #endif

@@ -212,6 +212,7 @@ static const struct {
 	{ "stats show", ARPPROXY_CMD_STATS_GET, REQ_GET, 0 },
 	{ "stats reset", ARPPROXY_CMD_STATS_RESET, REQ_CHANGE, 0 },
 	{ "version", ARPPROXY_CMD_VERSION_GET, REQ_GET, 0 },
+	{ "monitor", 0, REQ_MONITOR, 0 },
 };
 
 START_TEST(test_good_lines)
@@ -248,6 +249,9 @@ START_TEST(test_help)
 	ck_assert_ptr_eq(req.help, &binding_object);
 	req = parse_ok("stats help");
 	ck_assert_ptr_eq(req.help, &stats_object);
+	req = parse_ok("monitor help");
+	ck_assert_uint_eq(req.cmd->kind, REQ_LOCAL);
+	ck_assert_ptr_eq(req.help, &monitor_object);
 }
 END_TEST
 
@@ -298,6 +302,8 @@ static const struct bad bad_lines[] = {
 	{ "stats show extra", "unknown word \"extra\"" },
 	{ "stats clear", "unknown stats command \"clear\"" },
 	{ "version extra", "unknown word \"extra\"" },
+	{ "monitor extra", "unknown word \"extra\"" },
+	{ "monitor help extra", "unknown word \"extra\"" },
 	{ "help extra", "unknown word \"extra\"" },
 	{ "binding help extra", "unknown word \"extra\"" },
 	{ "a b c d e f g h i j k l m n o p q r s t u v w x y z 1 2 3 4 5 6 7",
@@ -351,6 +357,7 @@ static char *help_text(const struct object *obj)
 START_TEST(test_help_text)
 {
 	char *all = help_text(NULL), *binding = help_text(&binding_object);
+	char *monitor = help_text(&monitor_object);
 
 	ck_assert_str_eq(all,
 		"arpproxyctl [-j|--json] [-p|--pretty] [-n|--netns NAME] [-b|--batch FILE|-] [-f|--force] OBJECT COMMAND\n"
@@ -361,6 +368,7 @@ START_TEST(test_help_text)
 		"arpproxyctl iface set IFNAME [proxy off|route] [inspect off|log|enforce]\n"
 		"arpproxyctl iface show [IFNAME]\n"
 		"arpproxyctl stats show | stats reset\n"
+		"arpproxyctl monitor\n"
 		"arpproxyctl version\n"
 		"arpproxyctl help | -h | --help ; arpproxyctl OBJECT help\n"
 		"PREFIX := A.B.C.D[/LEN]  MAC := xx:xx:xx:xx:xx:xx | auto\n");
@@ -369,8 +377,10 @@ START_TEST(test_help_text)
 		"arpproxyctl binding del PREFIX [dev IFNAME]\n"
 		"arpproxyctl binding show [PREFIX] [dev IFNAME]\n"
 		"arpproxyctl binding flush [dev IFNAME]\n");
+	ck_assert_str_eq(monitor, "arpproxyctl monitor\n");
 	free(all);
 	free(binding);
+	free(monitor);
 }
 END_TEST
 

@@ -38,13 +38,8 @@ static void binding(const char *prefix, uint8_t plen, uint32_t ifindex,
 		    const uint8_t *mac, uint32_t flags, uint64_t hits)
 {
 	struct nlmsghdr *nlh = msg_start(ARPPROXY_CMD_BINDING_GET);
-	uint32_t addr;
 
-	ck_assert_int_eq(inet_pton(AF_INET, prefix, &addr), 1);
-	mnl_attr_put(nlh, ARPPROXY_A_PREFIX, sizeof(addr), &addr);
-	mnl_attr_put_u8(nlh, ARPPROXY_A_PLEN, plen);
-	if (ifindex)
-		mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, ifindex);
+	put_binding_key(nlh, prefix, plen, ifindex);
 	if (mac)
 		mnl_attr_put(nlh, ARPPROXY_A_MAC, ETH_ALEN, mac);
 	mnl_attr_put_u32(nlh, ARPPROXY_A_FLAGS, flags);
@@ -248,6 +243,17 @@ START_TEST(test_stats_names)
 }
 END_TEST
 
+START_TEST(test_stat_names)
+{
+	char buf[STAT_STRLEN];
+
+	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_STATIC_MISMATCH), "static_mismatch");
+	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_EVENTS_DROPPED), "events_dropped");
+	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_UNSPEC), "stat_0");
+	ck_assert_str_eq(stat_name(buf, UINT32_MAX), "stat_4294967295");
+}
+END_TEST
+
 START_TEST(test_stats_pretty)
 {
 	static const uint64_t values[] = { UINT64_MAX, 0 };
@@ -313,6 +319,7 @@ Suite *print_suite(void)
 	tcase_add_loop_test(tc, test_malformed_dump_prints_nothing, 0, 2);
 	tcase_add_test(tc, test_iface);
 	tcase_add_test(tc, test_stats_names);
+	tcase_add_test(tc, test_stat_names);
 	tcase_add_test(tc, test_stats_pretty);
 	tcase_add_test(tc, test_version);
 	tcase_add_test(tc, test_json_strings_and_modes);

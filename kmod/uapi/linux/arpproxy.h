@@ -40,6 +40,23 @@
  *   whose attribute types are enum arpproxy_stat; attributes of type
  *   ARPPROXY_STAT_UNSPEC inside it are alignment padding.
  * ARPPROXY_CMD_STATS_RESET (do): counters read from zero again.
+ *
+ * Multicast group ARPPROXY_MCGRP_EVENTS, open to every user, carries one
+ * message per change or incident in the netns, its command saying what:
+ *   ARPPROXY_CMD_BINDING_ADD, _REPLACE, _DEL: the binding's attributes
+ *     (ARPPROXY_A_PREFIX, _PLEN, _IFINDEX, _MAC, _FLAGS) as it was added,
+ *     became, or was before its deletion
+ *   ARPPROXY_CMD_BINDING_FLUSH: ARPPROXY_A_IFINDEX if only that interface's
+ *     bindings went, by command or because the interface went away
+ *   ARPPROXY_CMD_IFACE_SET: ARPPROXY_A_IFINDEX and all its settings
+ *   ARPPROXY_CMD_SPOOF: a packet failed inspection: ARPPROXY_A_IFINDEX,
+ *     ARPPROXY_A_REASON (the enum arpproxy_stat of the failed check) and,
+ *     when the packet was long enough, ARPPROXY_A_SENDER_IP and
+ *     ARPPROXY_A_MAC (the MAC it claims), with ARPPROXY_A_EXPECTED_MAC
+ *     when a static binding says otherwise.
+ * Each netns emits at most the module parameter event_rate events per
+ * second; ARPPROXY_STAT_EVENTS_DROPPED counts the events that this limit,
+ * or a failed allocation, kept from being sent.
  */
 #ifndef _UAPI_LINUX_ARPPROXY_H
 #define _UAPI_LINUX_ARPPROXY_H
@@ -48,6 +65,7 @@
 
 #define ARPPROXY_GENL_NAME	"arpproxy"
 #define ARPPROXY_GENL_VERSION	1
+#define ARPPROXY_MCGRP_EVENTS	"events"
 
 enum arpproxy_cmd {
 	ARPPROXY_CMD_UNSPEC,
@@ -61,6 +79,7 @@ enum arpproxy_cmd {
 	ARPPROXY_CMD_IFACE_GET,
 	ARPPROXY_CMD_STATS_GET,
 	ARPPROXY_CMD_STATS_RESET,
+	ARPPROXY_CMD_SPOOF,		/* event only */
 
 	__ARPPROXY_CMD_MAX,
 	ARPPROXY_CMD_MAX = __ARPPROXY_CMD_MAX - 1
@@ -79,6 +98,9 @@ enum arpproxy_attr {
 	ARPPROXY_A_PROXY_MODE,	/* u8, enum arpproxy_proxy_mode */
 	ARPPROXY_A_STATS,	/* nest of u64, types from enum arpproxy_stat */
 	ARPPROXY_A_INSPECT,	/* u8, enum arpproxy_inspect_mode */
+	ARPPROXY_A_REASON,	/* u32, enum arpproxy_stat */
+	ARPPROXY_A_SENDER_IP,	/* be32 */
+	ARPPROXY_A_EXPECTED_MAC,	/* 6 bytes */
 
 	__ARPPROXY_A_MAX,
 	ARPPROXY_A_MAX = __ARPPROXY_A_MAX - 1
@@ -146,6 +168,7 @@ enum arpproxy_stat {
 	ARPPROXY_STAT_BAD_SENDER_IP,	/* broadcast, multicast, loopback... */
 	ARPPROXY_STAT_BAD_SENDER_MAC,	/* broadcast, multicast or zero */
 	ARPPROXY_STAT_STATIC_MISMATCH,	/* a static binding says otherwise */
+	ARPPROXY_STAT_EVENTS_DROPPED,	/* events not sent: rate or memory */
 
 	__ARPPROXY_STAT_MAX,
 	ARPPROXY_STAT_MAX = __ARPPROXY_STAT_MAX - 1

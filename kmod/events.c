@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Events on the "events" multicast group: configuration changes and
+ * inspection failures. A netns emits at most event_rate a second, so that a
+ * flood of bad ARP cannot turn monitoring into a denial of service; what the
+ * limit or a failed allocation keeps back is counted, never silently lost.
+ */
+#include <linux/moduleparam.h>
+#include <net/genetlink.h>
+
+#include "arpproxy.h"
+#include "proto.h"
+
+static unsigned int arpproxy_event_rate = 1000;
+module_param_named(event_rate, arpproxy_event_rate, uint, 0644);
+MODULE_PARM_DESC(event_rate, "Most events one network namespace sends per second (default 1000)");
+
+/* Lock-free: the one who moves the window on resets it; races only blur it. */
+static bool arpproxy_event_budget(struct arpproxy_net *an)
+{
+	unsigned long start = READ_ONCE(an->event_window);
+
+	if (time_after(jiffies, start + HZ) &&
+	    cmpxchg(&an->event_window, start, jiffies) == start)
+		atomic_set(&an->event_count, 0);
+	return atomic_inc_return(&an->event_count) <= READ_ONCE(arpproxy_event_rate);
+}
+
+/* A new event for @net, or NULL when nobody listens or it is dropped. */
+static struct sk_buff *arpproxy_event_new(struct net *net, u8 cmd, gfp_t gfp,
+					  void **hdr)
+{
+	struct arpproxy_net *an = arpproxy_pernet(net);
+	struct sk_buff *skb;
+
+	if (!genl_has_listeners(&arpproxy_genl_family, net, ARPPROXY_MCGRP_EVENTS_ID))
+		return NULL;
+	if (!arpproxy_event_budget(an))
+		goto dropped;
+	skb = genlmsg_new(NLMSG_GOODSIZE, gfp);
+	if (!skb)
+		goto dropped;
+	*hdr = genlmsg_put(skb, 0, 0, &arpproxy_genl_family, 0, cmd);
+	if (*hdr)
+		return skb;
+	nlmsg_free(skb);
+dropped:
+	arpproxy_count(an, ARPPROXY_STAT_EVENTS_DROPPED);
+	return NULL;
+}
+
+static void arpproxy_event_send(struct net *net, struct sk_buff *skb, void *hdr,
+				int err, gfp_t gfp)
+{
+	if (err) {
+		nlmsg_free(skb);
+		arpproxy_count(arpproxy_pernet(net), ARPPROXY_STAT_EVENTS_DROPPED);
+		return;
+	}
+	genlmsg_end(skb, hdr);
+	genlmsg_multicast_netns(&arpproxy_genl_family, net, skb, 0,
+				ARPPROXY_MCGRP_EVENTS_ID, gfp);
+}
+
+/* A binding added, replaced (as it is now) or deleted (as it was). */
+void arpproxy_notify_binding(struct net *net, u8 cmd,
+			     const struct arpproxy_binding_spec *spec)
+{
+	struct sk_buff *skb;
+	void *hdr;
+
+	skb = arpproxy_event_new(net, cmd, GFP_KERNEL, &hdr);
+	if (skb)
+		arpproxy_event_send(net, skb, hdr, arpproxy_put_binding(skb, spec),
+				    GFP_KERNEL);
+}
+
+/* Every binding went, or with @ifindex those scoped to that interface. */
+void arpproxy_notify_flush(struct net *net, int ifindex)
+{
+	struct sk_buff *skb;
+	void *hdr;
+
+	skb = arpproxy_event_new(net, ARPPROXY_CMD_BINDING_FLUSH, GFP_KERNEL, &hdr);
+	if (skb)
+		arpproxy_event_send(net, skb, hdr,
+				    ifindex ? nla_put_u32(skb, ARPPROXY_A_IFINDEX, ifindex) : 0,
+				    GFP_KERNEL);
+}
+
+void arpproxy_notify_iface(struct net *net, int ifindex,
+			   const struct arpproxy_iface *settings)
+{
+	struct sk_buff *skb;
+	void *hdr;
+
+	skb = arpproxy_event_new(net, ARPPROXY_CMD_IFACE_SET, GFP_KERNEL, &hdr);
+	if (skb)
+		arpproxy_event_send(net, skb, hdr,
+				    arpproxy_put_iface(skb, ifindex, settings),
+				    GFP_KERNEL);
+}
+
+/* From the hook: @arp is NULL for a packet too short to hold one. */
+void arpproxy_notify_spoof(struct net *net, const struct net_device *dev,
+			   enum arpproxy_stat reason,
+			   const struct arpproxy_arp *arp, const u8 *expected)
+{
+	struct sk_buff *skb;
+	void *hdr;
+
+	skb = arpproxy_event_new(net, ARPPROXY_CMD_SPOOF, GFP_ATOMIC, &hdr);
+	if (!skb)
+		return;
+	arpproxy_event_send(net, skb, hdr,
+			    nla_put_u32(skb, ARPPROXY_A_IFINDEX, dev->ifindex) ||
+			    nla_put_u32(skb, ARPPROXY_A_REASON, reason) ||
+			    (arp && (nla_put_be32(skb, ARPPROXY_A_SENDER_IP, arp->sip) ||
+				     nla_put(skb, ARPPROXY_A_MAC, ETH_ALEN, arp->sha))) ||
+			    (expected && nla_put(skb, ARPPROXY_A_EXPECTED_MAC, ETH_ALEN, expected)),
+			    GFP_ATOMIC);
+}

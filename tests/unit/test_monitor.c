@@ -1,0 +1,374 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Events to text and JSON, and finding their group: monitor.c, nl.c. */
+#include <arpa/inet.h>
+#include <check.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+#include <linux/genetlink.h>
+#include <libmnl/libmnl.h>
+
+#include "batch.h"
+#include "cmd.h"
+#include "err.h"
+#include "helpers.h"
+#include "nl.h"
+#include "print.h"
+#include "suites.h"
+
+#define FAMILY		0x1234
+#define EVENTS_GROUP	9
+#define GONE_DEV	999999	/* an ifindex no interface has */
+
+/* 2026-11-26T23:45:01.123456789 UTC */
+static const struct timespec when = { 1795736701, 123456789 };
+static const uint8_t mac1[ETH_ALEN] = { 0x02, 0, 0, 0, 0, 0x66 };
+static const uint8_t mac2[ETH_ALEN] = { 0x00, 0x00, 0x0c, 0x94, 0x36, 0xbb };
+
+static char buf[1024];
+
+/* A CTRL_CMD_GETFAMILY reply as the kernel builds it, up to its groups. */
+static struct nlmsghdr *family_reply(void)
+{
+	struct nlmsghdr *nlh = nl_msg_start(buf, GENL_ID_CTRL, 0, 1,
+					    CTRL_CMD_NEWFAMILY, 2);
+
+	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, ARPPROXY_GENL_NAME);
+	mnl_attr_put_u16(nlh, CTRL_ATTR_FAMILY_ID, FAMILY);
+	mnl_attr_put_u32(nlh, CTRL_ATTR_VERSION, ARPPROXY_GENL_VERSION);
+	return nlh;
+}
+
+static void put_group(struct nlmsghdr *nlh, uint16_t index, const char *name,
+		      uint32_t id)
+{
+	struct nlattr *group = mnl_attr_nest_start(nlh, index);
+
+	mnl_attr_put_u32(nlh, CTRL_ATTR_MCAST_GRP_ID, id);
+	mnl_attr_put_strz(nlh, CTRL_ATTR_MCAST_GRP_NAME, name);
+	mnl_attr_nest_end(nlh, group);
+}
+
+static void check_family(const struct nlmsghdr *nlh, uint32_t events)
+{
+	uint16_t family = 0;
+	uint32_t group = 12345;
+
+	ck_assert_int_eq(nl_parse_family(nlh, &family, &group), 0);
+	ck_assert_uint_eq(family, FAMILY);
+	ck_assert_uint_eq(group, events);
+}
+
+START_TEST(test_family_events_group)
+{
+	struct nlmsghdr *nlh = family_reply();
+	struct nlattr *groups = mnl_attr_nest_start(nlh, CTRL_ATTR_MCAST_GROUPS);
+
+	put_group(nlh, 1, "other", 7);
+	put_group(nlh, 2, ARPPROXY_MCGRP_EVENTS, EVENTS_GROUP);
+	mnl_attr_nest_end(nlh, groups);
+	check_family(nlh, EVENTS_GROUP);
+}
+END_TEST
+
+START_TEST(test_family_without_groups)
+{
+	check_family(family_reply(), 0);
+}
+END_TEST
+
+START_TEST(test_family_other_groups_only)
+{
+	struct nlmsghdr *nlh = family_reply();
+	struct nlattr *groups = mnl_attr_nest_start(nlh, CTRL_ATTR_MCAST_GROUPS);
+	struct nlattr *group;
+
+	put_group(nlh, 1, "eventsx", 7);
+	/* a group without its id, and one with an attribute from the future */
+	group = mnl_attr_nest_start(nlh, 2);
+	mnl_attr_put_strz(nlh, CTRL_ATTR_MCAST_GRP_NAME, ARPPROXY_MCGRP_EVENTS);
+	mnl_attr_put_u32(nlh, CTRL_ATTR_MCAST_GRP_MAX + 1, EVENTS_GROUP);
+	mnl_attr_nest_end(nlh, group);
+	mnl_attr_nest_end(nlh, groups);
+	check_family(nlh, 0);
+}
+END_TEST
+
+START_TEST(test_family_malformed)
+{
+	struct nlmsghdr *nlh = family_reply();
+	struct nlattr *groups = mnl_attr_nest_start(nlh, CTRL_ATTR_MCAST_GROUPS);
+	struct nlattr *group = mnl_attr_nest_start(nlh, 1);
+	uint32_t events;
+	uint16_t family;
+
+	mnl_attr_put_strz(nlh, CTRL_ATTR_MCAST_GRP_NAME, ARPPROXY_MCGRP_EVENTS);
+	mnl_attr_put_u16(nlh, CTRL_ATTR_MCAST_GRP_ID, EVENTS_GROUP);
+	mnl_attr_nest_end(nlh, group);
+	mnl_attr_nest_end(nlh, groups);
+	ck_assert_int_eq(nl_parse_family(nlh, &family, &events), -EBADMSG);
+
+	nlh = nl_msg_start(buf, GENL_ID_CTRL, 0, 1, CTRL_CMD_NEWFAMILY, 2);
+	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, ARPPROXY_GENL_NAME);
+	ck_assert_int_eq(nl_parse_family(nlh, &family, &events), -EBADMSG);
+}
+END_TEST
+
+static struct nlmsghdr *event(uint8_t cmd)
+{
+	return nl_msg_start(buf, FAMILY, 0, 0, cmd, ARPPROXY_GENL_VERSION);
+}
+
+static struct nlmsghdr *binding_event(uint8_t cmd, const char *prefix,
+				      uint8_t plen, uint32_t ifindex)
+{
+	struct nlmsghdr *nlh = event(cmd);
+
+	put_binding_key(nlh, prefix, plen, ifindex);
+	return nlh;
+}
+
+static const char *print_event(const struct nlmsghdr *nlh, bool json, bool pretty)
+{
+	capture_start(json, pretty);
+	ck_assert_int_eq(monitor_print(nlh, &when), 0);
+	return capture_end();
+}
+
+/* Its line in text and in JSON */
+static void check_event(const struct nlmsghdr *nlh, const char *text,
+			const char *json)
+{
+	ck_assert_str_eq(print_event(nlh, false, false), text);
+	ck_assert_str_eq(print_event(nlh, true, false), json);
+}
+
+#define TIME_TEXT	"[2026-11-26T23:45:01.123] "
+#define TIME_JSON	"{\"time\":\"2026-11-26T23:45:01.123\","
+
+START_TEST(test_binding_add)
+{
+	check_event(binding_event(ARPPROXY_CMD_BINDING_ADD, "172.16.20.0", 24, lo_index()),
+		    TIME_TEXT "binding add 172.16.20.0/24 dev lo mac auto\n",
+		    TIME_JSON "\"event\":\"binding add\",\"prefix\":\"172.16.20.0/24\","
+		    "\"dev\":\"lo\",\"mac\":null,\"flags\":[]}\n");
+}
+END_TEST
+
+START_TEST(test_binding_replace_without_hits)
+{
+	struct nlmsghdr *nlh = binding_event(ARPPROXY_CMD_BINDING_REPLACE, "10.1.0.0", 16,
+					     0);
+
+	mnl_attr_put(nlh, ARPPROXY_A_MAC, ETH_ALEN, mac1);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_FLAGS,
+			 ARPPROXY_BINDING_F_ONLINK | ARPPROXY_BINDING_F_STATIC);
+	/* an event has no use for hits, and a newer module's attribute is skipped */
+	mnl_attr_put_u64(nlh, ARPPROXY_A_HITS, 12);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_MAX + 1, 7);
+	check_event(nlh,
+		    TIME_TEXT "binding replace 10.1.0.0/16 mac 02:00:00:00:00:66 onlink static\n",
+		    TIME_JSON "\"event\":\"binding replace\",\"prefix\":\"10.1.0.0/16\","
+		    "\"dev\":null,\"mac\":\"02:00:00:00:00:66\",\"flags\":[\"onlink\",\"static\"]}\n");
+}
+END_TEST
+
+START_TEST(test_binding_del)
+{
+	struct nlmsghdr *nlh = binding_event(ARPPROXY_CMD_BINDING_DEL, "10.0.0.5", 32,
+					     GONE_DEV);
+
+	mnl_attr_put_u32(nlh, ARPPROXY_A_FLAGS, ARPPROXY_BINDING_F_EXCLUDE);
+	check_event(nlh, TIME_TEXT "binding del 10.0.0.5/32 dev if999999 exclude\n",
+		    TIME_JSON "\"event\":\"binding del\",\"prefix\":\"10.0.0.5/32\","
+		    "\"dev\":\"if999999\",\"mac\":null,\"flags\":[\"exclude\"]}\n");
+}
+END_TEST
+
+START_TEST(test_binding_flush)
+{
+	struct nlmsghdr *nlh = event(ARPPROXY_CMD_BINDING_FLUSH);
+
+	check_event(nlh, TIME_TEXT "binding flush\n",
+		    TIME_JSON "\"event\":\"binding flush\",\"dev\":null}\n");
+	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, lo_index());
+	check_event(nlh, TIME_TEXT "binding flush dev lo\n",
+		    TIME_JSON "\"event\":\"binding flush\",\"dev\":\"lo\"}\n");
+}
+END_TEST
+
+START_TEST(test_iface_set)
+{
+	struct nlmsghdr *nlh = event(ARPPROXY_CMD_IFACE_SET);
+
+	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, lo_index());
+	mnl_attr_put_u8(nlh, ARPPROXY_A_PROXY_MODE, ARPPROXY_PROXY_OFF);
+	mnl_attr_put_u8(nlh, ARPPROXY_A_INSPECT, ARPPROXY_INSPECT_ENFORCE);
+	check_event(nlh, TIME_TEXT "iface set lo proxy off inspect enforce\n",
+		    TIME_JSON "\"event\":\"iface set\",\"dev\":\"lo\",\"proxy\":\"off\","
+		    "\"inspect\":\"enforce\"}\n");
+}
+END_TEST
+
+static struct nlmsghdr *spoof_event(uint32_t reason)
+{
+	struct nlmsghdr *nlh = event(ARPPROXY_CMD_SPOOF);
+
+	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, lo_index());
+	mnl_attr_put_u32(nlh, ARPPROXY_A_REASON, reason);
+	return nlh;
+}
+
+START_TEST(test_spoof_full)
+{
+	struct nlmsghdr *nlh = spoof_event(ARPPROXY_STAT_STATIC_MISMATCH);
+	uint32_t sender;
+
+	ck_assert_int_eq(inet_pton(AF_INET, "172.16.10.200", &sender), 1);
+	mnl_attr_put(nlh, ARPPROXY_A_SENDER_IP, sizeof(sender), &sender);
+	mnl_attr_put(nlh, ARPPROXY_A_MAC, ETH_ALEN, mac1);
+	mnl_attr_put(nlh, ARPPROXY_A_EXPECTED_MAC, ETH_ALEN, mac2);
+	check_event(nlh,
+		    TIME_TEXT "spoof lo static_mismatch 172.16.10.200 claimed 02:00:00:00:00:66"
+		    " expected 00:00:0c:94:36:bb\n",
+		    TIME_JSON "\"event\":\"spoof\",\"dev\":\"lo\",\"reason\":\"static_mismatch\","
+		    "\"sender\":\"172.16.10.200\",\"claimed\":\"02:00:00:00:00:66\","
+		    "\"expected\":\"00:00:0c:94:36:bb\"}\n");
+}
+END_TEST
+
+START_TEST(test_spoof_short_packet)
+{
+	check_event(spoof_event(ARPPROXY_STAT_BAD_FORMAT), TIME_TEXT "spoof lo bad_format\n",
+		    TIME_JSON "\"event\":\"spoof\",\"dev\":\"lo\",\"reason\":\"bad_format\"}\n");
+	/* a newer module's check still prints, as its number */
+	check_event(spoof_event(99), TIME_TEXT "spoof lo stat_99\n",
+		    TIME_JSON "\"event\":\"spoof\",\"dev\":\"lo\",\"reason\":\"stat_99\"}\n");
+}
+END_TEST
+
+START_TEST(test_unknown_event)
+{
+	struct nlmsghdr *nlh = event(200);
+
+	/* even with what would be a malformed attribute in a known event */
+	mnl_attr_put_u8(nlh, ARPPROXY_A_PREFIX, 1);
+	check_event(nlh, TIME_TEXT "event 200\n",
+		    TIME_JSON "\"event\":\"event 200\"}\n");
+}
+END_TEST
+
+START_TEST(test_malformed_prints_nothing)
+{
+	struct nlmsghdr *nlh = event(ARPPROXY_CMD_BINDING_ADD);
+
+	capture_start(_i, false);
+	/* a binding without its length */
+	mnl_attr_put_u32(nlh, ARPPROXY_A_PREFIX, 0);
+	ck_assert_int_eq(monitor_print(nlh, &when), -EBADMSG);
+	/* a spoof with a MAC of the wrong length */
+	nlh = spoof_event(ARPPROXY_STAT_BAD_SRC_MAC);
+	mnl_attr_put(nlh, ARPPROXY_A_MAC, 4, mac1);
+	ck_assert_int_eq(monitor_print(nlh, &when), -EBADMSG);
+	/* an iface set without all the settings */
+	nlh = event(ARPPROXY_CMD_IFACE_SET);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, lo_index());
+	mnl_attr_put_u8(nlh, ARPPROXY_A_PROXY_MODE, ARPPROXY_PROXY_OFF);
+	ck_assert_int_eq(monitor_print(nlh, &when), -EBADMSG);
+	/* too short for a generic netlink header */
+	nlh = mnl_nlmsg_put_header(buf);
+	nlh->nlmsg_type = FAMILY;
+	ck_assert_int_eq(monitor_print(nlh, &when), -EBADMSG);
+	ck_assert_str_eq(capture_end(), "");
+}
+END_TEST
+
+START_TEST(test_pretty)
+{
+	ck_assert_str_eq(print_event(event(ARPPROXY_CMD_BINDING_FLUSH), true, true),
+			 "{\n  \"time\": \"2026-11-26T23:45:01.123\",\n"
+			 "  \"event\": \"binding flush\",\n  \"dev\": null\n}\n");
+}
+END_TEST
+
+START_TEST(test_time)
+{
+	struct timespec t = { when.tv_sec, 999999999 };
+	struct nlmsghdr *nlh = event(ARPPROXY_CMD_BINDING_FLUSH);
+
+	/* milliseconds are cut, never rounded up into the next second */
+	ck_assert_str_eq(print_event(nlh, false, false), TIME_TEXT "binding flush\n");
+	capture_start(false, false);
+	ck_assert_int_eq(monitor_print(nlh, &t), 0);
+	ck_assert_str_eq(capture_end(), "[2026-11-26T23:45:01.999] binding flush\n");
+	t.tv_nsec = 0;
+	capture_start(false, false);
+	ck_assert_int_eq(monitor_print(nlh, &t), 0);
+	ck_assert_str_eq(capture_end(), "[2026-11-26T23:45:01.000] binding flush\n");
+	/* local time */
+	setenv("TZ", "EST5", 1);
+	tzset();
+	ck_assert_str_eq(print_event(nlh, true, false),
+			 "{\"time\":\"2026-11-26T18:45:01.123\",\"event\":\"binding flush\","
+			 "\"dev\":null}\n");
+}
+END_TEST
+
+START_TEST(test_not_in_batch)
+{
+	char path[] = "/tmp/arpproxy-unit-XXXXXX";
+	int fd = mkstemp(path), saved = dup(STDERR_FILENO);
+	static struct nl nl;
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, "binding flush\nmonitor\n", 22), 22);
+	close(fd);
+	/* batch_run() reports on stderr: keep it out of the test's output */
+	ck_assert_ptr_nonnull(freopen("/dev/null", "w", stderr));
+	ck_assert_int_eq(batch_run(&nl, path, false), -1);
+	fflush(stderr);
+	ck_assert_int_ge(dup2(saved, STDERR_FILENO), 0);
+	close(saved);
+	unlink(path);
+	ck_assert_str_eq(err_msg(), "monitor cannot be used in a batch");
+	/* refused before anything was sent */
+	ck_assert_ptr_null(nl.sk);
+}
+END_TEST
+
+static void utc(void)
+{
+	setenv("TZ", "UTC0", 1);
+	tzset();
+}
+
+Suite *monitor_suite(void)
+{
+	Suite *s = suite_create("monitor");
+	TCase *family = tcase_create("family");
+	TCase *events = tcase_create("events");
+
+	tcase_add_test(family, test_family_events_group);
+	tcase_add_test(family, test_family_without_groups);
+	tcase_add_test(family, test_family_other_groups_only);
+	tcase_add_test(family, test_family_malformed);
+	suite_add_tcase(s, family);
+
+	tcase_add_checked_fixture(events, utc, NULL);
+	tcase_add_test(events, test_binding_add);
+	tcase_add_test(events, test_binding_replace_without_hits);
+	tcase_add_test(events, test_binding_del);
+	tcase_add_test(events, test_binding_flush);
+	tcase_add_test(events, test_iface_set);
+	tcase_add_test(events, test_spoof_full);
+	tcase_add_test(events, test_spoof_short_packet);
+	tcase_add_test(events, test_unknown_event);
+	tcase_add_loop_test(events, test_malformed_prints_nothing, 0, 2);
+	tcase_add_test(events, test_pretty);
+	tcase_add_test(events, test_time);
+	tcase_add_test(events, test_not_in_batch);
+	suite_add_tcase(s, events);
+	return s;
+}

@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * arpproxyctl monitor: the module's events, one line each, in the words of
+ * the commands that make the same change, after the time they arrived.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <linux/genetlink.h>
+
+#include "cmd.h"
+#include "err.h"
+#include "ifname.h"
+#include "parse.h"
+#include "print.h"
+
+/* "2026-11-26T23:45:01.123", with room for years past 9999 */
+#define TIME_STRLEN	32
+
+#define BINDING_KEY	(REQ_ATTR(PREFIX) | REQ_ATTR(PLEN))
+#define IFACE_ALL	(REQ_ATTR(IFINDEX) | REQ_ATTR(PROXY_MODE) | REQ_ATTR(INSPECT))
+
+struct event {
+	uint8_t cmd;		/* ARPPROXY_CMD_* */
+	const char *name;	/* the command's words, or what it is */
+	/* Text of the name: a space before words that do not start with one */
+	const char *fmt;
+	unsigned int needs;	/* REQ_ATTR()s it cannot be without */
+	void (*print)(const struct nlattr *const *tb);
+};
+
+static const struct cmd monitor_cmds[] = {
+	{ .kind = REQ_MONITOR },
+};
+
+const struct object monitor_object = {
+	.name = "monitor",
+	.usage = "arpproxyctl monitor\n",
+	.cmds = monitor_cmds,
+	.ncmds = MNL_ARRAY_SIZE(monitor_cmds),
+};
+
+/* A binding as it is after the change (before it, for del): no hits. */
+static void binding_event(const struct nlattr *const *tb)
+{
+	binding_print_words(tb, false);
+}
+
+static void flush_event(const struct nlattr *const *tb)
+{
+	binding_print_dev(tb[ARPPROXY_A_IFINDEX]);
+}
+
+static void spoof_print_mac(const char *key, const char *fmt,
+			    const struct nlattr *mac)
+{
+	char buf[MAC_STRLEN];
+
+	if (mac)
+		print_string(PRINT_ANY, key, fmt,
+			     format_mac(buf, mnl_attr_get_payload(mac)));
+}
+
+/* What is known of the packet depends on how much of it there was. */
+static void spoof_event(const struct nlattr *const *tb)
+{
+	char dev[IF_NAMESIZE], reason[STAT_STRLEN], ip[INET_ADDRSTRLEN];
+
+	print_string(PRINT_ANY, "dev", "%s",
+		     ifname_of(mnl_attr_get_u32(tb[ARPPROXY_A_IFINDEX]), dev));
+	print_string(PRINT_ANY, "reason", " %s",
+		     stat_name(reason, mnl_attr_get_u32(tb[ARPPROXY_A_REASON])));
+	if (tb[ARPPROXY_A_SENDER_IP])
+		print_string(PRINT_ANY, "sender", " %s",
+			     inet_ntop(AF_INET, mnl_attr_get_payload(tb[ARPPROXY_A_SENDER_IP]),
+				       ip, sizeof(ip)));
+	spoof_print_mac("claimed", " claimed %s", tb[ARPPROXY_A_MAC]);
+	spoof_print_mac("expected", " expected %s", tb[ARPPROXY_A_EXPECTED_MAC]);
+}
+
+static const struct event events[] = {
+	{ ARPPROXY_CMD_BINDING_ADD, "binding add", "%s ", BINDING_KEY, binding_event },
+	{ ARPPROXY_CMD_BINDING_REPLACE, "binding replace", "%s ", BINDING_KEY,
+	  binding_event },
+	{ ARPPROXY_CMD_BINDING_DEL, "binding del", "%s ", BINDING_KEY, binding_event },
+	{ ARPPROXY_CMD_BINDING_FLUSH, "binding flush", "%s", 0, flush_event },
+	{ ARPPROXY_CMD_IFACE_SET, "iface set", "%s ", IFACE_ALL, iface_print_words },
+	{ ARPPROXY_CMD_SPOOF, "spoof", "%s ", REQ_ATTR(IFINDEX) | REQ_ATTR(REASON),
+	  spoof_event },
+};
+
+static const struct event *event_find(uint8_t cmd)
+{
+	size_t i;
+
+	for (i = 0; i < MNL_ARRAY_SIZE(events); i++)
+		if (events[i].cmd == cmd)
+			return &events[i];
+	return NULL;
+}
+
+/* Local time, as ip monitor -t has it, but ISO 8601 and to the millisecond */
+static const char *format_time(char *buf, const struct timespec *when)
+{
+	struct tm tm;
+	size_t len;
+
+	localtime_r(&when->tv_sec, &tm);
+	len = strftime(buf, TIME_STRLEN, "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(buf + len, TIME_STRLEN - len, ".%03ld", when->tv_nsec / 1000000);
+	return buf;
+}
+
+int monitor_print(const struct nlmsghdr *nlh, const struct timespec *when)
+{
+	const struct nlattr *tb[ARPPROXY_A_MAX + 1] = { NULL };
+	const struct genlmsghdr *genl = mnl_nlmsg_get_payload(nlh);
+	char stamp[TIME_STRLEN], unknown[sizeof("event 255")];
+	const struct event *e;
+
+	if (mnl_nlmsg_get_payload_len(nlh) < GENL_HDRLEN)
+		return -EBADMSG;
+	e = event_find(genl->cmd);
+	/* Check before printing: never half a line. */
+	if (e && req_parse_msg(nlh, e->needs, tb))
+		return -EBADMSG;
+	open_json_object(NULL);
+	print_string(PRINT_ANY, "time", "[%s] ", format_time(stamp, when));
+	if (e) {
+		print_string(PRINT_ANY, "event", e->fmt, e->name);
+		e->print(tb);
+	} else {
+		/* A newer module's event: say that it happened, if not what. */
+		snprintf(unknown, sizeof(unknown), "event %u", genl->cmd);
+		print_string(PRINT_ANY, "event", "%s", unknown);
+	}
+	close_json_object();
+	print_nl();
+	return 0;
+}
+
+static int monitor_msg(const struct nlmsghdr *nlh, void *data)
+{
+	const struct timespec *now = data;
+
+	if (monitor_print(nlh, now)) {
+		/* One bad event is no reason to miss the next ones. */
+		err_set("malformed event from the arpproxy module");
+		err_report(NULL, 0);
+	}
+	/* Whoever reads through a pipe waits for each line; a failed write ends it. */
+	return print_flush() ? MNL_CB_ERROR : MNL_CB_OK;
+}
+
+/* Control messages have no place among a group's: skip any. */
+static mnl_cb_t monitor_ctl_cb[NLMSG_MIN_TYPE];
+
+int monitor_run(struct nl *nl)
+{
+	struct timespec now;
+	ssize_t len;
+	int ret;
+
+	if (!nl->events)
+		return err_set("the module sends no events (too old)");
+	/* Needs no capability: the module opens the group to every user. */
+	ret = nl_join(nl, nl->events);
+	if (ret)
+		return err_set("cannot join the events group: %s", strerror(-ret));
+	for (;;) {
+		len = nl_recv(nl);
+		if (len == -ENOBUFS) {
+			/* The socket overran; what it still holds is good. */
+			err_set("events lost: the monitor could not keep up");
+			err_report(NULL, 0);
+			continue;
+		}
+		if (len == -EINTR)
+			continue;
+		if (len < 0)
+			return err_set("cannot receive events: %s", strerror(-len));
+		clock_gettime(CLOCK_REALTIME, &now);
+		/* Only a write can fail here: main() reports it. */
+		if (mnl_cb_run2(nl->buf, len, 0, 0, monitor_msg, &now, monitor_ctl_cb,
+				MNL_ARRAY_SIZE(monitor_ctl_cb)) == MNL_CB_ERROR)
+			return 0;
+	}
+}
