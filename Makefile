@@ -27,7 +27,7 @@ CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
 
 CTL_LIB_SRCS := $(filter-out userspace/main.c,$(wildcard userspace/*.c))
 CTL_HDRS := $(wildcard userspace/*.h) kmod/uapi/linux/arpproxy.h
-UNIT_SRCS := $(wildcard tests/unit/*.c) kmod/proto.c
+UNIT_SRCS := $(wildcard tests/unit/*.c) kmod/proto.c kmod/lookup.c
 TEST_TOOLS := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(wildcard tests/tools/*.c))
 
 .PHONY: all module ctl test-tools deps check bench bench-check unit vm-check demo sparse checkpatch \
