@@ -30,12 +30,14 @@ printf '%s\n' "$cmd" >"$out/cmd.sh"
 cp "$(dirname "$0")/../tests/vm/stage2" "$out/stage2"
 printf '%s\n' "$vmdir/root/lib/modules/$kver" >"$out/modules-dir"
 
-# panic_on_warn turns any WARN into a dead guest, which cannot write status.
+# panic_on_warn turns any WARN into a dead guest, which cannot write status;
+# slab_nomerge keeps the module's slab cache its own, so that destroying it
+# at unload reports any object the module leaked.
 timeout --foreground -k 10 "$timeout" qemu-system-x86_64 \
 	-machine q35 -cpu max -smp 2 -m "$mem" \
 	-nographic -no-reboot -monitor none -serial "file:$out/console.log" \
 	-kernel "$vmdir/vmlinuz" -initrd "$vmdir/initramfs.cpio.gz" \
-	-append "console=ttyS0 panic=-1 panic_on_warn=1 oops=panic loglevel=4 rdinit=/init" \
+	-append "console=ttyS0 panic=-1 panic_on_warn=1 oops=panic slab_nomerge loglevel=4 rdinit=/init" \
 	-virtfs local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap \
 	-virtfs local,path="$out",mount_tag=out,security_model=none,multidevs=remap \
 	-nic none </dev/null >/dev/null 2>"$out/qemu.log" || true
