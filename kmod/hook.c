@@ -2,7 +2,8 @@
 /*
  * The responder: an NF_ARP_IN hook that inspects ARP where asked to and
  * answers requests from the binding table. It runs under RCU only and
- * allocates nothing but the reply.
+ * allocates nothing but the reply, and an event when a packet fails
+ * inspection while someone listens.
  */
 #include <linux/netfilter_arp.h>
 #include <linux/inetdevice.h>

@@ -1,9 +1,10 @@
 #!/bin/sh
 # Run the kernel's checkpatch.pl --strict over the module's sources, taken
-# from Debian's linux-source-6.1 tarball (unpacked once under build/).
+# from Debian's linux-source-6.1 tarball: its scripts are unpacked once
+# where Debian's sources unpack, /usr/src/linux-source-6.1.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
-dir=$top/build/checkpatch
+dir=/usr/src/linux-source-6.1
 tarball=$(ls /usr/src/linux-source-6.1.tar.xz)
 
 if [ ! -f "$dir/scripts/checkpatch.pl" ]; then

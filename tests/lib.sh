@@ -101,9 +101,19 @@ module_unload() {
 	! grep -q '^arpproxy ' /proc/modules || rmmod arpproxy
 }
 
-# stat NS NAME: one counter of the netns, from "arpproxyctl -j stats show".
-stat() {
+# counter NS NAME: one counter of the netns, from "arpproxyctl -j stats show".
+counter() {
 	n "$1" "$CTL" -j stats show | jq -r ".$2"
+}
+
+# counted NS COUNTER COMMAND...: the command bumps NS's COUNTER by exactly one.
+# (sh has no locals: these names must not be ones the command sets, as n() does.)
+counted() {
+	counted_ns=$1 counted_name=$2
+	shift 2
+	counted_before=$(counter "$counted_ns" "$counted_name")
+	"$@" >/dev/null
+	[ "$(counter "$counted_ns" "$counted_name")" -eq $((counted_before + 1)) ]
 }
 
 # arp_ask NS DEV TARGET SENDER_IP SENDER_MAC [arpsend options]: one request;

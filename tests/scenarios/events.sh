@@ -83,11 +83,11 @@ check "deleting an interface announces its bindings' flush" grep -Eq '\] binding
 # the rest are counted as dropped.
 echo 20 >/sys/module/arpproxy/parameters/event_rate
 monitor_start /tmp/flood.json
-failed=$(stat gw bad_src_mac)
-dropped=$(stat gw events_dropped)
+failed=$(counter gw bad_src_mac)
+dropped=$(counter gw events_dropped)
 n hx "$ARPSEND" -i eth0 -t 172.16.10.99 -S 172.16.10.50 -s 02:00:00:00:00:66 -E 02:00:00:00:00:67 -n 500 -w 100 >/dev/null
-failed=$(($(stat gw bad_src_mac) - failed))
-dropped=$(($(stat gw events_dropped) - dropped))
+failed=$(($(counter gw bad_src_mac) - failed))
+dropped=$(($(counter gw events_dropped) - dropped))
 spoofs() {
 	events /tmp/flood.json '.event == "spoof"' | wc -l
 }
@@ -96,6 +96,6 @@ monitor_stop
 check "the flood's events are limited" test "$(spoofs)" -le 60
 check_eq "and every one not sent is counted" "$failed" $(($(spoofs) + dropped))
 echo 1000 >/sys/module/arpproxy/parameters/event_rate
-check_eq "without a monitor nothing is counted as dropped" "$(stat gw events_dropped)" \
+check_eq "without a monitor nothing is counted as dropped" "$(counter gw events_dropped)" \
 	"$(n hx "$ARPSEND" -i eth0 -t 172.16.10.99 -S 172.16.10.50 -s 02:00:00:00:00:66 \
-		-E 02:00:00:00:00:67 -n 50 -w 100 >/dev/null; stat gw events_dropped)"
+		-E 02:00:00:00:00:67 -n 50 -w 100 >/dev/null; counter gw events_dropped)"

@@ -40,7 +40,7 @@ junk() {
 	ctl stats reset
 	out=$(n h1 "$ARPJUNK" -i eth0 -d "$K1_MAC" -n 33334 -r "$2")
 	hook=${out#*hook=}
-	busywait 10000 test "$(stat gw frames)" -ge "$hook"
+	busywait 10000 test "$(counter gw frames)" -ge "$hook"
 	s=$(ctl -j stats show)
 	check_eq "inspect $mode: every junk frame that reached the hook ($hook) was counted" \
 		"$hook" "$(echo "$s" | jq .frames)"
@@ -55,9 +55,9 @@ junk() {
 }
 junk off 1
 junk log 2
-check "  under log, failures were counted" test "$(stat gw spoof_logged)" -gt 0
+check "  under log, failures were counted" test "$(counter gw spoof_logged)" -gt 0
 junk enforce 3
-check "  under enforce, failures were dropped" test "$(stat gw spoof_dropped)" -gt 0
+check "  under enforce, failures were dropped" test "$(counter gw spoof_dropped)" -gt 0
 ctl iface set k1 inspect off proxy off
 ctl binding flush
 

@@ -23,7 +23,7 @@ check_eq "a binding answers in its own netns" \
 	"$(arp_ask h1 eth0 10.1.0.1 10.0.0.2 02:00:00:00:00:01)"
 check_eq "never in another" "" "$(arp_ask h2 eth0 10.1.0.1 10.0.0.2 02:00:00:00:00:02)"
 check_eq "the other netns sees no binding" "" "$(n gw2 "$CTL" binding show)"
-check_eq "nor counts the first one's replies" 0 "$(stat gw2 replies)"
+check_eq "nor counts the first one's replies" 0 "$(counter gw2 replies)"
 
 # Deleting the interface drops its bindings, not the unscoped ones.
 ifindex=$(n gw1 cat /sys/class/net/e0/ifindex)

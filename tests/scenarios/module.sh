@@ -29,11 +29,11 @@ n n1 "$CTL" stats reset
 n n2 "$CTL" stats reset
 check_eq "n2's kernel answers 3 requesters" "sent 3 answered 3" \
 	"$(n n1 "$ARPSEND" -i eth0 -t 10.0.0.2 -S 10.0.0.10 -s 02:00:00:00:00:10 -n 3 | tail -n 1)"
-check_eq "n2's hook saw the 3 requests" 3 "$(stat n2 requests)"
-check_eq "arpproxy answered none of them without bindings" 3 "$(stat n2 no_binding)"
+check_eq "n2's hook saw the 3 requests" 3 "$(counter n2 requests)"
+check_eq "arpproxy answered none of them without bindings" 3 "$(counter n2 no_binding)"
 # The replies go to the requesters' MACs, not n1's: n1 sees them only
 # promiscuously, and such frames never reach the hook.
-check_eq "n1's hook saw no frame" 0 "$(stat n1 frames)"
+check_eq "n1's hook saw no frame" 0 "$(counter n1 frames)"
 cleanup_ns
 
 check "module unloads" module_unload

@@ -17,7 +17,7 @@ check_eq "the reply's Ethernet source is e0's MAC, sent to A" \
 	"eth $MAC_E0 > $MAC_A" \
 	"$(n ha "$ARPSEND" -i eth0 -t 172.16.20.200 -S 172.16.10.100 -s "$MAC_A" -w 300 |
 		awk '$1 == "reply" { print $7, $8, $9, $10; exit }')"
-check_eq "counted as one reply per request" 2 "$(stat gw replies)"
+check_eq "counted as one reply per request" 2 "$(counter gw replies)"
 
 check "A pings D through the gateway" n ha ping -c 2 -W 2 172.16.20.200
 check "A pings C through the gateway" n ha ping -c 2 -W 2 172.16.20.100
@@ -29,5 +29,5 @@ check_eq "A's cache: C at the gateway's MAC" "$MAC_E0" "$(neigh_mac ha 172.16.20
 check_eq "A's cache: the gateway at its MAC" "$MAC_E0" "$(neigh_mac ha 172.16.10.99)"
 check_eq "A's cache: B at B's own MAC" "$MAC_B" "$(neigh_mac ha 172.16.10.200)"
 check_eq "4 replies in all: 2 to arpsend, 1 each for A's pings to D and C" \
-	4 "$(stat gw replies)"
+	4 "$(counter gw replies)"
 check_eq "the binding's hits count them" 4 "$(n gw "$CTL" -j binding show | jq '.[0].hits')"
