@@ -10,7 +10,7 @@ libmnl-dev check
 linux-headers-amd64 linux-headers-6.12-amd64
 linux-source-6.1
 qemu-system-x86 busybox-static kmod cpio xz-utils
-iproute2 iputils-ping arping tcpdump jq util-linux nftables
+iproute2 iputils-ping arping tcpdump jq util-linux procps nftables
 man-db groff-base
 dkms sparse clang libclang-rt-14-dev
 "

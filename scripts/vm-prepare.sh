@@ -13,7 +13,9 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 if [ ! -f "$dir/vmlinuz" ]; then
 	rm -rf "$dir"
 	mkdir -p "$dir/dl"
-	(cd "$dir/dl" && apt-get download -q=2 "linux-image-$kver")
+	# Package lists may be older than the installed headers: update once.
+	(cd "$dir/dl" && { apt-get download -q=2 "linux-image-$kver" ||
+		{ apt-get update -qq && apt-get download -q=2 "linux-image-$kver"; }; })
 	dpkg-deb -x "$dir"/dl/linux-image-*.deb "$dir/root"
 	rm -rf "$dir/dl"
 	depmod -b "$dir/root" "$kver"
