@@ -29,6 +29,7 @@ rm -f "$out/status" "$out/status.tmp" "$out/dmesg" "$out/cmd.log" "$out/console.
 printf '%s\n' "$cmd" >"$out/cmd.sh"
 cp "$(dirname "$0")/../tests/vm/stage2" "$out/stage2"
 printf '%s\n' "$vmdir/root/lib/modules/$kver" >"$out/modules-dir"
+(cd "$(dirname "$0")/.." && pwd) >"$out/top-dir"
 
 # panic_on_warn turns any WARN into a dead guest, which cannot write status;
 # slab_nomerge keeps the module's slab cache its own, so that destroying it
