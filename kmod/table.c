@@ -194,13 +194,16 @@ int arpproxy_table_insert(struct arpproxy_table *t,
 	return 0;
 }
 
+/* Delete the binding @spec identifies, and fill in the rest of @spec from it. */
 int arpproxy_table_delete(struct arpproxy_table *t,
-			  const struct arpproxy_binding_spec *spec)
+			  struct arpproxy_binding_spec *spec)
 {
 	struct arpproxy_binding *b = arpproxy_tree_find(t, spec);
 
 	if (!b)
 		return -ENOENT;
+	spec->flags = b->flags;
+	ether_addr_copy(spec->mac, b->mac);
 	arpproxy_unlink(t, b);
 	return 0;
 }

@@ -63,7 +63,7 @@ int arpproxy_table_insert(struct arpproxy_table *t,
 			  const struct arpproxy_binding_spec *spec,
 			  bool replace, struct netlink_ext_ack *extack);
 int arpproxy_table_delete(struct arpproxy_table *t,
-			  const struct arpproxy_binding_spec *spec);
+			  struct arpproxy_binding_spec *spec);
 unsigned int arpproxy_table_flush(struct arpproxy_table *t, int ifindex);
 const struct arpproxy_binding *
 arpproxy_table_next(const struct arpproxy_table *t,
