@@ -55,9 +55,9 @@ check_eq "one scoped to the ingress interface beats an unscoped one" \
 ctl binding add 172.16.30.16/28 mac 02:00:00:00:30:16
 check_eq "the longest prefix wins, scoped or not" 02:00:00:00:30:16 "$(ask 172.16.30.17)"
 check_eq "outside the /28 the /24 answers" 02:00:00:00:30:e0 "$(ask 172.16.30.33)"
-check_eq "a /0 binding covers everything else" "" "$(ask 10.1.2.3)"
+check_eq "without a /0 binding, 10.1.2.3 is not answered" "" "$(ask 10.1.2.3)"
 ctl binding add 0.0.0.0/0 dev e0 mac 02:00:00:00:00:ff
-check_eq "  once it exists" 02:00:00:00:00:ff "$(ask 10.1.2.3)"
+check_eq "a /0 binding covers everything else" 02:00:00:00:00:ff "$(ask 10.1.2.3)"
 ctl binding del 0.0.0.0/0 dev e0
 
 # MAC override: the ARP sender hardware address only.
