@@ -7,6 +7,7 @@
 #include <linux/percpu.h>
 #include <linux/xarray.h>
 #include <net/net_namespace.h>
+#include <net/genetlink.h>
 #include <net/netns/generic.h>
 #include <linux/arpproxy.h>
 
@@ -16,11 +17,23 @@ struct arpproxy_stats {
 	u64 count[ARPPROXY_STAT_MAX + 1];
 };
 
+/*
+ * A whole configuration: what "restore" builds aside and swaps in at once,
+ * so that the hook answers from the old one or the new one, never a mix.
+ */
+struct arpproxy_config {
+	struct arpproxy_table table;
+	struct xarray ifaces;		/* ifindex -> struct arpproxy_iface */
+	struct xarray acls;		/* ifindex -> struct arpproxy_acl */
+	unsigned int acl_gen;		/* bumped on every ACL change, for dumps */
+};
+
 /* Everything arpproxy keeps for one network namespace. */
 struct arpproxy_net {
 	struct mutex lock;		/* serializes every writer below */
-	struct arpproxy_table table;
-	struct xarray ifaces;		/* ifindex -> struct arpproxy_iface */
+	struct arpproxy_config __rcu *config;	/* the one in use */
+	struct arpproxy_config *staged;	/* being restored, or NULL */
+	u32 staged_portid;		/* by this netlink socket */
 	struct arpproxy_stats __percpu *stats;
 	struct arpproxy_stats stats_base; /* what "stats reset" subtracts */
 	unsigned long event_window;	/* jiffies: start of this second's events */
@@ -28,14 +41,64 @@ struct arpproxy_net {
 	struct nf_hook_ops hook_ops;
 };
 
-/* Settings of one interface; absent from ifaces when all are defaults. */
-struct arpproxy_iface {
+/* What an administrator sets on one interface. */
+struct arpproxy_iface_conf {
 	u8 proxy_mode;			/* enum arpproxy_proxy_mode */
 	u8 inspect;			/* enum arpproxy_inspect_mode */
+	u32 rate;			/* replies per second, 0: no limit */
+	u32 burst;			/* replies at once after a quiet time */
+	u32 per_host;			/* replies per second to one requester */
+};
+
+/*
+ * A token bucket kept as its theoretical arrival time (GCRA): one atomic
+ * timestamp, so the hook updates it without a lock.
+ */
+struct arpproxy_bucket {
+	atomic64_t tat;			/* ns: the bucket is full again then */
+	atomic_t limiting;		/* dropped since it last let one through */
+};
+
+struct arpproxy_host_bucket {
+	struct arpproxy_bucket bucket;
+	__be32 addr;			/* the requester it belongs to */
+};
+
+/*
+ * One interface's settings and its rate-limit state, replaced whole on
+ * every change (the buckets start full again); absent when all are
+ * defaults. Requesters share host[] two slots per hash value.
+ */
+struct arpproxy_iface {
+	struct arpproxy_iface_conf conf;
 	struct rcu_head rcu;
+	struct arpproxy_bucket bucket;
+	u32 host_seed;
+	u32 host_mask;			/* slots - 1; no slots: no per-host limit */
+	struct arpproxy_host_bucket host[];
+};
+
+/* One ACL rule; from and mac match when not set. */
+struct arpproxy_acl_rule {
+	u32 pref;
+	u8 action;			/* enum arpproxy_acl_action */
+	bool match_from;
+	bool match_mac;
+	u8 plen;
+	__be32 from;
+	u8 mac[ETH_ALEN];
+	atomic64_t hits;
+};
+
+/* One interface's rules by ascending pref, replaced whole on change. */
+struct arpproxy_acl {
+	unsigned int count;
+	struct rcu_head rcu;
+	struct arpproxy_acl_rule rule[];
 };
 
 extern unsigned int arpproxy_net_id;
+extern atomic_t arpproxy_objects;
 
 static inline struct arpproxy_net *arpproxy_pernet(const struct net *net)
 {
@@ -63,24 +126,66 @@ void arpproxy_genl_exit(void);
 int arpproxy_put_binding(struct sk_buff *skb,
 			 const struct arpproxy_binding_spec *spec);
 int arpproxy_put_iface(struct sk_buff *skb, int ifindex,
-		       const struct arpproxy_iface *settings);
+		       const struct arpproxy_iface_conf *conf);
+int arpproxy_put_acl_rule(struct sk_buff *skb, int ifindex,
+			  const struct arpproxy_acl_rule *rule);
+int arpproxy_check_ifindex(struct net *net, struct genl_info *info);
 
 struct arpproxy_arp;
 void arpproxy_notify_binding(struct net *net, u8 cmd,
 			     const struct arpproxy_binding_spec *spec);
 void arpproxy_notify_flush(struct net *net, int ifindex);
 void arpproxy_notify_iface(struct net *net, int ifindex,
-			   const struct arpproxy_iface *settings);
+			   const struct arpproxy_iface_conf *conf);
+void arpproxy_notify_acl(struct net *net, u8 cmd, int ifindex,
+			 const struct arpproxy_acl_rule *rule);
+void arpproxy_notify_acl_flush(struct net *net, int ifindex);
+void arpproxy_notify_rate_limit(struct net *net, const struct net_device *dev,
+				const struct arpproxy_arp *arp, int limit_attr,
+				u32 limit);
 void arpproxy_notify_spoof(struct net *net, const struct net_device *dev,
 			   enum arpproxy_stat reason,
 			   const struct arpproxy_arp *arp, const u8 *expected);
 
-/* Interface settings. Writers hold an->lock; readers use RCU. */
-const struct arpproxy_iface *arpproxy_iface_get(struct arpproxy_net *an,
-						int ifindex);
-int arpproxy_iface_set(struct arpproxy_net *an, int ifindex,
-		       const struct arpproxy_iface *settings);
-void arpproxy_iface_forget(struct arpproxy_net *an, int ifindex);
-void arpproxy_ifaces_destroy(struct arpproxy_net *an);
+/* Configurations. Writers hold an->lock; the hook reads under RCU. */
+struct arpproxy_config *arpproxy_config_new(void);
+void arpproxy_config_free(struct arpproxy_config *cfg);
+void arpproxy_config_forget_dev(struct net *net, struct arpproxy_config *cfg,
+				int ifindex, bool live);
+struct arpproxy_config *arpproxy_config_live(struct arpproxy_net *an);
+struct arpproxy_config *arpproxy_config_of(struct arpproxy_net *an,
+					   const struct genl_info *info);
+int arpproxy_restore_init(void);
+void arpproxy_restore_exit(void);
+void arpproxy_restore_abort(struct arpproxy_net *an);
+int arpproxy_cmd_restore_begin(struct sk_buff *skb, struct genl_info *info);
+int arpproxy_cmd_restore_commit(struct sk_buff *skb, struct genl_info *info);
+int arpproxy_cmd_restore_abort(struct sk_buff *skb, struct genl_info *info);
+void arpproxy_notify_restore(struct net *net);
+
+struct arpproxy_iface *arpproxy_iface_get(struct arpproxy_config *cfg, int ifindex);
+int arpproxy_iface_set(struct arpproxy_config *cfg, int ifindex,
+		       const struct arpproxy_iface_conf *conf);
+void arpproxy_iface_forget(struct arpproxy_config *cfg, int ifindex);
+void arpproxy_ifaces_destroy(struct arpproxy_config *cfg);
+
+unsigned int arpproxy_rate_host_slots(void);
+/* Rate limits, from the hook: true when @arp's reply must be dropped. */
+bool arpproxy_rate_limited(struct net *net, struct arpproxy_iface *iface,
+			   const struct net_device *dev,
+			   const struct arpproxy_arp *arp);
+
+/* ACLs. Writers hold an->lock; the hook reads under RCU. */
+bool arpproxy_acl_denies(struct arpproxy_config *cfg, int ifindex,
+			 const struct arpproxy_arp *arp);
+bool arpproxy_acl_forget(struct arpproxy_config *cfg, int ifindex);
+void arpproxy_acls_destroy(struct arpproxy_config *cfg);
+int arpproxy_cmd_acl_add(struct sk_buff *skb, struct genl_info *info);
+int arpproxy_cmd_acl_del(struct sk_buff *skb, struct genl_info *info);
+int arpproxy_cmd_acl_flush(struct sk_buff *skb, struct genl_info *info);
+int arpproxy_dump_acl_start(struct netlink_callback *cb);
+int arpproxy_dump_acl(struct sk_buff *skb, struct netlink_callback *cb);
+extern const struct nla_policy arpproxy_acl_policy[];
+extern const struct nla_policy arpproxy_ifindex_policy[];
 
 #endif /* _ARPPROXY_H */

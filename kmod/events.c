@@ -89,7 +89,7 @@ void arpproxy_notify_flush(struct net *net, int ifindex)
 }
 
 void arpproxy_notify_iface(struct net *net, int ifindex,
-			   const struct arpproxy_iface *settings)
+			   const struct arpproxy_iface_conf *conf)
 {
 	struct sk_buff *skb;
 	void *hdr;
@@ -97,8 +97,63 @@ void arpproxy_notify_iface(struct net *net, int ifindex,
 	skb = arpproxy_event_new(net, ARPPROXY_CMD_IFACE_SET, GFP_KERNEL, &hdr);
 	if (skb)
 		arpproxy_event_send(net, skb, hdr,
-				    arpproxy_put_iface(skb, ifindex, settings),
+				    arpproxy_put_iface(skb, ifindex, conf),
 				    GFP_KERNEL);
+}
+
+/* An ACL rule added or deleted. */
+void arpproxy_notify_acl(struct net *net, u8 cmd, int ifindex,
+			 const struct arpproxy_acl_rule *rule)
+{
+	struct sk_buff *skb;
+	void *hdr;
+
+	skb = arpproxy_event_new(net, cmd, GFP_KERNEL, &hdr);
+	if (skb)
+		arpproxy_event_send(net, skb, hdr,
+				    arpproxy_put_acl_rule(skb, ifindex, rule),
+				    GFP_KERNEL);
+}
+
+void arpproxy_notify_acl_flush(struct net *net, int ifindex)
+{
+	struct sk_buff *skb;
+	void *hdr;
+
+	skb = arpproxy_event_new(net, ARPPROXY_CMD_ACL_FLUSH, GFP_KERNEL, &hdr);
+	if (skb)
+		arpproxy_event_send(net, skb, hdr,
+				    ifindex ? nla_put_u32(skb, ARPPROXY_A_IFINDEX, ifindex) : 0,
+				    GFP_KERNEL);
+}
+
+/* A restore replaced the whole configuration. */
+void arpproxy_notify_restore(struct net *net)
+{
+	struct sk_buff *skb;
+	void *hdr;
+
+	skb = arpproxy_event_new(net, ARPPROXY_CMD_RESTORE_COMMIT, GFP_KERNEL, &hdr);
+	if (skb)
+		arpproxy_event_send(net, skb, hdr, 0, GFP_KERNEL);
+}
+
+/* From the hook: @limit_attr says which limit @arp ran into. */
+void arpproxy_notify_rate_limit(struct net *net, const struct net_device *dev,
+				const struct arpproxy_arp *arp, int limit_attr,
+				u32 limit)
+{
+	struct sk_buff *skb;
+	void *hdr;
+
+	skb = arpproxy_event_new(net, ARPPROXY_CMD_RATE_LIMIT, GFP_ATOMIC, &hdr);
+	if (skb)
+		arpproxy_event_send(net, skb, hdr,
+				    nla_put_u32(skb, ARPPROXY_A_IFINDEX, dev->ifindex) ||
+				    nla_put_be32(skb, ARPPROXY_A_SENDER_IP, arp->sip) ||
+				    nla_put(skb, ARPPROXY_A_MAC, ETH_ALEN, arp->sha) ||
+				    nla_put_u32(skb, limit_attr, limit),
+				    GFP_ATOMIC);
 }
 
 /* From the hook: @arp is NULL for a packet too short to hold one. */

@@ -75,8 +75,14 @@ static bool arpproxy_reply(struct net_device *dev,
 	return true;
 }
 
+/*
+ * The answer to one request. ACL and rate limits only see requests the
+ * module would answer: a denied one is left to the kernel, which still
+ * answers for its own addresses; one over a rate limit is dropped.
+ */
 static enum arpproxy_stat arpproxy_decide(struct net *net, struct arpproxy_net *an,
-					  const struct arpproxy_iface *settings,
+					  struct arpproxy_config *cfg,
+					  struct arpproxy_iface *iface,
 					  struct net_device *dev,
 					  const struct arpproxy_arp *arp)
 {
@@ -84,8 +90,8 @@ static enum arpproxy_stat arpproxy_decide(struct net *net, struct arpproxy_net *
 	struct arpproxy_binding *b;
 	enum arpproxy_stat verdict;
 
-	b = arpproxy_table_lookup(&an->table, arp->tip, dev->ifindex);
-	if (!b && !(settings && settings->proxy_mode == ARPPROXY_PROXY_ROUTE))
+	b = arpproxy_table_lookup(&cfg->table, arp->tip, dev->ifindex);
+	if (!b && !(iface && iface->conf.proxy_mode == ARPPROXY_PROXY_ROUTE))
 		return ARPPROXY_STAT_NO_BINDING;
 	facts.bound = b;
 	facts.flags = b ? b->flags : 0;
@@ -95,6 +101,10 @@ static enum arpproxy_stat arpproxy_decide(struct net *net, struct arpproxy_net *
 	verdict = arpproxy_verdict(&facts);
 	if (verdict != ARPPROXY_STAT_REPLIES)
 		return verdict;
+	if (arpproxy_acl_denies(cfg, dev->ifindex, arp))
+		return ARPPROXY_STAT_ACL_DENIED;
+	if (iface && arpproxy_rate_limited(net, iface, dev, arp))
+		return ARPPROXY_STAT_RATE_LIMITED;
 
 	if (!arpproxy_reply(dev, arp, b ? b->mac : NULL))
 		return ARPPROXY_STAT_TX_ERROR;
@@ -117,7 +127,8 @@ static const char *const arpproxy_check_names[] = {
  * ARP packet on an inspecting interface is checked, not only requests, so
  * that lies never reach the kernel's own neighbour table.
  */
-static bool arpproxy_spoofed(struct net *net, struct arpproxy_net *an, u8 mode,
+static bool arpproxy_spoofed(struct net *net, struct arpproxy_net *an,
+			     struct arpproxy_config *cfg, u8 mode,
 			     const struct sk_buff *skb, const struct net_device *dev,
 			     const struct arpproxy_arp *arp)
 {
@@ -130,7 +141,7 @@ static bool arpproxy_spoofed(struct net *net, struct arpproxy_net *an, u8 mode,
 	else
 		failed = arpproxy_inspect(arp, skb->len, eth->h_source, eth->h_dest);
 	if (!failed && arp->sip) {
-		b = arpproxy_table_lookup(&an->table, arp->sip, dev->ifindex);
+		b = arpproxy_table_lookup(&cfg->table, arp->sip, dev->ifindex);
 		if (b && (b->flags & ARPPROXY_BINDING_F_STATIC) &&
 		    !ether_addr_equal(b->mac, arp->sha))
 			failed = ARPPROXY_STAT_STATIC_MISMATCH;
@@ -169,16 +180,19 @@ static unsigned int arpproxy_hook(void *priv, struct sk_buff *skb,
 {
 	struct arpproxy_net *an = priv;
 	struct net_device *dev = state->in;
-	const struct arpproxy_iface *settings;
+	struct arpproxy_config *cfg;
+	struct arpproxy_iface *iface;
 	const struct arpproxy_arp *arp;
 	struct arpproxy_arp buf;
 	enum arpproxy_stat verdict;
 
 	arpproxy_count(an, ARPPROXY_STAT_FRAMES);
 	arp = skb_header_pointer(skb, 0, sizeof(buf), &buf);
-	settings = arpproxy_iface_get(an, dev->ifindex);
-	if (settings && settings->inspect != ARPPROXY_INSPECT_OFF &&
-	    arpproxy_spoofed(state->net, an, settings->inspect, skb, dev, arp))
+	/* One configuration for the whole frame, even across a restore. */
+	cfg = rcu_dereference(an->config);
+	iface = arpproxy_iface_get(cfg, dev->ifindex);
+	if (iface && iface->conf.inspect != ARPPROXY_INSPECT_OFF &&
+	    arpproxy_spoofed(state->net, an, cfg, iface->conf.inspect, skb, dev, arp))
 		return NF_DROP;
 	if (!arp || dev->type != ARPHRD_ETHER) {
 		arpproxy_count(an, ARPPROXY_STAT_INVALID);
@@ -191,8 +205,10 @@ static unsigned int arpproxy_hook(void *priv, struct sk_buff *skb,
 	}
 	arpproxy_count(an, ARPPROXY_STAT_REQUESTS);
 	if (verdict == ARPPROXY_STAT_REQUESTS)
-		verdict = arpproxy_decide(state->net, an, settings, dev, arp);
+		verdict = arpproxy_decide(state->net, an, cfg, iface, dev, arp);
 	arpproxy_count(an, verdict);
+	if (verdict == ARPPROXY_STAT_RATE_LIMITED)
+		return NF_DROP;
 	if (verdict != ARPPROXY_STAT_REPLIES)
 		return NF_ACCEPT;
 	/* Answered: the kernel must neither answer nor queue it too. */

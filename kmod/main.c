@@ -19,12 +19,17 @@ static int __init arpproxy_init(void)
 	err = arpproxy_netns_init();
 	if (err)
 		goto err_cache;
-	err = arpproxy_genl_init();
+	err = arpproxy_restore_init();
 	if (err)
 		goto err_netns;
+	err = arpproxy_genl_init();
+	if (err)
+		goto err_restore;
 	pr_info("version " ARPPROXY_VERSION " loaded\n");
 	return 0;
 
+err_restore:
+	arpproxy_restore_exit();
 err_netns:
 	arpproxy_netns_exit();
 err_cache:
@@ -35,6 +40,7 @@ err_cache:
 static void __exit arpproxy_exit(void)
 {
 	arpproxy_genl_exit();
+	arpproxy_restore_exit();
 	arpproxy_netns_exit();
 	arpproxy_cache_exit();
 }

@@ -26,14 +26,26 @@ static const struct nla_policy arpproxy_binding_key_policy[ARPPROXY_A_MAX + 1] =
 	[ARPPROXY_A_IFINDEX]	= NLA_POLICY_MIN(NLA_U32, 1),
 };
 
-static const struct nla_policy arpproxy_ifindex_policy[ARPPROXY_A_MAX + 1] = {
+const struct nla_policy arpproxy_ifindex_policy[ARPPROXY_A_MAX + 1] = {
 	[ARPPROXY_A_IFINDEX]	= NLA_POLICY_MIN(NLA_U32, 1),
+};
+
+static struct netlink_range_validation arpproxy_rate_range = {
+	.max = ARPPROXY_RATE_MAX,
+};
+
+static struct netlink_range_validation arpproxy_burst_range = {
+	.min = 1,
+	.max = ARPPROXY_RATE_MAX,
 };
 
 static const struct nla_policy arpproxy_iface_policy[ARPPROXY_A_MAX + 1] = {
 	[ARPPROXY_A_IFINDEX]	= NLA_POLICY_MIN(NLA_U32, 1),
 	[ARPPROXY_A_PROXY_MODE]	= NLA_POLICY_MAX(NLA_U8, ARPPROXY_PROXY_MAX),
 	[ARPPROXY_A_INSPECT]	= NLA_POLICY_MAX(NLA_U8, ARPPROXY_INSPECT_MAX),
+	[ARPPROXY_A_RATE]	= NLA_POLICY_FULL_RANGE(NLA_U32, &arpproxy_rate_range),
+	[ARPPROXY_A_RATE_BURST]	= NLA_POLICY_FULL_RANGE(NLA_U32, &arpproxy_burst_range),
+	[ARPPROXY_A_RATE_PER_HOST] = NLA_POLICY_FULL_RANGE(NLA_U32, &arpproxy_rate_range),
 };
 
 static struct arpproxy_net *arpproxy_info_net(struct genl_info *info)
@@ -46,7 +58,7 @@ static struct arpproxy_net *arpproxy_info_net(struct genl_info *info)
  * holds an->lock: an interface found here cannot finish unregistering
  * (which takes the lock to drop its bindings) before the caller is done.
  */
-static int arpproxy_check_ifindex(struct net *net, struct genl_info *info)
+int arpproxy_check_ifindex(struct net *net, struct genl_info *info)
 {
 	struct nlattr *attr = info->attrs[ARPPROXY_A_IFINDEX];
 	const struct net_device *dev;
@@ -125,16 +137,18 @@ static int arpproxy_binding_set(struct genl_info *info, bool replace)
 	struct net *net = genl_info_net(info);
 	struct arpproxy_net *an = arpproxy_pernet(net);
 	struct arpproxy_binding_spec spec;
+	struct arpproxy_config *cfg;
 	int err;
 
 	err = arpproxy_parse_binding(info, &spec);
 	if (err)
 		return err;
 	mutex_lock(&an->lock);
+	cfg = arpproxy_config_of(an, info);
 	err = arpproxy_check_ifindex(net, info);
 	if (!err)
-		err = arpproxy_table_insert(&an->table, &spec, replace, info->extack);
-	if (!err)
+		err = arpproxy_table_insert(&cfg->table, &spec, replace, info->extack);
+	if (!err && cfg != an->staged)
 		arpproxy_notify_binding(net, replace ? ARPPROXY_CMD_BINDING_REPLACE :
 					ARPPROXY_CMD_BINDING_ADD, &spec);
 	mutex_unlock(&an->lock);
@@ -156,14 +170,16 @@ static int arpproxy_cmd_binding_del(struct sk_buff *skb, struct genl_info *info)
 	struct net *net = genl_info_net(info);
 	struct arpproxy_net *an = arpproxy_pernet(net);
 	struct arpproxy_binding_spec spec;
+	struct arpproxy_config *cfg;
 	int err;
 
 	err = arpproxy_parse_key(info, &spec);
 	if (err)
 		return err;
 	mutex_lock(&an->lock);
-	err = arpproxy_table_delete(&an->table, &spec);
-	if (!err)
+	cfg = arpproxy_config_of(an, info);
+	err = arpproxy_table_delete(&cfg->table, &spec);
+	if (!err && cfg != an->staged)
 		arpproxy_notify_binding(net, ARPPROXY_CMD_BINDING_DEL, &spec);
 	mutex_unlock(&an->lock);
 	if (err)
@@ -176,14 +192,16 @@ static int arpproxy_cmd_binding_flush(struct sk_buff *skb, struct genl_info *inf
 	struct net *net = genl_info_net(info);
 	struct arpproxy_net *an = arpproxy_pernet(net);
 	struct nlattr *attr = info->attrs[ARPPROXY_A_IFINDEX];
+	struct arpproxy_config *cfg;
 	int err;
 
 	mutex_lock(&an->lock);
+	cfg = arpproxy_config_of(an, info);
 	err = arpproxy_check_ifindex(net, info);
-	if (!err) {
-		arpproxy_table_flush(&an->table, attr ? nla_get_u32(attr) : 0);
+	if (!err)
+		arpproxy_table_flush(&cfg->table, attr ? nla_get_u32(attr) : 0);
+	if (!err && cfg != an->staged)
 		arpproxy_notify_flush(net, attr ? nla_get_u32(attr) : 0);
-	}
 	mutex_unlock(&an->lock);
 	return err;
 }
@@ -244,11 +262,13 @@ static int arpproxy_dump_bindings(struct sk_buff *skb, struct netlink_callback *
 		.ifindex = cb->args[3],
 	};
 	const struct arpproxy_binding *b;
+	struct arpproxy_table *t;
 
 	mutex_lock(&an->lock);
-	cb->seq = an->table.gen;
-	for (b = arpproxy_table_next(&an->table, cb->args[0] ? &cursor : NULL);
-	     b; b = arpproxy_table_next(&an->table, &cursor)) {
+	t = &arpproxy_config_live(an)->table;
+	cb->seq = t->gen;
+	for (b = arpproxy_table_next(t, cb->args[0] ? &cursor : NULL);
+	     b; b = arpproxy_table_next(t, &cursor)) {
 		if (arpproxy_fill_binding(skb, cb, b))
 			break;
 		cursor.addr = b->key.addr;
@@ -263,12 +283,37 @@ static int arpproxy_dump_bindings(struct sk_buff *skb, struct netlink_callback *
 	return skb->len;
 }
 
+/* The rate limit is set whole: what is left out is off, or the default. */
+static int arpproxy_parse_rate(struct genl_info *info,
+			       struct arpproxy_iface_conf *conf)
+{
+	struct nlattr **attrs = info->attrs;
+
+	if (!attrs[ARPPROXY_A_RATE] && !attrs[ARPPROXY_A_RATE_BURST] &&
+	    !attrs[ARPPROXY_A_RATE_PER_HOST])
+		return 0;
+	conf->rate = attrs[ARPPROXY_A_RATE] ? nla_get_u32(attrs[ARPPROXY_A_RATE]) : 0;
+	conf->per_host = attrs[ARPPROXY_A_RATE_PER_HOST] ?
+			 nla_get_u32(attrs[ARPPROXY_A_RATE_PER_HOST]) : 0;
+	conf->burst = conf->rate;
+	if (attrs[ARPPROXY_A_RATE_BURST]) {
+		if (!conf->rate) {
+			NL_SET_ERR_MSG_ATTR(info->extack, attrs[ARPPROXY_A_RATE_BURST],
+					    "a burst needs a rate");
+			return -EINVAL;
+		}
+		conf->burst = nla_get_u32(attrs[ARPPROXY_A_RATE_BURST]);
+	}
+	return 0;
+}
+
 static int arpproxy_cmd_iface_set(struct sk_buff *skb, struct genl_info *info)
 {
 	struct net *net = genl_info_net(info);
 	struct arpproxy_net *an = arpproxy_pernet(net);
-	struct arpproxy_iface settings = {};
+	struct arpproxy_iface_conf conf = {};
 	const struct arpproxy_iface *cur;
+	struct arpproxy_config *cfg;
 	int ifindex, err;
 
 	if (GENL_REQ_ATTR_CHECK(info, ARPPROXY_A_IFINDEX))
@@ -279,40 +324,43 @@ static int arpproxy_cmd_iface_set(struct sk_buff *skb, struct genl_info *info)
 	err = arpproxy_check_ifindex(net, info);
 	if (err)
 		goto out;
-	cur = arpproxy_iface_get(an, ifindex);
+	cfg = arpproxy_config_of(an, info);
+	cur = arpproxy_iface_get(cfg, ifindex);
 	if (cur)
-		settings = *cur;
+		conf = cur->conf;
 	if (info->attrs[ARPPROXY_A_PROXY_MODE])
-		settings.proxy_mode = nla_get_u8(info->attrs[ARPPROXY_A_PROXY_MODE]);
+		conf.proxy_mode = nla_get_u8(info->attrs[ARPPROXY_A_PROXY_MODE]);
 	if (info->attrs[ARPPROXY_A_INSPECT])
-		settings.inspect = nla_get_u8(info->attrs[ARPPROXY_A_INSPECT]);
-	err = arpproxy_iface_set(an, ifindex, &settings);
+		conf.inspect = nla_get_u8(info->attrs[ARPPROXY_A_INSPECT]);
+	err = arpproxy_parse_rate(info, &conf);
 	if (!err)
-		arpproxy_notify_iface(net, ifindex, &settings);
+		err = arpproxy_iface_set(cfg, ifindex, &conf);
+	if (!err && cfg != an->staged)
+		arpproxy_notify_iface(net, ifindex, &conf);
 out:
 	mutex_unlock(&an->lock);
 	return err;
 }
 
-/* An interface's settings, as dumps and events carry them; NULL: defaults. */
+/* An interface's settings, as dumps and events carry them. */
 int arpproxy_put_iface(struct sk_buff *skb, int ifindex,
-		       const struct arpproxy_iface *settings)
+		       const struct arpproxy_iface_conf *conf)
 {
-	static const struct arpproxy_iface defaults;
-
-	if (!settings)
-		settings = &defaults;
 	if (nla_put_u32(skb, ARPPROXY_A_IFINDEX, ifindex) ||
-	    nla_put_u8(skb, ARPPROXY_A_PROXY_MODE, settings->proxy_mode) ||
-	    nla_put_u8(skb, ARPPROXY_A_INSPECT, settings->inspect))
+	    nla_put_u8(skb, ARPPROXY_A_PROXY_MODE, conf->proxy_mode) ||
+	    nla_put_u8(skb, ARPPROXY_A_INSPECT, conf->inspect) ||
+	    nla_put_u32(skb, ARPPROXY_A_RATE, conf->rate) ||
+	    nla_put_u32(skb, ARPPROXY_A_RATE_BURST, conf->burst) ||
+	    nla_put_u32(skb, ARPPROXY_A_RATE_PER_HOST, conf->per_host))
 		return -EMSGSIZE;
 	return 0;
 }
 
 static int arpproxy_fill_iface(struct sk_buff *skb, struct netlink_callback *cb,
 			       const struct net_device *dev,
-			       const struct arpproxy_iface *settings)
+			       const struct arpproxy_iface *iface)
 {
+	static const struct arpproxy_iface_conf defaults;
 	void *hdr;
 
 	hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
@@ -320,7 +368,7 @@ static int arpproxy_fill_iface(struct sk_buff *skb, struct netlink_callback *cb,
 			  ARPPROXY_CMD_IFACE_GET);
 	if (!hdr)
 		return -EMSGSIZE;
-	if (arpproxy_put_iface(skb, dev->ifindex, settings)) {
+	if (arpproxy_put_iface(skb, dev->ifindex, iface ? &iface->conf : &defaults)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
 	}
@@ -333,17 +381,19 @@ static int arpproxy_dump_ifaces(struct sk_buff *skb, struct netlink_callback *cb
 {
 	struct net *net = sock_net(skb->sk);
 	struct arpproxy_net *an = arpproxy_pernet(net);
+	struct arpproxy_config *cfg;
 	struct net_device *dev;
 	long idx = 0;
 
 	rcu_read_lock();
+	cfg = rcu_dereference(an->config);
 	for_each_netdev_rcu(net, dev) {
 		if (dev->type != ARPHRD_ETHER)
 			continue;
 		if (idx++ < cb->args[0])
 			continue;
 		if (arpproxy_fill_iface(skb, cb, dev,
-					arpproxy_iface_get(an, dev->ifindex))) {
+					arpproxy_iface_get(cfg, dev->ifindex))) {
 			idx--;
 			break;
 		}
@@ -484,6 +534,49 @@ static const struct genl_ops arpproxy_genl_ops[] = {
 	{
 		.cmd = ARPPROXY_CMD_STATS_RESET,
 		.doit = arpproxy_cmd_stats_reset,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ARPPROXY_CMD_ACL_ADD,
+		.doit = arpproxy_cmd_acl_add,
+		.policy = arpproxy_acl_policy,
+		.maxattr = ARPPROXY_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ARPPROXY_CMD_ACL_DEL,
+		.doit = arpproxy_cmd_acl_del,
+		.policy = arpproxy_acl_policy,
+		.maxattr = ARPPROXY_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ARPPROXY_CMD_ACL_GET,
+		.start = arpproxy_dump_acl_start,
+		.dumpit = arpproxy_dump_acl,
+		.policy = arpproxy_ifindex_policy,
+		.maxattr = ARPPROXY_A_MAX,
+	},
+	{
+		.cmd = ARPPROXY_CMD_RESTORE_BEGIN,
+		.doit = arpproxy_cmd_restore_begin,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ARPPROXY_CMD_RESTORE_COMMIT,
+		.doit = arpproxy_cmd_restore_commit,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ARPPROXY_CMD_RESTORE_ABORT,
+		.doit = arpproxy_cmd_restore_abort,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ARPPROXY_CMD_ACL_FLUSH,
+		.doit = arpproxy_cmd_acl_flush,
+		.policy = arpproxy_ifindex_policy,
+		.maxattr = ARPPROXY_A_MAX,
 		.flags = GENL_UNS_ADMIN_PERM,
 	},
 };

@@ -9,6 +9,13 @@
 
 unsigned int arpproxy_net_id __read_mostly;
 
+/*
+ * Interface settings and ACLs alive in all namespaces: zero once the
+ * module is down, or it leaked some (bindings have their own slab cache,
+ * which tells).
+ */
+atomic_t arpproxy_objects = ATOMIC_INIT(0);
+
 void arpproxy_stats_read(struct arpproxy_net *an, struct arpproxy_stats *sum)
 {
 	int cpu, i;
@@ -25,23 +32,25 @@ void arpproxy_stats_read(struct arpproxy_net *an, struct arpproxy_stats *sum)
 static int __net_init arpproxy_net_init(struct net *net)
 {
 	struct arpproxy_net *an = arpproxy_pernet(net);
+	struct arpproxy_config *cfg;
 	int err;
 
 	mutex_init(&an->lock);
-	xa_init(&an->ifaces);
 	an->stats = alloc_percpu_gfp(struct arpproxy_stats, GFP_KERNEL_ACCOUNT);
 	if (!an->stats)
 		return -ENOMEM;
-	err = arpproxy_table_init(&an->table);
-	if (err)
+	err = -ENOMEM;
+	cfg = arpproxy_config_new();
+	if (!cfg)
 		goto err_stats;
+	RCU_INIT_POINTER(an->config, cfg);
 	err = arpproxy_hook_register(net, an);
 	if (err)
-		goto err_table;
+		goto err_config;
 	return 0;
 
-err_table:
-	arpproxy_table_destroy(&an->table);
+err_config:
+	arpproxy_config_free(cfg);
 err_stats:
 	free_percpu(an->stats);
 	return err;
@@ -57,8 +66,8 @@ static void __net_exit arpproxy_net_exit(struct net *net)
 {
 	struct arpproxy_net *an = arpproxy_pernet(net);
 
-	arpproxy_table_destroy(&an->table);
-	arpproxy_ifaces_destroy(an);
+	arpproxy_restore_abort(an);
+	arpproxy_config_free(rcu_dereference_protected(an->config, true));
 	free_percpu(an->stats);
 	mutex_destroy(&an->lock);
 }
@@ -72,7 +81,7 @@ static struct pernet_operations arpproxy_net_ops = {
 };
 
 /*
- * An unregistered interface takes its bindings and settings along, so a
+ * An unregistered interface takes its bindings, settings and ACL along, so a
  * later interface that reuses the ifindex starts clean. Moving a device to
  * another netns unregisters it from this one too.
  */
@@ -86,9 +95,11 @@ static int arpproxy_netdev_event(struct notifier_block *nb, unsigned long event,
 		return NOTIFY_DONE;
 	an = arpproxy_pernet(dev_net(dev));
 	mutex_lock(&an->lock);
-	if (arpproxy_table_flush(&an->table, dev->ifindex))
-		arpproxy_notify_flush(dev_net(dev), dev->ifindex);
-	arpproxy_iface_forget(an, dev->ifindex);
+	arpproxy_config_forget_dev(dev_net(dev), arpproxy_config_live(an),
+				   dev->ifindex, true);
+	if (an->staged)
+		arpproxy_config_forget_dev(dev_net(dev), an->staged, dev->ifindex,
+					   false);
 	mutex_unlock(&an->lock);
 	return NOTIFY_DONE;
 }
@@ -114,4 +125,8 @@ void arpproxy_netns_exit(void)
 {
 	unregister_netdevice_notifier(&arpproxy_netdev_notifier);
 	unregister_pernet_subsys(&arpproxy_net_ops);
+	/* Wait for the call_rcu() frees before counting what is left. */
+	rcu_barrier();
+	WARN(atomic_read(&arpproxy_objects), "arpproxy: %d objects leaked\n",
+	     atomic_read(&arpproxy_objects));
 }

@@ -28,6 +28,9 @@ static const char *const stat_names[] = {
 	[ARPPROXY_STAT_BAD_SENDER_MAC] = "bad_sender_mac",
 	[ARPPROXY_STAT_STATIC_MISMATCH] = "static_mismatch",
 	[ARPPROXY_STAT_EVENTS_DROPPED] = "events_dropped",
+	[ARPPROXY_STAT_ACL_DENIED] = "acl_denied",
+	[ARPPROXY_STAT_RATE_LIMITED] = "rate_limited",
+	[ARPPROXY_STAT_RATE_EVICTED] = "rate_evicted",
 };
 
 _Static_assert(MNL_ARRAY_SIZE(stat_names) == ARPPROXY_STAT_MAX + 1,

@@ -5,7 +5,7 @@
  *
  * usage: nlraw COMMAND [NAME=VALUE ...]
  *   COMMAND: the number of an ARPPROXY_CMD_*, or add, replace, del,
- *            flush, iface-set, stats-reset
+ *            flush, iface-set, stats-reset, restore-begin, restore-commit
  *   NAME:    prefix (dotted quad), plen, ifindex, flags, mode (numbers),
  *            mac (12 hex digits), or attr:N (N is the attribute type, the
  *            value hex bytes: the attribute is sent exactly as given)
@@ -31,6 +31,8 @@ static const struct {
 	{ "flush", ARPPROXY_CMD_BINDING_FLUSH },
 	{ "iface-set", ARPPROXY_CMD_IFACE_SET },
 	{ "stats-reset", ARPPROXY_CMD_STATS_RESET },
+	{ "restore-begin", ARPPROXY_CMD_RESTORE_BEGIN },
+	{ "restore-commit", ARPPROXY_CMD_RESTORE_COMMIT },
 };
 
 static void fail(const char *what)

@@ -32,9 +32,40 @@
  *   flush to bindings scoped to that interface.
  *
  * ARPPROXY_CMD_IFACE_SET (do): ARPPROXY_A_IFINDEX (required) and the
- *   settings to change: ARPPROXY_A_PROXY_MODE, ARPPROXY_A_INSPECT.
+ *   settings to change: ARPPROXY_A_PROXY_MODE, ARPPROXY_A_INSPECT, and the
+ *   rate limit, set whole by any of ARPPROXY_A_RATE (replies per second on
+ *   the interface, 0: no limit), ARPPROXY_A_RATE_BURST (default: the rate)
+ *   and ARPPROXY_A_RATE_PER_HOST (replies per second to one requester,
+ *   0 or absent: no limit). New settings start with full buckets.
  * ARPPROXY_CMD_IFACE_GET (dump): one message per Ethernet interface:
- *   ARPPROXY_A_IFINDEX, ARPPROXY_A_PROXY_MODE, ARPPROXY_A_INSPECT.
+ *   ARPPROXY_A_IFINDEX, ARPPROXY_A_PROXY_MODE, ARPPROXY_A_INSPECT,
+ *   ARPPROXY_A_RATE, ARPPROXY_A_RATE_BURST, ARPPROXY_A_RATE_PER_HOST.
+ *
+ * ARPPROXY_CMD_ACL_ADD (do): a rule deciding which requesters an interface
+ *   answers: ARPPROXY_A_IFINDEX and ARPPROXY_A_ACTION (required),
+ *   ARPPROXY_A_PREFIX and ARPPROXY_A_PLEN (the requester's IPv4 prefix),
+ *   ARPPROXY_A_MAC (the requester's MAC), ARPPROXY_A_PREF (its place: the
+ *   lowest first; default: 10 after the last rule). Rules are tried in
+ *   order and the first match decides; no match allows. -EEXIST if the
+ *   interface has a rule with that pref.
+ * ARPPROXY_CMD_ACL_DEL (do): ARPPROXY_A_IFINDEX and either ARPPROXY_A_PREF
+ *   or the rule's action and match attributes; -ENOENT if no rule is both.
+ * ARPPROXY_CMD_ACL_GET (dump): one message per rule, by interface and
+ *   pref, with the attributes above and ARPPROXY_A_HITS (requests matched).
+ *   ARPPROXY_A_IFINDEX in the request limits it to that interface.
+ * ARPPROXY_CMD_ACL_FLUSH (do): ARPPROXY_A_IFINDEX (optional) limits it.
+ *
+ * ARPPROXY_CMD_RESTORE_BEGIN (do): starts building a new, empty
+ *   configuration (bindings, interface settings, ACLs) for the netns.
+ *   Until it commits or aborts, every change the same socket requests goes
+ *   to the new configuration, unseen and unannounced; reads still show the
+ *   one in use. -EBUSY while another socket is restoring; a second BEGIN
+ *   on the same socket starts over.
+ * ARPPROXY_CMD_RESTORE_COMMIT (do): the new configuration replaces the one
+ *   in use in one step: every ARP packet is handled by the old one or the
+ *   new one. Binding hits and rate-limit buckets start from zero.
+ * ARPPROXY_CMD_RESTORE_ABORT (do): the new configuration is discarded, as
+ *   it is when the socket closes first. Both -ENOENT without a BEGIN.
  *
  * ARPPROXY_CMD_STATS_GET (do): ARPPROXY_A_STATS, a nest of u64 counters
  *   whose attribute types are enum arpproxy_stat; attributes of type
@@ -49,6 +80,14 @@
  *   ARPPROXY_CMD_BINDING_FLUSH: ARPPROXY_A_IFINDEX if only that interface's
  *     bindings went, by command or because the interface went away
  *   ARPPROXY_CMD_IFACE_SET: ARPPROXY_A_IFINDEX and all its settings
+ *   ARPPROXY_CMD_ACL_ADD, _DEL: the rule's attributes
+ *   ARPPROXY_CMD_ACL_FLUSH: ARPPROXY_A_IFINDEX if only that interface's
+ *     rules went
+ *   ARPPROXY_CMD_RESTORE_COMMIT: a restore replaced the configuration
+ *   ARPPROXY_CMD_RATE_LIMIT: a rate limit started dropping requests:
+ *     ARPPROXY_A_IFINDEX, ARPPROXY_A_SENDER_IP and ARPPROXY_A_MAC of the
+ *     request, and ARPPROXY_A_RATE or ARPPROXY_A_RATE_PER_HOST, the limit
+ *     it hit. The next one comes once that limit has let a request through.
  *   ARPPROXY_CMD_SPOOF: a packet failed inspection: ARPPROXY_A_IFINDEX,
  *     ARPPROXY_A_REASON (the enum arpproxy_stat of the failed check) and,
  *     when the packet was long enough, ARPPROXY_A_SENDER_IP and
@@ -80,6 +119,14 @@ enum arpproxy_cmd {
 	ARPPROXY_CMD_STATS_GET,
 	ARPPROXY_CMD_STATS_RESET,
 	ARPPROXY_CMD_SPOOF,		/* event only */
+	ARPPROXY_CMD_ACL_ADD,
+	ARPPROXY_CMD_ACL_DEL,
+	ARPPROXY_CMD_ACL_GET,
+	ARPPROXY_CMD_ACL_FLUSH,
+	ARPPROXY_CMD_RATE_LIMIT,	/* event only */
+	ARPPROXY_CMD_RESTORE_BEGIN,
+	ARPPROXY_CMD_RESTORE_COMMIT,
+	ARPPROXY_CMD_RESTORE_ABORT,
 
 	__ARPPROXY_CMD_MAX,
 	ARPPROXY_CMD_MAX = __ARPPROXY_CMD_MAX - 1
@@ -101,6 +148,11 @@ enum arpproxy_attr {
 	ARPPROXY_A_REASON,	/* u32, enum arpproxy_stat */
 	ARPPROXY_A_SENDER_IP,	/* be32 */
 	ARPPROXY_A_EXPECTED_MAC,	/* 6 bytes */
+	ARPPROXY_A_ACTION,	/* u8, enum arpproxy_acl_action */
+	ARPPROXY_A_PREF,	/* u32, 1.. */
+	ARPPROXY_A_RATE,	/* u32, per second, 0..ARPPROXY_RATE_MAX */
+	ARPPROXY_A_RATE_BURST,	/* u32, 1..ARPPROXY_RATE_MAX */
+	ARPPROXY_A_RATE_PER_HOST,	/* u32, per second, 0..ARPPROXY_RATE_MAX */
 
 	__ARPPROXY_A_MAX,
 	ARPPROXY_A_MAX = __ARPPROXY_A_MAX - 1
@@ -138,13 +190,25 @@ enum arpproxy_inspect_mode {
 	ARPPROXY_INSPECT_MAX = __ARPPROXY_INSPECT_MAX - 1
 };
 
+enum arpproxy_acl_action {
+	ARPPROXY_ACL_ALLOW,
+	ARPPROXY_ACL_DENY,
+
+	__ARPPROXY_ACL_MAX,
+	ARPPROXY_ACL_MAX = __ARPPROXY_ACL_MAX - 1
+};
+
+#define ARPPROXY_ACL_RULES_MAX	1024	/* rules per interface */
+#define ARPPROXY_RATE_MAX	1000000	/* rates and bursts */
+
 /*
  * Counters, per network namespace. Every ARP frame the hook sees adds one to
  * ARPPROXY_STAT_FRAMES and to exactly one of INVALID, NOT_REQUEST, REQUESTS
  * and SPOOF_DROPPED; every request adds one to exactly one of the outcomes
- * from REPLIES to TX_ERROR. A frame that fails inspection adds one to the
- * first check it fails (BAD_FORMAT to STATIC_MISMATCH) and, under LOG, to
- * SPOOF_LOGGED before it is counted as any other frame.
+ * from REPLIES to TX_ERROR, ACL_DENIED and RATE_LIMITED. A frame that fails
+ * inspection adds one to the first check it fails (BAD_FORMAT to
+ * STATIC_MISMATCH) and, under LOG, to SPOOF_LOGGED before it is counted as
+ * any other frame.
  */
 enum arpproxy_stat {
 	ARPPROXY_STAT_UNSPEC,
@@ -169,6 +233,9 @@ enum arpproxy_stat {
 	ARPPROXY_STAT_BAD_SENDER_MAC,	/* broadcast, multicast or zero */
 	ARPPROXY_STAT_STATIC_MISMATCH,	/* a static binding says otherwise */
 	ARPPROXY_STAT_EVENTS_DROPPED,	/* events not sent: rate or memory */
+	ARPPROXY_STAT_ACL_DENIED,	/* an ACL rule refused the requester */
+	ARPPROXY_STAT_RATE_LIMITED,	/* over a rate limit: dropped */
+	ARPPROXY_STAT_RATE_EVICTED,	/* a busy requester's bucket reused */
 
 	__ARPPROXY_STAT_MAX,
 	ARPPROXY_STAT_MAX = __ARPPROXY_STAT_MAX - 1
