@@ -177,3 +177,38 @@ reference_setup() {
 		ip -n "${h%%:*}" route add default via 172.16.20.99
 	done
 }
+
+# monitor_start FILE [WRAPPER...]: "arpproxyctl -j monitor" in the
+# gateway's netns (run by WRAPPER, e.g. setpriv, if given), writing to FILE,
+# and ready: it has seen a change made after it started.
+monitor_start() {
+	monitor_out=$1
+	shift
+	n gw "$@" "$CTL" -j monitor >"$monitor_out" &
+	MONITOR=$!
+	until grep -q '"event":"iface set"' "$monitor_out" 2>/dev/null; do
+		n gw "$CTL" iface set e1 proxy off
+		sleep 0.1
+	done
+}
+monitor_stop() {
+	kill "$MONITOR"
+	wait "$MONITOR" 2>/dev/null
+}
+# events FILE JQ-FILTER: the matching events of a monitor, compact, untimed
+events() {
+	jq -c "select($2) | del(.time)" "$1"
+}
+
+# refused DESCRIPTION EXPECTED_ERROR SHOW ARGS...: in the gateway's netns,
+# "arpproxyctl ARGS" fails with exactly that one line, and what
+# "arpproxyctl SHOW" prints (SHOW is split into words) is unchanged.
+refused() {
+	refused_desc=$1 refused_want=$2 refused_show=$3
+	shift 3
+	refused_before=$(n gw "$CTL" $refused_show)
+	refused_err=$(n gw "$CTL" "$@" 2>&1 >/dev/null)
+	refused_rc=$?
+	check_eq "$refused_desc: refused" "1 $refused_want" "$refused_rc $refused_err"
+	check_eq "$refused_desc: nothing changed" "$refused_before" "$(n gw "$CTL" $refused_show)"
+}

@@ -29,7 +29,7 @@ static const struct cmd binding_cmds[] = {
 
 const struct object binding_object = {
 	.name = "binding",
-	.usage = "arpproxyctl binding add|replace PREFIX [dev IFNAME] [mac MAC] [onlink] [exclude] [static]\n"
+	.usage = "arpproxyctl binding add|replace PREFIX [dev IFNAME] [mac MAC|auto] [onlink] [exclude] [static]\n"
 		 "arpproxyctl binding del PREFIX [dev IFNAME]\n"
 		 "arpproxyctl binding show [PREFIX] [dev IFNAME]\n"
 		 "arpproxyctl binding flush [dev IFNAME]\n",
@@ -49,13 +49,18 @@ static bool binding_match(const struct req *req, const struct nlattr *const *tb)
 	return true;
 }
 
-static void binding_print_mac(const struct nlattr *mac, uint32_t flags)
+void print_mac(const char *key, const char *fmt, const struct nlattr *mac)
 {
 	char buf[MAC_STRLEN];
 
+	if (mac)
+		print_string(PRINT_ANY, key, fmt, format_mac(buf, mnl_attr_get_payload(mac)));
+}
+
+static void binding_print_mac(const struct nlattr *mac, uint32_t flags)
+{
 	if (mac) {
-		print_string(PRINT_ANY, "mac", " mac %s",
-			     format_mac(buf, mnl_attr_get_payload(mac)));
+		print_mac("mac", " mac %s", mac);
 		return;
 	}
 	print_null(PRINT_JSON, "mac", NULL, NULL);
@@ -84,13 +89,17 @@ static void binding_print_flags(uint32_t flags)
 	close_json_array();
 }
 
-void binding_print_dev(const struct nlattr *ifindex)
+void print_dev(const char *fmt, const struct nlattr *ifindex)
 {
 	char dev[IF_NAMESIZE];
 
+	print_string(PRINT_ANY, "dev", fmt, ifname_of(mnl_attr_get_u32(ifindex), dev));
+}
+
+void binding_print_dev(const struct nlattr *ifindex)
+{
 	if (ifindex)
-		print_string(PRINT_ANY, "dev", " dev %s",
-			     ifname_of(mnl_attr_get_u32(ifindex), dev));
+		print_dev(" dev %s", ifindex);
 	else
 		print_null(PRINT_JSON, "dev", NULL, NULL);
 }

@@ -15,8 +15,8 @@ struct show {
 };
 
 static const struct object *const objects[] = {
-	&binding_object, &iface_object, &stats_object, &monitor_object,
-	&version_object,
+	&binding_object, &acl_object, &iface_object, &stats_object,
+	&monitor_object, &version_object,
 };
 
 static const struct cmd help_cmd = { .kind = REQ_LOCAL };
@@ -25,7 +25,7 @@ static const char usage_head[] =
 	"arpproxyctl [-j|--json] [-p|--pretty] [-n|--netns NAME] [-b|--batch FILE|-] [-f|--force] OBJECT COMMAND\n";
 static const char usage_tail[] =
 	"arpproxyctl help | -h | --help ; arpproxyctl OBJECT help\n"
-	"PREFIX := A.B.C.D[/LEN]  MAC := xx:xx:xx:xx:xx:xx | auto\n";
+	"PREFIX := A.B.C.D[/LEN]  MAC := xx:xx:xx:xx:xx:xx\n";
 
 void cmd_help(FILE *fp, const struct object *obj)
 {
@@ -95,6 +95,12 @@ int cmd_parse(int argc, char **argv, struct req *req)
 	if (!cmd)
 		return err_set("unknown %s command \"%s\"", obj->name, argv[0]);
 	return parse_args(cmd, argc - 1, argv + 1, req);
+}
+
+bool dev_match(const struct req *req, const struct nlattr *const *tb)
+{
+	return !(req->attrs & REQ_ATTR(IFINDEX)) ||
+	       mnl_attr_get_u32(tb[ARPPROXY_A_IFINDEX]) == req->ifindex;
 }
 
 static int show_msg(const struct nlmsghdr *nlh, void *data)

@@ -18,7 +18,14 @@ struct object {
 	size_t ncmds;
 };
 
+/* What an interface's settings are: its dump and its event carry them all. */
+#define IFACE_ATTRS	(REQ_ATTR(IFINDEX) | REQ_ATTR(PROXY_MODE) | REQ_ATTR(INSPECT) | \
+			 REQ_ATTR(RATE) | REQ_ATTR(RATE_BURST) | REQ_ATTR(RATE_PER_HOST))
+/* What identifies an ACL rule, in its dump and its events */
+#define ACL_KEY		(REQ_ATTR(IFINDEX) | REQ_ATTR(ACTION) | REQ_ATTR(PREF))
+
 extern const struct object binding_object;
+extern const struct object acl_object;
 extern const struct object iface_object;
 extern const struct object stats_object;
 extern const struct object monitor_object;
@@ -35,15 +42,23 @@ void cmd_help(FILE *fp, const struct object *obj);
 
 /* Printers of one reply (req_print_fn); show filters apply here. */
 void binding_print(const struct req *req, const struct nlattr *const *tb);
+void acl_print(const struct req *req, const struct nlattr *const *tb);
 void iface_print(const struct req *req, const struct nlattr *const *tb);
 void stats_print(const struct req *req, const struct nlattr *const *tb);
 void version_print(const struct req *req, const struct nlattr *const *tb);
 
 /* The words of a reply without the line around it, for events too. */
 void binding_print_words(const struct nlattr *const *tb, bool hits);
-/* " dev IFNAME", or a JSON null for a binding on every interface */
+/* A MAC attribute under key, in text by fmt; nothing if mac is NULL. */
+void print_mac(const char *key, const char *fmt, const struct nlattr *mac);
+/* An ARPPROXY_A_IFINDEX's name under key "dev", in text by fmt */
+void print_dev(const char *fmt, const struct nlattr *ifindex);
+/* " dev IFNAME", or a JSON null for every interface */
 void binding_print_dev(const struct nlattr *ifindex);
 void iface_print_words(const struct nlattr *const *tb);
+void acl_print_words(const struct nlattr *const *tb, bool hits);
+/* Whether a reply with ARPPROXY_A_IFINDEX is on the interface show asks for */
+bool dev_match(const struct req *req, const struct nlattr *const *tb);
 
 /* "stat_4294967295" */
 #define STAT_STRLEN	16

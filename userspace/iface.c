@@ -1,43 +1,71 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <inttypes.h>
+
 #include "cmd.h"
-#include "ifname.h"
+#include "err.h"
 #include "parse.h"
 #include "print.h"
 
+#define IFACE_SET_KW	(KW_PROXY | KW_INSPECT | KW_RATE | KW_BURST | KW_PER_HOST)
+
+/* A burst is the interface bucket's: there is none without a rate. */
+static int iface_set_check(const struct req *req)
+{
+	if ((req->attrs & REQ_ATTR(RATE_BURST)) && !req->rate)
+		return err_set("\"burst\" needs a rate above 0");
+	return 0;
+}
+
 static const struct cmd iface_cmds[] = {
 	{ .name = "set", .id = ARPPROXY_CMD_IFACE_SET, .kind = REQ_CHANGE,
-	  .arg = KW_DEV, .required = KW_DEV, .keywords = KW_PROXY | KW_INSPECT,
-	  .any = KW_PROXY | KW_INSPECT, .any_words = "proxy or inspect" },
+	  .arg = KW_DEV, .required = KW_DEV, .keywords = IFACE_SET_KW,
+	  .any = KW_PROXY | KW_INSPECT | KW_RATE,
+	  .any_words = "a setting: proxy, inspect or rate", .check = iface_set_check },
 	{ .name = "show", .id = ARPPROXY_CMD_IFACE_GET, .kind = REQ_DUMP,
-	  .arg = KW_DEV,
-	  .reply = REQ_ATTR(IFINDEX) | REQ_ATTR(PROXY_MODE) | REQ_ATTR(INSPECT),
-	  .print = iface_print },
+	  .arg = KW_DEV, .reply = IFACE_ATTRS, .print = iface_print },
 };
 
 const struct object iface_object = {
 	.name = "iface",
-	.usage = "arpproxyctl iface set IFNAME [proxy off|route] [inspect off|log|enforce]\n"
+	.usage = "arpproxyctl iface set IFNAME [proxy off|route] [inspect off|log|enforce] [rate PPS [burst N] [per-host PPS]]\n"
 		 "arpproxyctl iface show [IFNAME]\n",
 	.cmds = iface_cmds,
 	.ncmds = MNL_ARRAY_SIZE(iface_cmds),
 };
 
+/*
+ * Off, the rate limit says nothing in text, as binding show leaves out the
+ * flags a binding has not; on, it is in the words that set it, the burst
+ * only with a rate of the interface and per-host only when it limits.
+ */
+static void iface_print_rate(const struct nlattr *const *tb)
+{
+	uint32_t rate = mnl_attr_get_u32(tb[ARPPROXY_A_RATE]);
+	uint32_t burst = mnl_attr_get_u32(tb[ARPPROXY_A_RATE_BURST]);
+	uint32_t per_host = mnl_attr_get_u32(tb[ARPPROXY_A_RATE_PER_HOST]);
+	enum output_type on = rate || per_host ? PRINT_ANY : PRINT_JSON;
+
+	print_u64(on, "rate", " rate %" PRIu64, rate);
+	print_u64(rate ? PRINT_ANY : PRINT_JSON, "burst", " burst %" PRIu64, burst);
+	print_u64(per_host ? PRINT_ANY : PRINT_JSON, "per_host", " per-host %" PRIu64,
+		  per_host);
+}
+
 void iface_print_words(const struct nlattr *const *tb)
 {
-	char dev[IF_NAMESIZE], mode[MODE_STRLEN];
+	char mode[MODE_STRLEN];
 
-	print_string(PRINT_ANY, "dev", "%s",
-		     ifname_of(mnl_attr_get_u32(tb[ARPPROXY_A_IFINDEX]), dev));
+	print_dev("%s", tb[ARPPROXY_A_IFINDEX]);
 	print_string(PRINT_ANY, "proxy", " proxy %s",
 		     format_proxy_mode(mode, mnl_attr_get_u8(tb[ARPPROXY_A_PROXY_MODE])));
 	print_string(PRINT_ANY, "inspect", " inspect %s",
 		     format_inspect_mode(mode, mnl_attr_get_u8(tb[ARPPROXY_A_INSPECT])));
+	iface_print_rate(tb);
 }
 
 void iface_print(const struct req *req, const struct nlattr *const *tb)
 {
-	if ((req->attrs & REQ_ATTR(IFINDEX)) &&
-	    mnl_attr_get_u32(tb[ARPPROXY_A_IFINDEX]) != req->ifindex)
+	if (!dev_match(req, tb))
 		return;
 	open_json_object(NULL);
 	iface_print_words(tb);

@@ -5,6 +5,7 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -12,7 +13,6 @@
 
 #include "cmd.h"
 #include "err.h"
-#include "ifname.h"
 #include "parse.h"
 #include "print.h"
 
@@ -20,7 +20,7 @@
 #define TIME_STRLEN	32
 
 #define BINDING_KEY	(REQ_ATTR(PREFIX) | REQ_ATTR(PLEN))
-#define IFACE_ALL	(REQ_ATTR(IFINDEX) | REQ_ATTR(PROXY_MODE) | REQ_ATTR(INSPECT))
+#define PACKET_KEY	(REQ_ATTR(IFINDEX) | REQ_ATTR(SENDER_IP) | REQ_ATTR(MAC))
 
 struct event {
 	uint8_t cmd;		/* ARPPROXY_CMD_* */
@@ -53,31 +53,47 @@ static void flush_event(const struct nlattr *const *tb)
 	binding_print_dev(tb[ARPPROXY_A_IFINDEX]);
 }
 
-static void spoof_print_mac(const char *key, const char *fmt,
-			    const struct nlattr *mac)
+static void print_sender(const char *key, const char *fmt,
+			 const struct nlattr *ip)
 {
-	char buf[MAC_STRLEN];
+	char buf[INET_ADDRSTRLEN];
 
-	if (mac)
+	if (ip)
 		print_string(PRINT_ANY, key, fmt,
-			     format_mac(buf, mnl_attr_get_payload(mac)));
+			     inet_ntop(AF_INET, mnl_attr_get_payload(ip), buf, sizeof(buf)));
 }
 
 /* What is known of the packet depends on how much of it there was. */
 static void spoof_event(const struct nlattr *const *tb)
 {
-	char dev[IF_NAMESIZE], reason[STAT_STRLEN], ip[INET_ADDRSTRLEN];
+	char reason[STAT_STRLEN];
 
-	print_string(PRINT_ANY, "dev", "%s",
-		     ifname_of(mnl_attr_get_u32(tb[ARPPROXY_A_IFINDEX]), dev));
+	print_dev("%s", tb[ARPPROXY_A_IFINDEX]);
 	print_string(PRINT_ANY, "reason", " %s",
 		     stat_name(reason, mnl_attr_get_u32(tb[ARPPROXY_A_REASON])));
-	if (tb[ARPPROXY_A_SENDER_IP])
-		print_string(PRINT_ANY, "sender", " %s",
-			     inet_ntop(AF_INET, mnl_attr_get_payload(tb[ARPPROXY_A_SENDER_IP]),
-				       ip, sizeof(ip)));
-	spoof_print_mac("claimed", " claimed %s", tb[ARPPROXY_A_MAC]);
-	spoof_print_mac("expected", " expected %s", tb[ARPPROXY_A_EXPECTED_MAC]);
+	print_sender("sender", " %s", tb[ARPPROXY_A_SENDER_IP]);
+	print_mac("claimed", " claimed %s", tb[ARPPROXY_A_MAC]);
+	print_mac("expected", " expected %s", tb[ARPPROXY_A_EXPECTED_MAC]);
+}
+
+/* An ACL rule as it was added or before its deletion: no hits. */
+static void acl_event(const struct nlattr *const *tb)
+{
+	acl_print_words(tb, false);
+}
+
+/* The request that hit a limit, and the limit in the words of iface set. */
+static void rate_limit_event(const struct nlattr *const *tb)
+{
+	print_dev("dev %s", tb[ARPPROXY_A_IFINDEX]);
+	print_sender("from", " from %s", tb[ARPPROXY_A_SENDER_IP]);
+	print_mac("mac", " mac %s", tb[ARPPROXY_A_MAC]);
+	if (tb[ARPPROXY_A_RATE])
+		print_u64(PRINT_ANY, "rate", " limit rate %" PRIu64,
+			  mnl_attr_get_u32(tb[ARPPROXY_A_RATE]));
+	if (tb[ARPPROXY_A_RATE_PER_HOST])
+		print_u64(PRINT_ANY, "per_host", " limit per-host %" PRIu64,
+			  mnl_attr_get_u32(tb[ARPPROXY_A_RATE_PER_HOST]));
 }
 
 static const struct event events[] = {
@@ -86,9 +102,13 @@ static const struct event events[] = {
 	  binding_event },
 	{ ARPPROXY_CMD_BINDING_DEL, "binding del", "%s ", BINDING_KEY, binding_event },
 	{ ARPPROXY_CMD_BINDING_FLUSH, "binding flush", "%s", 0, flush_event },
-	{ ARPPROXY_CMD_IFACE_SET, "iface set", "%s ", IFACE_ALL, iface_print_words },
+	{ ARPPROXY_CMD_IFACE_SET, "iface set", "%s ", IFACE_ATTRS, iface_print_words },
 	{ ARPPROXY_CMD_SPOOF, "spoof", "%s ", REQ_ATTR(IFINDEX) | REQ_ATTR(REASON),
 	  spoof_event },
+	{ ARPPROXY_CMD_ACL_ADD, "acl add", "%s ", ACL_KEY, acl_event },
+	{ ARPPROXY_CMD_ACL_DEL, "acl del", "%s ", ACL_KEY, acl_event },
+	{ ARPPROXY_CMD_ACL_FLUSH, "acl flush", "%s", 0, flush_event },
+	{ ARPPROXY_CMD_RATE_LIMIT, "rate-limit", "%s ", PACKET_KEY, rate_limit_event },
 };
 
 static const struct event *event_find(uint8_t cmd)

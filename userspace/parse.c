@@ -13,7 +13,8 @@
 struct keyword {
 	const char *name;	/* NULL: only a command's first word */
 	unsigned int id;	/* KW_* */
-	const char *arg;	/* the value's name; NULL for a flag word */
+	const char *arg;	/* the value's name; NULL for a word alone */
+	/* The value into req; a word alone without .flag gets its own name. */
 	int (*parse)(const char *word, struct req *req);
 	uint32_t flag;		/* ARPPROXY_BINDING_F_* of a flag word */
 	unsigned int conflicts;	/* KW_* it cannot go with */
@@ -31,6 +32,11 @@ static const char *const inspect_modes[] = {
 	[ARPPROXY_INSPECT_ENFORCE] = "enforce",
 };
 
+static const char *const acl_actions[] = {
+	[ARPPROXY_ACL_ALLOW] = "allow",
+	[ARPPROXY_ACL_DENY] = "deny",
+};
+
 /* Digits only: strtoul alone would take blanks, signs and "0x". */
 static int parse_uint(const char *s, unsigned long max, unsigned long *val)
 {
@@ -41,6 +47,17 @@ static int parse_uint(const char *s, unsigned long max, unsigned long *val)
 	errno = 0;
 	*val = strtoul(s, &end, 10);
 	return *end || errno || *val > max ? -1 : 0;
+}
+
+int parse_number(const char *word, const char *what, uint32_t min, uint32_t max,
+		 uint32_t *val)
+{
+	unsigned long n;
+
+	if (parse_uint(word, max, &n) || n < min)
+		return err_set("invalid %s \"%s\": expected %u..%u", what, word, min, max);
+	*val = n;
+	return 0;
 }
 
 int parse_prefix(const char *word, uint32_t *addr, uint8_t *plen)
@@ -122,6 +139,12 @@ int parse_inspect_mode(const char *word, uint8_t *mode)
 			  "inspect mode", "off, log or enforce", mode);
 }
 
+int parse_acl_action(const char *word, uint8_t *action)
+{
+	return parse_mode(word, acl_actions, MNL_ARRAY_SIZE(acl_actions),
+			  "ACL action", "allow or deny", action);
+}
+
 static int kw_prefix(const char *word, struct req *req)
 {
 	req->attrs |= REQ_ATTR(PREFIX) | REQ_ATTR(PLEN);
@@ -134,13 +157,18 @@ static int kw_dev(const char *word, struct req *req)
 	return ifname_to_index(word, &req->ifindex);
 }
 
+static int kw_from_mac(const char *word, struct req *req)
+{
+	req->attrs |= REQ_ATTR(MAC);
+	return parse_mac(word, req->mac);
+}
+
 static int kw_mac(const char *word, struct req *req)
 {
 	/* "auto": no MAC attribute, replies use the device's own address */
 	if (!strcmp(word, "auto"))
 		return 0;
-	req->attrs |= REQ_ATTR(MAC);
-	return parse_mac(word, req->mac);
+	return kw_from_mac(word, req);
 }
 
 static int kw_proxy(const char *word, struct req *req)
@@ -155,6 +183,37 @@ static int kw_inspect(const char *word, struct req *req)
 	return parse_inspect_mode(word, &req->inspect_mode);
 }
 
+static int kw_action(const char *word, struct req *req)
+{
+	req->attrs |= REQ_ATTR(ACTION);
+	return parse_acl_action(word, &req->action);
+}
+
+static int kw_pref(const char *word, struct req *req)
+{
+	req->attrs |= REQ_ATTR(PREF);
+	return parse_number(word, "pref", 1, UINT32_MAX, &req->pref);
+}
+
+/* The rate limit is set whole: a rate alone also clears the per-host one. */
+static int kw_rate(const char *word, struct req *req)
+{
+	req->attrs |= REQ_ATTR(RATE) | REQ_ATTR(RATE_PER_HOST);
+	return parse_number(word, "rate", 0, ARPPROXY_RATE_MAX, &req->rate);
+}
+
+static int kw_burst(const char *word, struct req *req)
+{
+	req->attrs |= REQ_ATTR(RATE_BURST);
+	return parse_number(word, "burst", 1, ARPPROXY_RATE_MAX, &req->rate_burst);
+}
+
+static int kw_per_host(const char *word, struct req *req)
+{
+	return parse_number(word, "per-host rate", 0, ARPPROXY_RATE_MAX,
+			    &req->rate_per_host);
+}
+
 static const struct keyword keywords[] = {
 	{ NULL, KW_PREFIX, "PREFIX", kw_prefix, 0, 0, 0 },
 	{ "dev", KW_DEV, "IFNAME", kw_dev, 0, 0, 0 },
@@ -166,6 +225,14 @@ static const struct keyword keywords[] = {
 	  KW_EXCLUDE, KW_MAC },
 	{ "proxy", KW_PROXY, "off|route", kw_proxy, 0, 0, 0 },
 	{ "inspect", KW_INSPECT, "off|log|enforce", kw_inspect, 0, 0, 0 },
+	{ "allow", KW_ALLOW, NULL, kw_action, 0, KW_DENY, 0 },
+	{ "deny", KW_DENY, NULL, kw_action, 0, KW_ALLOW, 0 },
+	{ "from", KW_FROM, "PREFIX", kw_prefix, 0, 0, 0 },
+	{ "mac", KW_FROM_MAC, "MAC", kw_from_mac, 0, 0, 0 },
+	{ "pref", KW_PREF, "N", kw_pref, 0, 0, 0 },
+	{ "rate", KW_RATE, "PPS", kw_rate, 0, 0, 0 },
+	{ "burst", KW_BURST, "N", kw_burst, 0, 0, KW_RATE },
+	{ "per-host", KW_PER_HOST, "PPS", kw_per_host, 0, 0, KW_RATE },
 };
 
 /* The keyword of the lowest KW_* bit in ids */
@@ -189,26 +256,43 @@ static const struct keyword *keyword_by_name(const char *name, unsigned int allo
 	return NULL;
 }
 
-static int parse_keyword(const struct keyword *kw, unsigned int *seen,
-			 const char *value, struct req *req)
+/* The KW_* that kw cannot go with in cmd */
+static unsigned int keyword_conflicts(const struct cmd *cmd, const struct keyword *kw)
 {
+	unsigned int others = cmd->keywords & ~cmd->required & ~cmd->alone;
+
+	if (kw->id & cmd->alone)
+		return kw->conflicts | others;
+	if (kw->id & others)
+		return kw->conflicts | cmd->alone;
+	return kw->conflicts;
+}
+
+static int parse_keyword(const struct cmd *cmd, const struct keyword *kw,
+			 unsigned int *seen, const char *value, struct req *req)
+{
+	unsigned int conflicts = keyword_conflicts(cmd, kw);
+
 	if (*seen & kw->id)
 		return err_set("\"%s\" given twice", kw->name);
-	if (*seen & kw->conflicts)
+	if (*seen & conflicts)
 		return err_set("\"%s\" cannot be used with \"%s\"", kw->name,
-			    keyword_by_id(*seen & kw->conflicts)->name);
+			    keyword_by_id(*seen & conflicts)->name);
 	*seen |= kw->id;
 	if (kw->flag) {
 		req->flags |= kw->flag;
 		req->attrs |= REQ_ATTR(FLAGS);
 		return 0;
 	}
+	if (!kw->arg)
+		return kw->parse(kw->name, req);
 	if (!value)
 		return err_set("missing %s after \"%s\"", kw->arg, kw->name);
 	return kw->parse(value, req);
 }
 
-static int parse_missing(const struct cmd *cmd, unsigned int seen)
+static int parse_check(const struct cmd *cmd, unsigned int seen,
+		       const struct req *req)
 {
 	unsigned int missing = cmd->required & ~seen;
 	const struct keyword *kw;
@@ -225,8 +309,8 @@ static int parse_missing(const struct cmd *cmd, unsigned int seen)
 			return err_set("\"%s\" needs \"%s\"", keywords[i].name,
 				       keyword_by_id(keywords[i].needs & ~seen)->name);
 	if (cmd->any && !(seen & cmd->any))
-		return err_set("missing a setting: %s", cmd->any_words);
-	return 0;
+		return err_set("missing %s", cmd->any_words);
+	return cmd->check ? cmd->check(req) : 0;
 }
 
 int parse_args(const struct cmd *cmd, int argc, char **argv, struct req *req)
@@ -250,12 +334,12 @@ int parse_args(const struct cmd *cmd, int argc, char **argv, struct req *req)
 		if (!kw)
 			return err_set("unknown word \"%s\"", argv[i]);
 		value = NULL;
-		if (!kw->flag && i + 1 < argc)
+		if (kw->arg && i + 1 < argc)
 			value = argv[++i];
-		if (parse_keyword(kw, &seen, value, req))
+		if (parse_keyword(cmd, kw, &seen, value, req))
 			return -1;
 	}
-	return parse_missing(cmd, seen);
+	return parse_check(cmd, seen, req);
 }
 
 const char *format_prefix(char *buf, uint32_t addr, unsigned int plen)
@@ -275,24 +359,29 @@ const char *format_mac(char *buf, const uint8_t *mac)
 	return buf;
 }
 
-/* A newer module's mode still prints, as its number. */
+/* A newer module's mode still prints, as what_NUMBER. */
 static const char *format_mode(char *buf, const char *const *names, uint8_t n,
-			       uint8_t mode)
+			       const char *what, uint8_t mode)
 {
 	if (mode < n)
 		return names[mode];
-	snprintf(buf, MODE_STRLEN, "mode_%u", mode);
+	snprintf(buf, MODE_STRLEN, "%s_%u", what, mode);
 	return buf;
 }
 
 const char *format_proxy_mode(char *buf, uint8_t mode)
 {
-	return format_mode(buf, proxy_modes, MNL_ARRAY_SIZE(proxy_modes), mode);
+	return format_mode(buf, proxy_modes, MNL_ARRAY_SIZE(proxy_modes), "mode", mode);
 }
 
 const char *format_inspect_mode(char *buf, uint8_t mode)
 {
-	return format_mode(buf, inspect_modes, MNL_ARRAY_SIZE(inspect_modes), mode);
+	return format_mode(buf, inspect_modes, MNL_ARRAY_SIZE(inspect_modes), "mode", mode);
+}
+
+const char *format_acl_action(char *buf, uint8_t action)
+{
+	return format_mode(buf, acl_actions, MNL_ARRAY_SIZE(acl_actions), "action", action);
 }
 
 const char *binding_flag_name(uint32_t flag)

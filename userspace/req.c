@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
+#include <stddef.h>
 #include <string.h>
 #include <linux/genetlink.h>
 #include <libmnl/libmnl.h>
@@ -21,6 +22,34 @@ static const struct nl_policy reply_policy[ARPPROXY_A_MAX + 1] = {
 	[ARPPROXY_A_REASON] = { MNL_TYPE_U32, 0 },
 	[ARPPROXY_A_SENDER_IP] = { MNL_TYPE_U32, 0 },
 	[ARPPROXY_A_EXPECTED_MAC] = { MNL_TYPE_BINARY, ETH_ALEN },
+	[ARPPROXY_A_ACTION] = { MNL_TYPE_U8, 0 },
+	[ARPPROXY_A_PREF] = { MNL_TYPE_U32, 0 },
+	[ARPPROXY_A_RATE] = { MNL_TYPE_U32, 0 },
+	[ARPPROXY_A_RATE_BURST] = { MNL_TYPE_U32, 0 },
+	[ARPPROXY_A_RATE_PER_HOST] = { MNL_TYPE_U32, 0 },
+};
+
+/* Where struct req holds each attribute it sends, in the kernel's byte order. */
+#define REQ_FIELD(name, field) \
+	[ARPPROXY_A_##name] = { offsetof(struct req, field), \
+				sizeof(((struct req *)NULL)->field) }
+
+static const struct {
+	size_t offset;
+	size_t len;
+} req_fields[] = {
+	REQ_FIELD(PREFIX, prefix),
+	REQ_FIELD(PLEN, plen),
+	REQ_FIELD(IFINDEX, ifindex),
+	REQ_FIELD(MAC, mac),
+	REQ_FIELD(FLAGS, flags),
+	REQ_FIELD(PROXY_MODE, proxy_mode),
+	REQ_FIELD(INSPECT, inspect_mode),
+	REQ_FIELD(ACTION, action),
+	REQ_FIELD(PREF, pref),
+	REQ_FIELD(RATE, rate),
+	REQ_FIELD(RATE_BURST, rate_burst),
+	REQ_FIELD(RATE_PER_HOST, rate_per_host),
 };
 
 struct nlmsghdr *req_build(const struct req *req, void *buf, uint16_t family,
@@ -28,26 +57,17 @@ struct nlmsghdr *req_build(const struct req *req, void *buf, uint16_t family,
 {
 	const struct cmd *cmd = req->cmd;
 	struct nlmsghdr *nlh;
+	unsigned int type;
 
 	nlh = nl_msg_start(buf, family, cmd->kind == REQ_DUMP ? NLM_F_DUMP : NLM_F_ACK,
 			   seq, cmd->id, ARPPROXY_GENL_VERSION);
 	/* Dumps list everything; show filters them here. */
 	if (cmd->kind == REQ_DUMP)
 		return nlh;
-	if (req->attrs & REQ_ATTR(PREFIX))
-		mnl_attr_put(nlh, ARPPROXY_A_PREFIX, sizeof(req->prefix), &req->prefix);
-	if (req->attrs & REQ_ATTR(PLEN))
-		mnl_attr_put_u8(nlh, ARPPROXY_A_PLEN, req->plen);
-	if (req->attrs & REQ_ATTR(IFINDEX))
-		mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, req->ifindex);
-	if (req->attrs & REQ_ATTR(MAC))
-		mnl_attr_put(nlh, ARPPROXY_A_MAC, ETH_ALEN, req->mac);
-	if (req->attrs & REQ_ATTR(FLAGS))
-		mnl_attr_put_u32(nlh, ARPPROXY_A_FLAGS, req->flags);
-	if (req->attrs & REQ_ATTR(PROXY_MODE))
-		mnl_attr_put_u8(nlh, ARPPROXY_A_PROXY_MODE, req->proxy_mode);
-	if (req->attrs & REQ_ATTR(INSPECT))
-		mnl_attr_put_u8(nlh, ARPPROXY_A_INSPECT, req->inspect_mode);
+	for (type = 0; type < MNL_ARRAY_SIZE(req_fields); type++)
+		if ((req->attrs & (1U << type)) && req_fields[type].len)
+			mnl_attr_put(nlh, type, req_fields[type].len,
+				     (const char *)req + req_fields[type].offset);
 	return nlh;
 }
 
@@ -77,10 +97,14 @@ const char *req_strerror(const struct req *req, int err, const char *extack)
 	case EEXIST:
 		if (req->cmd->id == ARPPROXY_CMD_BINDING_ADD)
 			return "binding exists (use replace)";
+		if (req->cmd->id == ARPPROXY_CMD_ACL_ADD)
+			return "the interface has a rule with that pref";
 		break;
 	case ENOENT:
 		if (req->cmd->id == ARPPROXY_CMD_BINDING_DEL)
 			return "no such binding";
+		if (req->cmd->id == ARPPROXY_CMD_ACL_DEL)
+			return "no such rule";
 		break;
 	case EPERM:
 		return "permission denied (need CAP_NET_ADMIN)";

@@ -31,6 +31,14 @@ enum {
 	KW_PROXY = 1 << 5,
 	KW_INSPECT = 1 << 6,
 	KW_STATIC = 1 << 7,
+	KW_ALLOW = 1 << 8,
+	KW_DENY = 1 << 9,
+	KW_FROM = 1 << 10,
+	KW_FROM_MAC = 1 << 11,	/* "mac" of an ACL rule: no auto */
+	KW_PREF = 1 << 12,
+	KW_RATE = 1 << 13,
+	KW_BURST = 1 << 14,
+	KW_PER_HOST = 1 << 15,
 };
 
 struct req;
@@ -47,10 +55,13 @@ struct cmd {
 	unsigned int keywords;	/* KW_* that may follow */
 	unsigned int required;	/* KW_* that must be given */
 	unsigned int any;	/* KW_* of which at least one must be given */
-	const char *any_words;	/* those, as the error message names them */
+	const char *any_words;	/* what "missing " then goes on with */
+	unsigned int alone;	/* KW_* that goes with none but .required */
 	unsigned int attrs;	/* REQ_ATTR()s sent even when not given */
 	unsigned int reply;	/* REQ_ATTR()s every reply must carry */
 	req_print_fn print;
+	/* What the words cannot say alone: err_set() and -1 if req is wrong. */
+	int (*check)(const struct req *req);
 };
 
 /* A command line, parsed: everything needed to send it and show the answer. */
@@ -61,9 +72,14 @@ struct req {
 	uint32_t prefix;		/* network byte order */
 	uint32_t ifindex;
 	uint32_t flags;			/* ARPPROXY_BINDING_F_* */
+	uint32_t pref;
+	uint32_t rate;
+	uint32_t rate_burst;
+	uint32_t rate_per_host;
 	uint8_t plen;
 	uint8_t proxy_mode;
 	uint8_t inspect_mode;
+	uint8_t action;			/* enum arpproxy_acl_action */
 	uint8_t mac[ETH_ALEN];
 };
 

@@ -13,26 +13,6 @@ plug swa px hx eth0 02:00:00:00:00:66
 ctl() {
 	n gw "$CTL" "$@"
 }
-# monitor_start FILE [ARGS...]: a monitor in the gateway's netns, writing
-# to FILE, and ready: it has seen a change made after it started.
-monitor_start() {
-	out=$1
-	shift
-	n gw "$@" "$CTL" -j monitor >"$out" &
-	MONITOR=$!
-	until grep -q '"event":"iface set"' "$out" 2>/dev/null; do
-		ctl iface set e1 proxy off
-		sleep 0.1
-	done
-}
-monitor_stop() {
-	kill "$MONITOR"
-	wait "$MONITOR" 2>/dev/null
-}
-events() {	# events FILE JQ-FILTER: the matching events, compact
-	jq -c "select($2) | del(.time)" "$1"
-}
-
 monitor_start /tmp/events.json
 ctl binding add 172.16.20.0/24 dev e0
 ctl binding replace 172.16.20.0/24 dev e0 mac 02:00:00:00:20:00 onlink
@@ -53,7 +33,7 @@ check_eq "binding add, replace and del, as they happened" \
 check_eq "binding flush dev e0" '{"event":"binding flush","dev":"e0"}' \
 	"$(events /tmp/events.json '.event == "binding flush"')"
 check_eq "iface set with all the settings" \
-	'{"event":"iface set","dev":"e0","proxy":"off","inspect":"enforce"}' \
+	'{"event":"iface set","dev":"e0","proxy":"off","inspect":"enforce","rate":0,"burst":0,"per_host":0}' \
 	"$(events /tmp/events.json '.event == "iface set" and .dev == "e0"')"
 check_eq "an inspection failure, with what was claimed and what was expected" \
 	"{\"event\":\"spoof\",\"dev\":\"e0\",\"reason\":\"static_mismatch\",\"sender\":\"172.16.10.200\",\"claimed\":\"02:00:00:00:00:66\",\"expected\":\"$MAC_B\"}" \

@@ -3,7 +3,7 @@
 # proxy mode, under "inspect log" and under "inspect enforce": no kernel
 # warning (panic_on_warn would kill the guest), every frame that reaches
 # the hook counted exactly once, and the responder still right afterwards.
-# Then a flood from two CPUs while bindings and settings churn, interfaces
+# Then a flood from two CPUs while bindings, ACLs and settings churn, interfaces
 # come and go, a netns holding bindings is deleted and the module is
 # unloaded mid-flood: no warning, no leaked binding (the guest boots with
 # slab_nomerge, so the module's own slab cache reports any at unload), and
@@ -72,18 +72,25 @@ done
 for round in 1 2 3 4 5 6; do
 	ctl binding replace 10.1.0.0/16 mac "$MAC_B"
 	ctl binding add 10.1.2.0/24 mac "$MAC_A"
-	ctl iface set k1 inspect enforce proxy route
+	ctl iface set k1 inspect enforce proxy route rate 100000 per-host 50000
+	ctl acl add dev k1 deny from 10.0.1.0/24 pref 10
+	ctl acl add dev k1 allow mac 02:00:00:00:01:00 pref 5
 	ctl binding replace 10.1.0.0/16 mac "$MAC_A"
+	ctl acl del dev k1 pref 5
 	ctl binding del 10.1.2.0/24
-	ctl iface set k1 inspect off proxy off
+	ctl acl flush dev k1
+	ctl iface set k1 inspect off proxy off rate 0
 	ip -n gw link add tmp0 type veth peer name tmp1
 	ctl binding add 10.2.0.0/16 dev tmp0
-	ctl iface set tmp0 inspect log
+	ctl iface set tmp0 inspect log rate 10 per-host 1
+	ctl acl add dev tmp0 deny
 	ip -n gw link del tmp0
 	setup_ns "gone$round"
 	ip -n "gone$round" link add e0 type veth peer name e1
 	n "gone$round" "$CTL" binding add 10.3.0.0/16 dev e0
 	n "gone$round" "$CTL" binding add 10.4.0.0/16 mac "$MAC_B"
+	n "gone$round" "$CTL" iface set e0 rate 5 per-host 1
+	n "gone$round" "$CTL" acl add dev e0 deny from 10.0.0.0/8
 	ip netns del "gone$round"
 done
 flooding() {

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <libmnl/libmnl.h>
 
 #include "batch.h"
@@ -16,6 +17,7 @@
 static FILE *capture_fp;
 static char *capture_buf;
 static size_t capture_len;
+static char batch_stderr[4096];
 
 int parse_line(const char *line, struct req *req)
 {
@@ -49,12 +51,65 @@ void put_binding_key(struct nlmsghdr *nlh, const char *prefix, uint8_t plen,
 		mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, ifindex);
 }
 
+void put_iface(struct nlmsghdr *nlh, uint32_t ifindex, const struct iface_settings *s)
+{
+	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, ifindex);
+	mnl_attr_put_u8(nlh, ARPPROXY_A_PROXY_MODE, s->proxy);
+	mnl_attr_put_u8(nlh, ARPPROXY_A_INSPECT, s->inspect);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_RATE, s->rate);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_RATE_BURST, s->burst);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_RATE_PER_HOST, s->per_host);
+}
+
+void put_acl_rule(struct nlmsghdr *nlh, uint32_t ifindex, uint32_t pref,
+		  uint8_t action, const char *prefix, uint8_t plen, const uint8_t *mac)
+{
+	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, ifindex);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_PREF, pref);
+	mnl_attr_put_u8(nlh, ARPPROXY_A_ACTION, action);
+	if (prefix)
+		put_binding_key(nlh, prefix, plen, 0);
+	if (mac)
+		mnl_attr_put(nlh, ARPPROXY_A_MAC, ETH_ALEN, mac);
+}
+
 uint32_t lo_index(void)
 {
 	uint32_t index = if_nametoindex("lo");
 
 	ck_assert_uint_ne(index, 0);
 	return index;
+}
+
+const char *run_batch(const char *text, struct nl *nl, int *ret)
+{
+	char dir[] = "/tmp/arpproxy-unit-XXXXXX", cwd[4096];
+	FILE *fp, *err = tmpfile();
+	int saved = dup(STDERR_FILENO);
+	size_t len;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	ck_assert_ptr_nonnull(getcwd(cwd, sizeof(cwd)));
+	ck_assert_int_eq(chdir(dir), 0);
+	fp = fopen("BATCH", "w");
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_int_ge(fputs(text, fp), 0);
+	ck_assert_int_eq(fclose(fp), 0);
+	ck_assert_ptr_nonnull(err);
+	fflush(stderr);
+	ck_assert_int_ge(dup2(fileno(err), STDERR_FILENO), 0);
+	*ret = batch_run(nl, "BATCH", false);
+	fflush(stderr);
+	ck_assert_int_ge(dup2(saved, STDERR_FILENO), 0);
+	close(saved);
+	unlink("BATCH");
+	ck_assert_int_eq(chdir(cwd), 0);
+	rmdir(dir);
+	rewind(err);
+	len = fread(batch_stderr, 1, sizeof(batch_stderr) - 1, err);
+	batch_stderr[len] = '\0';
+	fclose(err);
+	return batch_stderr;
 }
 
 void capture_start(bool json, bool pretty)

@@ -18,8 +18,24 @@ struct nlmsghdr;
 /* Put a binding's key: prefix, length and, unless 0, interface. */
 void put_binding_key(struct nlmsghdr *nlh, const char *prefix, uint8_t plen,
 		     uint32_t ifindex);
+/* An interface's settings, as its dump and its events carry them. */
+struct iface_settings {
+	uint8_t proxy, inspect;
+	uint32_t rate, burst, per_host;
+};
+void put_iface(struct nlmsghdr *nlh, uint32_t ifindex, const struct iface_settings *s);
+/* An ACL rule; prefix NULL and mac NULL for a rule without them. */
+void put_acl_rule(struct nlmsghdr *nlh, uint32_t ifindex, uint32_t pref,
+		  uint8_t action, const char *prefix, uint8_t plen, const uint8_t *mac);
 /* Index of "lo", the one interface every netns has. */
 uint32_t lo_index(void);
+
+struct nl;
+/*
+ * Run text as a batch file on nl, as batch_run() does; *ret is its result.
+ * Returns what it wrote to standard error, FILE being "BATCH".
+ */
+const char *run_batch(const char *text, struct nl *nl, int *ret);
 
 /* Send print_*() output to memory until capture_end(), which returns it. */
 void capture_start(bool json, bool pretty);

@@ -6,13 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
-#include <unistd.h>
 #include <linux/genetlink.h>
 #include <libmnl/libmnl.h>
 
-#include "batch.h"
 #include "cmd.h"
-#include "err.h"
 #include "helpers.h"
 #include "nl.h"
 #include "print.h"
@@ -187,28 +184,114 @@ START_TEST(test_binding_del)
 }
 END_TEST
 
-START_TEST(test_binding_flush)
-{
-	struct nlmsghdr *nlh = event(ARPPROXY_CMD_BINDING_FLUSH);
+static const struct {
+	uint8_t cmd;
+	const char *name;
+} flushes[] = {
+	{ ARPPROXY_CMD_BINDING_FLUSH, "binding flush" },
+	{ ARPPROXY_CMD_ACL_FLUSH, "acl flush" },
+};
 
-	check_event(nlh, TIME_TEXT "binding flush\n",
-		    TIME_JSON "\"event\":\"binding flush\",\"dev\":null}\n");
+/* Everything went, or what one interface had. */
+START_TEST(test_flush)
+{
+	struct nlmsghdr *nlh = event(flushes[_i].cmd);
+	char text[128], json[128];
+
+	snprintf(text, sizeof(text), TIME_TEXT "%s\n", flushes[_i].name);
+	snprintf(json, sizeof(json), TIME_JSON "\"event\":\"%s\",\"dev\":null}\n",
+		 flushes[_i].name);
+	check_event(nlh, text, json);
 	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, lo_index());
-	check_event(nlh, TIME_TEXT "binding flush dev lo\n",
-		    TIME_JSON "\"event\":\"binding flush\",\"dev\":\"lo\"}\n");
+	snprintf(text, sizeof(text), TIME_TEXT "%s dev lo\n", flushes[_i].name);
+	snprintf(json, sizeof(json), TIME_JSON "\"event\":\"%s\",\"dev\":\"lo\"}\n",
+		 flushes[_i].name);
+	check_event(nlh, text, json);
 }
 END_TEST
 
 START_TEST(test_iface_set)
 {
+	struct iface_settings off = { ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_ENFORCE, 0, 0, 0 };
+	struct iface_settings on = { ARPPROXY_PROXY_ROUTE, ARPPROXY_INSPECT_OFF, 10, 20, 5 };
 	struct nlmsghdr *nlh = event(ARPPROXY_CMD_IFACE_SET);
 
-	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, lo_index());
-	mnl_attr_put_u8(nlh, ARPPROXY_A_PROXY_MODE, ARPPROXY_PROXY_OFF);
-	mnl_attr_put_u8(nlh, ARPPROXY_A_INSPECT, ARPPROXY_INSPECT_ENFORCE);
+	put_iface(nlh, lo_index(), &off);
 	check_event(nlh, TIME_TEXT "iface set lo proxy off inspect enforce\n",
 		    TIME_JSON "\"event\":\"iface set\",\"dev\":\"lo\",\"proxy\":\"off\","
-		    "\"inspect\":\"enforce\"}\n");
+		    "\"inspect\":\"enforce\",\"rate\":0,\"burst\":0,\"per_host\":0}\n");
+	nlh = event(ARPPROXY_CMD_IFACE_SET);
+	put_iface(nlh, lo_index(), &on);
+	check_event(nlh, TIME_TEXT "iface set lo proxy route inspect off rate 10 burst 20 per-host 5\n",
+		    TIME_JSON "\"event\":\"iface set\",\"dev\":\"lo\",\"proxy\":\"route\","
+		    "\"inspect\":\"off\",\"rate\":10,\"burst\":20,\"per_host\":5}\n");
+}
+END_TEST
+
+static struct nlmsghdr *acl_event(uint8_t cmd, uint32_t ifindex, uint32_t pref,
+				  uint8_t action, const char *prefix, uint8_t plen,
+				  const uint8_t *mac)
+{
+	struct nlmsghdr *nlh = event(cmd);
+
+	put_acl_rule(nlh, ifindex, pref, action, prefix, plen, mac);
+	return nlh;
+}
+
+START_TEST(test_acl_add)
+{
+	check_event(acl_event(ARPPROXY_CMD_ACL_ADD, lo_index(), 10, ARPPROXY_ACL_DENY,
+			      "172.16.10.0", 24, mac2),
+		    TIME_TEXT "acl add dev lo pref 10 deny from 172.16.10.0/24"
+		    " mac 00:00:0c:94:36:bb\n",
+		    TIME_JSON "\"event\":\"acl add\",\"dev\":\"lo\",\"pref\":10,"
+		    "\"action\":\"deny\",\"from\":\"172.16.10.0/24\","
+		    "\"mac\":\"00:00:0c:94:36:bb\"}\n");
+}
+END_TEST
+
+START_TEST(test_acl_del_without_hits)
+{
+	struct nlmsghdr *nlh = acl_event(ARPPROXY_CMD_ACL_DEL, GONE_DEV, 5, ARPPROXY_ACL_ALLOW,
+					 NULL, 0, NULL);
+
+	/* an event has no use for hits */
+	mnl_attr_put_u64(nlh, ARPPROXY_A_HITS, 12);
+	check_event(nlh, TIME_TEXT "acl del dev if999999 pref 5 allow\n",
+		    TIME_JSON "\"event\":\"acl del\",\"dev\":\"if999999\",\"pref\":5,"
+		    "\"action\":\"allow\"}\n");
+	nlh = acl_event(ARPPROXY_CMD_ACL_DEL, lo_index(), 7, ARPPROXY_ACL_ALLOW, NULL, 0, mac1);
+	check_event(nlh, TIME_TEXT "acl del dev lo pref 7 allow mac 02:00:00:00:00:66\n",
+		    TIME_JSON "\"event\":\"acl del\",\"dev\":\"lo\",\"pref\":7,"
+		    "\"action\":\"allow\",\"mac\":\"02:00:00:00:00:66\"}\n");
+}
+END_TEST
+
+static struct nlmsghdr *rate_limit_event(uint16_t limit, uint32_t value)
+{
+	struct nlmsghdr *nlh = event(ARPPROXY_CMD_RATE_LIMIT);
+	uint32_t sender;
+
+	ck_assert_int_eq(inet_pton(AF_INET, "172.16.10.100", &sender), 1);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, lo_index());
+	mnl_attr_put(nlh, ARPPROXY_A_SENDER_IP, sizeof(sender), &sender);
+	mnl_attr_put(nlh, ARPPROXY_A_MAC, ETH_ALEN, mac2);
+	mnl_attr_put_u32(nlh, limit, value);
+	return nlh;
+}
+
+START_TEST(test_rate_limit)
+{
+	check_event(rate_limit_event(ARPPROXY_A_RATE_PER_HOST, 5),
+		    TIME_TEXT "rate-limit dev lo from 172.16.10.100 mac 00:00:0c:94:36:bb"
+		    " limit per-host 5\n",
+		    TIME_JSON "\"event\":\"rate-limit\",\"dev\":\"lo\","
+		    "\"from\":\"172.16.10.100\",\"mac\":\"00:00:0c:94:36:bb\",\"per_host\":5}\n");
+	check_event(rate_limit_event(ARPPROXY_A_RATE, 1000000),
+		    TIME_TEXT "rate-limit dev lo from 172.16.10.100 mac 00:00:0c:94:36:bb"
+		    " limit rate 1000000\n",
+		    TIME_JSON "\"event\":\"rate-limit\",\"dev\":\"lo\","
+		    "\"from\":\"172.16.10.100\",\"mac\":\"00:00:0c:94:36:bb\",\"rate\":1000000}\n");
 }
 END_TEST
 
@@ -277,6 +360,24 @@ START_TEST(test_malformed_prints_nothing)
 	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, lo_index());
 	mnl_attr_put_u8(nlh, ARPPROXY_A_PROXY_MODE, ARPPROXY_PROXY_OFF);
 	ck_assert_int_eq(monitor_print(nlh, &when), -EBADMSG);
+	/* one without its rate limit */
+	mnl_attr_put_u8(nlh, ARPPROXY_A_INSPECT, ARPPROXY_INSPECT_OFF);
+	ck_assert_int_eq(monitor_print(nlh, &when), -EBADMSG);
+	/* an ACL rule without its pref */
+	nlh = event(ARPPROXY_CMD_ACL_ADD);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, lo_index());
+	mnl_attr_put_u8(nlh, ARPPROXY_A_ACTION, ARPPROXY_ACL_DENY);
+	ck_assert_int_eq(monitor_print(nlh, &when), -EBADMSG);
+	/* a rule deleted, with a prefix too short */
+	nlh = acl_event(ARPPROXY_CMD_ACL_DEL, lo_index(), 1, ARPPROXY_ACL_DENY, NULL, 0, NULL);
+	mnl_attr_put_u16(nlh, ARPPROXY_A_PREFIX, 1);
+	ck_assert_int_eq(monitor_print(nlh, &when), -EBADMSG);
+	/* a rate limit hit by a request without its sender MAC */
+	nlh = event(ARPPROXY_CMD_RATE_LIMIT);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, lo_index());
+	mnl_attr_put_u32(nlh, ARPPROXY_A_SENDER_IP, 0);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_RATE, 10);
+	ck_assert_int_eq(monitor_print(nlh, &when), -EBADMSG);
 	/* too short for a generic netlink header */
 	nlh = mnl_nlmsg_put_header(buf);
 	nlh->nlmsg_type = FAMILY;
@@ -318,21 +419,12 @@ END_TEST
 
 START_TEST(test_not_in_batch)
 {
-	char path[] = "/tmp/arpproxy-unit-XXXXXX";
-	int fd = mkstemp(path), saved = dup(STDERR_FILENO);
 	static struct nl nl;
+	int ret;
 
-	ck_assert_int_ge(fd, 0);
-	ck_assert_int_eq(write(fd, "binding flush\nmonitor\n", 22), 22);
-	close(fd);
-	/* batch_run() reports on stderr: keep it out of the test's output */
-	ck_assert_ptr_nonnull(freopen("/dev/null", "w", stderr));
-	ck_assert_int_eq(batch_run(&nl, path, false), -1);
-	fflush(stderr);
-	ck_assert_int_ge(dup2(saved, STDERR_FILENO), 0);
-	close(saved);
-	unlink(path);
-	ck_assert_str_eq(err_msg(), "monitor cannot be used in a batch");
+	ck_assert_str_eq(run_batch("binding flush\nmonitor\n", &nl, &ret),
+			 "BATCH:2: monitor cannot be used in a batch\n");
+	ck_assert_int_eq(ret, -1);
 	/* refused before anything was sent */
 	ck_assert_ptr_null(nl.sk);
 }
@@ -360,8 +452,11 @@ Suite *monitor_suite(void)
 	tcase_add_test(events, test_binding_add);
 	tcase_add_test(events, test_binding_replace_without_hits);
 	tcase_add_test(events, test_binding_del);
-	tcase_add_test(events, test_binding_flush);
+	tcase_add_loop_test(events, test_flush, 0, N(flushes));
 	tcase_add_test(events, test_iface_set);
+	tcase_add_test(events, test_acl_add);
+	tcase_add_test(events, test_acl_del_without_hits);
+	tcase_add_test(events, test_rate_limit);
 	tcase_add_test(events, test_spoof_full);
 	tcase_add_test(events, test_spoof_short_packet);
 	tcase_add_test(events, test_unknown_event);

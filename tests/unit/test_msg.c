@@ -162,6 +162,116 @@ START_TEST(test_iface_set)
 }
 END_TEST
 
+static void check_u8(const struct nlattr *attr, uint8_t value)
+{
+	check_attr(attr, 1, &value);
+}
+
+START_TEST(test_acl_add_full)
+{
+	static const uint8_t mac[] = { 0x00, 0x00, 0x0c, 0x94, 0x36, 0xbb };
+	struct msg m = build("acl add dev lo deny from 172.16.10.0/24 mac 00:00:0c:94:36:bb pref 10");
+
+	check_change(&m, ARPPROXY_CMD_ACL_ADD, 6);
+	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
+	check_u8(m.tb[ARPPROXY_A_ACTION], ARPPROXY_ACL_DENY);
+	check_prefix(&m, "172.16.10.0", 24);
+	check_attr(m.tb[ARPPROXY_A_MAC], ETH_ALEN, mac);
+	check_u32(m.tb[ARPPROXY_A_PREF], 10);
+	/* header, genl header, 4-byte IFINDEX/PREFIX/PREF, 1-byte ACTION/PLEN, MAC */
+	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4 + 3 * 8 + 2 * 8 + 12);
+}
+END_TEST
+
+START_TEST(test_acl_add_minimal)
+{
+	struct msg m = build("acl add dev lo allow");
+
+	/* no pref: the kernel puts the rule after the last one */
+	check_change(&m, ARPPROXY_CMD_ACL_ADD, 2);
+	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
+	check_u8(m.tb[ARPPROXY_A_ACTION], ARPPROXY_ACL_ALLOW);
+	m = build("acl add dev lo allow from 10.0.0.5");
+	check_change(&m, ARPPROXY_CMD_ACL_ADD, 4);
+	check_prefix(&m, "10.0.0.5", 32);
+	ck_assert_ptr_null(m.tb[ARPPROXY_A_MAC]);
+	ck_assert_ptr_null(m.tb[ARPPROXY_A_PREF]);
+}
+END_TEST
+
+START_TEST(test_acl_del)
+{
+	static const uint8_t mac[] = { 0x02, 0, 0, 0, 0, 0x01 };
+	struct msg m = build("acl del dev lo pref 4294967295");
+
+	check_change(&m, ARPPROXY_CMD_ACL_DEL, 2);
+	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
+	check_u32(m.tb[ARPPROXY_A_PREF], UINT32_MAX);
+	m = build("acl del dev lo deny mac 02:00:00:00:00:01");
+	check_change(&m, ARPPROXY_CMD_ACL_DEL, 3);
+	check_u8(m.tb[ARPPROXY_A_ACTION], ARPPROXY_ACL_DENY);
+	check_attr(m.tb[ARPPROXY_A_MAC], ETH_ALEN, mac);
+	ck_assert_ptr_null(m.tb[ARPPROXY_A_PREF]);
+}
+END_TEST
+
+START_TEST(test_acl_flush)
+{
+	struct msg m = build("acl flush");
+
+	check_change(&m, ARPPROXY_CMD_ACL_FLUSH, 0);
+	m = build("acl flush dev lo");
+	check_change(&m, ARPPROXY_CMD_ACL_FLUSH, 1);
+	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
+}
+END_TEST
+
+START_TEST(test_iface_set_rate)
+{
+	struct msg m = build("iface set lo rate 10 burst 20 per-host 5");
+
+	check_change(&m, ARPPROXY_CMD_IFACE_SET, 4);
+	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
+	check_u32(m.tb[ARPPROXY_A_RATE], 10);
+	check_u32(m.tb[ARPPROXY_A_RATE_BURST], 20);
+	check_u32(m.tb[ARPPROXY_A_RATE_PER_HOST], 5);
+	/* off is both limits at 0, with no burst */
+	m = build("iface set lo rate 0");
+	check_change(&m, ARPPROXY_CMD_IFACE_SET, 3);
+	check_u32(m.tb[ARPPROXY_A_RATE], 0);
+	check_u32(m.tb[ARPPROXY_A_RATE_PER_HOST], 0);
+	ck_assert_ptr_null(m.tb[ARPPROXY_A_RATE_BURST]);
+	/* the limit is set whole: a rate alone clears the per-host one */
+	m = build("iface set lo rate 1000000");
+	check_change(&m, ARPPROXY_CMD_IFACE_SET, 3);
+	check_u32(m.tb[ARPPROXY_A_RATE], 1000000);
+	check_u32(m.tb[ARPPROXY_A_RATE_PER_HOST], 0);
+	m = build("iface set lo rate 0 per-host 7");
+	check_change(&m, ARPPROXY_CMD_IFACE_SET, 3);
+	check_u32(m.tb[ARPPROXY_A_RATE], 0);
+	check_u32(m.tb[ARPPROXY_A_RATE_PER_HOST], 7);
+	/* settings that are not given are not sent */
+	ck_assert_ptr_null(m.tb[ARPPROXY_A_PROXY_MODE]);
+	ck_assert_ptr_null(m.tb[ARPPROXY_A_INSPECT]);
+}
+END_TEST
+
+START_TEST(test_iface_set_all)
+{
+	uint8_t route = ARPPROXY_PROXY_ROUTE, log = ARPPROXY_INSPECT_LOG;
+	struct msg m = build("iface set lo rate 5 inspect log proxy route burst 1");
+
+	check_change(&m, ARPPROXY_CMD_IFACE_SET, 6);
+	check_attr(m.tb[ARPPROXY_A_PROXY_MODE], 1, &route);
+	check_attr(m.tb[ARPPROXY_A_INSPECT], 1, &log);
+	check_u32(m.tb[ARPPROXY_A_RATE], 5);
+	check_u32(m.tb[ARPPROXY_A_RATE_BURST], 1);
+	check_u32(m.tb[ARPPROXY_A_RATE_PER_HOST], 0);
+	/* header, genl header, 1-byte PROXY_MODE/INSPECT, IFINDEX and the three u32s */
+	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4 + 2 * 8 + 4 * 8);
+}
+END_TEST
+
 START_TEST(test_static_binding)
 {
 	uint32_t flags = ARPPROXY_BINDING_F_STATIC;
@@ -193,6 +303,10 @@ START_TEST(test_dumps_carry_no_filter)
 	ck_assert_uint_eq(m.nattrs, 0);
 	m = build("iface show lo");
 	ck_assert_uint_eq(m.genl->cmd, ARPPROXY_CMD_IFACE_GET);
+	ck_assert_uint_eq(m.nlh->nlmsg_flags, NLM_F_REQUEST | NLM_F_DUMP);
+	ck_assert_uint_eq(m.nattrs, 0);
+	m = build("acl show dev lo");
+	ck_assert_uint_eq(m.genl->cmd, ARPPROXY_CMD_ACL_GET);
 	ck_assert_uint_eq(m.nlh->nlmsg_flags, NLM_F_REQUEST | NLM_F_DUMP);
 	ck_assert_uint_eq(m.nattrs, 0);
 }
@@ -234,6 +348,52 @@ START_TEST(test_reply_wrong_width)
 }
 END_TEST
 
+START_TEST(test_acl_reply_checks)
+{
+	const struct nlattr *tb[ARPPROXY_A_MAX + 1] = { NULL };
+	struct req req = parse_ok("acl show");
+	struct nlmsghdr *nlh = reply(ARPPROXY_CMD_ACL_GET);
+
+	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, 1);
+	mnl_attr_put_u8(nlh, ARPPROXY_A_ACTION, ARPPROXY_ACL_DENY);
+	/* a rule without its pref */
+	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), -EBADMSG);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_PREF, 10);
+	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), 0);
+	ck_assert_uint_eq(mnl_attr_get_u32(tb[ARPPROXY_A_PREF]), 10);
+	/* an action wider than a u8 */
+	nlh = reply(ARPPROXY_CMD_ACL_GET);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, 1);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_ACTION, ARPPROXY_ACL_DENY);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_PREF, 10);
+	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), -EBADMSG);
+}
+END_TEST
+
+static const uint16_t rate_attrs[] = {
+	ARPPROXY_A_RATE, ARPPROXY_A_RATE_BURST, ARPPROXY_A_RATE_PER_HOST,
+};
+
+/* Each rate left out, then given as a u8: malformed either way. */
+START_TEST(test_iface_reply_needs_rates)
+{
+	const struct nlattr *tb[ARPPROXY_A_MAX + 1] = { NULL };
+	struct req req = parse_ok("iface show");
+	struct nlmsghdr *nlh = reply(ARPPROXY_CMD_IFACE_GET);
+	size_t i;
+
+	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, 1);
+	mnl_attr_put_u8(nlh, ARPPROXY_A_PROXY_MODE, 0);
+	mnl_attr_put_u8(nlh, ARPPROXY_A_INSPECT, 0);
+	for (i = 0; i < N(rate_attrs); i++)
+		if (i != (size_t)_i)
+			mnl_attr_put_u32(nlh, rate_attrs[i], 10);
+	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), -EBADMSG);
+	mnl_attr_put_u8(nlh, rate_attrs[_i], 10);
+	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), -EBADMSG);
+}
+END_TEST
+
 START_TEST(test_strerror)
 {
 	struct req add = parse_ok("binding add 10.0.0.0/8");
@@ -255,6 +415,24 @@ START_TEST(test_strerror)
 }
 END_TEST
 
+START_TEST(test_acl_strerror)
+{
+	struct req add = parse_ok("acl add dev lo deny pref 10");
+	struct req del = parse_ok("acl del dev lo pref 10");
+	struct req flush = parse_ok("acl flush");
+
+	ck_assert_str_eq(req_strerror(&add, EEXIST, "arpproxy: pref in use"),
+			 "the interface has a rule with that pref");
+	ck_assert_str_eq(req_strerror(&del, ENOENT, ""), "no such rule");
+	ck_assert_str_eq(req_strerror(&del, EEXIST, ""), strerror(EEXIST));
+	ck_assert_str_eq(req_strerror(&add, ENOENT, ""), strerror(ENOENT));
+	ck_assert_str_eq(req_strerror(&flush, EPERM, ""),
+			 "permission denied (need CAP_NET_ADMIN)");
+	ck_assert_str_eq(req_strerror(&add, ENOSPC, "arpproxy: too many rules"),
+			 "arpproxy: too many rules");
+}
+END_TEST
+
 Suite *msg_suite(void)
 {
 	Suite *s = suite_create("msg");
@@ -268,13 +446,22 @@ Suite *msg_suite(void)
 	tcase_add_test(requests, test_binding_flush);
 	tcase_add_test(requests, test_iface_set);
 	tcase_add_test(requests, test_static_binding);
+	tcase_add_test(requests, test_acl_add_full);
+	tcase_add_test(requests, test_acl_add_minimal);
+	tcase_add_test(requests, test_acl_del);
+	tcase_add_test(requests, test_acl_flush);
+	tcase_add_test(requests, test_iface_set_rate);
+	tcase_add_test(requests, test_iface_set_all);
 	tcase_add_test(requests, test_gets_and_reset);
 	tcase_add_test(requests, test_dumps_carry_no_filter);
 	suite_add_tcase(s, requests);
 
 	tcase_add_test(replies, test_reply_checks);
 	tcase_add_test(replies, test_reply_wrong_width);
+	tcase_add_test(replies, test_acl_reply_checks);
+	tcase_add_loop_test(replies, test_iface_reply_needs_rates, 0, N(rate_attrs));
 	tcase_add_test(replies, test_strerror);
+	tcase_add_test(replies, test_acl_strerror);
 	suite_add_tcase(s, replies);
 	return s;
 }

@@ -138,6 +138,64 @@ START_TEST(test_proxy_mode)
 }
 END_TEST
 
+START_TEST(test_acl_action)
+{
+	char buf[MODE_STRLEN];
+	uint8_t action = 0xff;
+
+	ck_assert_int_eq(parse_acl_action("deny", &action), 0);
+	ck_assert_uint_eq(action, ARPPROXY_ACL_DENY);
+	ck_assert_int_eq(parse_acl_action("allow", &action), 0);
+	ck_assert_uint_eq(action, ARPPROXY_ACL_ALLOW);
+	ck_assert_int_eq(parse_acl_action("drop", &action), -1);
+	ck_assert_str_eq(err_msg(), "invalid ACL action \"drop\": expected allow or deny");
+	ck_assert_str_eq(format_acl_action(buf, ARPPROXY_ACL_ALLOW), "allow");
+	ck_assert_str_eq(format_acl_action(buf, ARPPROXY_ACL_DENY), "deny");
+	ck_assert_str_eq(format_acl_action(buf, 7), "action_7");
+}
+END_TEST
+
+static const struct {
+	const char *word;
+	uint32_t min, max;
+	int ret;
+	uint32_t val;
+} numbers[] = {
+	{ "0", 0, 10, 0, 0 },
+	{ "10", 0, 10, 0, 10 },
+	{ "007", 1, 10, 0, 7 },
+	{ "4294967295", 1, UINT32_MAX, 0, UINT32_MAX },
+	{ "4294967296", 1, UINT32_MAX, -1, 0 },
+	{ "11", 0, 10, -1, 0 },
+	{ "0", 1, 10, -1, 0 },
+	{ "-1", 0, 10, -1, 0 },
+	{ "+1", 0, 10, -1, 0 },
+	{ " 1", 0, 10, -1, 0 },
+	{ "1 ", 0, 10, -1, 0 },
+	{ "0x1", 0, 10, -1, 0 },
+	{ "1e3", 0, 10000, -1, 0 },
+	{ "", 0, 10, -1, 0 },
+	{ "99999999999999999999999", 0, 10, -1, 0 },
+};
+
+START_TEST(test_number)
+{
+	uint32_t val = 12345;
+	char want[128];
+
+	ck_assert_int_eq(parse_number(numbers[_i].word, "burst", numbers[_i].min,
+				      numbers[_i].max, &val), numbers[_i].ret);
+	if (!numbers[_i].ret) {
+		ck_assert_uint_eq(val, numbers[_i].val);
+		return;
+	}
+	ck_assert_uint_eq(val, 12345);
+	snprintf(want, sizeof(want), "invalid burst \"%s\": expected %u..%u", numbers[_i].word,
+		 numbers[_i].min, numbers[_i].max);
+	ck_assert_str_eq(err_msg(), want);
+}
+END_TEST
+
 START_TEST(test_binding_add_minimal)
 {
 	struct req req = parse_ok("binding add 10.0.0.0/8");
@@ -186,6 +244,10 @@ END_TEST
 
 #define KEY		(REQ_ATTR(PREFIX) | REQ_ATTR(PLEN))
 #define DEV		REQ_ATTR(IFINDEX)
+#define ACTION		REQ_ATTR(ACTION)
+#define PREF		REQ_ATTR(PREF)
+#define RATE		(REQ_ATTR(RATE) | REQ_ATTR(RATE_PER_HOST))
+#define BURST		REQ_ATTR(RATE_BURST)
 
 static const struct {
 	const char *line;
@@ -207,6 +269,26 @@ static const struct {
 	{ "binding show 10.0.0.0/8 dev lo", ARPPROXY_CMD_BINDING_GET, REQ_DUMP, KEY | DEV },
 	{ "iface set lo proxy route", ARPPROXY_CMD_IFACE_SET, REQ_CHANGE,
 	  DEV | REQ_ATTR(PROXY_MODE) },
+	{ "iface set lo rate 0", ARPPROXY_CMD_IFACE_SET, REQ_CHANGE, DEV | RATE },
+	{ "iface set lo rate 10 burst 20", ARPPROXY_CMD_IFACE_SET, REQ_CHANGE,
+	  DEV | RATE | BURST },
+	{ "iface set lo per-host 5 rate 10", ARPPROXY_CMD_IFACE_SET, REQ_CHANGE, DEV | RATE },
+	{ "iface set lo inspect log rate 10 proxy route", ARPPROXY_CMD_IFACE_SET, REQ_CHANGE,
+	  DEV | RATE | REQ_ATTR(PROXY_MODE) | REQ_ATTR(INSPECT) },
+	{ "acl add dev lo deny", ARPPROXY_CMD_ACL_ADD, REQ_CHANGE, DEV | ACTION },
+	{ "acl add allow dev lo", ARPPROXY_CMD_ACL_ADD, REQ_CHANGE, DEV | ACTION },
+	{ "acl add dev lo allow from 10.0.0.0/8 pref 5", ARPPROXY_CMD_ACL_ADD, REQ_CHANGE,
+	  DEV | ACTION | KEY | PREF },
+	{ "acl add dev lo deny mac 02:00:00:00:00:01", ARPPROXY_CMD_ACL_ADD, REQ_CHANGE,
+	  DEV | ACTION | REQ_ATTR(MAC) },
+	{ "acl del dev lo pref 10", ARPPROXY_CMD_ACL_DEL, REQ_CHANGE, DEV | PREF },
+	{ "acl del dev lo deny", ARPPROXY_CMD_ACL_DEL, REQ_CHANGE, DEV | ACTION },
+	{ "acl del dev lo allow mac 02:00:00:00:00:01 from 10.0.0.5", ARPPROXY_CMD_ACL_DEL,
+	  REQ_CHANGE, DEV | ACTION | KEY | REQ_ATTR(MAC) },
+	{ "acl show", ARPPROXY_CMD_ACL_GET, REQ_DUMP, 0 },
+	{ "acl show dev lo", ARPPROXY_CMD_ACL_GET, REQ_DUMP, DEV },
+	{ "acl flush", ARPPROXY_CMD_ACL_FLUSH, REQ_CHANGE, 0 },
+	{ "acl flush dev lo", ARPPROXY_CMD_ACL_FLUSH, REQ_CHANGE, DEV },
 	{ "iface show", ARPPROXY_CMD_IFACE_GET, REQ_DUMP, 0 },
 	{ "iface show lo", ARPPROXY_CMD_IFACE_GET, REQ_DUMP, DEV },
 	{ "stats show", ARPPROXY_CMD_STATS_GET, REQ_GET, 0 },
@@ -238,6 +320,52 @@ START_TEST(test_iface_set_values)
 }
 END_TEST
 
+START_TEST(test_acl_values)
+{
+	static const uint8_t mac[] = { 0x00, 0x00, 0x0c, 0x94, 0x36, 0xbb };
+	struct req req = parse_ok("acl add dev lo deny from 172.16.10.0/24 "
+				  "mac 00:00:0c:94:36:bb pref 10");
+
+	ck_assert_uint_eq(req.ifindex, lo_index());
+	ck_assert_uint_eq(req.action, ARPPROXY_ACL_DENY);
+	ck_assert_uint_eq(req.prefix, ip("172.16.10.0"));
+	ck_assert_uint_eq(req.plen, 24);
+	ck_assert_mem_eq(req.mac, mac, ETH_ALEN);
+	ck_assert_uint_eq(req.pref, 10);
+	req = parse_ok("acl add dev lo allow from 172.16.10.100 pref 4294967295");
+	ck_assert_uint_eq(req.action, ARPPROXY_ACL_ALLOW);
+	ck_assert_uint_eq(req.prefix, ip("172.16.10.100"));
+	ck_assert_uint_eq(req.plen, 32);
+	ck_assert_uint_eq(req.pref, UINT32_MAX);
+	req = parse_ok("acl del dev lo pref 1");
+	ck_assert_uint_eq(req.pref, 1);
+}
+END_TEST
+
+static const struct {
+	const char *line;
+	uint32_t rate, burst, per_host;
+} rates[] = {
+	{ "iface set lo rate 10 burst 20 per-host 5", 10, 20, 5 },
+	/* off: both limits go out as 0 */
+	{ "iface set lo rate 0", 0, 0, 0 },
+	{ "iface set lo rate 0 per-host 3", 0, 0, 3 },
+	{ "iface set lo per-host 7 rate 2", 2, 0, 7 },
+	{ "iface set lo rate 1000000 burst 1000000 per-host 1000000",
+	  ARPPROXY_RATE_MAX, ARPPROXY_RATE_MAX, ARPPROXY_RATE_MAX },
+	{ "iface set lo rate 1 burst 1", 1, 1, 0 },
+};
+
+START_TEST(test_rate_values)
+{
+	struct req req = parse_ok(rates[_i].line);
+
+	ck_assert_uint_eq(req.rate, rates[_i].rate);
+	ck_assert_uint_eq(req.rate_burst, rates[_i].burst);
+	ck_assert_uint_eq(req.rate_per_host, rates[_i].per_host);
+}
+END_TEST
+
 START_TEST(test_help)
 {
 	struct req req = parse_ok("help");
@@ -249,6 +377,9 @@ START_TEST(test_help)
 	ck_assert_ptr_eq(req.help, &binding_object);
 	req = parse_ok("stats help");
 	ck_assert_ptr_eq(req.help, &stats_object);
+	req = parse_ok("acl help");
+	ck_assert_uint_eq(req.cmd->kind, REQ_LOCAL);
+	ck_assert_ptr_eq(req.help, &acl_object);
 	req = parse_ok("monitor help");
 	ck_assert_uint_eq(req.cmd->kind, REQ_LOCAL);
 	ck_assert_ptr_eq(req.help, &monitor_object);
@@ -288,7 +419,74 @@ static const struct bad bad_lines[] = {
 	{ "binding show 10.0.0.0/8 10.0.0.0/8", "unknown word \"10.0.0.0/8\"" },
 	{ "binding flush 10.0.0.0/8", "unknown word \"10.0.0.0/8\"" },
 	{ "iface set", "missing IFNAME" },
-	{ "iface set lo", "missing a setting: proxy or inspect" },
+	{ "iface set lo", "missing a setting: proxy, inspect or rate" },
+	{ "iface set lo rate", "missing PPS after \"rate\"" },
+	{ "iface set lo rate -1", "invalid rate \"-1\": expected 0..1000000" },
+	{ "iface set lo rate 1000001", "invalid rate \"1000001\": expected 0..1000000" },
+	{ "iface set lo rate 2000000", "invalid rate \"2000000\": expected 0..1000000" },
+	{ "iface set lo rate 10pps", "invalid rate \"10pps\": expected 0..1000000" },
+	{ "iface set lo rate 10 burst 0", "invalid burst \"0\": expected 1..1000000" },
+	{ "iface set lo rate 10 burst 1000001", "invalid burst \"1000001\": expected 1..1000000" },
+	{ "iface set lo rate 10 per-host -5",
+	  "invalid per-host rate \"-5\": expected 0..1000000" },
+	{ "iface set lo rate 10 per-host 1000001",
+	  "invalid per-host rate \"1000001\": expected 0..1000000" },
+	{ "iface set lo burst 10", "\"burst\" needs \"rate\"" },
+	{ "iface set lo per-host 5", "\"per-host\" needs \"rate\"" },
+	{ "iface set lo proxy off burst 10", "\"burst\" needs \"rate\"" },
+	{ "iface set lo rate 0 burst 10", "\"burst\" needs a rate above 0" },
+	{ "iface set lo burst 10 rate 0 per-host 5", "\"burst\" needs a rate above 0" },
+	{ "iface set lo rate 10 rate 10", "\"rate\" given twice" },
+	{ "iface set lo rate 10 burst", "missing N after \"burst\"" },
+	{ "iface set lo rate 10 per-host", "missing PPS after \"per-host\"" },
+	{ "iface show lo rate", "unknown word \"rate\"" },
+	{ "acl", "missing acl command" },
+	{ "acl insert dev lo deny", "unknown acl command \"insert\"" },
+	{ "acl add", "missing \"dev IFNAME\"" },
+	{ "acl add deny", "missing \"dev IFNAME\"" },
+	{ "acl add dev lo", "missing allow or deny" },
+	{ "acl add dev lo from 10.0.0.0/8", "missing allow or deny" },
+	{ "acl add dev", "missing IFNAME after \"dev\"" },
+	{ "acl add dev nosuchdev0 deny", "cannot find device \"nosuchdev0\"" },
+	{ "acl add dev lo allow deny", "\"deny\" cannot be used with \"allow\"" },
+	{ "acl add dev lo deny allow", "\"allow\" cannot be used with \"deny\"" },
+	{ "acl add dev lo deny deny", "\"deny\" given twice" },
+	{ "acl add dev lo deny from", "missing PREFIX after \"from\"" },
+	{ "acl add dev lo deny from 10.0.0.1/8",
+	  "prefix \"10.0.0.1/8\" has host bits set (did you mean 10.0.0.0/8?)" },
+	{ "acl add dev lo deny from 10.0.0.0/33",
+	  "invalid prefix length in \"10.0.0.0/33\": expected 0..32" },
+	{ "acl add dev lo deny from dev", "invalid prefix \"dev\": expected A.B.C.D[/LEN]" },
+	{ "acl add dev lo deny from 10.0.0.0/8 from 10.0.0.0/8", "\"from\" given twice" },
+	{ "acl add dev lo deny 10.0.0.0/8", "unknown word \"10.0.0.0/8\"" },
+	{ "acl add dev lo deny mac", "missing MAC after \"mac\"" },
+	{ "acl add dev lo deny mac auto", "invalid MAC \"auto\"" MAC_SYNTAX },
+	{ "acl add dev lo deny mac ff:ff:ff:ff:ff:ff",
+	  "MAC \"ff:ff:ff:ff:ff:ff\" is the broadcast address" },
+	{ "acl add dev lo deny pref", "missing N after \"pref\"" },
+	{ "acl add dev lo deny pref 0", "invalid pref \"0\": expected 1..4294967295" },
+	{ "acl add dev lo deny pref -1", "invalid pref \"-1\": expected 1..4294967295" },
+	{ "acl add dev lo deny pref 4294967296",
+	  "invalid pref \"4294967296\": expected 1..4294967295" },
+	{ "acl add dev lo deny pref 1 pref 2", "\"pref\" given twice" },
+	{ "acl add dev lo deny onlink", "unknown word \"onlink\"" },
+	{ "acl add dev lo deny rate 10", "unknown word \"rate\"" },
+	{ "acl del dev lo", "missing pref, allow or deny" },
+	{ "acl del dev lo from 10.0.0.0/8", "missing pref, allow or deny" },
+	{ "acl del dev lo mac 02:00:00:00:00:01", "missing pref, allow or deny" },
+	{ "acl del pref 10", "missing \"dev IFNAME\"" },
+	{ "acl del dev lo pref 10 deny", "\"deny\" cannot be used with \"pref\"" },
+	{ "acl del dev lo allow pref 10", "\"pref\" cannot be used with \"allow\"" },
+	{ "acl del dev lo pref 10 from 10.0.0.0/8", "\"from\" cannot be used with \"pref\"" },
+	{ "acl del dev lo from 10.0.0.0/8 pref 10", "\"pref\" cannot be used with \"from\"" },
+	{ "acl del dev lo pref 10 mac 02:00:00:00:00:01", "\"mac\" cannot be used with \"pref\"" },
+	{ "acl del dev lo pref 0", "invalid pref \"0\": expected 1..4294967295" },
+	{ "acl show lo", "unknown word \"lo\"" },
+	{ "acl show dev lo deny", "unknown word \"deny\"" },
+	{ "acl show dev", "missing IFNAME after \"dev\"" },
+	{ "acl flush deny", "unknown word \"deny\"" },
+	{ "acl flush dev nosuchdev0", "cannot find device \"nosuchdev0\"" },
+	{ "acl help extra", "unknown word \"extra\"" },
 	{ "iface set lo inspect", "missing off|log|enforce after \"inspect\"" },
 	{ "iface set lo inspect on", "invalid inspect mode \"on\": expected off, log or enforce" },
 	{ "binding add 10.0.0.5 static", "\"static\" needs \"mac\"" },
@@ -343,6 +541,29 @@ START_TEST(test_batch_words_limit)
 }
 END_TEST
 
+/* Bad lines of the new commands stop a batch before anything is sent. */
+static const struct bad bad_batches[] = {
+	{ "acl add dev lo deny pref 10\niface set lo rate 10 burst 5\nacl del dev lo pref 0\n",
+	  "BATCH:3: invalid pref \"0\": expected 1..4294967295\n" },
+	{ "acl flush\n# rate 0 is off\niface set lo rate 0 burst 3\nacl show\n",
+	  "BATCH:3: \"burst\" needs a rate above 0\n" },
+	{ "iface set lo per-host 5\n", "BATCH:1: \"per-host\" needs \"rate\"\n" },
+	{ "acl add dev lo from 10.0.0.0/8\n", "BATCH:1: missing allow or deny\n" },
+	{ "acl show dev lo\nacl del dev lo pref 10 deny\n",
+	  "BATCH:2: \"deny\" cannot be used with \"pref\"\n" },
+};
+
+START_TEST(test_batch_checks_first)
+{
+	static struct nl nl;
+	int ret;
+
+	ck_assert_str_eq(run_batch(bad_batches[_i].input, &nl, &ret), bad_batches[_i].error);
+	ck_assert_int_eq(ret, -1);
+	ck_assert_ptr_null(nl.sk);
+}
+END_TEST
+
 static char *help_text(const struct object *obj)
 {
 	char *buf = NULL;
@@ -357,30 +578,47 @@ static char *help_text(const struct object *obj)
 START_TEST(test_help_text)
 {
 	char *all = help_text(NULL), *binding = help_text(&binding_object);
-	char *monitor = help_text(&monitor_object);
+	char *monitor = help_text(&monitor_object), *acl = help_text(&acl_object);
+	char *iface = help_text(&iface_object);
 
 	ck_assert_str_eq(all,
 		"arpproxyctl [-j|--json] [-p|--pretty] [-n|--netns NAME] [-b|--batch FILE|-] [-f|--force] OBJECT COMMAND\n"
-		"arpproxyctl binding add|replace PREFIX [dev IFNAME] [mac MAC] [onlink] [exclude] [static]\n"
+		"arpproxyctl binding add|replace PREFIX [dev IFNAME] [mac MAC|auto] [onlink] [exclude] [static]\n"
 		"arpproxyctl binding del PREFIX [dev IFNAME]\n"
 		"arpproxyctl binding show [PREFIX] [dev IFNAME]\n"
 		"arpproxyctl binding flush [dev IFNAME]\n"
-		"arpproxyctl iface set IFNAME [proxy off|route] [inspect off|log|enforce]\n"
+		"arpproxyctl acl add dev IFNAME allow|deny [from PREFIX] [mac MAC] [pref N]\n"
+		"arpproxyctl acl del dev IFNAME pref N\n"
+		"arpproxyctl acl del dev IFNAME allow|deny [from PREFIX] [mac MAC]\n"
+		"arpproxyctl acl show [dev IFNAME]\n"
+		"arpproxyctl acl flush [dev IFNAME]\n"
+		"arpproxyctl iface set IFNAME [proxy off|route] [inspect off|log|enforce] [rate PPS [burst N] [per-host PPS]]\n"
 		"arpproxyctl iface show [IFNAME]\n"
 		"arpproxyctl stats show | stats reset\n"
 		"arpproxyctl monitor\n"
 		"arpproxyctl version\n"
 		"arpproxyctl help | -h | --help ; arpproxyctl OBJECT help\n"
-		"PREFIX := A.B.C.D[/LEN]  MAC := xx:xx:xx:xx:xx:xx | auto\n");
+		"PREFIX := A.B.C.D[/LEN]  MAC := xx:xx:xx:xx:xx:xx\n");
 	ck_assert_str_eq(binding,
-		"arpproxyctl binding add|replace PREFIX [dev IFNAME] [mac MAC] [onlink] [exclude] [static]\n"
+		"arpproxyctl binding add|replace PREFIX [dev IFNAME] [mac MAC|auto] [onlink] [exclude] [static]\n"
 		"arpproxyctl binding del PREFIX [dev IFNAME]\n"
 		"arpproxyctl binding show [PREFIX] [dev IFNAME]\n"
 		"arpproxyctl binding flush [dev IFNAME]\n");
+	ck_assert_str_eq(acl,
+		"arpproxyctl acl add dev IFNAME allow|deny [from PREFIX] [mac MAC] [pref N]\n"
+		"arpproxyctl acl del dev IFNAME pref N\n"
+		"arpproxyctl acl del dev IFNAME allow|deny [from PREFIX] [mac MAC]\n"
+		"arpproxyctl acl show [dev IFNAME]\n"
+		"arpproxyctl acl flush [dev IFNAME]\n");
+	ck_assert_str_eq(iface,
+		"arpproxyctl iface set IFNAME [proxy off|route] [inspect off|log|enforce] [rate PPS [burst N] [per-host PPS]]\n"
+		"arpproxyctl iface show [IFNAME]\n");
 	ck_assert_str_eq(monitor, "arpproxyctl monitor\n");
 	free(all);
 	free(binding);
 	free(monitor);
+	free(acl);
+	free(iface);
 }
 END_TEST
 
@@ -395,6 +633,8 @@ Suite *parse_suite(void)
 	tcase_add_test(words, test_mac_good);
 	tcase_add_loop_test(words, test_mac_bad, 0, N(bad_macs));
 	tcase_add_test(words, test_proxy_mode);
+	tcase_add_test(words, test_acl_action);
+	tcase_add_loop_test(words, test_number, 0, N(numbers));
 	tcase_add_test(words, test_batch_words);
 	tcase_add_test(words, test_batch_words_limit);
 	suite_add_tcase(s, words);
@@ -404,9 +644,12 @@ Suite *parse_suite(void)
 	tcase_add_test(lines, test_binding_exclude_and_mac_auto);
 	tcase_add_loop_test(lines, test_good_lines, 0, N(good_lines));
 	tcase_add_test(lines, test_iface_set_values);
+	tcase_add_test(lines, test_acl_values);
+	tcase_add_loop_test(lines, test_rate_values, 0, N(rates));
 	tcase_add_test(lines, test_help);
 	tcase_add_test(lines, test_help_text);
 	tcase_add_loop_test(lines, test_bad_lines, 0, N(bad_lines));
+	tcase_add_loop_test(lines, test_batch_checks_first, 0, N(bad_batches));
 	suite_add_tcase(s, lines);
 	return s;
 }

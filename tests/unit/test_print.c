@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <string.h>
 #include <linux/netlink.h>
 #include <libmnl/libmnl.h>
 
@@ -18,10 +20,16 @@
 #define GONE_DEV	999999	/* an ifindex no interface has */
 
 static const uint8_t mac1[ETH_ALEN] = { 0x02, 0, 0, 0, 0, 0x01 };
+static const uint8_t mac2[ETH_ALEN] = { 0x00, 0x00, 0x0c, 0x94, 0x36, 0xbb };
 
 /* Crafted replies, one after the other as a dump delivers them. */
 static char dump[4096];
 static size_t dump_len;
+
+static void reset_dump(void)
+{
+	dump_len = 0;
+}
 
 static struct nlmsghdr *msg_start(uint8_t cmd)
 {
@@ -56,11 +64,30 @@ static void three_bindings(void)
 
 static void iface(uint32_t ifindex, uint8_t mode, uint8_t inspect)
 {
+	struct iface_settings s = { mode, inspect, 0, 0, 0 };
 	struct nlmsghdr *nlh = msg_start(ARPPROXY_CMD_IFACE_GET);
 
-	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, ifindex);
-	mnl_attr_put_u8(nlh, ARPPROXY_A_PROXY_MODE, mode);
-	mnl_attr_put_u8(nlh, ARPPROXY_A_INSPECT, inspect);
+	put_iface(nlh, ifindex, &s);
+	msg_end(nlh);
+}
+
+static void iface_rate(uint32_t ifindex, uint32_t rate, uint32_t burst, uint32_t per_host)
+{
+	struct iface_settings s = { ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF, rate, burst,
+				    per_host };
+	struct nlmsghdr *nlh = msg_start(ARPPROXY_CMD_IFACE_GET);
+
+	put_iface(nlh, ifindex, &s);
+	msg_end(nlh);
+}
+
+static void acl(uint32_t ifindex, uint32_t pref, uint8_t action, const char *prefix,
+		uint8_t plen, const uint8_t *mac, uint64_t hits)
+{
+	struct nlmsghdr *nlh = msg_start(ARPPROXY_CMD_ACL_GET);
+
+	put_acl_rule(nlh, ifindex, pref, action, prefix, plen, mac);
+	mnl_attr_put_u64(nlh, ARPPROXY_A_HITS, hits);
 	msg_end(nlh);
 }
 
@@ -176,20 +203,6 @@ START_TEST(test_empty_dump)
 }
 END_TEST
 
-START_TEST(test_malformed_dump_prints_nothing)
-{
-	struct req req = parse_ok("binding show");
-	struct nlmsghdr *nlh;
-
-	three_bindings();
-	nlh = msg_start(ARPPROXY_CMD_BINDING_GET);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_PREFIX, 0);
-	msg_end(nlh);
-	capture_start(_i, false);
-	ck_assert_int_eq(cmd_print_dump(&req, dump, dump_len), -EBADMSG);
-	ck_assert_str_eq(capture_end(), "");
-}
-END_TEST
 
 START_TEST(test_iface)
 {
@@ -201,13 +214,196 @@ START_TEST(test_iface)
 			 "if999999 proxy route inspect enforce\n"
 			 "if1000000 proxy mode_9 inspect mode_7\n");
 	ck_assert_str_eq(show("iface show", true, false),
-			 "[{\"dev\":\"lo\",\"proxy\":\"off\",\"inspect\":\"off\"},"
-			 "{\"dev\":\"if999999\",\"proxy\":\"route\",\"inspect\":\"enforce\"},"
-			 "{\"dev\":\"if1000000\",\"proxy\":\"mode_9\",\"inspect\":\"mode_7\"}]\n");
+			 "[{\"dev\":\"lo\",\"proxy\":\"off\",\"inspect\":\"off\","
+			 "\"rate\":0,\"burst\":0,\"per_host\":0},"
+			 "{\"dev\":\"if999999\",\"proxy\":\"route\",\"inspect\":\"enforce\","
+			 "\"rate\":0,\"burst\":0,\"per_host\":0},"
+			 "{\"dev\":\"if1000000\",\"proxy\":\"mode_9\",\"inspect\":\"mode_7\","
+			 "\"rate\":0,\"burst\":0,\"per_host\":0}]\n");
 	ck_assert_str_eq(show("iface show lo", false, false), "lo proxy off inspect off\n");
 	ck_assert_str_eq(show("iface show lo", true, true),
 			 "[\n  {\n    \"dev\": \"lo\",\n    \"proxy\": \"off\",\n"
-			 "    \"inspect\": \"off\"\n  }\n]\n");
+			 "    \"inspect\": \"off\",\n    \"rate\": 0,\n    \"burst\": 0,\n"
+			 "    \"per_host\": 0\n  }\n]\n");
+}
+END_TEST
+
+/* On, the rate limit shows in the words that set it; off, not at all. */
+START_TEST(test_iface_rate)
+{
+	iface_rate(GONE_DEV, 10, 20, 5);
+	iface_rate(GONE_DEV + 1, 10, 10, 0);
+	iface_rate(GONE_DEV + 2, 0, 0, 5);
+	iface_rate(GONE_DEV + 3, 1000000, 1000000, 1000000);
+	iface_rate(GONE_DEV + 4, 0, 7, 0);
+	ck_assert_str_eq(show("iface show", false, false),
+			 "if999999 proxy off inspect off rate 10 burst 20 per-host 5\n"
+			 "if1000000 proxy off inspect off rate 10 burst 10\n"
+			 "if1000001 proxy off inspect off rate 0 per-host 5\n"
+			 "if1000002 proxy off inspect off rate 1000000 burst 1000000 per-host 1000000\n"
+			 "if1000003 proxy off inspect off\n");
+	ck_assert_str_eq(show("iface show", true, false),
+			 "[{\"dev\":\"if999999\",\"proxy\":\"off\",\"inspect\":\"off\","
+			 "\"rate\":10,\"burst\":20,\"per_host\":5},"
+			 "{\"dev\":\"if1000000\",\"proxy\":\"off\",\"inspect\":\"off\","
+			 "\"rate\":10,\"burst\":10,\"per_host\":0},"
+			 "{\"dev\":\"if1000001\",\"proxy\":\"off\",\"inspect\":\"off\","
+			 "\"rate\":0,\"burst\":0,\"per_host\":5},"
+			 "{\"dev\":\"if1000002\",\"proxy\":\"off\",\"inspect\":\"off\","
+			 "\"rate\":1000000,\"burst\":1000000,\"per_host\":1000000},"
+			 "{\"dev\":\"if1000003\",\"proxy\":\"off\",\"inspect\":\"off\","
+			 "\"rate\":0,\"burst\":7,\"per_host\":0}]\n");
+}
+END_TEST
+
+/* The one line of a text show, as the command "verb LINE" parses it */
+static struct req show_as(const char *show_line, const char *verb)
+{
+	const char *text = show(show_line, false, false);
+	char line[256];
+
+	ck_assert_uint_eq(strchr(text, '\n')[1], '\0');
+	snprintf(line, sizeof(line), "%s %.*s", verb, (int)strcspn(text, "\n"), text);
+	/* hits are the kernel's to count */
+	if (strstr(line, " hits "))
+		*strstr(line, " hits ") = '\0';
+	return parse_ok(line);
+}
+
+/* What iface show prints, iface set takes, to the same effect. */
+START_TEST(test_iface_show_is_set)
+{
+	struct req req;
+
+	iface_rate(lo_index(), 10, 20, 5);
+	req = show_as("iface show", "iface set");
+	ck_assert_uint_eq(req.rate, 10);
+	ck_assert_uint_eq(req.rate_burst, 20);
+	ck_assert_uint_eq(req.rate_per_host, 5);
+	reset_dump();
+	iface_rate(lo_index(), 0, 0, 5);
+	req = show_as("iface show", "iface set");
+	ck_assert_uint_eq(req.rate, 0);
+	ck_assert_uint_eq(req.rate_per_host, 5);
+	ck_assert_uint_eq(req.attrs & REQ_ATTR(RATE_BURST), 0);
+}
+END_TEST
+
+static void three_rules(void)
+{
+	acl(lo_index(), 5, ARPPROXY_ACL_ALLOW, "172.16.10.100", 32, NULL, 0);
+	acl(lo_index(), 10, ARPPROXY_ACL_DENY, "172.16.10.0", 24, mac2, 3);
+	acl(GONE_DEV, 4294967295U, ARPPROXY_ACL_DENY, NULL, 0, NULL, UINT64_MAX);
+}
+
+START_TEST(test_acl_text)
+{
+	three_rules();
+	ck_assert_str_eq(show("acl show", false, false),
+			 "dev lo pref 5 allow from 172.16.10.100/32 hits 0\n"
+			 "dev lo pref 10 deny from 172.16.10.0/24 mac 00:00:0c:94:36:bb hits 3\n"
+			 "dev if999999 pref 4294967295 deny hits 18446744073709551615\n");
+}
+END_TEST
+
+START_TEST(test_acl_json)
+{
+	three_rules();
+	acl(lo_index(), 20, ARPPROXY_ACL_ALLOW, NULL, 0, mac1, 1);
+	ck_assert_str_eq(show("acl show", true, false),
+			 "[{\"dev\":\"lo\",\"pref\":5,\"action\":\"allow\","
+			 "\"from\":\"172.16.10.100/32\",\"hits\":0},"
+			 "{\"dev\":\"lo\",\"pref\":10,\"action\":\"deny\","
+			 "\"from\":\"172.16.10.0/24\",\"mac\":\"00:00:0c:94:36:bb\",\"hits\":3},"
+			 "{\"dev\":\"if999999\",\"pref\":4294967295,\"action\":\"deny\","
+			 "\"hits\":18446744073709551615},"
+			 "{\"dev\":\"lo\",\"pref\":20,\"action\":\"allow\","
+			 "\"mac\":\"02:00:00:00:00:01\",\"hits\":1}]\n");
+	ck_assert_str_eq(show("acl show dev lo", true, true),
+			 "[\n  {\n    \"dev\": \"lo\",\n    \"pref\": 5,\n"
+			 "    \"action\": \"allow\",\n    \"from\": \"172.16.10.100/32\",\n"
+			 "    \"hits\": 0\n  },\n"
+			 "  {\n    \"dev\": \"lo\",\n    \"pref\": 10,\n"
+			 "    \"action\": \"deny\",\n    \"from\": \"172.16.10.0/24\",\n"
+			 "    \"mac\": \"00:00:0c:94:36:bb\",\n    \"hits\": 3\n  },\n"
+			 "  {\n    \"dev\": \"lo\",\n    \"pref\": 20,\n"
+			 "    \"action\": \"allow\",\n    \"mac\": \"02:00:00:00:00:01\",\n"
+			 "    \"hits\": 1\n  }\n]\n");
+}
+END_TEST
+
+START_TEST(test_acl_filter_and_odd_values)
+{
+	three_rules();
+	ck_assert_str_eq(show("acl show dev lo", false, false),
+			 "dev lo pref 5 allow from 172.16.10.100/32 hits 0\n"
+			 "dev lo pref 10 deny from 172.16.10.0/24 mac 00:00:0c:94:36:bb hits 3\n");
+	reset_dump();
+	ck_assert_str_eq(show("acl show", true, false), "[]\n");
+	ck_assert_str_eq(show("acl show", false, false), "");
+	/* a newer module's action, and a rule for everyone */
+	acl(lo_index(), 1, 9, "0.0.0.0", 0, NULL, 2);
+	ck_assert_str_eq(show("acl show", false, false),
+			 "dev lo pref 1 action_9 from 0.0.0.0/0 hits 2\n");
+}
+END_TEST
+
+/* The words acl show prints are those acl add takes, hits aside. */
+START_TEST(test_acl_show_is_add)
+{
+	struct req req;
+
+	acl(lo_index(), 10, ARPPROXY_ACL_DENY, "172.16.10.0", 24, mac2, 3);
+	req = show_as("acl show", "acl add");
+	ck_assert_uint_eq(req.ifindex, lo_index());
+	ck_assert_uint_eq(req.pref, 10);
+	ck_assert_uint_eq(req.action, ARPPROXY_ACL_DENY);
+	ck_assert_uint_eq(req.prefix, htonl(0xac100a00));
+	ck_assert_uint_eq(req.plen, 24);
+	ck_assert_mem_eq(req.mac, mac2, ETH_ALEN);
+}
+END_TEST
+
+/* Valid messages, then one that is not: a binding without its length... */
+static void bad_bindings(void)
+{
+	struct nlmsghdr *nlh;
+
+	three_bindings();
+	nlh = msg_start(ARPPROXY_CMD_BINDING_GET);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_PREFIX, 0);
+	msg_end(nlh);
+}
+
+/* ...or a rule without its action. */
+static void bad_rules(void)
+{
+	struct nlmsghdr *nlh;
+
+	three_rules();
+	nlh = msg_start(ARPPROXY_CMD_ACL_GET);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, lo_index());
+	mnl_attr_put_u32(nlh, ARPPROXY_A_PREF, 30);
+	msg_end(nlh);
+}
+
+static const struct {
+	const char *line;
+	void (*fill)(void);
+} malformed[] = {
+	{ "binding show", bad_bindings },
+	{ "acl show", bad_rules },
+};
+
+/* In text (even _i) and JSON (odd _i) */
+START_TEST(test_malformed_dump_prints_nothing)
+{
+	struct req req = parse_ok(malformed[_i / 2].line);
+
+	malformed[_i / 2].fill();
+	capture_start(_i % 2, false);
+	ck_assert_int_eq(cmd_print_dump(&req, dump, dump_len), -EBADMSG);
+	ck_assert_str_eq(capture_end(), "");
 }
 END_TEST
 
@@ -249,8 +445,30 @@ START_TEST(test_stat_names)
 
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_STATIC_MISMATCH), "static_mismatch");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_EVENTS_DROPPED), "events_dropped");
+	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_ACL_DENIED), "acl_denied");
+	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_RATE_LIMITED), "rate_limited");
+	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_RATE_EVICTED), "rate_evicted");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_UNSPEC), "stat_0");
 	ck_assert_str_eq(stat_name(buf, UINT32_MAX), "stat_4294967295");
+}
+END_TEST
+
+START_TEST(test_stats_new_counters)
+{
+	struct nlmsghdr *nlh = msg_start(ARPPROXY_CMD_STATS_GET);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, ARPPROXY_A_STATS);
+
+	mnl_attr_put_u64(nlh, ARPPROXY_STAT_REQUESTS, 9);
+	mnl_attr_put_u64(nlh, ARPPROXY_STAT_ACL_DENIED, 2);
+	mnl_attr_put_u64(nlh, ARPPROXY_STAT_RATE_LIMITED, 3);
+	mnl_attr_put_u64(nlh, ARPPROXY_STAT_RATE_EVICTED, 4);
+	mnl_attr_nest_end(nlh, nest);
+	msg_end(nlh);
+	ck_assert_str_eq(show_reply("stats show", false, false),
+			 "requests 9\nacl_denied 2\nrate_limited 3\nrate_evicted 4\n");
+	ck_assert_str_eq(show_reply("stats show", true, false),
+			 "{\"requests\":9,\"acl_denied\":2,\"rate_limited\":3,"
+			 "\"rate_evicted\":4}\n");
 }
 END_TEST
 
@@ -299,11 +517,6 @@ START_TEST(test_json_strings_and_modes)
 }
 END_TEST
 
-static void reset_dump(void)
-{
-	dump_len = 0;
-}
-
 Suite *print_suite(void)
 {
 	Suite *s = suite_create("print");
@@ -316,10 +529,17 @@ Suite *print_suite(void)
 	tcase_add_test(tc, test_binding_filters);
 	tcase_add_test(tc, test_binding_odd_values);
 	tcase_add_test(tc, test_empty_dump);
-	tcase_add_loop_test(tc, test_malformed_dump_prints_nothing, 0, 2);
+	tcase_add_loop_test(tc, test_malformed_dump_prints_nothing, 0, 2 * N(malformed));
 	tcase_add_test(tc, test_iface);
+	tcase_add_test(tc, test_iface_rate);
+	tcase_add_test(tc, test_iface_show_is_set);
+	tcase_add_test(tc, test_acl_text);
+	tcase_add_test(tc, test_acl_json);
+	tcase_add_test(tc, test_acl_filter_and_odd_values);
+	tcase_add_test(tc, test_acl_show_is_add);
 	tcase_add_test(tc, test_stats_names);
 	tcase_add_test(tc, test_stat_names);
+	tcase_add_test(tc, test_stats_new_counters);
 	tcase_add_test(tc, test_stats_pretty);
 	tcase_add_test(tc, test_version);
 	tcase_add_test(tc, test_json_strings_and_modes);

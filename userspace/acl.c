@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <inttypes.h>
+#include <stdbool.h>
+
+#include "cmd.h"
+#include "parse.h"
+#include "print.h"
+
+#define ACL_RULE_KW	(KW_DEV | KW_ALLOW | KW_DENY | KW_FROM | KW_FROM_MAC)
+
+static const struct cmd acl_cmds[] = {
+	{ .name = "add", .id = ARPPROXY_CMD_ACL_ADD, .kind = REQ_CHANGE,
+	  .keywords = ACL_RULE_KW | KW_PREF, .required = KW_DEV,
+	  .any = KW_ALLOW | KW_DENY, .any_words = "allow or deny" },
+	/* By its pref alone, or by what it does to whom. */
+	{ .name = "del", .id = ARPPROXY_CMD_ACL_DEL, .kind = REQ_CHANGE,
+	  .keywords = ACL_RULE_KW | KW_PREF, .required = KW_DEV,
+	  .any = KW_PREF | KW_ALLOW | KW_DENY, .any_words = "pref, allow or deny",
+	  .alone = KW_PREF },
+	{ .name = "show", .id = ARPPROXY_CMD_ACL_GET, .kind = REQ_DUMP,
+	  .keywords = KW_DEV, .reply = ACL_KEY, .print = acl_print },
+	{ .name = "flush", .id = ARPPROXY_CMD_ACL_FLUSH, .kind = REQ_CHANGE,
+	  .keywords = KW_DEV },
+};
+
+const struct object acl_object = {
+	.name = "acl",
+	.usage = "arpproxyctl acl add dev IFNAME allow|deny [from PREFIX] [mac MAC] [pref N]\n"
+		 "arpproxyctl acl del dev IFNAME pref N\n"
+		 "arpproxyctl acl del dev IFNAME allow|deny [from PREFIX] [mac MAC]\n"
+		 "arpproxyctl acl show [dev IFNAME]\n"
+		 "arpproxyctl acl flush [dev IFNAME]\n",
+	.cmds = acl_cmds,
+	.ncmds = MNL_ARRAY_SIZE(acl_cmds),
+};
+
+void acl_print_words(const struct nlattr *const *tb, bool hits)
+{
+	char action[MODE_STRLEN], prefix[PREFIX_STRLEN];
+
+	print_dev("dev %s", tb[ARPPROXY_A_IFINDEX]);
+	print_u64(PRINT_ANY, "pref", " pref %" PRIu64, mnl_attr_get_u32(tb[ARPPROXY_A_PREF]));
+	print_string(PRINT_ANY, "action", " %s",
+		     format_acl_action(action, mnl_attr_get_u8(tb[ARPPROXY_A_ACTION])));
+	if (tb[ARPPROXY_A_PREFIX] && tb[ARPPROXY_A_PLEN])
+		print_string(PRINT_ANY, "from", " from %s",
+			     format_prefix(prefix, mnl_attr_get_u32(tb[ARPPROXY_A_PREFIX]),
+					   mnl_attr_get_u8(tb[ARPPROXY_A_PLEN])));
+	print_mac("mac", " mac %s", tb[ARPPROXY_A_MAC]);
+	if (hits)
+		print_u64(PRINT_ANY, "hits", " hits %" PRIu64,
+			  tb[ARPPROXY_A_HITS] ? mnl_attr_get_u64(tb[ARPPROXY_A_HITS]) : 0);
+}
+
+void acl_print(const struct req *req, const struct nlattr *const *tb)
+{
+	if (!dev_match(req, tb))
+		return;
+	open_json_object(NULL);
+	acl_print_words(tb, true);
+	close_json_object();
+	print_nl();
+}
