@@ -54,6 +54,9 @@ $(BUILD)/tools/%: tests/tools/%.c
 	$(CC) $(CFLAGS) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -pthread -Ikmod/uapi \
 		-o $@ $< $(MNL_LIBS)
 
+# The test copy of the load generator includes the benchmark's.
+$(BUILD)/tools/arpload: bench/arpload.c
+
 test-tools: $(TEST_TOOLS)
 
 # The hook's lookup as the module compiles it, for callgrind (bench-check).

@@ -20,6 +20,9 @@
  *   sent=N answered=N lost=N wrong=N dup=N duration_ms=N rate_pps=N
  *   p50_us=N p99_us=N max_us=N macs=MAC[,MAC...]
  *
+ * SIGINT or SIGTERM stops sending early; the run then ends as usual, with
+ * sent counting what went out.
+ *
  * Exit status: 0 after a run, whatever it measured; 1 on a usage or socket
  * error.
  */
@@ -32,6 +35,7 @@
 #include <poll.h>
 #include <pthread.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -423,13 +427,21 @@ static void wait_answer(struct run *run, unsigned int before, int64_t deadline)
 	pthread_mutex_unlock(&run->lock);
 }
 
+static volatile sig_atomic_t interrupted;
+
+static void interrupt(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
 static void send_all(struct run *run, struct sender *tx)
 {
 	const struct config *cfg = run->cfg;
 	unsigned int max = cfg->gap_ms ? 1 : BATCH, before = 0, n;
 	int64_t start = now_ns(CLOCK_MONOTONIC), last = start;
 
-	for (unsigned int i = 0; i < cfg->count; i += n) {
+	for (unsigned int i = 0; i < cfg->count && !interrupted; i += n) {
 		if (cfg->gap_ms && i)
 			wait_answer(run, before, last + cfg->gap_ms * NSEC_PER_MSEC);
 		n = pace(cfg, i, cfg->count - i < max ? cfg->count - i : max, start);
@@ -663,7 +675,7 @@ static void print_macs(uint64_t *macs, size_t n)
 
 static void report(struct run *run)
 {
-	unsigned int sent = run->cfg->count, answered = atomic_load(&run->answered);
+	unsigned int sent = atomic_load(&run->nsent), answered = atomic_load(&run->answered);
 	int64_t duration = answered ? run->last_reply_ns - run->sent_ns[0] : 0;
 	char p50[24], p99[24], max[24];
 
@@ -687,7 +699,11 @@ int main(int argc, char **argv)
 	struct run run;
 	pthread_t rx;
 
+	struct sigaction stop = { .sa_handler = interrupt };
+
 	parse_args(argc, argv, &cfg);
+	if (sigaction(SIGINT, &stop, NULL) || sigaction(SIGTERM, &stop, NULL))
+		die("sigaction");
 	run_init(&run, &cfg);
 	open_rx(&run);
 	open_tx(&tx, &cfg);

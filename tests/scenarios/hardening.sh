@@ -66,7 +66,7 @@ ctl binding add 10.1.0.0/16 mac "$MAC_A"
 FLOODS=""
 for i in 1 2; do
 	n "h$i" taskset -c $((i - 1)) "$ARPLOAD" -i eth0 -t 10.1.2.3 -S "10.0.$i.2" \
-		-s "02:00:00:00:0$i:00" -k 100 -c 1000000 -r 25000 -w 500 >"/tmp/flood$i.out" &
+		-s "02:00:00:00:0$i:00" -k 100 -c 1000000 -r 10000 -w 500 >"/tmp/flood$i.out" &
 	FLOODS="$FLOODS $!"
 done
 for round in 1 2 3 4 5 6; do
@@ -100,6 +100,9 @@ flooding() {
 }
 check "the flood was still on when the churn ended" flooding
 check "unloading the module in the middle of the flood" module_unload
+# A moment more of requests nobody answers, then the floods stop.
+sleep 1
+pkill -TERM -x arpload
 wait
 for i in 1 2; do
 	out=$(cat "/tmp/flood$i.out")
