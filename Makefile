@@ -8,6 +8,8 @@
 #                     responders; writes bench/results.md and results.png
 #   make bench-check  instructions per lookup against the committed baseline
 #   make dkms-install install the module sources for DKMS
+#   make deb          Debian packages arpproxy-dkms and arpproxyctl in
+#                     build/deb/, built from a copy of the tree
 #   make install      arpproxyctl, its man pages and bash completion under
 #                     $(DESTDIR)$(PREFIX) (PREFIX=/usr/local); make uninstall
 
@@ -31,7 +33,7 @@ UNIT_SRCS := $(wildcard tests/unit/*.c) kmod/proto.c kmod/lookup.c
 TEST_TOOLS := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(wildcard tests/tools/*.c))
 
 .PHONY: all module ctl test-tools deps check bench bench-check unit vm-check demo sparse checkpatch \
-	dkms-install install uninstall clean
+	dkms-install deb install uninstall clean
 
 all: module ctl
 
@@ -41,7 +43,7 @@ module:
 ctl: userspace/arpproxyctl
 
 userspace/arpproxyctl: userspace/main.c $(CTL_LIB_SRCS) $(CTL_HDRS)
-	$(CC) $(CFLAGS) $(CTL_CFLAGS) -o $@ userspace/main.c $(CTL_LIB_SRCS) $(MNL_LIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(CTL_CFLAGS) $(LDFLAGS) -o $@ userspace/main.c $(CTL_LIB_SRCS) $(MNL_LIBS)
 
 $(BUILD)/unit-tests: $(UNIT_SRCS) $(CTL_LIB_SRCS) $(CTL_HDRS) $(wildcard tests/unit/*.h tests/shim/linux/*.h kmod/proto.h)
 	@mkdir -p $(BUILD)
@@ -98,6 +100,26 @@ checkpatch:
 
 dkms-install:
 	scripts/dkms-install.sh
+
+# The packages are built in a copy of the files git tracks or would track
+# (committed or not, none it ignores: not build/, not build products); the
+# debian/ build products stay out of the working tree.
+DEB_DIR := $(BUILD)/deb
+DEB_SRC := $(DEB_DIR)/src/arpproxy-$(VERSION)
+deb:
+	rm -rf $(DEB_DIR)
+	mkdir -p $(DEB_SRC)
+	if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+		git ls-files --cached --others --exclude-standard | \
+			while read -r f; do [ ! -e "$$f" ] || echo "$$f"; done | \
+			tar -cf - -T - | tar -xf - -C $(DEB_SRC); \
+	else \
+		tar -cf - --exclude=./$(BUILD) --exclude-vcs-ignores . | tar -xf - -C $(DEB_SRC); \
+	fi
+	cd $(DEB_SRC) && dpkg-buildpackage -us -uc -b
+	mv $(DEB_DIR)/src/*.deb $(DEB_DIR)/src/*.buildinfo $(DEB_DIR)/src/*.changes $(DEB_DIR)/
+	rm -rf $(DEB_DIR)/src
+	@ls $(DEB_DIR)/*.deb
 
 INSTALL_CTL = $(DESTDIR)$(PREFIX)/sbin/arpproxyctl
 INSTALL_MAN8 = $(DESTDIR)$(PREFIX)/share/man/man8/arpproxyctl.8

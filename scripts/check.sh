@@ -77,6 +77,19 @@ fi
 run_logged "netlink spec matches the uapi header" "$BUILD/spec.log" scripts/spec-check.sh
 run_logged "docs: man pages, completion, make install" "$BUILD/docs.log" scripts/docs-check.sh
 
+# make deb, lintian, both packages installed here (DKMS builds the module for
+# each test kernel), loaded in guests, purged; one result per test.
+: >"$BUILD/deb-results"
+RESULTS=$BUILD/deb-results scripts/deb-check.sh >"$BUILD/deb.log" 2>&1
+deb_rc=$?
+while read -r verdict rest; do
+	record "$verdict" "deb: $rest"
+done <"$BUILD/deb-results"
+if [ $deb_rc -ne 0 ]; then
+	grep -q '^FAIL' "$BUILD/deb-results" || record FAIL "deb: deb-check.sh exited with status $deb_rc"
+	grep -v '^ok  ' "$BUILD/deb.log" | tail -n 40 | sed 's/^/    | /'
+fi
+
 for kver in $(scripts/kernels.sh); do
 	run_logged "$kver: build module (W=1 and sparse, no warnings)" "$BUILD/$kver-build.log" \
 		no_warnings scripts/build-module.sh "$kver" "$BUILD/$kver/mod" C=2

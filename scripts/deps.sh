@@ -13,6 +13,7 @@ qemu-system-x86 busybox-static kmod cpio xz-utils
 iproute2 iputils-ping arping tcpdump jq util-linux procps nftables
 man-db groff-base
 dkms sparse clang libclang-rt-14-dev
+dpkg-dev debhelper dh-dkms lintian blhc
 "
 # make bench also runs the userspace responders it compares against.
 [ "${1:-}" = bench ] && PACKAGES="$PACKAGES farpd parprouted gnuplot-nox valgrind"
