@@ -36,9 +36,17 @@ struct arpproxy_net {
 	u32 staged_portid;		/* by this netlink socket */
 	struct arpproxy_stats __percpu *stats;
 	struct arpproxy_stats stats_base; /* what "stats reset" subtracts */
+	struct xarray dev_stats;	/* ifindex -> struct arpproxy_dev_stats */
 	unsigned long event_window;	/* jiffies: start of this second's events */
 	atomic_t event_count;		/* events in it */
 	struct nf_hook_ops hook_ops;
+};
+
+/* The counters of one Ethernet interface, while it is in the netns. */
+struct arpproxy_dev_stats {
+	struct arpproxy_stats __percpu *pcpu;
+	struct arpproxy_stats base;	/* what "stats reset" subtracts */
+	struct rcu_head rcu;
 };
 
 /* What an administrator sets on one interface. */
@@ -110,7 +118,23 @@ static inline void arpproxy_count(struct arpproxy_net *an, enum arpproxy_stat s)
 	this_cpu_inc(an->stats->count[s]);
 }
 
-void arpproxy_stats_read(struct arpproxy_net *an, struct arpproxy_stats *sum);
+/* Counts for the netns and, when it has counters, the interface. */
+static inline void arpproxy_count_dev(struct arpproxy_net *an,
+				      struct arpproxy_dev_stats *ds,
+				      enum arpproxy_stat s)
+{
+	this_cpu_inc(an->stats->count[s]);
+	if (ds)
+		this_cpu_inc(ds->pcpu->count[s]);
+}
+
+void arpproxy_stats_read(struct arpproxy_stats __percpu *pcpu,
+			 const struct arpproxy_stats *base,
+			 struct arpproxy_stats *sum);
+void arpproxy_stats_reset(struct arpproxy_net *an);
+void arpproxy_dev_stats_add(struct arpproxy_net *an, const struct net_device *dev);
+void arpproxy_dev_stats_del(struct arpproxy_net *an, int ifindex);
+void arpproxy_dev_stats_destroy(struct arpproxy_net *an);
 
 int arpproxy_netns_init(void);
 void arpproxy_netns_exit(void);

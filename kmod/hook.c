@@ -123,14 +123,15 @@ static const char *const arpproxy_check_names[] = {
 };
 
 /*
- * ARP inspection: true when the packet failed it and must be dropped. Every
- * ARP packet on an inspecting interface is checked, not only requests, so
- * that lies never reach the kernel's own neighbour table.
+ * ARP inspection: the first check the packet fails, logged and announced,
+ * or 0. Every ARP packet on an inspecting interface is checked, not only
+ * requests, so that lies never reach the kernel's own neighbour table.
  */
-static bool arpproxy_spoofed(struct net *net, struct arpproxy_net *an,
-			     struct arpproxy_config *cfg, u8 mode,
-			     const struct sk_buff *skb, const struct net_device *dev,
-			     const struct arpproxy_arp *arp)
+static enum arpproxy_stat arpproxy_inspect_packet(struct net *net,
+						  struct arpproxy_config *cfg,
+						  const struct sk_buff *skb,
+						  const struct net_device *dev,
+						  const struct arpproxy_arp *arp)
 {
 	const struct ethhdr *eth = eth_hdr(skb);
 	const struct arpproxy_binding *b = NULL;
@@ -149,9 +150,8 @@ static bool arpproxy_spoofed(struct net *net, struct arpproxy_net *an,
 			b = NULL;
 	}
 	if (!failed)
-		return false;
+		return 0;
 
-	arpproxy_count(an, failed);
 	if (!arp)
 		net_warn_ratelimited("%s: %s ARP packet\n", dev->name,
 				     arpproxy_check_names[failed]);
@@ -163,12 +163,7 @@ static bool arpproxy_spoofed(struct net *net, struct arpproxy_net *an,
 		net_warn_ratelimited("%s: %s: %pI4 claimed by %pM\n", dev->name,
 				     arpproxy_check_names[failed], &arp->sip, arp->sha);
 	arpproxy_notify_spoof(net, dev, failed, arp, b ? b->mac : NULL);
-	if (mode == ARPPROXY_INSPECT_ENFORCE) {
-		arpproxy_count(an, ARPPROXY_STAT_SPOOF_DROPPED);
-		return true;
-	}
-	arpproxy_count(an, ARPPROXY_STAT_SPOOF_LOGGED);
-	return false;
+	return failed;
 }
 
 /*
@@ -180,33 +175,43 @@ static unsigned int arpproxy_hook(void *priv, struct sk_buff *skb,
 {
 	struct arpproxy_net *an = priv;
 	struct net_device *dev = state->in;
+	struct arpproxy_dev_stats *ds;
 	struct arpproxy_config *cfg;
 	struct arpproxy_iface *iface;
 	const struct arpproxy_arp *arp;
 	struct arpproxy_arp buf;
 	enum arpproxy_stat verdict;
 
-	arpproxy_count(an, ARPPROXY_STAT_FRAMES);
+	ds = xa_load(&an->dev_stats, dev->ifindex);
+	arpproxy_count_dev(an, ds, ARPPROXY_STAT_FRAMES);
 	arp = skb_header_pointer(skb, 0, sizeof(buf), &buf);
 	/* One configuration for the whole frame, even across a restore. */
 	cfg = rcu_dereference(an->config);
 	iface = arpproxy_iface_get(cfg, dev->ifindex);
-	if (iface && iface->conf.inspect != ARPPROXY_INSPECT_OFF &&
-	    arpproxy_spoofed(state->net, an, cfg, iface->conf.inspect, skb, dev, arp))
-		return NF_DROP;
+	if (iface && iface->conf.inspect != ARPPROXY_INSPECT_OFF) {
+		verdict = arpproxy_inspect_packet(state->net, cfg, skb, dev, arp);
+		if (verdict) {
+			arpproxy_count_dev(an, ds, verdict);
+			if (iface->conf.inspect == ARPPROXY_INSPECT_ENFORCE) {
+				arpproxy_count_dev(an, ds, ARPPROXY_STAT_SPOOF_DROPPED);
+				return NF_DROP;
+			}
+			arpproxy_count_dev(an, ds, ARPPROXY_STAT_SPOOF_LOGGED);
+		}
+	}
 	if (!arp || dev->type != ARPHRD_ETHER) {
-		arpproxy_count(an, ARPPROXY_STAT_INVALID);
+		arpproxy_count_dev(an, ds, ARPPROXY_STAT_INVALID);
 		return NF_ACCEPT;
 	}
 	verdict = arpproxy_classify(arp);
 	if (verdict == ARPPROXY_STAT_INVALID || verdict == ARPPROXY_STAT_NOT_REQUEST) {
-		arpproxy_count(an, verdict);
+		arpproxy_count_dev(an, ds, verdict);
 		return NF_ACCEPT;
 	}
-	arpproxy_count(an, ARPPROXY_STAT_REQUESTS);
+	arpproxy_count_dev(an, ds, ARPPROXY_STAT_REQUESTS);
 	if (verdict == ARPPROXY_STAT_REQUESTS)
 		verdict = arpproxy_decide(state->net, an, cfg, iface, dev, arp);
-	arpproxy_count(an, verdict);
+	arpproxy_count_dev(an, ds, verdict);
 	if (verdict == ARPPROXY_STAT_RATE_LIMITED)
 		return NF_DROP;
 	if (verdict != ARPPROXY_STAT_REPLIES)

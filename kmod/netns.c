@@ -16,19 +16,6 @@ unsigned int arpproxy_net_id __read_mostly;
  */
 atomic_t arpproxy_objects = ATOMIC_INIT(0);
 
-void arpproxy_stats_read(struct arpproxy_net *an, struct arpproxy_stats *sum)
-{
-	int cpu, i;
-
-	memset(sum, 0, sizeof(*sum));
-	for_each_possible_cpu(cpu) {
-		const struct arpproxy_stats *s = per_cpu_ptr(an->stats, cpu);
-
-		for (i = 0; i <= ARPPROXY_STAT_MAX; i++)
-			sum->count[i] += READ_ONCE(s->count[i]);
-	}
-}
-
 static int __net_init arpproxy_net_init(struct net *net)
 {
 	struct arpproxy_net *an = arpproxy_pernet(net);
@@ -36,6 +23,7 @@ static int __net_init arpproxy_net_init(struct net *net)
 	int err;
 
 	mutex_init(&an->lock);
+	xa_init(&an->dev_stats);
 	an->stats = alloc_percpu_gfp(struct arpproxy_stats, GFP_KERNEL_ACCOUNT);
 	if (!an->stats)
 		return -ENOMEM;
@@ -68,6 +56,7 @@ static void __net_exit arpproxy_net_exit(struct net *net)
 
 	arpproxy_restore_abort(an);
 	arpproxy_config_free(rcu_dereference_protected(an->config, true));
+	arpproxy_dev_stats_destroy(an);
 	free_percpu(an->stats);
 	mutex_destroy(&an->lock);
 }
@@ -81,20 +70,27 @@ static struct pernet_operations arpproxy_net_ops = {
 };
 
 /*
- * An unregistered interface takes its bindings, settings and ACL along, so a
- * later interface that reuses the ifindex starts clean. Moving a device to
- * another netns unregisters it from this one too.
+ * A registered Ethernet interface gets its counters. An unregistered one
+ * takes them, its bindings, settings and ACL along, so that a later one
+ * reusing the ifindex starts clean. Moving a device to another netns
+ * unregisters it from this one and registers it in the other.
  */
 static int arpproxy_netdev_event(struct notifier_block *nb, unsigned long event,
 				 void *ptr)
 {
 	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
-	struct arpproxy_net *an;
+	struct arpproxy_net *an = arpproxy_pernet(dev_net(dev));
 
+	if (event == NETDEV_REGISTER) {
+		mutex_lock(&an->lock);
+		arpproxy_dev_stats_add(an, dev);
+		mutex_unlock(&an->lock);
+		return NOTIFY_DONE;
+	}
 	if (event != NETDEV_UNREGISTER)
 		return NOTIFY_DONE;
-	an = arpproxy_pernet(dev_net(dev));
 	mutex_lock(&an->lock);
+	arpproxy_dev_stats_del(an, dev->ifindex);
 	arpproxy_config_forget_dev(dev_net(dev), arpproxy_config_live(an),
 				   dev->ifindex, true);
 	if (an->staged)

@@ -69,8 +69,14 @@
  *
  * ARPPROXY_CMD_STATS_GET (do): ARPPROXY_A_STATS, a nest of u64 counters
  *   whose attribute types are enum arpproxy_stat; attributes of type
- *   ARPPROXY_STAT_UNSPEC inside it are alignment padding.
- * ARPPROXY_CMD_STATS_RESET (do): counters read from zero again.
+ *   ARPPROXY_STAT_UNSPEC inside it are alignment padding. With
+ *   ARPPROXY_A_IFINDEX, that Ethernet interface's counters, which only
+ *   count while it is in the netns; -ENODEV for an interface without.
+ *   EVENTS_DROPPED and RATE_EVICTED are only counted per netns.
+ * ARPPROXY_CMD_STATS_GET (dump): one message per Ethernet interface,
+ *   ARPPROXY_A_IFINDEX and ARPPROXY_A_STATS.
+ * ARPPROXY_CMD_STATS_RESET (do): counters, the netns's and the
+ *   interfaces', read from zero again.
  *
  * Multicast group ARPPROXY_MCGRP_EVENTS, open to every user, carries one
  * message per change or incident in the netns, its command saying what:
