@@ -91,6 +91,10 @@ completes "inspect rate" iface set lo proxy off ''
 completes "off log enforce" iface set lo inspect ''
 completes "lo" iface show lo
 completes "--netns" --netn
+completes "restore" res
+completes "--check" restore --c
+completes "doc/arpproxy.4" restore --check doc/arpproxy.
+completes "" restore doc/arpproxy.4 --check ''
 # shellcheck disable=SC2016 # expanded by the inner bash
 registered=$(bash -c '. "$1" && complete -p arpproxyctl' sh "$completion" 2>&1) || true
 [ "$registered" = "complete -F _arpproxyctl arpproxyctl" ] ||

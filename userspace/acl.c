@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <inttypes.h>
-#include <stdbool.h>
 
 #include "cmd.h"
 #include "parse.h"
@@ -11,16 +10,16 @@
 static const struct cmd acl_cmds[] = {
 	{ .name = "add", .id = ARPPROXY_CMD_ACL_ADD, .kind = REQ_CHANGE,
 	  .keywords = ACL_RULE_KW | KW_PREF, .required = KW_DEV,
-	  .any = KW_ALLOW | KW_DENY, .any_words = "allow or deny" },
+	  .any = KW_ALLOW | KW_DENY, .any_words = "allow or deny", .config = true },
 	/* By its pref alone, or by what it does to whom. */
 	{ .name = "del", .id = ARPPROXY_CMD_ACL_DEL, .kind = REQ_CHANGE,
 	  .keywords = ACL_RULE_KW | KW_PREF, .required = KW_DEV,
 	  .any = KW_PREF | KW_ALLOW | KW_DENY, .any_words = "pref, allow or deny",
-	  .alone = KW_PREF },
+	  .alone = KW_PREF, .config = true },
 	{ .name = "show", .id = ARPPROXY_CMD_ACL_GET, .kind = REQ_DUMP,
 	  .keywords = KW_DEV, .reply = ACL_KEY, .print = acl_print },
 	{ .name = "flush", .id = ARPPROXY_CMD_ACL_FLUSH, .kind = REQ_CHANGE,
-	  .keywords = KW_DEV },
+	  .keywords = KW_DEV, .config = true },
 };
 
 const struct object acl_object = {
@@ -34,7 +33,7 @@ const struct object acl_object = {
 	.ncmds = MNL_ARRAY_SIZE(acl_cmds),
 };
 
-void acl_print_words(const struct nlattr *const *tb, bool hits)
+void acl_print_words(const struct nlattr *const *tb)
 {
 	char action[MODE_STRLEN], prefix[PREFIX_STRLEN];
 
@@ -47,9 +46,6 @@ void acl_print_words(const struct nlattr *const *tb, bool hits)
 			     format_prefix(prefix, mnl_attr_get_u32(tb[ARPPROXY_A_PREFIX]),
 					   mnl_attr_get_u8(tb[ARPPROXY_A_PLEN])));
 	print_mac("mac", " mac %s", tb[ARPPROXY_A_MAC]);
-	if (hits)
-		print_u64(PRINT_ANY, "hits", " hits %" PRIu64,
-			  tb[ARPPROXY_A_HITS] ? mnl_attr_get_u64(tb[ARPPROXY_A_HITS]) : 0);
 }
 
 void acl_print(const struct req *req, const struct nlattr *const *tb)
@@ -57,7 +53,8 @@ void acl_print(const struct req *req, const struct nlattr *const *tb)
 	if (!dev_match(req, tb))
 		return;
 	open_json_object(NULL);
-	acl_print_words(tb, true);
+	acl_print_words(tb);
+	print_hits(tb[ARPPROXY_A_HITS]);
 	close_json_object();
 	print_nl();
 }

@@ -25,6 +25,7 @@ struct batch {
 	size_t size;
 	struct nl *nl;
 	bool force;
+	bool restore;			/* config changes only, applied all or none */
 	bool stop;			/* a line failed without -f: send no more */
 	unsigned int failed;
 	unsigned int fail_line;
@@ -53,6 +54,7 @@ static int batch_add(struct batch *b, int argc, char **argv, unsigned int lineno
 {
 	size_t size = b->size ? 2 * b->size : 1024;
 	struct batch_line *lines;
+	const struct cmd *cmd;
 
 	if (b->n == b->size) {
 		lines = realloc(b->lines, size * sizeof(*lines));
@@ -63,9 +65,13 @@ static int batch_add(struct batch *b, int argc, char **argv, unsigned int lineno
 	}
 	if (cmd_parse(argc, argv, &b->lines[b->n].req))
 		return -1;
-	/* It runs until killed: the lines after it would never run. */
-	if (b->lines[b->n].req.cmd->kind == REQ_MONITOR)
-		return err_set("monitor cannot be used in a batch");
+	cmd = b->lines[b->n].req.cmd;
+	/* Anything else would be done at once, or not at all. */
+	if (b->restore && !cmd->config)
+		return err_set("restore takes only binding, acl and iface set changes");
+	/* Monitor runs until killed; a restore is a batch of its own. */
+	if (cmd->kind == REQ_MONITOR || cmd->kind == REQ_RESTORE)
+		return err_set("%s cannot be used in a batch", argv[0]);
 	b->lines[b->n++].lineno = lineno;
 	return 0;
 }
@@ -137,7 +143,7 @@ static void batch_send(struct batch *b, struct mnl_nlmsg_batch *mb, size_t end)
 		err_report(NULL, 0);
 		b->failed++;
 		b->stop = true;
-	} else if (b->late) {
+	} else if (b->late && !b->restore) {
 		fprintf(stderr, "%s: %zu line%s after line %u %s already applied\n",
 			b->name, b->late, b->late == 1 ? "" : "s", b->fail_line,
 			b->late == 1 ? "was" : "were");
@@ -195,40 +201,99 @@ static int batch_connect(struct batch *b)
 	return 0;
 }
 
-int batch_run(struct nl *nl, const char *file, bool force)
+/* Read and check every line of file ("-": stdin); reports its errors. */
+static int batch_read(struct batch *b, const char *file)
 {
-	static char buf[BATCH_WINDOW + NL_MSG_SIZE];
 	bool is_stdin = !strcmp(file, "-");
-	struct batch b = {
-		.name = is_stdin ? "<stdin>" : file,
-		.nl = nl,
-		.force = force,
-	};
-	struct mnl_nlmsg_batch *mb;
 	FILE *fp = is_stdin ? stdin : fopen(file, "r");
 	int ret;
 
+	b->name = is_stdin ? "<stdin>" : file;
 	if (!fp) {
 		err_set("cannot open \"%s\": %s", file, strerror(errno));
 		err_report(NULL, 0);
 		return -1;
 	}
-	ret = batch_load(&b, fp);
+	ret = batch_load(b, fp);
 	if (!is_stdin)
 		fclose(fp);
+	return ret;
+}
+
+/* Run the lines read; -1 if any failed (reported). */
+static int batch_send_lines(struct batch *b)
+{
+	static char buf[BATCH_WINDOW + NL_MSG_SIZE];
+	struct mnl_nlmsg_batch *mb = mnl_nlmsg_batch_start(buf, BATCH_WINDOW);
+
+	if (!mb) {
+		err_set("out of memory");
+		err_report(NULL, 0);
+		return -1;
+	}
+	batch_exec(b, mb);
+	mnl_nlmsg_batch_stop(mb);
+	return b->failed ? -1 : 0;
+}
+
+int batch_run(struct nl *nl, const char *file, bool force)
+{
+	struct batch b = { .nl = nl, .force = force };
+	int ret = batch_read(&b, file);
+
 	if (!ret && batch_connect(&b)) {
 		err_report(NULL, 0);
 		ret = -1;
 	}
-	mb = ret ? NULL : mnl_nlmsg_batch_start(buf, BATCH_WINDOW);
-	if (mb) {
-		batch_exec(&b, mb);
-		mnl_nlmsg_batch_stop(mb);
-	} else if (!ret) {
-		err_set("out of memory");
-		err_report(NULL, 0);
-		ret = -1;
-	}
+	if (!ret)
+		ret = batch_send_lines(&b);
 	free(b.lines);
-	return ret || b.failed ? -1 : 0;
+	return ret;
+}
+
+const struct cmd restore_begin = { .id = ARPPROXY_CMD_RESTORE_BEGIN, .kind = REQ_CHANGE };
+const struct cmd restore_commit = { .id = ARPPROXY_CMD_RESTORE_COMMIT, .kind = REQ_CHANGE };
+const struct cmd restore_abort = { .id = ARPPROXY_CMD_RESTORE_ABORT, .kind = REQ_CHANGE };
+
+static int restore_step(struct nl *nl, const struct cmd *cmd)
+{
+	struct req req = { .cmd = cmd };
+
+	if (!cmd_run(nl, &req))
+		return 0;
+	err_report(NULL, 0);
+	return -1;
+}
+
+/*
+ * The kernel applies the lines to a new, empty configuration of this
+ * socket's, which the commit puts in place of the one in use at once.
+ */
+static int restore_exec(struct batch *b, bool check)
+{
+	struct req discard = { .cmd = &restore_abort };
+
+	if (nl_open(b->nl)) {
+		err_report(NULL, 0);
+		return -1;
+	}
+	if (restore_step(b->nl, &restore_begin))
+		return -1;
+	if (batch_send_lines(b)) {
+		/* Closing the socket would discard it too: nothing to report. */
+		cmd_run(b->nl, &discard);
+		return -1;
+	}
+	return restore_step(b->nl, check ? &restore_abort : &restore_commit);
+}
+
+int restore_run(struct nl *nl, const char *file, bool check)
+{
+	struct batch b = { .nl = nl, .restore = true };
+	int ret = batch_read(&b, file);
+
+	if (!ret)
+		ret = restore_exec(&b, check);
+	free(b.lines);
+	return ret;
 }

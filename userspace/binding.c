@@ -14,17 +14,16 @@ static const struct cmd binding_cmds[] = {
 	{ .name = "add", .id = ARPPROXY_CMD_BINDING_ADD, .kind = REQ_CHANGE,
 	  .arg = KW_PREFIX, .required = KW_PREFIX, .keywords = BINDING_SET_KW,
 	  /* sent as 0 too, so that replace clears flags no longer given */
-	  .attrs = REQ_ATTR(FLAGS) },
+	  .attrs = REQ_ATTR(FLAGS), .config = true },
 	{ .name = "replace", .id = ARPPROXY_CMD_BINDING_REPLACE, .kind = REQ_CHANGE,
 	  .arg = KW_PREFIX, .required = KW_PREFIX, .keywords = BINDING_SET_KW,
-	  .attrs = REQ_ATTR(FLAGS) },
+	  .attrs = REQ_ATTR(FLAGS), .config = true },
 	{ .name = "del", .id = ARPPROXY_CMD_BINDING_DEL, .kind = REQ_CHANGE,
-	  .arg = KW_PREFIX, .required = KW_PREFIX, .keywords = KW_DEV },
+	  .arg = KW_PREFIX, .required = KW_PREFIX, .keywords = KW_DEV, .config = true },
 	{ .name = "show", .id = ARPPROXY_CMD_BINDING_GET, .kind = REQ_DUMP,
-	  .arg = KW_PREFIX, .keywords = KW_DEV,
-	  .reply = REQ_ATTR(PREFIX) | REQ_ATTR(PLEN), .print = binding_print },
+	  .arg = KW_PREFIX, .keywords = KW_DEV, .reply = BINDING_KEY, .print = binding_print },
 	{ .name = "flush", .id = ARPPROXY_CMD_BINDING_FLUSH, .kind = REQ_CHANGE,
-	  .keywords = KW_DEV },
+	  .keywords = KW_DEV, .config = true },
 };
 
 const struct object binding_object = {
@@ -57,7 +56,7 @@ void print_mac(const char *key, const char *fmt, const struct nlattr *mac)
 		print_string(PRINT_ANY, key, fmt, format_mac(buf, mnl_attr_get_payload(mac)));
 }
 
-static void binding_print_mac(const struct nlattr *mac, uint32_t flags)
+static void binding_print_mac(const struct nlattr *mac, uint32_t flags, bool mac_auto)
 {
 	if (mac) {
 		print_mac("mac", " mac %s", mac);
@@ -65,7 +64,7 @@ static void binding_print_mac(const struct nlattr *mac, uint32_t flags)
 	}
 	print_null(PRINT_JSON, "mac", NULL, NULL);
 	/* An exclude binding never answers, so it has no MAC to speak of. */
-	if (!(flags & ARPPROXY_BINDING_F_EXCLUDE))
+	if (mac_auto && !(flags & ARPPROXY_BINDING_F_EXCLUDE))
 		print_string(PRINT_FP, NULL, " mac %s", "auto");
 }
 
@@ -104,7 +103,12 @@ void binding_print_dev(const struct nlattr *ifindex)
 		print_null(PRINT_JSON, "dev", NULL, NULL);
 }
 
-void binding_print_words(const struct nlattr *const *tb, bool hits)
+void print_hits(const struct nlattr *hits)
+{
+	print_u64(PRINT_ANY, "hits", " hits %" PRIu64, hits ? mnl_attr_get_u64(hits) : 0);
+}
+
+void binding_print_words(const struct nlattr *const *tb, bool mac_auto)
 {
 	uint32_t flags = tb[ARPPROXY_A_FLAGS] ? mnl_attr_get_u32(tb[ARPPROXY_A_FLAGS]) : 0;
 	char prefix[PREFIX_STRLEN];
@@ -113,11 +117,8 @@ void binding_print_words(const struct nlattr *const *tb, bool hits)
 		     format_prefix(prefix, mnl_attr_get_u32(tb[ARPPROXY_A_PREFIX]),
 				   mnl_attr_get_u8(tb[ARPPROXY_A_PLEN])));
 	binding_print_dev(tb[ARPPROXY_A_IFINDEX]);
-	binding_print_mac(tb[ARPPROXY_A_MAC], flags);
+	binding_print_mac(tb[ARPPROXY_A_MAC], flags, mac_auto);
 	binding_print_flags(flags);
-	if (hits)
-		print_u64(PRINT_ANY, "hits", " hits %" PRIu64,
-			  tb[ARPPROXY_A_HITS] ? mnl_attr_get_u64(tb[ARPPROXY_A_HITS]) : 0);
 }
 
 void binding_print(const struct req *req, const struct nlattr *const *tb)
@@ -126,6 +127,7 @@ void binding_print(const struct req *req, const struct nlattr *const *tb)
 		return;
 	open_json_object(NULL);
 	binding_print_words(tb, true);
+	print_hits(tb[ARPPROXY_A_HITS]);
 	close_json_object();
 	print_nl();
 }

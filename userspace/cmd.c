@@ -15,8 +15,8 @@ struct show {
 };
 
 static const struct object *const objects[] = {
-	&binding_object, &acl_object, &iface_object, &stats_object,
-	&monitor_object, &version_object,
+	&binding_object, &acl_object, &iface_object, &save_object, &restore_object,
+	&stats_object, &monitor_object, &version_object,
 };
 
 static const struct cmd help_cmd = { .kind = REQ_LOCAL };
@@ -117,29 +117,59 @@ static int show_msg(const struct nlmsghdr *nlh, void *data)
 	return MNL_CB_OK;
 }
 
-int cmd_print_dump(const struct req *req, const void *buf, size_t len)
+static int dump_walk(const struct req *req, const void *buf, size_t len, bool print)
 {
-	struct show show = { req, false };
+	struct show show = { req, print };
 
-	/* Check every message before printing any: never half a listing. */
-	if (mnl_cb_run(buf, len, 0, 0, show_msg, &show) < 0)
-		return -errno;
-	show.print = true;
-	open_json_array(NULL);
-	mnl_cb_run(buf, len, 0, 0, show_msg, &show);
-	close_json_array();
-	return 0;
+	return mnl_cb_run(buf, len, 0, 0, show_msg, &show) < 0 ? -errno : 0;
 }
 
-static int show_dump(struct nl *nl, struct nlmsghdr *nlh, const struct req *req)
+int cmd_check_dump(const struct req *req, const void *buf, size_t len)
+{
+	return dump_walk(req, buf, len, false);
+}
+
+void cmd_print_array(const struct req *req, const char *key, const void *buf,
+		     size_t len)
+{
+	open_json_array(key);
+	dump_walk(req, buf, len, true);
+	close_json_array();
+}
+
+int cmd_print_dump(const struct req *req, const void *buf, size_t len)
+{
+	/* Check every message before printing any: never half a listing. */
+	int ret = cmd_check_dump(req, buf, len);
+
+	if (!ret)
+		cmd_print_array(req, NULL, buf, len);
+	return ret;
+}
+
+int cmd_dump(struct nl *nl, const struct req *req, struct nl_dump *dump)
+{
+	char buf[NL_MSG_SIZE];
+
+	return nl_dump(nl, req_build(req, buf, nl->family, ++nl->seq), dump);
+}
+
+static int show_dump(struct nl *nl, const struct req *req)
 {
 	struct nl_dump dump = { NULL, 0, 0 };
-	int ret = nl_dump(nl, nlh, &dump);
+	int ret = cmd_dump(nl, req, &dump);
 
 	if (!ret)
 		ret = cmd_print_dump(req, dump.buf, dump.len);
 	free(dump.buf);
 	return ret;
+}
+
+int cmd_check_force(const struct req *req)
+{
+	if (req->cmd->kind == REQ_RESTORE)
+		return err_set("\"-f\" cannot be used with restore: it applies all of FILE or nothing");
+	return 0;
 }
 
 int cmd_run(struct nl *nl, const struct req *req)
@@ -155,11 +185,14 @@ int cmd_run(struct nl *nl, const struct req *req)
 	}
 	if (req->cmd->kind == REQ_MONITOR)
 		return monitor_run(nl);
-	nlh = req_build(req, buf, nl->family, ++nl->seq);
-	if (req->cmd->kind == REQ_DUMP)
-		ret = show_dump(nl, nlh, req);
-	else
+	if (req->cmd->kind == REQ_SAVE)
+		return save_run(nl);
+	if (req->cmd->kind == REQ_DUMP) {
+		ret = show_dump(nl, req);
+	} else {
+		nlh = req_build(req, buf, nl->family, ++nl->seq);
 		ret = nl_do(nl, nlh, req->cmd->print ? show_msg : NULL, &show);
+	}
 	if (ret)
 		return err_set("%s", req_strerror(req, -ret, nl->extack));
 	return 0;

@@ -18,6 +18,8 @@ struct object {
 	size_t ncmds;
 };
 
+/* What identifies a binding, in its dump and its events */
+#define BINDING_KEY	(REQ_ATTR(PREFIX) | REQ_ATTR(PLEN))
 /* What an interface's settings are: its dump and its event carry them all. */
 #define IFACE_ATTRS	(REQ_ATTR(IFINDEX) | REQ_ATTR(PROXY_MODE) | REQ_ATTR(INSPECT) | \
 			 REQ_ATTR(RATE) | REQ_ATTR(RATE_BURST) | REQ_ATTR(RATE_PER_HOST))
@@ -30,13 +32,23 @@ extern const struct object iface_object;
 extern const struct object stats_object;
 extern const struct object monitor_object;
 extern const struct object version_object;
+extern const struct object save_object;
+extern const struct object restore_object;
 
 /* OBJECT COMMAND ARGS... into req; err_set() and -1 on bad words. */
 int cmd_parse(int argc, char **argv, struct req *req);
 /* Send req and print the answer; err_set() and -1 on error. */
 int cmd_run(struct nl *nl, const struct req *req);
+/* Receive the dump req asks for: 0 or a negative errno. */
+int cmd_dump(struct nl *nl, const struct req *req, struct nl_dump *dump);
 /* Print a dump's messages in buf; 0, or -EBADMSG with nothing printed. */
 int cmd_print_dump(const struct req *req, const void *buf, size_t len);
+/* cmd_print_dump() in two: check (0 or -EBADMSG), print (as JSON key) */
+int cmd_check_dump(const struct req *req, const void *buf, size_t len);
+void cmd_print_array(const struct req *req, const char *key, const void *buf,
+		     size_t len);
+/* Whether req goes with -f: err_set() and -1 if not. */
+int cmd_check_force(const struct req *req);
 /* The grammar of obj, or all of it for NULL. */
 void cmd_help(FILE *fp, const struct object *obj);
 
@@ -47,8 +59,13 @@ void iface_print(const struct req *req, const struct nlattr *const *tb);
 void stats_print(const struct req *req, const struct nlattr *const *tb);
 void version_print(const struct req *req, const struct nlattr *const *tb);
 
-/* The words of a reply without the line around it, for events too. */
-void binding_print_words(const struct nlattr *const *tb, bool hits);
+/*
+ * The words of a reply without the line around it and without hits, for
+ * events and save too; mac_auto: "mac auto" for a binding without a MAC.
+ */
+void binding_print_words(const struct nlattr *const *tb, bool mac_auto);
+/* " hits N" of a binding or an ACL rule */
+void print_hits(const struct nlattr *hits);
 /* A MAC attribute under key, in text by fmt; nothing if mac is NULL. */
 void print_mac(const char *key, const char *fmt, const struct nlattr *mac);
 /* An ARPPROXY_A_IFINDEX's name under key "dev", in text by fmt */
@@ -56,7 +73,7 @@ void print_dev(const char *fmt, const struct nlattr *ifindex);
 /* " dev IFNAME", or a JSON null for every interface */
 void binding_print_dev(const struct nlattr *ifindex);
 void iface_print_words(const struct nlattr *const *tb);
-void acl_print_words(const struct nlattr *const *tb, bool hits);
+void acl_print_words(const struct nlattr *const *tb);
 /* Whether a reply with ARPPROXY_A_IFINDEX is on the interface show asks for */
 bool dev_match(const struct req *req, const struct nlattr *const *tb);
 
@@ -64,6 +81,13 @@ bool dev_match(const struct req *req, const struct nlattr *const *tb);
 #define STAT_STRLEN	16
 /* Name of an enum arpproxy_stat counter, as stats show prints it */
 const char *stat_name(char *buf, uint32_t stat);
+
+/* Print the whole configuration as commands; err_set() and -1 on error. */
+int save_run(struct nl *nl);
+/* The dumps save prints, in this order */
+enum { SAVE_BINDINGS, SAVE_IFACES, SAVE_ACLS, SAVE_PARTS };
+/* Print dumps[SAVE_PARTS] as save does; 0, or -EBADMSG with nothing printed. */
+int save_print(const struct nl_dump *dumps);
 
 /* Print the events of nl's family until killed; err_set() and -1 on error. */
 int monitor_run(struct nl *nl);

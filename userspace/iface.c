@@ -20,7 +20,8 @@ static const struct cmd iface_cmds[] = {
 	{ .name = "set", .id = ARPPROXY_CMD_IFACE_SET, .kind = REQ_CHANGE,
 	  .arg = KW_DEV, .required = KW_DEV, .keywords = IFACE_SET_KW,
 	  .any = KW_PROXY | KW_INSPECT | KW_RATE,
-	  .any_words = "a setting: proxy, inspect or rate", .check = iface_set_check },
+	  .any_words = "a setting: proxy, inspect or rate", .check = iface_set_check,
+	  .config = true },
 	{ .name = "show", .id = ARPPROXY_CMD_IFACE_GET, .kind = REQ_DUMP,
 	  .arg = KW_DEV, .reply = IFACE_ATTRS, .print = iface_print },
 };

@@ -91,12 +91,18 @@ static int netns_enter(const char *name)
 	return ret;
 }
 
-static int run_one(int argc, char **argv)
+static int run_one(int argc, char **argv, bool force)
 {
 	struct req req;
 
 	if (cmd_parse(argc, argv, &req))
 		return -1;
+	if (force && cmd_check_force(&req))
+		return -1;
+	if (req.cmd->kind == REQ_RESTORE) {
+		/* Reports its own errors, with the line they are on. */
+		return restore_run(&nl, req.file, req.check) ? 1 : 0;
+	}
 	if (req.cmd->kind != REQ_LOCAL && nl_open(&nl))
 		return -1;
 	return cmd_run(&nl, &req);
@@ -107,7 +113,7 @@ static int run(int argc, char **argv, const struct opts *o)
 	if (o->netns && netns_enter(o->netns))
 		return -1;
 	if (!o->batch)
-		return run_one(argc, argv);
+		return run_one(argc, argv, o->force);
 	if (argc)
 		return err_set("unexpected word \"%s\" after --batch", argv[0]);
 	/* Reports its own errors, with the line they are on. */

@@ -19,7 +19,6 @@
 /* "2026-11-26T23:45:01.123", with room for years past 9999 */
 #define TIME_STRLEN	32
 
-#define BINDING_KEY	(REQ_ATTR(PREFIX) | REQ_ATTR(PLEN))
 #define PACKET_KEY	(REQ_ATTR(IFINDEX) | REQ_ATTR(SENDER_IP) | REQ_ATTR(MAC))
 
 struct event {
@@ -28,7 +27,7 @@ struct event {
 	/* Text of the name: a space before words that do not start with one */
 	const char *fmt;
 	unsigned int needs;	/* REQ_ATTR()s it cannot be without */
-	void (*print)(const struct nlattr *const *tb);
+	void (*print)(const struct nlattr *const *tb);	/* NULL: no words */
 };
 
 static const struct cmd monitor_cmds[] = {
@@ -45,7 +44,7 @@ const struct object monitor_object = {
 /* A binding as it is after the change (before it, for del): no hits. */
 static void binding_event(const struct nlattr *const *tb)
 {
-	binding_print_words(tb, false);
+	binding_print_words(tb, true);
 }
 
 static void flush_event(const struct nlattr *const *tb)
@@ -76,12 +75,6 @@ static void spoof_event(const struct nlattr *const *tb)
 	print_mac("expected", " expected %s", tb[ARPPROXY_A_EXPECTED_MAC]);
 }
 
-/* An ACL rule as it was added or before its deletion: no hits. */
-static void acl_event(const struct nlattr *const *tb)
-{
-	acl_print_words(tb, false);
-}
-
 /* The request that hit a limit, and the limit in the words of iface set. */
 static void rate_limit_event(const struct nlattr *const *tb)
 {
@@ -105,10 +98,13 @@ static const struct event events[] = {
 	{ ARPPROXY_CMD_IFACE_SET, "iface set", "%s ", IFACE_ATTRS, iface_print_words },
 	{ ARPPROXY_CMD_SPOOF, "spoof", "%s ", REQ_ATTR(IFINDEX) | REQ_ATTR(REASON),
 	  spoof_event },
-	{ ARPPROXY_CMD_ACL_ADD, "acl add", "%s ", ACL_KEY, acl_event },
-	{ ARPPROXY_CMD_ACL_DEL, "acl del", "%s ", ACL_KEY, acl_event },
+	/* An ACL rule as it was added or before its deletion: no hits */
+	{ ARPPROXY_CMD_ACL_ADD, "acl add", "%s ", ACL_KEY, acl_print_words },
+	{ ARPPROXY_CMD_ACL_DEL, "acl del", "%s ", ACL_KEY, acl_print_words },
 	{ ARPPROXY_CMD_ACL_FLUSH, "acl flush", "%s", 0, flush_event },
 	{ ARPPROXY_CMD_RATE_LIMIT, "rate-limit", "%s ", PACKET_KEY, rate_limit_event },
+	/* Everything may have changed: "save" tells what it is now. */
+	{ ARPPROXY_CMD_RESTORE_COMMIT, "restore", "%s", 0, NULL },
 };
 
 static const struct event *event_find(uint8_t cmd)
@@ -150,7 +146,8 @@ int monitor_print(const struct nlmsghdr *nlh, const struct timespec *when)
 	print_string(PRINT_ANY, "time", "[%s] ", format_time(stamp, when));
 	if (e) {
 		print_string(PRINT_ANY, "event", e->fmt, e->name);
-		e->print(tb);
+		if (e->print)
+			e->print(tb);
 	} else {
 		/* A newer module's event: say that it happened, if not what. */
 		snprintf(unknown, sizeof(unknown), "event %u", genl->cmd);

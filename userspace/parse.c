@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <ctype.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +12,7 @@
 #include "parse.h"
 
 struct keyword {
-	const char *name;	/* NULL: only a command's first word */
+	const char *name;	/* NULL: only the word without keyword */
 	unsigned int id;	/* KW_* */
 	const char *arg;	/* the value's name; NULL for a word alone */
 	/* The value into req; a word alone without .flag gets its own name. */
@@ -214,6 +215,22 @@ static int kw_per_host(const char *word, struct req *req)
 			    &req->rate_per_host);
 }
 
+static int kw_file(const char *word, struct req *req)
+{
+	/* A misspelt option, not a file: "./-x" names that one. */
+	if (word[0] == '-' && word[1])
+		return err_set("unknown word \"%s\"", word);
+	req->file = word;
+	return 0;
+}
+
+static int kw_check(const char *word, struct req *req)
+{
+	(void)word;
+	req->check = true;
+	return 0;
+}
+
 static const struct keyword keywords[] = {
 	{ NULL, KW_PREFIX, "PREFIX", kw_prefix, 0, 0, 0 },
 	{ "dev", KW_DEV, "IFNAME", kw_dev, 0, 0, 0 },
@@ -233,6 +250,8 @@ static const struct keyword keywords[] = {
 	{ "rate", KW_RATE, "PPS", kw_rate, 0, 0, 0 },
 	{ "burst", KW_BURST, "N", kw_burst, 0, 0, KW_RATE },
 	{ "per-host", KW_PER_HOST, "PPS", kw_per_host, 0, 0, KW_RATE },
+	{ NULL, KW_FILE, "FILE", kw_file, 0, 0, 0 },
+	{ "--check", KW_CHECK, NULL, kw_check, 0, 0, 0 },
 };
 
 /* The keyword of the lowest KW_* bit in ids */
@@ -313,24 +332,37 @@ static int parse_check(const struct cmd *cmd, unsigned int seen,
 	return cmd->check ? cmd->check(req) : 0;
 }
 
+/*
+ * Whether word i, keyword kw or none, is the word without keyword. An
+ * optional first word gives way to a keyword: "show dev e0".
+ */
+static bool is_arg(const struct cmd *cmd, int i, const struct keyword *kw,
+		   unsigned int seen)
+{
+	if (!cmd->arg || (seen & cmd->arg))
+		return false;
+	if (!i && (cmd->required & cmd->arg))
+		return true;
+	return !kw && (!i || cmd->arg_anywhere);
+}
+
 int parse_args(const struct cmd *cmd, int argc, char **argv, struct req *req)
 {
 	unsigned int seen = 0;
 	const struct keyword *kw;
 	const char *value;
-	int i = 0;
+	int i;
 
 	req->cmd = cmd;
 	req->attrs = cmd->attrs;
-	/* An optional first word gives way to a keyword: "show dev e0" */
-	if (cmd->arg && argc &&
-	    ((cmd->required & cmd->arg) || !keyword_by_name(argv[0], cmd->keywords))) {
-		if (keyword_by_id(cmd->arg)->parse(argv[i++], req))
-			return -1;
-		seen |= cmd->arg;
-	}
-	for (; i < argc; i++) {
+	for (i = 0; i < argc; i++) {
 		kw = keyword_by_name(argv[i], cmd->keywords);
+		if (is_arg(cmd, i, kw, seen)) {
+			if (keyword_by_id(cmd->arg)->parse(argv[i], req))
+				return -1;
+			seen |= cmd->arg;
+			continue;
+		}
 		if (!kw)
 			return err_set("unknown word \"%s\"", argv[i]);
 		value = NULL;

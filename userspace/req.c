@@ -106,6 +106,10 @@ const char *req_strerror(const struct req *req, int err, const char *extack)
 		if (req->cmd->id == ARPPROXY_CMD_ACL_DEL)
 			return "no such rule";
 		break;
+	case EBUSY:
+		if (req->cmd->id == ARPPROXY_CMD_RESTORE_BEGIN)
+			return "another restore is in progress";
+		break;
 	case EPERM:
 		return "permission denied (need CAP_NET_ADMIN)";
 	case EINTR:

@@ -2,6 +2,7 @@
 #ifndef ARPPROXYCTL_REQ_H
 #define ARPPROXYCTL_REQ_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <linux/if_ether.h>
 #include <linux/arpproxy.h>
@@ -19,9 +20,11 @@ enum req_kind {
 	REQ_GET,	/* do, one reply to print */
 	REQ_DUMP,	/* dump, replies printed as an array */
 	REQ_MONITOR,	/* nothing sent: events printed until killed */
+	REQ_SAVE,	/* dumps of the whole configuration, printed as commands */
+	REQ_RESTORE,	/* a file of changes, applied all at once or not at all */
 };
 
-/* Words a command takes; KW_PREFIX only as a command's first word. */
+/* Words a command takes; KW_PREFIX and KW_FILE only as its word without keyword. */
 enum {
 	KW_PREFIX = 1 << 0,
 	KW_DEV = 1 << 1,
@@ -39,6 +42,8 @@ enum {
 	KW_RATE = 1 << 13,
 	KW_BURST = 1 << 14,
 	KW_PER_HOST = 1 << 15,
+	KW_FILE = 1 << 16,
+	KW_CHECK = 1 << 17,
 };
 
 struct req;
@@ -52,6 +57,7 @@ struct cmd {
 	uint8_t id;		/* ARPPROXY_CMD_* */
 	uint8_t kind;		/* enum req_kind */
 	unsigned int arg;	/* KW_* given by the first word, without keyword */
+	bool arg_anywhere;	/* or by any word that is not a keyword */
 	unsigned int keywords;	/* KW_* that may follow */
 	unsigned int required;	/* KW_* that must be given */
 	unsigned int any;	/* KW_* of which at least one must be given */
@@ -59,6 +65,7 @@ struct cmd {
 	unsigned int alone;	/* KW_* that goes with none but .required */
 	unsigned int attrs;	/* REQ_ATTR()s sent even when not given */
 	unsigned int reply;	/* REQ_ATTR()s every reply must carry */
+	bool config;		/* changes the configuration: a restore may have it */
 	req_print_fn print;
 	/* What the words cannot say alone: err_set() and -1 if req is wrong. */
 	int (*check)(const struct req *req);
@@ -81,6 +88,8 @@ struct req {
 	uint8_t inspect_mode;
 	uint8_t action;			/* enum arpproxy_acl_action */
 	uint8_t mac[ETH_ALEN];
+	bool check;			/* REQ_RESTORE: abort instead of commit */
+	const char *file;		/* REQ_RESTORE: a word of the command line */
 };
 
 struct nlmsghdr *req_build(const struct req *req, void *buf, uint16_t family,

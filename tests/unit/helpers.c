@@ -81,7 +81,9 @@ uint32_t lo_index(void)
 	return index;
 }
 
-const char *run_batch(const char *text, struct nl *nl, int *ret)
+/* Run text as FILE "BATCH" with run(nl, "BATCH", flag): what it wrote to stderr */
+static const char *run_file(const char *text, int (*run)(struct nl *, const char *, bool),
+			    bool flag, struct nl *nl, int *ret)
 {
 	char dir[] = "/tmp/arpproxy-unit-XXXXXX", cwd[4096];
 	FILE *fp, *err = tmpfile();
@@ -98,7 +100,7 @@ const char *run_batch(const char *text, struct nl *nl, int *ret)
 	ck_assert_ptr_nonnull(err);
 	fflush(stderr);
 	ck_assert_int_ge(dup2(fileno(err), STDERR_FILENO), 0);
-	*ret = batch_run(nl, "BATCH", false);
+	*ret = run(nl, "BATCH", flag);
 	fflush(stderr);
 	ck_assert_int_ge(dup2(saved, STDERR_FILENO), 0);
 	close(saved);
@@ -126,4 +128,14 @@ const char *capture_end(void)
 	ck_assert_int_eq(fclose(capture_fp), 0);
 	capture_fp = NULL;
 	return capture_buf;
+}
+
+const char *run_batch(const char *text, struct nl *nl, int *ret)
+{
+	return run_file(text, batch_run, false, nl, ret);
+}
+
+const char *run_restore(const char *text, bool check, struct nl *nl, int *ret)
+{
+	return run_file(text, restore_run, check, nl, ret);
 }

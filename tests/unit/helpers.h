@@ -36,6 +36,8 @@ struct nl;
  * Returns what it wrote to standard error, FILE being "BATCH".
  */
 const char *run_batch(const char *text, struct nl *nl, int *ret);
+/* The same for restore_run(), --check or not */
+const char *run_restore(const char *text, bool check, struct nl *nl, int *ret);
 
 /* Send print_*() output to memory until capture_end(), which returns it. */
 void capture_start(bool json, bool pretty);

@@ -332,6 +332,20 @@ START_TEST(test_spoof_short_packet)
 }
 END_TEST
 
+/* A restore replaced everything: the event says no more. */
+START_TEST(test_restore)
+{
+	struct nlmsghdr *nlh = event(ARPPROXY_CMD_RESTORE_COMMIT);
+
+	check_event(nlh, TIME_TEXT "restore\n", TIME_JSON "\"event\":\"restore\"}\n");
+	/* a newer module's attribute is skipped */
+	mnl_attr_put_u32(nlh, ARPPROXY_A_MAX + 1, 7);
+	check_event(nlh, TIME_TEXT "restore\n", TIME_JSON "\"event\":\"restore\"}\n");
+	ck_assert_str_eq(print_event(nlh, true, true),
+			 "{\n  \"time\": \"2026-11-26T23:45:01.123\",\n  \"event\": \"restore\"\n}\n");
+}
+END_TEST
+
 START_TEST(test_unknown_event)
 {
 	struct nlmsghdr *nlh = event(200);
@@ -459,6 +473,7 @@ Suite *monitor_suite(void)
 	tcase_add_test(events, test_rate_limit);
 	tcase_add_test(events, test_spoof_full);
 	tcase_add_test(events, test_spoof_short_packet);
+	tcase_add_test(events, test_restore);
 	tcase_add_test(events, test_unknown_event);
 	tcase_add_loop_test(events, test_malformed_prints_nothing, 0, 2);
 	tcase_add_test(events, test_pretty);

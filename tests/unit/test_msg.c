@@ -7,6 +7,7 @@
 #include <linux/genetlink.h>
 #include <libmnl/libmnl.h>
 
+#include "batch.h"
 #include "helpers.h"
 #include "nl.h"
 #include "req.h"
@@ -37,13 +38,12 @@ static int walk_cb(const struct nlattr *attr, void *data)
 	return MNL_CB_OK;
 }
 
-static struct msg build(const char *line)
+static struct msg build_req(const struct req *req)
 {
-	struct req req = parse_ok(line);
 	struct msg m = { NULL, NULL, { NULL }, 0 };
 
 	memset(buf, 0xa5, sizeof(buf));
-	m.nlh = req_build(&req, buf, FAMILY, SEQ);
+	m.nlh = req_build(req, buf, FAMILY, SEQ);
 	ck_assert_ptr_eq(m.nlh, buf);
 	ck_assert_uint_eq(m.nlh->nlmsg_type, FAMILY);
 	ck_assert_uint_eq(m.nlh->nlmsg_seq, SEQ);
@@ -53,6 +53,13 @@ static struct msg build(const char *line)
 	ck_assert_uint_eq(m.genl->reserved, 0);
 	ck_assert_int_eq(mnl_attr_parse(m.nlh, sizeof(*m.genl), walk_cb, &m), MNL_CB_OK);
 	return m;
+}
+
+static struct msg build(const char *line)
+{
+	struct req req = parse_ok(line);
+
+	return build_req(&req);
 }
 
 static void check_change(const struct msg *m, uint8_t cmd, unsigned int nattrs)
@@ -312,6 +319,41 @@ START_TEST(test_dumps_carry_no_filter)
 }
 END_TEST
 
+static const struct {
+	const struct cmd *cmd;
+	uint8_t id;
+} restore_steps[] = {
+	{ &restore_begin, ARPPROXY_CMD_RESTORE_BEGIN },
+	{ &restore_commit, ARPPROXY_CMD_RESTORE_COMMIT },
+	{ &restore_abort, ARPPROXY_CMD_RESTORE_ABORT },
+};
+
+/* The requests around a restore's lines: acked, without attributes. */
+START_TEST(test_restore_steps)
+{
+	struct req req = { .cmd = restore_steps[_i].cmd };
+	struct msg m = build_req(&req);
+
+	check_change(&m, restore_steps[_i].id, 0);
+	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4);
+}
+END_TEST
+
+START_TEST(test_restore_strerror)
+{
+	struct req begin = { .cmd = &restore_begin }, commit = { .cmd = &restore_commit };
+
+	ck_assert_str_eq(req_strerror(&begin, EBUSY, "arpproxy: another restore is in progress"),
+			 "another restore is in progress");
+	ck_assert_str_eq(req_strerror(&begin, EPERM, ""),
+			 "permission denied (need CAP_NET_ADMIN)");
+	ck_assert_str_eq(req_strerror(&commit, EBUSY, ""), strerror(EBUSY));
+	ck_assert_str_eq(req_strerror(&commit, ENOENT,
+				      "arpproxy: no restore in progress on this socket"),
+			 "arpproxy: no restore in progress on this socket");
+}
+END_TEST
+
 static struct nlmsghdr *reply(uint8_t cmd)
 {
 	return nl_msg_start(buf, FAMILY, 0, SEQ, cmd, ARPPROXY_GENL_VERSION);
@@ -452,6 +494,7 @@ Suite *msg_suite(void)
 	tcase_add_test(requests, test_acl_flush);
 	tcase_add_test(requests, test_iface_set_rate);
 	tcase_add_test(requests, test_iface_set_all);
+	tcase_add_loop_test(requests, test_restore_steps, 0, N(restore_steps));
 	tcase_add_test(requests, test_gets_and_reset);
 	tcase_add_test(requests, test_dumps_carry_no_filter);
 	suite_add_tcase(s, requests);
@@ -462,6 +505,7 @@ Suite *msg_suite(void)
 	tcase_add_loop_test(replies, test_iface_reply_needs_rates, 0, N(rate_attrs));
 	tcase_add_test(replies, test_strerror);
 	tcase_add_test(replies, test_acl_strerror);
+	tcase_add_test(replies, test_restore_strerror);
 	suite_add_tcase(s, replies);
 	return s;
 }

@@ -295,6 +295,8 @@ static const struct {
 	{ "stats reset", ARPPROXY_CMD_STATS_RESET, REQ_CHANGE, 0 },
 	{ "version", ARPPROXY_CMD_VERSION_GET, REQ_GET, 0 },
 	{ "monitor", 0, REQ_MONITOR, 0 },
+	{ "save", 0, REQ_SAVE, 0 },
+	{ "restore /etc/arpproxy/arpproxy.conf", 0, REQ_RESTORE, 0 },
 };
 
 START_TEST(test_good_lines)
@@ -306,6 +308,16 @@ START_TEST(test_good_lines)
 	ck_assert_uint_eq(req.attrs, good_lines[_i].attrs);
 	if (req.attrs & DEV)
 		ck_assert_uint_eq(req.ifindex, lo_index());
+}
+END_TEST
+
+/* Every change a restore stages, and nothing else: stats reset is not one. */
+START_TEST(test_config_changes)
+{
+	struct req req = parse_ok(good_lines[_i].line);
+
+	ck_assert_int_eq(req.cmd->config, req.cmd->kind == REQ_CHANGE &&
+			 req.cmd->id != ARPPROXY_CMD_STATS_RESET);
 }
 END_TEST
 
@@ -383,6 +395,49 @@ START_TEST(test_help)
 	req = parse_ok("monitor help");
 	ck_assert_uint_eq(req.cmd->kind, REQ_LOCAL);
 	ck_assert_ptr_eq(req.help, &monitor_object);
+	req = parse_ok("save help");
+	ck_assert_ptr_eq(req.help, &save_object);
+	req = parse_ok("restore help");
+	ck_assert_uint_eq(req.cmd->kind, REQ_LOCAL);
+	ck_assert_ptr_eq(req.help, &restore_object);
+}
+END_TEST
+
+static const struct {
+	const char *line, *file;
+	bool check;
+} restores[] = {
+	{ "restore /etc/arpproxy/arpproxy.conf", "/etc/arpproxy/arpproxy.conf", false },
+	{ "restore --check gw.conf", "gw.conf", true },
+	{ "restore gw.conf --check", "gw.conf", true },
+	{ "restore -", "-", false },
+	{ "restore --check -", "-", true },
+	{ "restore ./--check", "./--check", false },
+};
+
+START_TEST(test_restore)
+{
+	struct req req = parse_ok(restores[_i].line);
+
+	ck_assert_uint_eq(req.cmd->kind, REQ_RESTORE);
+	ck_assert_str_eq(req.file, restores[_i].file);
+	ck_assert_int_eq(req.check, restores[_i].check);
+	ck_assert_uint_eq(req.cmd->config, false);
+}
+END_TEST
+
+/* -f goes on after a failed line: restore has none that fails alone. */
+START_TEST(test_force)
+{
+	struct req req = parse_ok("restore --check gw.conf");
+
+	ck_assert_int_eq(cmd_check_force(&req), -1);
+	ck_assert_str_eq(err_msg(),
+			 "\"-f\" cannot be used with restore: it applies all of FILE or nothing");
+	req = parse_ok("binding add 10.0.0.0/8");
+	ck_assert_int_eq(cmd_check_force(&req), 0);
+	req = parse_ok("save");
+	ck_assert_int_eq(cmd_check_force(&req), 0);
 }
 END_TEST
 
@@ -503,6 +558,20 @@ static const struct bad bad_lines[] = {
 	{ "monitor extra", "unknown word \"extra\"" },
 	{ "monitor help extra", "unknown word \"extra\"" },
 	{ "help extra", "unknown word \"extra\"" },
+	{ "save extra", "unknown word \"extra\"" },
+	{ "save --check", "unknown word \"--check\"" },
+	{ "save help extra", "unknown word \"extra\"" },
+	{ "restore", "missing FILE" },
+	{ "restore --check", "missing FILE" },
+	{ "restore gw.conf other.conf", "unknown word \"other.conf\"" },
+	{ "restore --check gw.conf other.conf", "unknown word \"other.conf\"" },
+	{ "restore gw.conf --check other.conf", "unknown word \"other.conf\"" },
+	{ "restore --check --check gw.conf", "\"--check\" given twice" },
+	{ "restore gw.conf --check --check", "\"--check\" given twice" },
+	{ "restore --chek gw.conf", "unknown word \"--chek\"" },
+	{ "restore gw.conf -c", "unknown word \"-c\"" },
+	{ "restore gw.conf check", "unknown word \"check\"" },
+	{ "restore -f gw.conf", "unknown word \"-f\"" },
 	{ "binding help extra", "unknown word \"extra\"" },
 	{ "a b c d e f g h i j k l m n o p q r s t u v w x y z 1 2 3 4 5 6 7",
 	  "too many words" },
@@ -551,6 +620,9 @@ static const struct bad bad_batches[] = {
 	{ "acl add dev lo from 10.0.0.0/8\n", "BATCH:1: missing allow or deny\n" },
 	{ "acl show dev lo\nacl del dev lo pref 10 deny\n",
 	  "BATCH:2: \"deny\" cannot be used with \"pref\"\n" },
+	/* a restore is a batch of its own */
+	{ "binding flush\nrestore --check gw.conf\n",
+	  "BATCH:2: restore cannot be used in a batch\n" },
 };
 
 START_TEST(test_batch_checks_first)
@@ -560,6 +632,53 @@ START_TEST(test_batch_checks_first)
 
 	ck_assert_str_eq(run_batch(bad_batches[_i].input, &nl, &ret), bad_batches[_i].error);
 	ck_assert_int_eq(ret, -1);
+	ck_assert_ptr_null(nl.sk);
+}
+END_TEST
+
+/* Restore takes configuration changes only, and says which line is not one. */
+static const struct bad bad_restores[] = {
+	{ "binding add 10.0.0.0/8\nbinding show\n",
+	  "BATCH:2: restore takes only binding, acl and iface set changes\n" },
+	{ "# the gateway\n\nacl add dev lo deny\nstats reset\n",
+	  "BATCH:4: restore takes only binding, acl and iface set changes\n" },
+	{ "stats show\n", "BATCH:1: restore takes only binding, acl and iface set changes\n" },
+	{ "iface show lo\n", "BATCH:1: restore takes only binding, acl and iface set changes\n" },
+	{ "acl show\n", "BATCH:1: restore takes only binding, acl and iface set changes\n" },
+	{ "binding flush\nmonitor\n",
+	  "BATCH:2: restore takes only binding, acl and iface set changes\n" },
+	{ "save\n", "BATCH:1: restore takes only binding, acl and iface set changes\n" },
+	{ "binding flush\nacl flush\nrestore other.conf\n",
+	  "BATCH:3: restore takes only binding, acl and iface set changes\n" },
+	{ "version\n", "BATCH:1: restore takes only binding, acl and iface set changes\n" },
+	{ "help\n", "BATCH:1: restore takes only binding, acl and iface set changes\n" },
+	{ "binding help\n", "BATCH:1: restore takes only binding, acl and iface set changes\n" },
+	/* The batch's own checks, with the same words */
+	{ "binding add 172.16.40.0/24\nbinding add 172.16.41.0/24\nbinding frobnicate\n",
+	  "BATCH:3: unknown binding command \"frobnicate\"\n" },
+	{ "iface set lo rate 0 burst 3\n", "BATCH:1: \"burst\" needs a rate above 0\n" },
+	{ "binding add 10.0.0.0/8 dev nosuchdev0\n",
+	  "BATCH:1: cannot find device \"nosuchdev0\"\n" },
+};
+
+/* Refused before the module is asked anything: not even a socket is opened. */
+START_TEST(test_restore_checks_first)
+{
+	static struct nl nl;
+	int ret;
+
+	ck_assert_str_eq(run_restore(bad_restores[_i].input, _i % 2, &nl, &ret),
+			 bad_restores[_i].error);
+	ck_assert_int_eq(ret, -1);
+	ck_assert_ptr_null(nl.sk);
+}
+END_TEST
+
+START_TEST(test_restore_unreadable)
+{
+	static struct nl nl;
+
+	ck_assert_int_eq(restore_run(&nl, "/nonexistent/arpproxy.conf", false), -1);
 	ck_assert_ptr_null(nl.sk);
 }
 END_TEST
@@ -579,7 +698,7 @@ START_TEST(test_help_text)
 {
 	char *all = help_text(NULL), *binding = help_text(&binding_object);
 	char *monitor = help_text(&monitor_object), *acl = help_text(&acl_object);
-	char *iface = help_text(&iface_object);
+	char *iface = help_text(&iface_object), *restore = help_text(&restore_object);
 
 	ck_assert_str_eq(all,
 		"arpproxyctl [-j|--json] [-p|--pretty] [-n|--netns NAME] [-b|--batch FILE|-] [-f|--force] OBJECT COMMAND\n"
@@ -594,6 +713,8 @@ START_TEST(test_help_text)
 		"arpproxyctl acl flush [dev IFNAME]\n"
 		"arpproxyctl iface set IFNAME [proxy off|route] [inspect off|log|enforce] [rate PPS [burst N] [per-host PPS]]\n"
 		"arpproxyctl iface show [IFNAME]\n"
+		"arpproxyctl save\n"
+		"arpproxyctl restore [--check] FILE|-\n"
 		"arpproxyctl stats show | stats reset\n"
 		"arpproxyctl monitor\n"
 		"arpproxyctl version\n"
@@ -614,11 +735,13 @@ START_TEST(test_help_text)
 		"arpproxyctl iface set IFNAME [proxy off|route] [inspect off|log|enforce] [rate PPS [burst N] [per-host PPS]]\n"
 		"arpproxyctl iface show [IFNAME]\n");
 	ck_assert_str_eq(monitor, "arpproxyctl monitor\n");
+	ck_assert_str_eq(restore, "arpproxyctl restore [--check] FILE|-\n");
 	free(all);
 	free(binding);
 	free(monitor);
 	free(acl);
 	free(iface);
+	free(restore);
 }
 END_TEST
 
@@ -643,6 +766,7 @@ Suite *parse_suite(void)
 	tcase_add_loop_test(lines, test_binding_keywords_any_order, 0, N(any_order));
 	tcase_add_test(lines, test_binding_exclude_and_mac_auto);
 	tcase_add_loop_test(lines, test_good_lines, 0, N(good_lines));
+	tcase_add_loop_test(lines, test_config_changes, 0, N(good_lines));
 	tcase_add_test(lines, test_iface_set_values);
 	tcase_add_test(lines, test_acl_values);
 	tcase_add_loop_test(lines, test_rate_values, 0, N(rates));
@@ -650,6 +774,10 @@ Suite *parse_suite(void)
 	tcase_add_test(lines, test_help_text);
 	tcase_add_loop_test(lines, test_bad_lines, 0, N(bad_lines));
 	tcase_add_loop_test(lines, test_batch_checks_first, 0, N(bad_batches));
+	tcase_add_loop_test(lines, test_restore, 0, N(restores));
+	tcase_add_test(lines, test_force);
+	tcase_add_loop_test(lines, test_restore_checks_first, 0, N(bad_restores));
+	tcase_add_test(lines, test_restore_unreadable);
 	suite_add_tcase(s, lines);
 	return s;
 }

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <linux/genetlink.h>
 #include <linux/netlink.h>
 #include <libmnl/libmnl.h>
 
@@ -26,9 +27,13 @@ static const uint8_t mac2[ETH_ALEN] = { 0x00, 0x00, 0x0c, 0x94, 0x36, 0xbb };
 static char dump[4096];
 static size_t dump_len;
 
+/* Where each part of a save ends in dump */
+static size_t part_end[SAVE_PARTS];
+
 static void reset_dump(void)
 {
 	dump_len = 0;
+	memset(part_end, 0, sizeof(part_end));
 }
 
 static struct nlmsghdr *msg_start(uint8_t cmd)
@@ -407,6 +412,185 @@ START_TEST(test_malformed_dump_prints_nothing)
 }
 END_TEST
 
+/* What dump holds from here on goes to the parts of a save after part. */
+static void end_part(int part)
+{
+	for (; part < SAVE_PARTS; part++)
+		part_end[part] = dump_len;
+}
+
+static const char *save(bool json, bool pretty, int ret)
+{
+	struct nl_dump dumps[SAVE_PARTS];
+	size_t start = 0;
+	int i;
+
+	for (i = 0; i < SAVE_PARTS; i++) {
+		dumps[i] = (struct nl_dump){ dump + start, part_end[i] - start, 0 };
+		start = part_end[i];
+	}
+	capture_start(json, pretty);
+	ck_assert_int_eq(save_print(dumps), ret);
+	return capture_end();
+}
+
+static void iface_settings(uint32_t ifindex, uint8_t proxy, uint8_t inspect, uint32_t rate,
+			   uint32_t burst, uint32_t per_host)
+{
+	struct iface_settings s = { proxy, inspect, rate, burst, per_host };
+	struct nlmsghdr *nlh = msg_start(ARPPROXY_CMD_IFACE_GET);
+
+	put_iface(nlh, ifindex, &s);
+	msg_end(nlh);
+}
+
+/* Everything save prints, with rules from rules() */
+static void save_all(void (*rules)(void))
+{
+	three_bindings();
+	binding("172.16.10.200", 32, lo_index(), mac2, ARPPROXY_BINDING_F_STATIC, 9);
+	end_part(SAVE_BINDINGS);
+	/* as an interface starts: left out, whatever its burst */
+	iface(lo_index(), ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF);
+	iface_settings(GONE_DEV, ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_LOG, 100, 20, 5);
+	iface_settings(GONE_DEV + 1, ARPPROXY_PROXY_ROUTE, ARPPROXY_INSPECT_OFF, 0, 0, 0);
+	iface_settings(GONE_DEV + 2, ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF, 0, 0, 3);
+	iface_settings(GONE_DEV + 3, ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF, 0, 7, 0);
+	iface_settings(GONE_DEV + 4, ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_ENFORCE, 10, 10, 0);
+	end_part(SAVE_IFACES);
+	rules();
+	end_part(SAVE_ACLS);
+}
+
+/* The commands that make it all again: no hits, no mac auto, no defaults */
+START_TEST(test_save_text)
+{
+	save_all(three_rules);
+	ck_assert_str_eq(save(false, false, 0),
+			 "# arpproxyctl " ARPPROXY_VERSION " save\n"
+			 "binding add 10.0.0.5/32 exclude\n"
+			 "binding add 10.1.0.0/16 mac 02:00:00:00:00:01 onlink\n"
+			 "binding add 172.16.20.0/24 dev lo\n"
+			 "binding add 172.16.10.200/32 dev lo mac 00:00:0c:94:36:bb static\n"
+			 "iface set if999999 proxy off inspect log rate 100 burst 20 per-host 5\n"
+			 "iface set if1000000 proxy route inspect off\n"
+			 "iface set if1000001 proxy off inspect off rate 0 per-host 3\n"
+			 "iface set if1000003 proxy off inspect enforce rate 10 burst 10\n"
+			 "acl add dev lo pref 5 allow from 172.16.10.100/32\n"
+			 "acl add dev lo pref 10 deny from 172.16.10.0/24 mac 00:00:0c:94:36:bb\n"
+			 "acl add dev if999999 pref 4294967295 deny\n");
+}
+END_TEST
+
+START_TEST(test_save_json)
+{
+	save_all(three_rules);
+	ck_assert_str_eq(save(true, false, 0),
+			 "{\"binding\":[{\"prefix\":\"10.0.0.5/32\",\"dev\":null,\"mac\":null,"
+			 "\"flags\":[\"exclude\"]},"
+			 "{\"prefix\":\"10.1.0.0/16\",\"dev\":null,\"mac\":\"02:00:00:00:00:01\","
+			 "\"flags\":[\"onlink\"]},"
+			 "{\"prefix\":\"172.16.20.0/24\",\"dev\":\"lo\",\"mac\":null,\"flags\":[]},"
+			 "{\"prefix\":\"172.16.10.200/32\",\"dev\":\"lo\","
+			 "\"mac\":\"00:00:0c:94:36:bb\",\"flags\":[\"static\"]}],"
+			 "\"iface\":[{\"dev\":\"if999999\",\"proxy\":\"off\",\"inspect\":\"log\","
+			 "\"rate\":100,\"burst\":20,\"per_host\":5},"
+			 "{\"dev\":\"if1000000\",\"proxy\":\"route\",\"inspect\":\"off\","
+			 "\"rate\":0,\"burst\":0,\"per_host\":0},"
+			 "{\"dev\":\"if1000001\",\"proxy\":\"off\",\"inspect\":\"off\","
+			 "\"rate\":0,\"burst\":0,\"per_host\":3},"
+			 "{\"dev\":\"if1000003\",\"proxy\":\"off\",\"inspect\":\"enforce\","
+			 "\"rate\":10,\"burst\":10,\"per_host\":0}],"
+			 "\"acl\":[{\"dev\":\"lo\",\"pref\":5,\"action\":\"allow\","
+			 "\"from\":\"172.16.10.100/32\"},"
+			 "{\"dev\":\"lo\",\"pref\":10,\"action\":\"deny\","
+			 "\"from\":\"172.16.10.0/24\",\"mac\":\"00:00:0c:94:36:bb\"},"
+			 "{\"dev\":\"if999999\",\"pref\":4294967295,\"action\":\"deny\"}]}\n");
+}
+END_TEST
+
+START_TEST(test_save_empty)
+{
+	iface(lo_index(), ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF);
+	end_part(SAVE_IFACES);
+	ck_assert_str_eq(save(false, false, 0), "# arpproxyctl " ARPPROXY_VERSION " save\n");
+	ck_assert_str_eq(save(true, false, 0), "{\"binding\":[],\"iface\":[],\"acl\":[]}\n");
+	ck_assert_str_eq(save(true, true, 0),
+			 "{\n  \"binding\": [],\n  \"iface\": [],\n  \"acl\": []\n}\n");
+}
+END_TEST
+
+/* The attributes of a message but hits, which save leaves to the kernel */
+static unsigned int attrs_of(const struct nlmsghdr *nlh, const struct nlattr **tb)
+{
+	const struct nlattr *attr;
+	unsigned int n = 0;
+
+	mnl_attr_for_each(attr, nlh, GENL_HDRLEN) {
+		if (mnl_attr_get_type(attr) == ARPPROXY_A_HITS)
+			continue;
+		tb[mnl_attr_get_type(attr)] = attr;
+		n++;
+	}
+	return n;
+}
+
+/* Each line save prints builds the request that makes what was dumped. */
+START_TEST(test_save_is_restore)
+{
+	const struct nlattr *want[ARPPROXY_A_MAX + 1], *got[ARPPROXY_A_MAX + 1];
+	const struct nlmsghdr *nlh = (const void *)dump;
+	char line[256], request[NL_MSG_SIZE];
+	int left, lines = 0, type;
+	const char *text;
+	unsigned int n;
+	struct req req;
+	FILE *fp;
+
+	three_bindings();
+	binding("172.16.10.200", 32, lo_index(), mac2, ARPPROXY_BINDING_F_STATIC, 9);
+	end_part(SAVE_BINDINGS);
+	iface_settings(lo_index(), ARPPROXY_PROXY_ROUTE, ARPPROXY_INSPECT_ENFORCE, 100, 20, 5);
+	end_part(SAVE_IFACES);
+	acl(lo_index(), 10, ARPPROXY_ACL_DENY, "172.16.10.0", 24, mac2, 3);
+	acl(lo_index(), 20, ARPPROXY_ACL_ALLOW, NULL, 0, NULL, 0);
+	end_part(SAVE_ACLS);
+	text = save(false, false, 0);
+	fp = fmemopen((void *)text, strlen(text), "r");
+	ck_assert_ptr_nonnull(fp);
+	left = dump_len;
+	while (fgets(line, sizeof(line), fp)) {
+		if (line[0] == '#')
+			continue;
+		ck_assert(mnl_nlmsg_ok(nlh, left));
+		req = parse_ok(line);
+		memset(want, 0, sizeof(want));
+		memset(got, 0, sizeof(got));
+		n = attrs_of(nlh, want);
+		ck_assert_uint_eq(attrs_of(req_build(&req, request, 0x1234, 1), got), n);
+		for (type = 0; type <= ARPPROXY_A_MAX; type++) {
+			ck_assert_msg(!want[type] == !got[type], "%s: attribute %d", line, type);
+			if (want[type])
+				ck_assert_mem_eq(mnl_attr_get_payload(got[type]),
+						 mnl_attr_get_payload(want[type]),
+						 mnl_attr_get_payload_len(want[type]));
+		}
+		nlh = mnl_nlmsg_next(nlh, &left);
+		lines++;
+	}
+	fclose(fp);
+	ck_assert_int_eq(lines, 7);
+}
+END_TEST
+
+/* A malformed message in the last part: nothing at all is printed. */
+START_TEST(test_save_malformed_prints_nothing)
+{
+	save_all(bad_rules);
+	ck_assert_str_eq(save(_i, false, -EBADMSG), "");
+}
+END_TEST
+
 static void stats(const uint64_t *values, size_t n)
 {
 	struct nlmsghdr *nlh = msg_start(ARPPROXY_CMD_STATS_GET);
@@ -537,6 +721,11 @@ Suite *print_suite(void)
 	tcase_add_test(tc, test_acl_json);
 	tcase_add_test(tc, test_acl_filter_and_odd_values);
 	tcase_add_test(tc, test_acl_show_is_add);
+	tcase_add_test(tc, test_save_text);
+	tcase_add_test(tc, test_save_json);
+	tcase_add_test(tc, test_save_empty);
+	tcase_add_test(tc, test_save_is_restore);
+	tcase_add_loop_test(tc, test_save_malformed_prints_nothing, 0, 2);
 	tcase_add_test(tc, test_stats_names);
 	tcase_add_test(tc, test_stat_names);
 	tcase_add_test(tc, test_stats_new_counters);
