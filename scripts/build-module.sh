@@ -1,6 +1,7 @@
 #!/bin/sh
 # Build arpproxy.ko against installed headers of KVER, in a copy of the
 # sources under DIR, so that builds for several kernels never share objects.
+# The test-only fault injector (tests/faultinject) lands next to it.
 #
 # usage: build-module.sh KVER DIR [make arguments...]
 set -eu
@@ -20,3 +21,8 @@ cp -p "$top/Kbuild" "$dir/"
 mkdir -p "$dir/kmod"
 cp -pr "$top"/kmod/. "$dir/kmod/"
 make -s -C "$kdir" M="$(cd "$dir" && pwd)" W=1 "$@" modules
+
+mkdir -p "$dir/faultinject"
+cp -p "$top"/tests/faultinject/Kbuild "$top"/tests/faultinject/*.c "$dir/faultinject/"
+make -s -C "$kdir" M="$(cd "$dir/faultinject" && pwd)" W=1 "$@" modules
+cp -p "$dir/faultinject/arpproxy_fault.ko" "$dir/"

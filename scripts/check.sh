@@ -68,9 +68,9 @@ fuzz() {
 run_logged "fuzz: the module's packet logic, 20 s of libFuzzer" "$BUILD/fuzz.log" fuzz
 
 if scripts/checkpatch.sh >"$BUILD/checkpatch.log" 2>&1; then
-	record PASS "checkpatch --strict: kmod"
+	record PASS "checkpatch --strict: kmod and the fault injector"
 else
-	record FAIL "checkpatch --strict: kmod"
+	record FAIL "checkpatch --strict: kmod and the fault injector"
 	sed 's/^/    | /' "$BUILD/checkpatch.log" | head -n 30
 fi
 

@@ -1,7 +1,8 @@
 #!/bin/sh
-# Run the kernel's checkpatch.pl --strict over the module's sources, taken
-# from Debian's linux-source-6.1 tarball: its scripts are unpacked once
-# where Debian's sources unpack, /usr/src/linux-source-6.1.
+# Run the kernel's checkpatch.pl --strict over the module's sources and the
+# test-only fault injector, taken from Debian's linux-source-6.1 tarball: its
+# scripts are unpacked once where Debian's sources unpack,
+# /usr/src/linux-source-6.1.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 dir=/usr/src/linux-source-6.1
@@ -15,6 +16,6 @@ if [ ! -f "$dir/scripts/checkpatch.pl" ]; then
 		"$base/scripts/const_structs.checkpatch"
 fi
 cd "$top"
-perl "$dir/scripts/checkpatch.pl" --no-tree --strict --terse --show-types -f kmod/*.c kmod/*.h kmod/uapi/linux/*.h |
+perl "$dir/scripts/checkpatch.pl" --no-tree --strict --terse --show-types -f kmod/*.c kmod/*.h kmod/uapi/linux/*.h tests/faultinject/*.c |
 	grep -E 'ERROR|WARNING|CHECK' && exit 1
 exit 0

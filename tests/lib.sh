@@ -101,6 +101,19 @@ module_unload() {
 	! grep -q '^arpproxy ' /proc/modules || rmmod arpproxy
 }
 
+# The test-only slab fault injector (tests/faultinject), built next to the
+# module; its knobs are in $FAULT.
+FAULT_MODULE=${MODULE%/*}/arpproxy_fault.ko
+FAULT=/sys/module/arpproxy_fault/parameters
+
+fault_load() {
+	grep -q '^arpproxy_fault ' /proc/modules || insmod "$FAULT_MODULE"
+}
+
+fault_unload() {
+	! grep -q '^arpproxy_fault ' /proc/modules || rmmod arpproxy_fault
+}
+
 # counter NS NAME: one counter of the netns, from "arpproxyctl -j stats show".
 counter() {
 	n "$1" "$CTL" -j stats show | jq -r ".$2"
