@@ -10,8 +10,9 @@
 #   make dkms-install install the module sources for DKMS
 #   make deb          Debian packages arpproxy-dkms and arpproxyctl in
 #                     build/deb/, built from a copy of the tree
-#   make install      arpproxyctl, its man pages and bash completion under
-#                     $(DESTDIR)$(PREFIX) (PREFIX=/usr/local); make uninstall
+#   make install      arpproxyctl, its man pages, bash completion and systemd
+#                     unit under $(DESTDIR)$(PREFIX) (PREFIX=/usr/local);
+#                     make uninstall
 
 VERSION := $(shell sed -n 's/^#define ARPPROXY_VERSION "\(.*\)"/\1/p' kmod/version.h)
 KVER ?= $(shell uname -r)
@@ -125,15 +126,20 @@ INSTALL_CTL = $(DESTDIR)$(PREFIX)/sbin/arpproxyctl
 INSTALL_MAN8 = $(DESTDIR)$(PREFIX)/share/man/man8/arpproxyctl.8
 INSTALL_MAN4 = $(DESTDIR)$(PREFIX)/share/man/man4/arpproxy.4
 INSTALL_COMPLETION = $(DESTDIR)$(PREFIX)/share/bash-completion/completions/arpproxyctl
+# systemd also reads units under /usr/local/lib; Debian's go to /lib.
+UNITDIR ?= $(PREFIX)/lib/systemd/system
+INSTALL_UNIT = $(DESTDIR)$(UNITDIR)/arpproxy.service
 
 install: ctl
 	install -D -m 0755 userspace/arpproxyctl $(INSTALL_CTL)
 	install -D -m 0644 doc/arpproxyctl.8 $(INSTALL_MAN8)
 	install -D -m 0644 doc/arpproxy.4 $(INSTALL_MAN4)
 	install -D -m 0644 doc/arpproxyctl.bash-completion $(INSTALL_COMPLETION)
+	mkdir -p $(dir $(INSTALL_UNIT))
+	sed 's|/usr/sbin/arpproxyctl|$(PREFIX)/sbin/arpproxyctl|g' systemd/arpproxy.service >$(INSTALL_UNIT)
 
 uninstall:
-	rm -f $(INSTALL_CTL) $(INSTALL_MAN8) $(INSTALL_MAN4) $(INSTALL_COMPLETION)
+	rm -f $(INSTALL_CTL) $(INSTALL_MAN8) $(INSTALL_MAN4) $(INSTALL_COMPLETION) $(INSTALL_UNIT)
 
 clean:
 	rm -rf $(BUILD) userspace/arpproxyctl

@@ -278,12 +278,15 @@ layout() {
 	files arpproxyctl /usr/sbin/arpproxyctl /usr/share/man/man8/arpproxyctl.8.gz \
 		/usr/share/man/man4/arpproxy.4.gz \
 		/usr/share/bash-completion/completions/arpproxyctl \
-		/etc/arpproxy/arpproxy.conf /usr/share/doc/arpproxyctl/copyright &&
+		/etc/arpproxy/arpproxy.conf /usr/share/doc/arpproxyctl/copyright \
+		/lib/systemd/system/arpproxy.service &&
 	conffiles arpproxyctl /etc/arpproxy/arpproxy.conf &&
 	/usr/sbin/arpproxyctl help >/dev/null &&
 	man -w arpproxyctl arpproxy
 }
 check "the packages' files are where they belong" layout
+check "systemd-analyze verify passes on the installed unit" \
+	systemd-analyze verify /lib/systemd/system/arpproxy.service
 
 # A guest on each test kernel loads what DKMS installed on this host.
 for kver in $kernels; do

@@ -104,7 +104,7 @@ registered=$(bash -c '. "$1" && complete -p arpproxyctl' sh "$completion" 2>&1) 
 root=$tmp/root
 if quiet make -s install DESTDIR="$root" PREFIX=/usr; then
 	(cd "$root" && find . ! -type d | sort) >"$tmp/installed"
-	printf '%s\n' ./usr/sbin/arpproxyctl \
+	printf '%s\n' ./usr/lib/systemd/system/arpproxy.service ./usr/sbin/arpproxyctl \
 		./usr/share/bash-completion/completions/arpproxyctl \
 		./usr/share/man/man4/arpproxy.4 ./usr/share/man/man8/arpproxyctl.8 |
 		diff -u - "$tmp/installed" >"$tmp/diff" ||
