@@ -23,14 +23,30 @@ for p in $PACKAGES; do
 	dpkg-query -W -f '${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
 		missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
+# promtool checks the Prometheus output (tests/scenarios/metrics.sh). Debian
+# has it only in the prometheus package, whose installation starts a
+# Prometheus server: take the one binary out of the package instead.
+promtool=""
+command -v promtool >/dev/null || promtool=promtool
+[ -z "$missing$promtool" ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then
-	echo "deps: missing packages:$missing (run as root to install them)" >&2
+	echo "deps: missing:$missing $promtool (run as root to install them)" >&2
 	exit 1
 fi
-echo "deps: installing$missing"
+echo "deps: installing$missing $promtool"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-# shellcheck disable=SC2086
-apt-get install -y -qq --no-install-recommends $missing >/dev/null
+if [ -n "$missing" ]; then
+	# shellcheck disable=SC2086
+	apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+if [ -n "$promtool" ]; then
+	tmp=$(mktemp -d)
+	# apt downloads as the _apt user, which must be able to write there.
+	chmod 777 "$tmp"
+	(cd "$tmp" && apt-get download -qq prometheus)
+	dpkg-deb --fsys-tarfile "$tmp"/prometheus_*.deb | tar -x -C "$tmp" ./usr/bin/promtool
+	install -m 755 "$tmp/usr/bin/promtool" /usr/local/bin/promtool
+	rm -rf "$tmp"
+fi

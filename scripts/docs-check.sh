@@ -90,6 +90,11 @@ completes "off route" iface set lo proxy ''
 completes "inspect rate" iface set lo proxy off ''
 completes "off log enforce" iface set lo inspect ''
 completes "lo" iface show lo
+completes "dev --format" stats show ''
+completes "prometheus" stats show --format ''
+completes "--bindings" stats show --format prometheus ''
+completes "" stats show --format prometheus --bindings ''
+completes "" stats show dev lo ''
 completes "--netns" --netn
 completes "restore" res
 completes "--check" restore --c

@@ -187,6 +187,8 @@ int cmd_run(struct nl *nl, const struct req *req)
 		return monitor_run(nl);
 	if (req->cmd->kind == REQ_SAVE)
 		return save_run(nl);
+	if (req->prometheus)
+		return metrics_run(nl, req);
 	if (req->cmd->kind == REQ_DUMP) {
 		ret = show_dump(nl, req);
 	} else {

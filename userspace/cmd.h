@@ -89,6 +89,22 @@ enum { SAVE_BINDINGS, SAVE_IFACES, SAVE_ACLS, SAVE_PARTS };
 /* Print dumps[SAVE_PARTS] as save does; 0, or -EBADMSG with nothing printed. */
 int save_print(const struct nl_dump *dumps);
 
+/* stats show --format prometheus: the counters, and the hits if bindings */
+int metrics_run(struct nl *nl, const struct req *req);
+/* The requests of its parts, in the order it prints them */
+enum { METRICS_NETNS, METRICS_IFACES, METRICS_BINDINGS, METRICS_PARTS };
+extern const struct cmd metrics_cmds[METRICS_PARTS];
+/*
+ * Print the replies to metrics_cmds, those of METRICS_BINDINGS only if
+ * bindings; 0, or -EBADMSG with nothing printed.
+ */
+int metrics_print(const struct nl_dump *dumps, bool bindings);
+/* prefix="...",dev="...", every character of the values escaped */
+#define METRICS_LABELS_STRLEN	(sizeof("prefix=\"\",dev=\"\"") + \
+				 2 * (PREFIX_STRLEN + IF_NAMESIZE))
+/* Append name="value" to labels, escaping \\, " and newline as the format wants. */
+void metrics_label_add(char *labels, const char *name, const char *value);
+
 /* Print the events of nl's family until killed; err_set() and -1 on error. */
 int monitor_run(struct nl *nl);
 /* Print one event as received at when; -EBADMSG, printing nothing, if malformed. */

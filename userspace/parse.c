@@ -231,9 +231,24 @@ static int kw_check(const char *word, struct req *req)
 	return 0;
 }
 
+static int kw_format(const char *word, struct req *req)
+{
+	if (strcmp(word, "prometheus"))
+		return err_set("invalid format \"%s\": expected prometheus", word);
+	req->prometheus = true;
+	return 0;
+}
+
+static int kw_bindings(const char *word, struct req *req)
+{
+	(void)word;
+	req->bindings = true;
+	return 0;
+}
+
 static const struct keyword keywords[] = {
 	{ NULL, KW_PREFIX, "PREFIX", kw_prefix, 0, 0, 0 },
-	{ "dev", KW_DEV, "IFNAME", kw_dev, 0, 0, 0 },
+	{ "dev", KW_DEV, "IFNAME", kw_dev, 0, KW_FORMAT, 0 },
 	{ "mac", KW_MAC, "MAC", kw_mac, 0, KW_EXCLUDE, 0 },
 	{ "onlink", KW_ONLINK, NULL, NULL, ARPPROXY_BINDING_F_ONLINK, 0, 0 },
 	{ "exclude", KW_EXCLUDE, NULL, NULL, ARPPROXY_BINDING_F_EXCLUDE,
@@ -252,6 +267,9 @@ static const struct keyword keywords[] = {
 	{ "per-host", KW_PER_HOST, "PPS", kw_per_host, 0, 0, KW_RATE },
 	{ NULL, KW_FILE, "FILE", kw_file, 0, 0, 0 },
 	{ "--check", KW_CHECK, NULL, kw_check, 0, 0, 0 },
+	/* Prometheus wants every interface, and tells them apart itself. */
+	{ "--format", KW_FORMAT, "prometheus", kw_format, 0, KW_DEV, 0 },
+	{ "--bindings", KW_BINDINGS, NULL, kw_bindings, 0, 0, KW_FORMAT },
 };
 
 /* The keyword of the lowest KW_* bit in ids */

@@ -22,6 +22,11 @@ void print_init(FILE *fp, bool json, bool pretty)
 	out.depth = 0;
 }
 
+bool is_json_context(void)
+{
+	return out.json;
+}
+
 static void json_indent(void)
 {
 	if (out.pretty)

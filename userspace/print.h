@@ -18,6 +18,8 @@ enum output_type {
 };
 
 void print_init(FILE *fp, bool json, bool pretty);
+/* Whether output is JSON (-j) */
+bool is_json_context(void);
 
 void open_json_object(const char *key);
 void close_json_object(void);

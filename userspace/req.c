@@ -110,6 +110,10 @@ const char *req_strerror(const struct req *req, int err, const char *extack)
 		if (req->cmd->id == ARPPROXY_CMD_RESTORE_BEGIN)
 			return "another restore is in progress";
 		break;
+	case ENODEV:
+		if (req->cmd->id == ARPPROXY_CMD_STATS_GET)
+			return "no counters for this interface (only Ethernet interfaces have them)";
+		break;
 	case EPERM:
 		return "permission denied (need CAP_NET_ADMIN)";
 	case EINTR:

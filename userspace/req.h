@@ -44,6 +44,8 @@ enum {
 	KW_PER_HOST = 1 << 15,
 	KW_FILE = 1 << 16,
 	KW_CHECK = 1 << 17,
+	KW_FORMAT = 1 << 18,
+	KW_BINDINGS = 1 << 19,
 };
 
 struct req;
@@ -89,6 +91,8 @@ struct req {
 	uint8_t action;			/* enum arpproxy_acl_action */
 	uint8_t mac[ETH_ALEN];
 	bool check;			/* REQ_RESTORE: abort instead of commit */
+	bool prometheus;		/* stats show: all counters, for Prometheus */
+	bool bindings;			/* and the hits of the bindings */
 	const char *file;		/* REQ_RESTORE: a word of the command line */
 };
 

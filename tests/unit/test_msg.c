@@ -8,6 +8,7 @@
 #include <libmnl/libmnl.h>
 
 #include "batch.h"
+#include "cmd.h"
 #include "helpers.h"
 #include "nl.h"
 #include "req.h"
@@ -294,10 +295,42 @@ START_TEST(test_gets_and_reset)
 	struct msg m = build("stats show");
 
 	check_change(&m, ARPPROXY_CMD_STATS_GET, 0);
+	m = build("stats show --format prometheus --bindings");
+	check_change(&m, ARPPROXY_CMD_STATS_GET, 0);
 	m = build("stats reset");
 	check_change(&m, ARPPROXY_CMD_STATS_RESET, 0);
 	m = build("version");
 	check_change(&m, ARPPROXY_CMD_VERSION_GET, 0);
+}
+END_TEST
+
+/* One interface's counters: the netns's request, with its ifindex */
+START_TEST(test_stats_show_dev)
+{
+	struct msg m = build("stats show dev lo");
+
+	check_change(&m, ARPPROXY_CMD_STATS_GET, 1);
+	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
+}
+END_TEST
+
+/* Prometheus output asks for the netns's counters, then dumps the rest. */
+START_TEST(test_metrics_requests)
+{
+	struct req req = { .cmd = &metrics_cmds[METRICS_NETNS] };
+	struct msg m = build_req(&req);
+
+	check_change(&m, ARPPROXY_CMD_STATS_GET, 0);
+	req.cmd = &metrics_cmds[METRICS_IFACES];
+	m = build_req(&req);
+	ck_assert_uint_eq(m.genl->cmd, ARPPROXY_CMD_STATS_GET);
+	ck_assert_uint_eq(m.nlh->nlmsg_flags, NLM_F_REQUEST | NLM_F_DUMP);
+	ck_assert_uint_eq(m.nattrs, 0);
+	req.cmd = &metrics_cmds[METRICS_BINDINGS];
+	m = build_req(&req);
+	ck_assert_uint_eq(m.genl->cmd, ARPPROXY_CMD_BINDING_GET);
+	ck_assert_uint_eq(m.nlh->nlmsg_flags, NLM_F_REQUEST | NLM_F_DUMP);
+	ck_assert_uint_eq(m.nattrs, 0);
 }
 END_TEST
 
@@ -457,6 +490,17 @@ START_TEST(test_strerror)
 }
 END_TEST
 
+START_TEST(test_stats_strerror)
+{
+	struct req stats = parse_ok("stats show dev lo");
+
+	ck_assert_str_eq(req_strerror(&stats, ENODEV, "arpproxy: no counters for this interface"),
+			 "no counters for this interface (only Ethernet interfaces have them)");
+	ck_assert_str_eq(req_strerror(&stats, EPERM, ""),
+			 "permission denied (need CAP_NET_ADMIN)");
+}
+END_TEST
+
 START_TEST(test_acl_strerror)
 {
 	struct req add = parse_ok("acl add dev lo deny pref 10");
@@ -496,6 +540,8 @@ Suite *msg_suite(void)
 	tcase_add_test(requests, test_iface_set_all);
 	tcase_add_loop_test(requests, test_restore_steps, 0, N(restore_steps));
 	tcase_add_test(requests, test_gets_and_reset);
+	tcase_add_test(requests, test_stats_show_dev);
+	tcase_add_test(requests, test_metrics_requests);
 	tcase_add_test(requests, test_dumps_carry_no_filter);
 	suite_add_tcase(s, requests);
 
@@ -505,6 +551,7 @@ Suite *msg_suite(void)
 	tcase_add_loop_test(replies, test_iface_reply_needs_rates, 0, N(rate_attrs));
 	tcase_add_test(replies, test_strerror);
 	tcase_add_test(replies, test_acl_strerror);
+	tcase_add_test(replies, test_stats_strerror);
 	tcase_add_test(replies, test_restore_strerror);
 	suite_add_tcase(s, replies);
 	return s;

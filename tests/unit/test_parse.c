@@ -292,6 +292,9 @@ static const struct {
 	{ "iface show", ARPPROXY_CMD_IFACE_GET, REQ_DUMP, 0 },
 	{ "iface show lo", ARPPROXY_CMD_IFACE_GET, REQ_DUMP, DEV },
 	{ "stats show", ARPPROXY_CMD_STATS_GET, REQ_GET, 0 },
+	{ "stats show dev lo", ARPPROXY_CMD_STATS_GET, REQ_GET, DEV },
+	{ "stats show --format prometheus", ARPPROXY_CMD_STATS_GET, REQ_GET, 0 },
+	{ "stats show --format prometheus --bindings", ARPPROXY_CMD_STATS_GET, REQ_GET, 0 },
 	{ "stats reset", ARPPROXY_CMD_STATS_RESET, REQ_CHANGE, 0 },
 	{ "version", ARPPROXY_CMD_VERSION_GET, REQ_GET, 0 },
 	{ "monitor", 0, REQ_MONITOR, 0 },
@@ -318,6 +321,41 @@ START_TEST(test_config_changes)
 
 	ck_assert_int_eq(req.cmd->config, req.cmd->kind == REQ_CHANGE &&
 			 req.cmd->id != ARPPROXY_CMD_STATS_RESET);
+}
+END_TEST
+
+START_TEST(test_stats_show_values)
+{
+	struct req req = parse_ok("stats show");
+
+	ck_assert(!req.prometheus && !req.bindings);
+	req = parse_ok("stats show dev lo");
+	ck_assert_uint_eq(req.ifindex, lo_index());
+	ck_assert(!req.prometheus && !req.bindings);
+	req = parse_ok("stats show --format prometheus");
+	ck_assert(req.prometheus && !req.bindings);
+	req = parse_ok("stats show --bindings --format prometheus");
+	ck_assert(req.prometheus && req.bindings);
+}
+END_TEST
+
+/* -j and Prometheus are two formats at once: refused, in a batch before anything. */
+START_TEST(test_prometheus_not_json)
+{
+	static struct nl nl;
+	struct req req;
+	int ret;
+
+	capture_start(true, false);
+	ck_assert_int_eq(parse_line("stats show --format prometheus", &req), -1);
+	ck_assert_str_eq(err_msg(), "\"--format prometheus\" cannot be used with \"-j\"");
+	ck_assert_int_eq(parse_line("stats show --format prometheus --bindings", &req), -1);
+	parse_ok("stats show dev lo");
+	ck_assert_str_eq(run_batch("stats show\nstats show --format prometheus\n", &nl, &ret),
+			 "BATCH:2: \"--format prometheus\" cannot be used with \"-j\"\n");
+	ck_assert_int_eq(ret, -1);
+	ck_assert_ptr_null(nl.sk);
+	ck_assert_str_eq(capture_end(), "");
 }
 END_TEST
 
@@ -553,6 +591,23 @@ static const struct bad bad_lines[] = {
 	{ "iface show lo extra", "unknown word \"extra\"" },
 	{ "stats", "missing stats command" },
 	{ "stats show extra", "unknown word \"extra\"" },
+	{ "stats show lo", "unknown word \"lo\"" },
+	{ "stats show dev", "missing IFNAME after \"dev\"" },
+	{ "stats show dev nosuchdev0", "cannot find device \"nosuchdev0\"" },
+	{ "stats show dev lo dev lo", "\"dev\" given twice" },
+	{ "stats show --format", "missing prometheus after \"--format\"" },
+	{ "stats show --format json", "invalid format \"json\": expected prometheus" },
+	{ "stats show --format Prometheus", "invalid format \"Prometheus\": expected prometheus" },
+	{ "stats show --format prometheus --format prometheus", "\"--format\" given twice" },
+	{ "stats show --bindings", "\"--bindings\" needs \"--format\"" },
+	{ "stats show --bindings dev lo", "\"--bindings\" needs \"--format\"" },
+	{ "stats show --format prometheus --bindings --bindings", "\"--bindings\" given twice" },
+	{ "stats show --format prometheus dev lo", "\"dev\" cannot be used with \"--format\"" },
+	{ "stats show dev lo --format prometheus", "\"--format\" cannot be used with \"dev\"" },
+	{ "stats show --format prometheus prometheus", "unknown word \"prometheus\"" },
+	{ "stats reset dev lo", "unknown word \"dev\"" },
+	{ "stats reset --format prometheus", "unknown word \"--format\"" },
+	{ "binding show dev lo --format prometheus", "unknown word \"--format\"" },
 	{ "stats clear", "unknown stats command \"clear\"" },
 	{ "version extra", "unknown word \"extra\"" },
 	{ "monitor extra", "unknown word \"extra\"" },
@@ -715,7 +770,9 @@ START_TEST(test_help_text)
 		"arpproxyctl iface show [IFNAME]\n"
 		"arpproxyctl save\n"
 		"arpproxyctl restore [--check] FILE|-\n"
-		"arpproxyctl stats show | stats reset\n"
+		"arpproxyctl stats show [dev IFNAME]\n"
+		"arpproxyctl stats show --format prometheus [--bindings]\n"
+		"arpproxyctl stats reset\n"
 		"arpproxyctl monitor\n"
 		"arpproxyctl version\n"
 		"arpproxyctl help | -h | --help ; arpproxyctl OBJECT help\n"
@@ -767,6 +824,8 @@ Suite *parse_suite(void)
 	tcase_add_test(lines, test_binding_exclude_and_mac_auto);
 	tcase_add_loop_test(lines, test_good_lines, 0, N(good_lines));
 	tcase_add_loop_test(lines, test_config_changes, 0, N(good_lines));
+	tcase_add_test(lines, test_stats_show_values);
+	tcase_add_test(lines, test_prometheus_not_json);
 	tcase_add_test(lines, test_iface_set_values);
 	tcase_add_test(lines, test_acl_values);
 	tcase_add_loop_test(lines, test_rate_values, 0, N(rates));

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Replies to text and JSON: binding.c, iface.c, stats.c, version.c, print.c. */
+/*
+ * Replies to text and JSON: binding.c, iface.c, stats.c, version.c, print.c;
+ * and to Prometheus: stats.c.
+ */
 #include <arpa/inet.h>
 #include <check.h>
 #include <errno.h>
@@ -10,10 +13,12 @@
 #include <linux/genetlink.h>
 #include <linux/netlink.h>
 #include <libmnl/libmnl.h>
+#include <net/if.h>
 
 #include "cmd.h"
 #include "helpers.h"
 #include "nl.h"
+#include "parse.h"
 #include "print.h"
 #include "suites.h"
 
@@ -27,8 +32,9 @@ static const uint8_t mac2[ETH_ALEN] = { 0x00, 0x00, 0x0c, 0x94, 0x36, 0xbb };
 static char dump[4096];
 static size_t dump_len;
 
-/* Where each part of a save ends in dump */
+/* Where each part of a save, or of Prometheus output, ends in dump */
 static size_t part_end[SAVE_PARTS];
+_Static_assert((int)METRICS_PARTS <= (int)SAVE_PARTS, "part_end has room for every part");
 
 static void reset_dump(void)
 {
@@ -412,23 +418,29 @@ START_TEST(test_malformed_dump_prints_nothing)
 }
 END_TEST
 
-/* What dump holds from here on goes to the parts of a save after part. */
-static void end_part(int part)
+/* What dump holds from here on goes to the parts after part. */
+static void end_part(size_t part)
 {
-	for (; part < SAVE_PARTS; part++)
+	for (; part < N(part_end); part++)
 		part_end[part] = dump_len;
+}
+
+/* dump, cut into its parts */
+static void split_parts(struct nl_dump *dumps, size_t n)
+{
+	size_t i, start = 0;
+
+	for (i = 0; i < n; i++) {
+		dumps[i] = (struct nl_dump){ dump + start, part_end[i] - start, 0 };
+		start = part_end[i];
+	}
 }
 
 static const char *save(bool json, bool pretty, int ret)
 {
 	struct nl_dump dumps[SAVE_PARTS];
-	size_t start = 0;
-	int i;
 
-	for (i = 0; i < SAVE_PARTS; i++) {
-		dumps[i] = (struct nl_dump){ dump + start, part_end[i] - start, 0 };
-		start = part_end[i];
-	}
+	split_parts(dumps, SAVE_PARTS);
 	capture_start(json, pretty);
 	ck_assert_int_eq(save_print(dumps), ret);
 	return capture_end();
@@ -667,6 +679,381 @@ START_TEST(test_stats_pretty)
 }
 END_TEST
 
+/* Counters of the netns (NO_DEV) or of an interface: counter i is base * i. */
+static void counters(uint32_t ifindex, uint64_t base)
+{
+	struct nlmsghdr *nlh = msg_start(ARPPROXY_CMD_STATS_GET);
+	struct nlattr *nest;
+	uint32_t i;
+
+	if (ifindex)
+		mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, ifindex);
+	nest = mnl_attr_nest_start(nlh, ARPPROXY_A_STATS);
+	for (i = 1; i <= ARPPROXY_STAT_MAX; i++)
+		mnl_attr_put_u64(nlh, i, base * i);
+	mnl_attr_nest_end(nlh, nest);
+	msg_end(nlh);
+}
+
+/* The netns, lo and a gone interface, then the bindings */
+static void metrics_all(void)
+{
+	counters(NO_DEV, 1);
+	end_part(METRICS_NETNS);
+	counters(lo_index(), 10);
+	counters(GONE_DEV, 100);
+	end_part(METRICS_IFACES);
+	three_bindings();
+	binding("10.2.0.0", 16, GONE_DEV, NULL, 0, UINT64_MAX);
+	end_part(METRICS_BINDINGS);
+}
+
+static const char *metrics(bool bindings, int ret)
+{
+	struct nl_dump dumps[METRICS_PARTS];
+
+	split_parts(dumps, METRICS_PARTS);
+	capture_start(false, false);
+	ck_assert_int_eq(metrics_print(dumps, bindings), ret);
+	return capture_end();
+}
+
+/* metrics_all() as Prometheus reads it: every name is a promise to dashboards. */
+static const char metrics_text[] =
+	"# HELP arpproxy_netns_frames_total ARP frames seen by the hook, in the whole "
+		"network namespace.\n"
+	"# TYPE arpproxy_netns_frames_total counter\n"
+	"arpproxy_netns_frames_total 1\n"
+	"# HELP arpproxy_netns_invalid_total Frames that are not sane Ethernet/IPv4 ARP, in "
+		"the whole network namespace.\n"
+	"# TYPE arpproxy_netns_invalid_total counter\n"
+	"arpproxy_netns_invalid_total 2\n"
+	"# HELP arpproxy_netns_not_request_total ARP replies and other opcodes, in the whole "
+		"network namespace.\n"
+	"# TYPE arpproxy_netns_not_request_total counter\n"
+	"arpproxy_netns_not_request_total 3\n"
+	"# HELP arpproxy_netns_requests_total Well-formed ARP requests, in the whole network "
+		"namespace.\n"
+	"# TYPE arpproxy_netns_requests_total counter\n"
+	"arpproxy_netns_requests_total 4\n"
+	"# HELP arpproxy_netns_replies_total Requests answered, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_replies_total counter\n"
+	"arpproxy_netns_replies_total 5\n"
+	"# HELP arpproxy_netns_gratuitous_total Gratuitous requests (sender IP equal to "
+		"target IP), not answered, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_gratuitous_total counter\n"
+	"arpproxy_netns_gratuitous_total 6\n"
+	"# HELP arpproxy_netns_probe_total RFC 5227 probes (sender IP 0.0.0.0), not "
+		"answered, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_probe_total counter\n"
+	"arpproxy_netns_probe_total 7\n"
+	"# HELP arpproxy_netns_no_binding_total Requests for targets nothing covers, in the "
+		"whole network namespace.\n"
+	"# TYPE arpproxy_netns_no_binding_total counter\n"
+	"arpproxy_netns_no_binding_total 8\n"
+	"# HELP arpproxy_netns_excluded_total Requests for targets of an exclude binding, in "
+		"the whole network namespace.\n"
+	"# TYPE arpproxy_netns_excluded_total counter\n"
+	"arpproxy_netns_excluded_total 9\n"
+	"# HELP arpproxy_netns_local_target_total Requests for an address of this host, in "
+		"the whole network namespace.\n"
+	"# TYPE arpproxy_netns_local_target_total counter\n"
+	"arpproxy_netns_local_target_total 10\n"
+	"# HELP arpproxy_netns_not_offsubnet_total Requests for targets on a subnet of the "
+		"ingress interface, no onlink binding, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_not_offsubnet_total counter\n"
+	"arpproxy_netns_not_offsubnet_total 11\n"
+	"# HELP arpproxy_netns_tx_error_total Replies that could not be built, in the whole "
+		"network namespace.\n"
+	"# TYPE arpproxy_netns_tx_error_total counter\n"
+	"arpproxy_netns_tx_error_total 12\n"
+	"# HELP arpproxy_netns_spoof_dropped_total Frames that failed inspection under "
+		"enforce, dropped, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_spoof_dropped_total counter\n"
+	"arpproxy_netns_spoof_dropped_total 13\n"
+	"# HELP arpproxy_netns_spoof_logged_total Frames that failed inspection under log, "
+		"let through, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_spoof_logged_total counter\n"
+	"arpproxy_netns_spoof_logged_total 14\n"
+	"# HELP arpproxy_netns_bad_format_total Frames that failed the inspection of their "
+		"format, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_bad_format_total counter\n"
+	"arpproxy_netns_bad_format_total 15\n"
+	"# HELP arpproxy_netns_bad_src_mac_total Frames whose Ethernet source is not their "
+		"sender MAC, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_bad_src_mac_total counter\n"
+	"arpproxy_netns_bad_src_mac_total 16\n"
+	"# HELP arpproxy_netns_bad_dst_mac_total Unicast replies whose Ethernet destination "
+		"is not their target MAC, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_bad_dst_mac_total counter\n"
+	"arpproxy_netns_bad_dst_mac_total 17\n"
+	"# HELP arpproxy_netns_bad_sender_ip_total Frames with a sender IP address no host "
+		"may use, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_bad_sender_ip_total counter\n"
+	"arpproxy_netns_bad_sender_ip_total 18\n"
+	"# HELP arpproxy_netns_bad_sender_mac_total Frames with a multicast, broadcast or "
+		"all-zero sender MAC, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_bad_sender_mac_total counter\n"
+	"arpproxy_netns_bad_sender_mac_total 19\n"
+	"# HELP arpproxy_netns_static_mismatch_total Frames whose sender MAC is not the one "
+		"of the static binding of their sender IP, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_static_mismatch_total counter\n"
+	"arpproxy_netns_static_mismatch_total 20\n"
+	"# HELP arpproxy_netns_events_dropped_total Events not sent: over event_rate or out "
+		"of memory, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_events_dropped_total counter\n"
+	"arpproxy_netns_events_dropped_total 21\n"
+	"# HELP arpproxy_netns_acl_denied_total Requests an ACL rule denied, in the whole "
+		"network namespace.\n"
+	"# TYPE arpproxy_netns_acl_denied_total counter\n"
+	"arpproxy_netns_acl_denied_total 22\n"
+	"# HELP arpproxy_netns_rate_limited_total Requests dropped over a rate limit, in the "
+		"whole network namespace.\n"
+	"# TYPE arpproxy_netns_rate_limited_total counter\n"
+	"arpproxy_netns_rate_limited_total 23\n"
+	"# HELP arpproxy_netns_rate_evicted_total Per-host rate limit states taken over by "
+		"another requester, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_rate_evicted_total counter\n"
+	"arpproxy_netns_rate_evicted_total 24\n"
+	"# HELP arpproxy_frames_total ARP frames seen by the hook, per interface.\n"
+	"# TYPE arpproxy_frames_total counter\n"
+	"arpproxy_frames_total{dev=\"lo\"} 10\n"
+	"arpproxy_frames_total{dev=\"if999999\"} 100\n"
+	"# HELP arpproxy_invalid_total Frames that are not sane Ethernet/IPv4 ARP, per interface.\n"
+	"# TYPE arpproxy_invalid_total counter\n"
+	"arpproxy_invalid_total{dev=\"lo\"} 20\n"
+	"arpproxy_invalid_total{dev=\"if999999\"} 200\n"
+	"# HELP arpproxy_not_request_total ARP replies and other opcodes, per interface.\n"
+	"# TYPE arpproxy_not_request_total counter\n"
+	"arpproxy_not_request_total{dev=\"lo\"} 30\n"
+	"arpproxy_not_request_total{dev=\"if999999\"} 300\n"
+	"# HELP arpproxy_requests_total Well-formed ARP requests, per interface.\n"
+	"# TYPE arpproxy_requests_total counter\n"
+	"arpproxy_requests_total{dev=\"lo\"} 40\n"
+	"arpproxy_requests_total{dev=\"if999999\"} 400\n"
+	"# HELP arpproxy_replies_total Requests answered, per interface.\n"
+	"# TYPE arpproxy_replies_total counter\n"
+	"arpproxy_replies_total{dev=\"lo\"} 50\n"
+	"arpproxy_replies_total{dev=\"if999999\"} 500\n"
+	"# HELP arpproxy_gratuitous_total Gratuitous requests (sender IP equal to target "
+		"IP), not answered, per interface.\n"
+	"# TYPE arpproxy_gratuitous_total counter\n"
+	"arpproxy_gratuitous_total{dev=\"lo\"} 60\n"
+	"arpproxy_gratuitous_total{dev=\"if999999\"} 600\n"
+	"# HELP arpproxy_probe_total RFC 5227 probes (sender IP 0.0.0.0), not answered, per "
+		"interface.\n"
+	"# TYPE arpproxy_probe_total counter\n"
+	"arpproxy_probe_total{dev=\"lo\"} 70\n"
+	"arpproxy_probe_total{dev=\"if999999\"} 700\n"
+	"# HELP arpproxy_no_binding_total Requests for targets nothing covers, per interface.\n"
+	"# TYPE arpproxy_no_binding_total counter\n"
+	"arpproxy_no_binding_total{dev=\"lo\"} 80\n"
+	"arpproxy_no_binding_total{dev=\"if999999\"} 800\n"
+	"# HELP arpproxy_excluded_total Requests for targets of an exclude binding, per "
+		"interface.\n"
+	"# TYPE arpproxy_excluded_total counter\n"
+	"arpproxy_excluded_total{dev=\"lo\"} 90\n"
+	"arpproxy_excluded_total{dev=\"if999999\"} 900\n"
+	"# HELP arpproxy_local_target_total Requests for an address of this host, per interface.\n"
+	"# TYPE arpproxy_local_target_total counter\n"
+	"arpproxy_local_target_total{dev=\"lo\"} 100\n"
+	"arpproxy_local_target_total{dev=\"if999999\"} 1000\n"
+	"# HELP arpproxy_not_offsubnet_total Requests for targets on a subnet of the ingress "
+		"interface, no onlink binding, per interface.\n"
+	"# TYPE arpproxy_not_offsubnet_total counter\n"
+	"arpproxy_not_offsubnet_total{dev=\"lo\"} 110\n"
+	"arpproxy_not_offsubnet_total{dev=\"if999999\"} 1100\n"
+	"# HELP arpproxy_tx_error_total Replies that could not be built, per interface.\n"
+	"# TYPE arpproxy_tx_error_total counter\n"
+	"arpproxy_tx_error_total{dev=\"lo\"} 120\n"
+	"arpproxy_tx_error_total{dev=\"if999999\"} 1200\n"
+	"# HELP arpproxy_spoof_dropped_total Frames that failed inspection under enforce, "
+		"dropped, per interface.\n"
+	"# TYPE arpproxy_spoof_dropped_total counter\n"
+	"arpproxy_spoof_dropped_total{dev=\"lo\"} 130\n"
+	"arpproxy_spoof_dropped_total{dev=\"if999999\"} 1300\n"
+	"# HELP arpproxy_spoof_logged_total Frames that failed inspection under log, let "
+		"through, per interface.\n"
+	"# TYPE arpproxy_spoof_logged_total counter\n"
+	"arpproxy_spoof_logged_total{dev=\"lo\"} 140\n"
+	"arpproxy_spoof_logged_total{dev=\"if999999\"} 1400\n"
+	"# HELP arpproxy_bad_format_total Frames that failed the inspection of their format, "
+		"per interface.\n"
+	"# TYPE arpproxy_bad_format_total counter\n"
+	"arpproxy_bad_format_total{dev=\"lo\"} 150\n"
+	"arpproxy_bad_format_total{dev=\"if999999\"} 1500\n"
+	"# HELP arpproxy_bad_src_mac_total Frames whose Ethernet source is not their sender "
+		"MAC, per interface.\n"
+	"# TYPE arpproxy_bad_src_mac_total counter\n"
+	"arpproxy_bad_src_mac_total{dev=\"lo\"} 160\n"
+	"arpproxy_bad_src_mac_total{dev=\"if999999\"} 1600\n"
+	"# HELP arpproxy_bad_dst_mac_total Unicast replies whose Ethernet destination is not "
+		"their target MAC, per interface.\n"
+	"# TYPE arpproxy_bad_dst_mac_total counter\n"
+	"arpproxy_bad_dst_mac_total{dev=\"lo\"} 170\n"
+	"arpproxy_bad_dst_mac_total{dev=\"if999999\"} 1700\n"
+	"# HELP arpproxy_bad_sender_ip_total Frames with a sender IP address no host may "
+		"use, per interface.\n"
+	"# TYPE arpproxy_bad_sender_ip_total counter\n"
+	"arpproxy_bad_sender_ip_total{dev=\"lo\"} 180\n"
+	"arpproxy_bad_sender_ip_total{dev=\"if999999\"} 1800\n"
+	"# HELP arpproxy_bad_sender_mac_total Frames with a multicast, broadcast or all-zero "
+		"sender MAC, per interface.\n"
+	"# TYPE arpproxy_bad_sender_mac_total counter\n"
+	"arpproxy_bad_sender_mac_total{dev=\"lo\"} 190\n"
+	"arpproxy_bad_sender_mac_total{dev=\"if999999\"} 1900\n"
+	"# HELP arpproxy_static_mismatch_total Frames whose sender MAC is not the one of the "
+		"static binding of their sender IP, per interface.\n"
+	"# TYPE arpproxy_static_mismatch_total counter\n"
+	"arpproxy_static_mismatch_total{dev=\"lo\"} 200\n"
+	"arpproxy_static_mismatch_total{dev=\"if999999\"} 2000\n"
+	"# HELP arpproxy_acl_denied_total Requests an ACL rule denied, per interface.\n"
+	"# TYPE arpproxy_acl_denied_total counter\n"
+	"arpproxy_acl_denied_total{dev=\"lo\"} 220\n"
+	"arpproxy_acl_denied_total{dev=\"if999999\"} 2200\n"
+	"# HELP arpproxy_rate_limited_total Requests dropped over a rate limit, per interface.\n"
+	"# TYPE arpproxy_rate_limited_total counter\n"
+	"arpproxy_rate_limited_total{dev=\"lo\"} 230\n"
+	"arpproxy_rate_limited_total{dev=\"if999999\"} 2300\n"
+	"# HELP arpproxy_binding_hits_total Replies sent for a binding.\n"
+	"# TYPE arpproxy_binding_hits_total counter\n"
+	"arpproxy_binding_hits_total{prefix=\"10.0.0.5/32\"} 0\n"
+	"arpproxy_binding_hits_total{prefix=\"10.1.0.0/16\"} 3\n"
+	"arpproxy_binding_hits_total{prefix=\"172.16.20.0/24\",dev=\"lo\"} 12\n"
+	"arpproxy_binding_hits_total{prefix=\"10.2.0.0/16\",dev=\"if999999\"} "
+		"18446744073709551615\n";
+
+/* got is want, or the failure names the first line that is not */
+static void check_lines(const char *got, const char *want)
+{
+	size_t len, line = 1;
+
+	for (;;) {
+		len = strcspn(want, "\n") + 1;
+		if (want[len - 1] != '\n' || strncmp(got, want, len))
+			break;
+		got += len;
+		want += len;
+		line++;
+	}
+	ck_assert_msg(!strcmp(got, want), "line %zu: got \"%.*s\", want \"%.*s\"", line,
+		      (int)strcspn(got, "\n"), got, (int)strcspn(want, "\n"), want);
+}
+
+START_TEST(test_metrics)
+{
+	metrics_all();
+	check_lines(metrics(true, 0), metrics_text);
+}
+END_TEST
+
+/* Without --bindings, the same up to the hits, which are left out. */
+START_TEST(test_metrics_without_bindings)
+{
+	size_t len = strstr(metrics_text, "# HELP arpproxy_binding_hits_total") - metrics_text;
+	const char *text;
+
+	metrics_all();
+	text = metrics(false, 0);
+	ck_assert_uint_eq(strlen(text), len);
+	ck_assert_int_eq(strncmp(text, metrics_text, len), 0);
+}
+END_TEST
+
+/* Lines of text that begin with start; every line ends in a newline. */
+static size_t count_lines(const char *text, const char *start)
+{
+	const char *line;
+	size_t n = 0;
+
+	for (line = text; *line; line = strchr(line, '\n') + 1)
+		n += !strncmp(line, start, strlen(start));
+	return n;
+}
+
+/*
+ * Every family has its HELP and TYPE, samples or not; counters the module
+ * does not send have no sample, those this tool cannot name no family.
+ */
+START_TEST(test_metrics_sparse)
+{
+	struct nlmsghdr *nlh = msg_start(ARPPROXY_CMD_STATS_GET);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, ARPPROXY_A_STATS);
+	const char *text;
+
+	mnl_attr_put_u64(nlh, ARPPROXY_STAT_REPLIES, 5);
+	mnl_attr_put(nlh, ARPPROXY_STAT_UNSPEC, 0, NULL);
+	mnl_attr_put_u64(nlh, 42, 7);
+	mnl_attr_nest_end(nlh, nest);
+	msg_end(nlh);
+	end_part(METRICS_NETNS);
+	text = metrics(true, 0);
+	/* every counter per netns, all but two per interface, and the hits */
+	ck_assert_uint_eq(count_lines(text, "# HELP "), 2 * ARPPROXY_STAT_MAX - 1);
+	ck_assert_uint_eq(count_lines(text, "# TYPE "), 2 * ARPPROXY_STAT_MAX - 1);
+	ck_assert_uint_eq(count_lines(text, "arpproxy_"), 1);
+	ck_assert_ptr_nonnull(strstr(text, "# TYPE arpproxy_netns_requests_total counter\n"
+				      "# HELP arpproxy_netns_replies_total "));
+	ck_assert_ptr_nonnull(strstr(text, "# TYPE arpproxy_netns_replies_total counter\n"
+				      "arpproxy_netns_replies_total 5\n# HELP "));
+	ck_assert_ptr_null(strstr(text, "42"));
+	ck_assert_ptr_nonnull(strstr(text, "# TYPE arpproxy_frames_total counter\n"
+				      "# HELP arpproxy_invalid_total "));
+	ck_assert_str_eq(strstr(text, "# HELP arpproxy_binding_hits_total"),
+			 "# HELP arpproxy_binding_hits_total Replies sent for a binding.\n"
+			 "# TYPE arpproxy_binding_hits_total counter\n");
+}
+END_TEST
+
+/* Part part has a message its replies must not be. */
+static void metrics_malformed(size_t part)
+{
+	struct nlmsghdr *nlh;
+
+	counters(NO_DEV, 1);
+	if (part == METRICS_NETNS)
+		msg_end(msg_start(ARPPROXY_CMD_STATS_GET));
+	end_part(METRICS_NETNS);
+	counters(lo_index(), 10);
+	if (part == METRICS_IFACES)
+		counters(NO_DEV, 10);
+	end_part(METRICS_IFACES);
+	three_bindings();
+	if (part == METRICS_BINDINGS) {
+		nlh = msg_start(ARPPROXY_CMD_BINDING_GET);
+		mnl_attr_put_u32(nlh, ARPPROXY_A_PREFIX, 0);
+		msg_end(nlh);
+	}
+	end_part(METRICS_BINDINGS);
+}
+
+/* A snapshot or nothing */
+START_TEST(test_metrics_malformed_prints_nothing)
+{
+	metrics_malformed(_i);
+	ck_assert_str_eq(metrics(true, -EBADMSG), "");
+}
+END_TEST
+
+START_TEST(test_metrics_labels)
+{
+	char labels[METRICS_LABELS_STRLEN] = "";
+	char dev[IF_NAMESIZE];
+
+	metrics_label_add(labels, "prefix", "10.0.0.0/8");
+	ck_assert_str_eq(labels, "prefix=\"10.0.0.0/8\"");
+	metrics_label_add(labels, "dev", "a\"b\\c\nd");
+	ck_assert_str_eq(labels, "prefix=\"10.0.0.0/8\",dev=\"a\\\"b\\\\c\\nd\"");
+	/* the longest there can be, every character escaped, fits */
+	labels[0] = '\0';
+	memset(dev, '"', sizeof(dev) - 1);
+	dev[sizeof(dev) - 1] = '\0';
+	metrics_label_add(labels, "prefix", "255.255.255.255/32");
+	metrics_label_add(labels, "dev", dev);
+	ck_assert_uint_lt(strlen(labels), sizeof(labels));
+}
+END_TEST
+
 START_TEST(test_version)
 {
 	struct nlmsghdr *nlh = msg_start(ARPPROXY_CMD_VERSION_GET);
@@ -730,6 +1117,11 @@ Suite *print_suite(void)
 	tcase_add_test(tc, test_stat_names);
 	tcase_add_test(tc, test_stats_new_counters);
 	tcase_add_test(tc, test_stats_pretty);
+	tcase_add_test(tc, test_metrics);
+	tcase_add_test(tc, test_metrics_without_bindings);
+	tcase_add_test(tc, test_metrics_sparse);
+	tcase_add_loop_test(tc, test_metrics_malformed_prints_nothing, 0, METRICS_PARTS);
+	tcase_add_test(tc, test_metrics_labels);
 	tcase_add_test(tc, test_version);
 	tcase_add_test(tc, test_json_strings_and_modes);
 	suite_add_tcase(s, tc);
