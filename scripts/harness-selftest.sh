@@ -12,7 +12,7 @@ dir=$(mkdir -p "$2" && cd "$2" && pwd)
 rm -rf "$dir/mod"
 mkdir -p "$dir/mod"
 cp -pr "$top/Kbuild" "$top/kmod" "$dir/mod/"
-sed -i 's/^\tarpproxy_count(an, ARPPROXY_STAT_FRAMES);$/&\n\tWARN_ON_ONCE(1);/' "$dir/mod/kmod/hook.c"
+sed -i 's/^\tarpproxy_count_dev(an, ds, ARPPROXY_STAT_FRAMES);$/&\n\tWARN_ON_ONCE(1);/' "$dir/mod/kmod/hook.c"
 grep -q WARN_ON_ONCE "$dir/mod/kmod/hook.c" || {
 	echo "harness-selftest: could not plant the WARN in kmod/hook.c" >&2
 	exit 1
