@@ -53,6 +53,7 @@ struct arpproxy_dev_stats {
 struct arpproxy_iface_conf {
 	u8 proxy_mode;			/* enum arpproxy_proxy_mode */
 	u8 inspect;			/* enum arpproxy_inspect_mode */
+	bool rarp;			/* answer reverse ARP requests */
 	u32 rate;			/* replies per second, 0: no limit */
 	u32 burst;			/* replies at once after a quiet time */
 	u32 per_host;			/* replies per second to one requester */
@@ -154,6 +155,11 @@ int arpproxy_put_iface(struct sk_buff *skb, int ifindex,
 int arpproxy_put_acl_rule(struct sk_buff *skb, int ifindex,
 			  const struct arpproxy_acl_rule *rule);
 int arpproxy_check_ifindex(struct net *net, struct genl_info *info);
+struct sk_buff *arpproxy_reply_new(struct genl_info *info, u8 cmd, size_t size,
+				   void **hdr);
+int arpproxy_cmd_stats_get(struct sk_buff *skb, struct genl_info *info);
+int arpproxy_dump_stats(struct sk_buff *skb, struct netlink_callback *cb);
+int arpproxy_cmd_stats_reset(struct sk_buff *skb, struct genl_info *info);
 
 struct arpproxy_arp;
 void arpproxy_notify_binding(struct net *net, u8 cmd,
@@ -192,6 +198,9 @@ int arpproxy_iface_set(struct arpproxy_config *cfg, int ifindex,
 		       const struct arpproxy_iface_conf *conf);
 void arpproxy_iface_forget(struct arpproxy_config *cfg, int ifindex);
 void arpproxy_ifaces_destroy(struct arpproxy_config *cfg);
+
+void arpproxy_rarp_init(void);
+void arpproxy_rarp_exit(void);
 
 unsigned int arpproxy_rate_host_slots(void);
 /* Rate limits, from the hook: true when @arp's reply must be dropped. */

@@ -5,11 +5,22 @@
 
 #include "table.h"
 
-/* Static in both users, so the inline rhashtable code sees constants. */
-static const struct rhashtable_params arpproxy_hash_params = {
+/*
+ * Static in every user, so the inline rhashtable code sees constants; not
+ * every user needs both.
+ */
+static const struct rhashtable_params arpproxy_hash_params __maybe_unused = {
 	.head_offset = offsetof(struct arpproxy_binding, hnode),
 	.key_offset = offsetof(struct arpproxy_binding, key),
 	.key_len = sizeof(struct arpproxy_key),
+	.automatic_shrinking = true,
+};
+
+/* The MAC index: host bindings with a MAC, for reverse ARP. */
+static const struct rhashtable_params arpproxy_mac_params __maybe_unused = {
+	.head_offset = offsetof(struct arpproxy_binding, mnode),
+	.key_offset = offsetof(struct arpproxy_binding, mac),
+	.key_len = ETH_ALEN,
 	.automatic_shrinking = true,
 };
 

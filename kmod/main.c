@@ -25,6 +25,7 @@ static int __init arpproxy_init(void)
 	err = arpproxy_genl_init();
 	if (err)
 		goto err_restore;
+	arpproxy_rarp_init();
 	pr_info("version " ARPPROXY_VERSION " loaded\n");
 	return 0;
 
@@ -39,6 +40,7 @@ err_cache:
 
 static void __exit arpproxy_exit(void)
 {
+	arpproxy_rarp_exit();
 	arpproxy_genl_exit();
 	arpproxy_restore_exit();
 	arpproxy_netns_exit();

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The "arpproxy" generic netlink family. Every command works on the netns
- * of the requesting socket; changes take that netns's lock.
+ * The "arpproxy" generic netlink family, and its binding and interface
+ * commands (acl.c, stats.c and restore.c have the others). Every command
+ * works on the netns of the requesting socket; changes take its lock.
  */
 #include <linux/netdevice.h>
 #include <linux/if_arp.h>
@@ -46,12 +47,8 @@ static const struct nla_policy arpproxy_iface_policy[ARPPROXY_A_MAX + 1] = {
 	[ARPPROXY_A_RATE]	= NLA_POLICY_FULL_RANGE(NLA_U32, &arpproxy_rate_range),
 	[ARPPROXY_A_RATE_BURST]	= NLA_POLICY_FULL_RANGE(NLA_U32, &arpproxy_burst_range),
 	[ARPPROXY_A_RATE_PER_HOST] = NLA_POLICY_FULL_RANGE(NLA_U32, &arpproxy_rate_range),
+	[ARPPROXY_A_RARP]	= NLA_POLICY_MAX(NLA_U8, 1),
 };
-
-static struct arpproxy_net *arpproxy_info_net(struct genl_info *info)
-{
-	return arpproxy_pernet(genl_info_net(info));
-}
 
 /*
  * Settings may only name an Ethernet interface of this netns. The caller
@@ -332,6 +329,8 @@ static int arpproxy_cmd_iface_set(struct sk_buff *skb, struct genl_info *info)
 		conf.proxy_mode = nla_get_u8(info->attrs[ARPPROXY_A_PROXY_MODE]);
 	if (info->attrs[ARPPROXY_A_INSPECT])
 		conf.inspect = nla_get_u8(info->attrs[ARPPROXY_A_INSPECT]);
+	if (info->attrs[ARPPROXY_A_RARP])
+		conf.rarp = nla_get_u8(info->attrs[ARPPROXY_A_RARP]);
 	err = arpproxy_parse_rate(info, &conf);
 	if (!err)
 		err = arpproxy_iface_set(cfg, ifindex, &conf);
@@ -349,6 +348,7 @@ int arpproxy_put_iface(struct sk_buff *skb, int ifindex,
 	if (nla_put_u32(skb, ARPPROXY_A_IFINDEX, ifindex) ||
 	    nla_put_u8(skb, ARPPROXY_A_PROXY_MODE, conf->proxy_mode) ||
 	    nla_put_u8(skb, ARPPROXY_A_INSPECT, conf->inspect) ||
+	    nla_put_u8(skb, ARPPROXY_A_RARP, conf->rarp) ||
 	    nla_put_u32(skb, ARPPROXY_A_RATE, conf->rate) ||
 	    nla_put_u32(skb, ARPPROXY_A_RATE_BURST, conf->burst) ||
 	    nla_put_u32(skb, ARPPROXY_A_RATE_PER_HOST, conf->per_host))
@@ -403,8 +403,9 @@ static int arpproxy_dump_ifaces(struct sk_buff *skb, struct netlink_callback *cb
 	return skb->len;
 }
 
-static struct sk_buff *arpproxy_reply_new(struct genl_info *info, u8 cmd,
-					  size_t size, void **hdr)
+/* A reply to @info with room for @size bytes of attributes. */
+struct sk_buff *arpproxy_reply_new(struct genl_info *info, u8 cmd, size_t size,
+				   void **hdr)
 {
 	struct sk_buff *msg = genlmsg_new(size, GFP_KERNEL);
 
@@ -433,108 +434,6 @@ static int arpproxy_cmd_version_get(struct sk_buff *skb, struct genl_info *info)
 	}
 	genlmsg_end(msg, hdr);
 	return genlmsg_reply(msg, info);
-}
-
-/* ARPPROXY_A_STATS: the counters of @pcpu, read against @base. */
-static int arpproxy_put_stats(struct sk_buff *skb,
-			      struct arpproxy_stats __percpu *pcpu,
-			      const struct arpproxy_stats *base)
-{
-	struct arpproxy_stats now;
-	struct nlattr *nest;
-	int i;
-
-	arpproxy_stats_read(pcpu, base, &now);
-	nest = nla_nest_start(skb, ARPPROXY_A_STATS);
-	if (!nest)
-		return -EMSGSIZE;
-	for (i = 1; i <= ARPPROXY_STAT_MAX; i++) {
-		if (nla_put_u64_64bit(skb, i, now.count[i], ARPPROXY_STAT_UNSPEC)) {
-			nla_nest_cancel(skb, nest);
-			return -EMSGSIZE;
-		}
-	}
-	nla_nest_end(skb, nest);
-	return 0;
-}
-
-#define ARPPROXY_STATS_SIZE	(nla_total_size(sizeof(u32)) + nla_total_size(0) + \
-				 ARPPROXY_STAT_MAX * nla_total_size_64bit(sizeof(u64)))
-
-/* The netns's counters, or with ARPPROXY_A_IFINDEX that interface's. */
-static int arpproxy_cmd_stats_get(struct sk_buff *skb, struct genl_info *info)
-{
-	struct arpproxy_net *an = arpproxy_info_net(info);
-	struct nlattr *attr = info->attrs[ARPPROXY_A_IFINDEX];
-	struct arpproxy_dev_stats *ds = NULL;
-	struct sk_buff *msg;
-	void *hdr;
-	int err;
-
-	msg = arpproxy_reply_new(info, ARPPROXY_CMD_STATS_GET, ARPPROXY_STATS_SIZE, &hdr);
-	if (!msg)
-		return -ENOMEM;
-	mutex_lock(&an->lock);
-	if (attr) {
-		ds = xa_load(&an->dev_stats, nla_get_u32(attr));
-		if (!ds) {
-			NL_SET_ERR_MSG_ATTR(info->extack, attr,
-					    "no counters for this interface");
-			err = -ENODEV;
-			goto out;
-		}
-		err = nla_put_u32(msg, ARPPROXY_A_IFINDEX, nla_get_u32(attr));
-		if (err)
-			goto out;
-	}
-	err = ds ? arpproxy_put_stats(msg, ds->pcpu, &ds->base) :
-		   arpproxy_put_stats(msg, an->stats, &an->stats_base);
-out:
-	mutex_unlock(&an->lock);
-	if (err) {
-		nlmsg_free(msg);
-		return err;
-	}
-	genlmsg_end(msg, hdr);
-	return genlmsg_reply(msg, info);
-}
-
-/* One message per interface with counters, by ifindex. */
-static int arpproxy_dump_stats(struct sk_buff *skb, struct netlink_callback *cb)
-{
-	struct arpproxy_net *an = arpproxy_pernet(sock_net(skb->sk));
-	struct arpproxy_dev_stats *ds;
-	unsigned long ifindex;
-	void *hdr;
-
-	mutex_lock(&an->lock);
-	xa_for_each_start(&an->dev_stats, ifindex, ds, cb->args[0]) {
-		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
-				  &arpproxy_genl_family, NLM_F_MULTI,
-				  ARPPROXY_CMD_STATS_GET);
-		if (!hdr)
-			break;
-		if (nla_put_u32(skb, ARPPROXY_A_IFINDEX, ifindex) ||
-		    arpproxy_put_stats(skb, ds->pcpu, &ds->base)) {
-			genlmsg_cancel(skb, hdr);
-			break;
-		}
-		genlmsg_end(skb, hdr);
-		cb->args[0] = ifindex + 1;
-	}
-	mutex_unlock(&an->lock);
-	return skb->len;
-}
-
-/* Per-CPU counters cannot be zeroed under the writers: remember a base. */
-static int arpproxy_cmd_stats_reset(struct sk_buff *skb, struct genl_info *info)
-{
-	struct arpproxy_net *an = arpproxy_info_net(info);
-
-	mutex_lock(&an->lock);
-	arpproxy_stats_reset(an);
-	mutex_unlock(&an->lock);
-	return 0;
 }
 
 static const struct genl_ops arpproxy_genl_ops[] = {

@@ -10,9 +10,9 @@
 unsigned int arpproxy_net_id __read_mostly;
 
 /*
- * Interface settings and ACLs alive in all namespaces: zero once the
- * module is down, or it leaked some (bindings have their own slab cache,
- * which tells).
+ * Configurations, interface settings, ACLs and interface counters alive in
+ * all namespaces: zero once the module is down, or it leaked some
+ * (bindings have their own slab cache, which tells).
  */
 atomic_t arpproxy_objects = ATOMIC_INIT(0);
 

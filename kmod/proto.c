@@ -42,6 +42,15 @@ enum arpproxy_stat arpproxy_classify(const struct arpproxy_arp *arp)
 	return ARPPROXY_STAT_REQUESTS;
 }
 
+/* A reverse ARP request (RFC 903) for an Ethernet station's IPv4 address. */
+bool arpproxy_rarp_request(const struct arpproxy_arp *arp)
+{
+	return arp->hrd == htons(ARPHRD_ETHER) && arp->pro == htons(ETH_P_IP) &&
+	       arp->hln == ETH_ALEN && arp->pln == 4 &&
+	       arp->op == htons(ARPOP_RREQUEST) && is_valid_ether_addr(arp->sha) &&
+	       is_valid_ether_addr(arp->tha);
+}
+
 /*
  * Whether to answer a request that a binding covers, or that route mode
  * may answer: ARPPROXY_STAT_REPLIES, or why not. The guards come first.

@@ -41,6 +41,7 @@ enum arpproxy_stat arpproxy_inspect(const struct arpproxy_arp *arp,
 				    unsigned int len, const u8 *eth_src,
 				    const u8 *eth_dst);
 enum arpproxy_stat arpproxy_verdict(const struct arpproxy_facts *f);
+bool arpproxy_rarp_request(const struct arpproxy_arp *arp);
 __be32 arpproxy_prefix_mask(unsigned int plen);
 bool arpproxy_addr_usable(__be32 addr);
 

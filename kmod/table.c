@@ -41,8 +41,16 @@ static void arpproxy_binding_free_rcu(struct rcu_head *head)
 
 int arpproxy_table_init(struct arpproxy_table *t)
 {
+	int err;
+
 	t->tree = RB_ROOT;
-	return rhltable_init(&t->hash, &arpproxy_hash_params);
+	err = rhltable_init(&t->hash, &arpproxy_hash_params);
+	if (err)
+		return err;
+	err = rhltable_init(&t->by_mac, &arpproxy_mac_params);
+	if (err)
+		rhltable_destroy(&t->hash);
+	return err;
 }
 
 static void arpproxy_binding_free_now(void *ptr, void *arg)
@@ -53,7 +61,14 @@ static void arpproxy_binding_free_now(void *ptr, void *arg)
 /* Called once no reader can see the table any more. */
 void arpproxy_table_destroy(struct arpproxy_table *t)
 {
+	rhltable_destroy(&t->by_mac);
 	rhltable_free_and_destroy(&t->hash, arpproxy_binding_free_now, NULL);
+}
+
+/* Only a host binding names the one address RARP can hand out. */
+static bool arpproxy_mac_indexed(const struct arpproxy_binding *b)
+{
+	return b->key.plen == 32 && !is_zero_ether_addr(b->mac);
 }
 
 /* Ascending prefix (as a number), then length, then interface. */
@@ -144,6 +159,8 @@ static void arpproxy_unlink(struct arpproxy_table *t, struct arpproxy_binding *b
 {
 	/* Removal only fails for an object that is not in the table. */
 	WARN_ON(rhltable_remove(&t->hash, &b->hnode, arpproxy_hash_params));
+	if (arpproxy_mac_indexed(b))
+		WARN_ON(rhltable_remove(&t->by_mac, &b->mnode, arpproxy_mac_params));
 	rb_erase(&b->tnode, &t->tree);
 	arpproxy_plen_put(t, b->key.plen);
 	t->count--;
@@ -179,10 +196,23 @@ int arpproxy_table_insert(struct arpproxy_table *t,
 	if (old)
 		atomic64_set(&nb->hits, atomic64_read(&old->hits));
 
+	if (arpproxy_mac_indexed(nb)) {
+		err = rhltable_insert(&t->by_mac, &nb->mnode, arpproxy_mac_params);
+		if (err) {
+			kmem_cache_free(arpproxy_binding_cache, nb);
+			return err;
+		}
+	}
 	/* Readers see the old binding, both, or the new one: never a mix. */
 	err = rhltable_insert(&t->hash, &nb->hnode, arpproxy_hash_params);
 	if (err) {
-		kmem_cache_free(arpproxy_binding_cache, nb);
+		if (arpproxy_mac_indexed(nb)) {
+			rhltable_remove(&t->by_mac, &nb->mnode, arpproxy_mac_params);
+			/* RARP may have seen it. */
+			call_rcu(&nb->rcu, arpproxy_binding_free_rcu);
+		} else {
+			kmem_cache_free(arpproxy_binding_cache, nb);
+		}
 		return err;
 	}
 	arpproxy_tree_insert(t, nb, spec);

@@ -19,6 +19,7 @@ struct arpproxy_key {
  */
 struct arpproxy_binding {
 	struct rhlist_head hnode;	/* in table->hash, RCU readers */
+	struct rhlist_head mnode;	/* in table->by_mac, if a host with a MAC */
 	struct rb_node tnode;		/* in table->tree, writers and dumps */
 	struct arpproxy_key key;
 	int ifindex;			/* 0: any interface */
@@ -31,6 +32,7 @@ struct arpproxy_binding {
 
 struct arpproxy_table {
 	struct rhltable hash;
+	struct rhltable by_mac;		/* host bindings with a MAC, for RARP */
 	struct rb_root tree;		/* ordered by arpproxy_binding_cmp() */
 	u64 plen_mask;			/* bit N set: some binding is a /N */
 	unsigned int plen_count[33];
@@ -57,6 +59,8 @@ void arpproxy_table_destroy(struct arpproxy_table *t);
 
 struct arpproxy_binding *
 arpproxy_table_lookup(struct arpproxy_table *t, __be32 addr, int ifindex);
+struct arpproxy_binding *
+arpproxy_table_lookup_mac(struct arpproxy_table *t, const u8 *mac, int ifindex);
 
 /* Writers: the caller holds the netns's lock. */
 int arpproxy_table_insert(struct arpproxy_table *t,

@@ -87,7 +87,8 @@ completes "dev mac onlink" binding add 10.0.0.0/8 static ''
 completes "auto" binding add 10.0.0.0/8 mac ''
 completes "proxy" iface set lo pr
 completes "off route" iface set lo proxy ''
-completes "inspect rate" iface set lo proxy off ''
+completes "inspect rarp rate" iface set lo proxy off ''
+completes "on off" iface set lo rarp ''
 completes "off log enforce" iface set lo inspect ''
 completes "lo" iface show lo
 completes "dev --format" stats show ''

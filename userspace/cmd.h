@@ -22,7 +22,8 @@ struct object {
 #define BINDING_KEY	(REQ_ATTR(PREFIX) | REQ_ATTR(PLEN))
 /* What an interface's settings are: its dump and its event carry them all. */
 #define IFACE_ATTRS	(REQ_ATTR(IFINDEX) | REQ_ATTR(PROXY_MODE) | REQ_ATTR(INSPECT) | \
-			 REQ_ATTR(RATE) | REQ_ATTR(RATE_BURST) | REQ_ATTR(RATE_PER_HOST))
+			 REQ_ATTR(RARP) | REQ_ATTR(RATE) | REQ_ATTR(RATE_BURST) | \
+			 REQ_ATTR(RATE_PER_HOST))
 /* What identifies an ACL rule, in its dump and its events */
 #define ACL_KEY		(REQ_ATTR(IFINDEX) | REQ_ATTR(ACTION) | REQ_ATTR(PREF))
 

@@ -6,7 +6,7 @@
 #include "parse.h"
 #include "print.h"
 
-#define IFACE_SET_KW	(KW_PROXY | KW_INSPECT | KW_RATE | KW_BURST | KW_PER_HOST)
+#define IFACE_SET_KW	(KW_PROXY | KW_INSPECT | KW_RARP | KW_RATE | KW_BURST | KW_PER_HOST)
 
 /* A burst is the interface bucket's: there is none without a rate. */
 static int iface_set_check(const struct req *req)
@@ -19,8 +19,8 @@ static int iface_set_check(const struct req *req)
 static const struct cmd iface_cmds[] = {
 	{ .name = "set", .id = ARPPROXY_CMD_IFACE_SET, .kind = REQ_CHANGE,
 	  .arg = KW_DEV, .required = KW_DEV, .keywords = IFACE_SET_KW,
-	  .any = KW_PROXY | KW_INSPECT | KW_RATE,
-	  .any_words = "a setting: proxy, inspect or rate", .check = iface_set_check,
+	  .any = KW_PROXY | KW_INSPECT | KW_RARP | KW_RATE,
+	  .any_words = "a setting: proxy, inspect, rarp or rate", .check = iface_set_check,
 	  .config = true },
 	{ .name = "show", .id = ARPPROXY_CMD_IFACE_GET, .kind = REQ_DUMP,
 	  .arg = KW_DEV, .reply = IFACE_ATTRS, .print = iface_print },
@@ -28,7 +28,7 @@ static const struct cmd iface_cmds[] = {
 
 const struct object iface_object = {
 	.name = "iface",
-	.usage = "arpproxyctl iface set IFNAME [proxy off|route] [inspect off|log|enforce] [rate PPS [burst N] [per-host PPS]]\n"
+	.usage = "arpproxyctl iface set IFNAME [proxy off|route] [inspect off|log|enforce] [rarp on|off] [rate PPS [burst N] [per-host PPS]]\n"
 		 "arpproxyctl iface show [IFNAME]\n",
 	.cmds = iface_cmds,
 	.ncmds = MNL_ARRAY_SIZE(iface_cmds),
@@ -54,6 +54,7 @@ static void iface_print_rate(const struct nlattr *const *tb)
 
 void iface_print_words(const struct nlattr *const *tb)
 {
+	uint8_t rarp = mnl_attr_get_u8(tb[ARPPROXY_A_RARP]);
 	char mode[MODE_STRLEN];
 
 	print_dev("%s", tb[ARPPROXY_A_IFINDEX]);
@@ -61,6 +62,9 @@ void iface_print_words(const struct nlattr *const *tb)
 		     format_proxy_mode(mode, mnl_attr_get_u8(tb[ARPPROXY_A_PROXY_MODE])));
 	print_string(PRINT_ANY, "inspect", " inspect %s",
 		     format_inspect_mode(mode, mnl_attr_get_u8(tb[ARPPROXY_A_INSPECT])));
+	/* As the rate limit: off, nothing in text, which every interface starts with */
+	print_string(rarp ? PRINT_ANY : PRINT_JSON, "rarp", " rarp %s",
+		     format_rarp(mode, rarp));
 	iface_print_rate(tb);
 }
 

@@ -33,6 +33,11 @@ static const char *const inspect_modes[] = {
 	[ARPPROXY_INSPECT_ENFORCE] = "enforce",
 };
 
+static const char *const rarp_modes[] = {
+	[0] = "off",
+	[1] = "on",
+};
+
 static const char *const acl_actions[] = {
 	[ARPPROXY_ACL_ALLOW] = "allow",
 	[ARPPROXY_ACL_DENY] = "deny",
@@ -140,6 +145,12 @@ int parse_inspect_mode(const char *word, uint8_t *mode)
 			  "inspect mode", "off, log or enforce", mode);
 }
 
+int parse_rarp(const char *word, uint8_t *on)
+{
+	return parse_mode(word, rarp_modes, MNL_ARRAY_SIZE(rarp_modes),
+			  "rarp setting", "on or off", on);
+}
+
 int parse_acl_action(const char *word, uint8_t *action)
 {
 	return parse_mode(word, acl_actions, MNL_ARRAY_SIZE(acl_actions),
@@ -182,6 +193,12 @@ static int kw_inspect(const char *word, struct req *req)
 {
 	req->attrs |= REQ_ATTR(INSPECT);
 	return parse_inspect_mode(word, &req->inspect_mode);
+}
+
+static int kw_rarp(const char *word, struct req *req)
+{
+	req->attrs |= REQ_ATTR(RARP);
+	return parse_rarp(word, &req->rarp);
 }
 
 static int kw_action(const char *word, struct req *req)
@@ -257,6 +274,7 @@ static const struct keyword keywords[] = {
 	  KW_EXCLUDE, KW_MAC },
 	{ "proxy", KW_PROXY, "off|route", kw_proxy, 0, 0, 0 },
 	{ "inspect", KW_INSPECT, "off|log|enforce", kw_inspect, 0, 0, 0 },
+	{ "rarp", KW_RARP, "on|off", kw_rarp, 0, 0, 0 },
 	{ "allow", KW_ALLOW, NULL, kw_action, 0, KW_DENY, 0 },
 	{ "deny", KW_DENY, NULL, kw_action, 0, KW_ALLOW, 0 },
 	{ "from", KW_FROM, "PREFIX", kw_prefix, 0, 0, 0 },
@@ -427,6 +445,11 @@ const char *format_proxy_mode(char *buf, uint8_t mode)
 const char *format_inspect_mode(char *buf, uint8_t mode)
 {
 	return format_mode(buf, inspect_modes, MNL_ARRAY_SIZE(inspect_modes), "mode", mode);
+}
+
+const char *format_rarp(char *buf, uint8_t on)
+{
+	return format_mode(buf, rarp_modes, MNL_ARRAY_SIZE(rarp_modes), "mode", on);
 }
 
 const char *format_acl_action(char *buf, uint8_t action)

@@ -27,6 +27,7 @@ static const struct nl_policy reply_policy[ARPPROXY_A_MAX + 1] = {
 	[ARPPROXY_A_RATE] = { MNL_TYPE_U32, 0 },
 	[ARPPROXY_A_RATE_BURST] = { MNL_TYPE_U32, 0 },
 	[ARPPROXY_A_RATE_PER_HOST] = { MNL_TYPE_U32, 0 },
+	[ARPPROXY_A_RARP] = { MNL_TYPE_U8, 0 },
 };
 
 /* Where struct req holds each attribute it sends, in the kernel's byte order. */
@@ -50,6 +51,7 @@ static const struct {
 	REQ_FIELD(RATE, rate),
 	REQ_FIELD(RATE_BURST, rate_burst),
 	REQ_FIELD(RATE_PER_HOST, rate_per_host),
+	REQ_FIELD(RARP, rarp),
 };
 
 struct nlmsghdr *req_build(const struct req *req, void *buf, uint16_t family,

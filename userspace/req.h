@@ -46,6 +46,7 @@ enum {
 	KW_CHECK = 1 << 17,
 	KW_FORMAT = 1 << 18,
 	KW_BINDINGS = 1 << 19,
+	KW_RARP = 1 << 20,
 };
 
 struct req;
@@ -88,6 +89,7 @@ struct req {
 	uint8_t plen;
 	uint8_t proxy_mode;
 	uint8_t inspect_mode;
+	uint8_t rarp;			/* 0 or 1 */
 	uint8_t action;			/* enum arpproxy_acl_action */
 	uint8_t mac[ETH_ALEN];
 	bool check;			/* REQ_RESTORE: abort instead of commit */

@@ -60,6 +60,7 @@ static void save_iface(const struct req *req, const struct nlattr *const *tb)
 {
 	if (mnl_attr_get_u8(tb[ARPPROXY_A_PROXY_MODE]) != ARPPROXY_PROXY_OFF ||
 	    mnl_attr_get_u8(tb[ARPPROXY_A_INSPECT]) != ARPPROXY_INSPECT_OFF ||
+	    mnl_attr_get_u8(tb[ARPPROXY_A_RARP]) ||
 	    mnl_attr_get_u32(tb[ARPPROXY_A_RATE]) ||
 	    mnl_attr_get_u32(tb[ARPPROXY_A_RATE_PER_HOST]))
 		save_line(req, tb, iface_print_words);

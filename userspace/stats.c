@@ -55,6 +55,10 @@ static const struct {
 	[ARPPROXY_STAT_RATE_LIMITED] = { "rate_limited", "Requests dropped over a rate limit" },
 	[ARPPROXY_STAT_RATE_EVICTED] = { "rate_evicted",
 		"Per-host rate limit states taken over by another requester", true },
+	[ARPPROXY_STAT_RARP_REQUESTS] = { "rarp_requests",
+		"Reverse ARP requests on interfaces with rarp on" },
+	[ARPPROXY_STAT_RARP_REPLIES] = { "rarp_replies",
+		"Reverse ARP requests answered from a host binding" },
 };
 
 _Static_assert(MNL_ARRAY_SIZE(stats) == ARPPROXY_STAT_MAX + 1,

@@ -39,6 +39,18 @@ static void check_classify(const struct arpproxy_arp *arp)
 			arpproxy_addr_usable(arp->sip) && arpproxy_addr_usable(arp->tip));
 }
 
+/* Only a well-formed op 3 between real stations is a RARP request. */
+static void check_rarp(const struct arpproxy_arp *arp)
+{
+	if (!arpproxy_rarp_request(arp))
+		return;
+	require(arp->hrd == htons(ARPHRD_ETHER) && arp->pro == htons(ETH_P_IP) &&
+		arp->hln == ETH_ALEN && arp->pln == 4 &&
+		arp->op == htons(ARPOP_RREQUEST) &&
+		is_valid_ether_addr(arp->sha) && is_valid_ether_addr(arp->tha));
+	require(arpproxy_classify(arp) == ARPPROXY_STAT_NOT_REQUEST);
+}
+
 static void check_verdict(u8 bits)
 {
 	struct arpproxy_facts f = {
@@ -84,6 +96,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		return 0;
 	memcpy(&arp, data, sizeof(arp));
 	check_classify(&arp);
+	check_rarp(&arp);
 	check_verdict(data[sizeof(arp)]);
 	/* Then an Ethernet destination and source, if the input has them. */
 	if (size >= sizeof(arp) + 1 + 2 * ETH_ALEN)

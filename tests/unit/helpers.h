@@ -20,7 +20,7 @@ void put_binding_key(struct nlmsghdr *nlh, const char *prefix, uint8_t plen,
 		     uint32_t ifindex);
 /* An interface's settings, as its dump and its events carry them. */
 struct iface_settings {
-	uint8_t proxy, inspect;
+	uint8_t proxy, inspect, rarp;
 	uint32_t rate, burst, per_host;
 };
 void put_iface(struct nlmsghdr *nlh, uint32_t ifindex, const struct iface_settings *s);

@@ -212,19 +212,29 @@ END_TEST
 
 START_TEST(test_iface_set)
 {
-	struct iface_settings off = { ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_ENFORCE, 0, 0, 0 };
-	struct iface_settings on = { ARPPROXY_PROXY_ROUTE, ARPPROXY_INSPECT_OFF, 10, 20, 5 };
+	struct iface_settings off = { ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_ENFORCE, 0, 0, 0, 0 };
+	struct iface_settings on = { ARPPROXY_PROXY_ROUTE, ARPPROXY_INSPECT_OFF, 1, 10, 20, 5 };
+	struct iface_settings rarp = { ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF, 1, 0, 0, 0 };
 	struct nlmsghdr *nlh = event(ARPPROXY_CMD_IFACE_SET);
 
 	put_iface(nlh, lo_index(), &off);
 	check_event(nlh, TIME_TEXT "iface set lo proxy off inspect enforce\n",
 		    TIME_JSON "\"event\":\"iface set\",\"dev\":\"lo\",\"proxy\":\"off\","
-		    "\"inspect\":\"enforce\",\"rate\":0,\"burst\":0,\"per_host\":0}\n");
+		    "\"inspect\":\"enforce\",\"rarp\":\"off\",\"rate\":0,\"burst\":0,"
+		    "\"per_host\":0}\n");
 	nlh = event(ARPPROXY_CMD_IFACE_SET);
 	put_iface(nlh, lo_index(), &on);
-	check_event(nlh, TIME_TEXT "iface set lo proxy route inspect off rate 10 burst 20 per-host 5\n",
+	check_event(nlh, TIME_TEXT "iface set lo proxy route inspect off rarp on rate 10 burst 20 "
+		    "per-host 5\n",
 		    TIME_JSON "\"event\":\"iface set\",\"dev\":\"lo\",\"proxy\":\"route\","
-		    "\"inspect\":\"off\",\"rate\":10,\"burst\":20,\"per_host\":5}\n");
+		    "\"inspect\":\"off\",\"rarp\":\"on\",\"rate\":10,\"burst\":20,"
+		    "\"per_host\":5}\n");
+	nlh = event(ARPPROXY_CMD_IFACE_SET);
+	put_iface(nlh, lo_index(), &rarp);
+	check_event(nlh, TIME_TEXT "iface set lo proxy off inspect off rarp on\n",
+		    TIME_JSON "\"event\":\"iface set\",\"dev\":\"lo\",\"proxy\":\"off\","
+		    "\"inspect\":\"off\",\"rarp\":\"on\",\"rate\":0,\"burst\":0,"
+		    "\"per_host\":0}\n");
 }
 END_TEST
 
@@ -374,8 +384,11 @@ START_TEST(test_malformed_prints_nothing)
 	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, lo_index());
 	mnl_attr_put_u8(nlh, ARPPROXY_A_PROXY_MODE, ARPPROXY_PROXY_OFF);
 	ck_assert_int_eq(monitor_print(nlh, &when), -EBADMSG);
-	/* one without its rate limit */
+	/* one without rarp */
 	mnl_attr_put_u8(nlh, ARPPROXY_A_INSPECT, ARPPROXY_INSPECT_OFF);
+	ck_assert_int_eq(monitor_print(nlh, &when), -EBADMSG);
+	/* one without its rate limit */
+	mnl_attr_put_u8(nlh, ARPPROXY_A_RARP, 1);
 	ck_assert_int_eq(monitor_print(nlh, &when), -EBADMSG);
 	/* an ACL rule without its pref */
 	nlh = event(ARPPROXY_CMD_ACL_ADD);

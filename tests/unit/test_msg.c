@@ -266,17 +266,40 @@ END_TEST
 
 START_TEST(test_iface_set_all)
 {
-	uint8_t route = ARPPROXY_PROXY_ROUTE, log = ARPPROXY_INSPECT_LOG;
-	struct msg m = build("iface set lo rate 5 inspect log proxy route burst 1");
+	uint8_t route = ARPPROXY_PROXY_ROUTE, log = ARPPROXY_INSPECT_LOG, on = 1;
+	struct msg m = build("iface set lo rate 5 inspect log rarp on proxy route burst 1");
 
-	check_change(&m, ARPPROXY_CMD_IFACE_SET, 6);
+	check_change(&m, ARPPROXY_CMD_IFACE_SET, 7);
 	check_attr(m.tb[ARPPROXY_A_PROXY_MODE], 1, &route);
 	check_attr(m.tb[ARPPROXY_A_INSPECT], 1, &log);
+	check_attr(m.tb[ARPPROXY_A_RARP], 1, &on);
 	check_u32(m.tb[ARPPROXY_A_RATE], 5);
 	check_u32(m.tb[ARPPROXY_A_RATE_BURST], 1);
 	check_u32(m.tb[ARPPROXY_A_RATE_PER_HOST], 0);
-	/* header, genl header, 1-byte PROXY_MODE/INSPECT, IFINDEX and the three u32s */
-	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4 + 2 * 8 + 4 * 8);
+	/* header, genl header, 1-byte PROXY_MODE/INSPECT/RARP, IFINDEX and the three u32s */
+	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4 + 3 * 8 + 4 * 8);
+}
+END_TEST
+
+/* rarp is a u8, 1 or 0, and goes alone: the other settings stay as they are. */
+START_TEST(test_iface_set_rarp)
+{
+	uint8_t on = 1, off = 0;
+	struct msg m = build("iface set lo rarp on");
+
+	check_change(&m, ARPPROXY_CMD_IFACE_SET, 2);
+	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
+	check_attr(m.tb[ARPPROXY_A_RARP], 1, &on);
+	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4 + 8 + 8);
+	m = build("iface set lo rarp off");
+	check_change(&m, ARPPROXY_CMD_IFACE_SET, 2);
+	check_attr(m.tb[ARPPROXY_A_RARP], 1, &off);
+	ck_assert_ptr_null(m.tb[ARPPROXY_A_PROXY_MODE]);
+	ck_assert_ptr_null(m.tb[ARPPROXY_A_INSPECT]);
+	ck_assert_ptr_null(m.tb[ARPPROXY_A_RATE]);
+	/* and other settings leave it out */
+	m = build("iface set lo proxy route");
+	ck_assert_ptr_null(m.tb[ARPPROXY_A_RARP]);
 }
 END_TEST
 
@@ -445,26 +468,50 @@ START_TEST(test_acl_reply_checks)
 }
 END_TEST
 
-static const uint16_t rate_attrs[] = {
-	ARPPROXY_A_RATE, ARPPROXY_A_RATE_BURST, ARPPROXY_A_RATE_PER_HOST,
+/* The settings every interface reply carries, and whether each is a u32 or a u8 */
+static const struct {
+	uint16_t type;
+	bool u32;
+} setting_attrs[] = {
+	{ ARPPROXY_A_PROXY_MODE, false }, { ARPPROXY_A_INSPECT, false },
+	{ ARPPROXY_A_RARP, false }, { ARPPROXY_A_RATE, true },
+	{ ARPPROXY_A_RATE_BURST, true }, { ARPPROXY_A_RATE_PER_HOST, true },
 };
 
-/* Each rate left out, then given as a u8: malformed either way. */
-START_TEST(test_iface_reply_needs_rates)
+static void put_setting(struct nlmsghdr *nlh, size_t i, bool u32)
 {
-	const struct nlattr *tb[ARPPROXY_A_MAX + 1] = { NULL };
-	struct req req = parse_ok("iface show");
+	if (u32)
+		mnl_attr_put_u32(nlh, setting_attrs[i].type, 1);
+	else
+		mnl_attr_put_u8(nlh, setting_attrs[i].type, 1);
+}
+
+/* An interface's settings, all but skip (N() for none), each as wide as it is */
+static struct nlmsghdr *iface_reply(size_t skip)
+{
 	struct nlmsghdr *nlh = reply(ARPPROXY_CMD_IFACE_GET);
 	size_t i;
 
 	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, 1);
-	mnl_attr_put_u8(nlh, ARPPROXY_A_PROXY_MODE, 0);
-	mnl_attr_put_u8(nlh, ARPPROXY_A_INSPECT, 0);
-	for (i = 0; i < N(rate_attrs); i++)
-		if (i != (size_t)_i)
-			mnl_attr_put_u32(nlh, rate_attrs[i], 10);
+	for (i = 0; i < N(setting_attrs); i++)
+		if (i != skip)
+			put_setting(nlh, i, setting_attrs[i].u32);
+	return nlh;
+}
+
+/* Each setting left out, then given at the wrong width: malformed either way. */
+START_TEST(test_iface_reply_needs_settings)
+{
+	const struct nlattr *tb[ARPPROXY_A_MAX + 1] = { NULL };
+	struct req req = parse_ok("iface show");
+	struct nlmsghdr *nlh = iface_reply(N(setting_attrs));
+
+	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), 0);
+	ck_assert_uint_eq(mnl_attr_get_u8(tb[ARPPROXY_A_RARP]), 1);
+	memset(tb, 0, sizeof(tb));
+	nlh = iface_reply(_i);
 	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), -EBADMSG);
-	mnl_attr_put_u8(nlh, rate_attrs[_i], 10);
+	put_setting(nlh, _i, !setting_attrs[_i].u32);
 	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), -EBADMSG);
 }
 END_TEST
@@ -538,6 +585,7 @@ Suite *msg_suite(void)
 	tcase_add_test(requests, test_acl_flush);
 	tcase_add_test(requests, test_iface_set_rate);
 	tcase_add_test(requests, test_iface_set_all);
+	tcase_add_test(requests, test_iface_set_rarp);
 	tcase_add_loop_test(requests, test_restore_steps, 0, N(restore_steps));
 	tcase_add_test(requests, test_gets_and_reset);
 	tcase_add_test(requests, test_stats_show_dev);
@@ -548,7 +596,7 @@ Suite *msg_suite(void)
 	tcase_add_test(replies, test_reply_checks);
 	tcase_add_test(replies, test_reply_wrong_width);
 	tcase_add_test(replies, test_acl_reply_checks);
-	tcase_add_loop_test(replies, test_iface_reply_needs_rates, 0, N(rate_attrs));
+	tcase_add_loop_test(replies, test_iface_reply_needs_settings, 0, N(setting_attrs));
 	tcase_add_test(replies, test_strerror);
 	tcase_add_test(replies, test_acl_strerror);
 	tcase_add_test(replies, test_stats_strerror);

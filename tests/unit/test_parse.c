@@ -138,6 +138,25 @@ START_TEST(test_proxy_mode)
 }
 END_TEST
 
+START_TEST(test_rarp)
+{
+	char buf[MODE_STRLEN];
+	uint8_t on = 0xff;
+
+	ck_assert_int_eq(parse_rarp("on", &on), 0);
+	ck_assert_uint_eq(on, 1);
+	ck_assert_int_eq(parse_rarp("off", &on), 0);
+	ck_assert_uint_eq(on, 0);
+	ck_assert_int_eq(parse_rarp("maybe", &on), -1);
+	ck_assert_str_eq(err_msg(), "invalid rarp setting \"maybe\": expected on or off");
+	ck_assert_int_eq(parse_rarp("1", &on), -1);
+	ck_assert_int_eq(parse_rarp("ON", &on), -1);
+	ck_assert_str_eq(format_rarp(buf, 0), "off");
+	ck_assert_str_eq(format_rarp(buf, 1), "on");
+	ck_assert_str_eq(format_rarp(buf, 2), "mode_2");
+}
+END_TEST
+
 START_TEST(test_acl_action)
 {
 	char buf[MODE_STRLEN];
@@ -275,6 +294,9 @@ static const struct {
 	{ "iface set lo per-host 5 rate 10", ARPPROXY_CMD_IFACE_SET, REQ_CHANGE, DEV | RATE },
 	{ "iface set lo inspect log rate 10 proxy route", ARPPROXY_CMD_IFACE_SET, REQ_CHANGE,
 	  DEV | RATE | REQ_ATTR(PROXY_MODE) | REQ_ATTR(INSPECT) },
+	{ "iface set lo rarp on", ARPPROXY_CMD_IFACE_SET, REQ_CHANGE, DEV | REQ_ATTR(RARP) },
+	{ "iface set lo rate 10 rarp off proxy route", ARPPROXY_CMD_IFACE_SET, REQ_CHANGE,
+	  DEV | RATE | REQ_ATTR(PROXY_MODE) | REQ_ATTR(RARP) },
 	{ "acl add dev lo deny", ARPPROXY_CMD_ACL_ADD, REQ_CHANGE, DEV | ACTION },
 	{ "acl add allow dev lo", ARPPROXY_CMD_ACL_ADD, REQ_CHANGE, DEV | ACTION },
 	{ "acl add dev lo allow from 10.0.0.0/8 pref 5", ARPPROXY_CMD_ACL_ADD, REQ_CHANGE,
@@ -367,6 +389,13 @@ START_TEST(test_iface_set_values)
 	req = parse_ok("iface set lo proxy off");
 	ck_assert_uint_eq(req.proxy_mode, ARPPROXY_PROXY_OFF);
 	ck_assert_uint_eq(req.attrs, DEV | REQ_ATTR(PROXY_MODE));
+	req = parse_ok("iface set lo rarp on");
+	ck_assert_uint_eq(req.rarp, 1);
+	ck_assert_uint_eq(req.attrs, DEV | REQ_ATTR(RARP));
+	req = parse_ok("iface set lo inspect log rarp off");
+	ck_assert_uint_eq(req.rarp, 0);
+	ck_assert_uint_eq(req.inspect_mode, ARPPROXY_INSPECT_LOG);
+	ck_assert_uint_eq(req.attrs, DEV | REQ_ATTR(INSPECT) | REQ_ATTR(RARP));
 }
 END_TEST
 
@@ -512,7 +541,13 @@ static const struct bad bad_lines[] = {
 	{ "binding show 10.0.0.0/8 10.0.0.0/8", "unknown word \"10.0.0.0/8\"" },
 	{ "binding flush 10.0.0.0/8", "unknown word \"10.0.0.0/8\"" },
 	{ "iface set", "missing IFNAME" },
-	{ "iface set lo", "missing a setting: proxy, inspect or rate" },
+	{ "iface set lo", "missing a setting: proxy, inspect, rarp or rate" },
+	{ "iface set lo rarp", "missing on|off after \"rarp\"" },
+	{ "iface set lo rarp maybe", "invalid rarp setting \"maybe\": expected on or off" },
+	{ "iface set lo rarp 1", "invalid rarp setting \"1\": expected on or off" },
+	{ "iface set lo rarp on rarp off", "\"rarp\" given twice" },
+	{ "iface show lo rarp on", "unknown word \"rarp\"" },
+	{ "binding add 10.0.0.5 rarp on", "unknown word \"rarp\"" },
 	{ "iface set lo rate", "missing PPS after \"rate\"" },
 	{ "iface set lo rate -1", "invalid rate \"-1\": expected 0..1000000" },
 	{ "iface set lo rate 1000001", "invalid rate \"1000001\": expected 0..1000000" },
@@ -766,7 +801,7 @@ START_TEST(test_help_text)
 		"arpproxyctl acl del dev IFNAME allow|deny [from PREFIX] [mac MAC]\n"
 		"arpproxyctl acl show [dev IFNAME]\n"
 		"arpproxyctl acl flush [dev IFNAME]\n"
-		"arpproxyctl iface set IFNAME [proxy off|route] [inspect off|log|enforce] [rate PPS [burst N] [per-host PPS]]\n"
+		"arpproxyctl iface set IFNAME [proxy off|route] [inspect off|log|enforce] [rarp on|off] [rate PPS [burst N] [per-host PPS]]\n"
 		"arpproxyctl iface show [IFNAME]\n"
 		"arpproxyctl save\n"
 		"arpproxyctl restore [--check] FILE|-\n"
@@ -789,7 +824,7 @@ START_TEST(test_help_text)
 		"arpproxyctl acl show [dev IFNAME]\n"
 		"arpproxyctl acl flush [dev IFNAME]\n");
 	ck_assert_str_eq(iface,
-		"arpproxyctl iface set IFNAME [proxy off|route] [inspect off|log|enforce] [rate PPS [burst N] [per-host PPS]]\n"
+		"arpproxyctl iface set IFNAME [proxy off|route] [inspect off|log|enforce] [rarp on|off] [rate PPS [burst N] [per-host PPS]]\n"
 		"arpproxyctl iface show [IFNAME]\n");
 	ck_assert_str_eq(monitor, "arpproxyctl monitor\n");
 	ck_assert_str_eq(restore, "arpproxyctl restore [--check] FILE|-\n");
@@ -813,6 +848,7 @@ Suite *parse_suite(void)
 	tcase_add_test(words, test_mac_good);
 	tcase_add_loop_test(words, test_mac_bad, 0, N(bad_macs));
 	tcase_add_test(words, test_proxy_mode);
+	tcase_add_test(words, test_rarp);
 	tcase_add_test(words, test_acl_action);
 	tcase_add_loop_test(words, test_number, 0, N(numbers));
 	tcase_add_test(words, test_batch_words);

@@ -75,7 +75,7 @@ static void three_bindings(void)
 
 static void iface(uint32_t ifindex, uint8_t mode, uint8_t inspect)
 {
-	struct iface_settings s = { mode, inspect, 0, 0, 0 };
+	struct iface_settings s = { mode, inspect, 0, 0, 0, 0 };
 	struct nlmsghdr *nlh = msg_start(ARPPROXY_CMD_IFACE_GET);
 
 	put_iface(nlh, ifindex, &s);
@@ -84,7 +84,7 @@ static void iface(uint32_t ifindex, uint8_t mode, uint8_t inspect)
 
 static void iface_rate(uint32_t ifindex, uint32_t rate, uint32_t burst, uint32_t per_host)
 {
-	struct iface_settings s = { ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF, rate, burst,
+	struct iface_settings s = { ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF, 0, rate, burst,
 				    per_host };
 	struct nlmsghdr *nlh = msg_start(ARPPROXY_CMD_IFACE_GET);
 
@@ -226,16 +226,50 @@ START_TEST(test_iface)
 			 "if1000000 proxy mode_9 inspect mode_7\n");
 	ck_assert_str_eq(show("iface show", true, false),
 			 "[{\"dev\":\"lo\",\"proxy\":\"off\",\"inspect\":\"off\","
-			 "\"rate\":0,\"burst\":0,\"per_host\":0},"
+			 "\"rarp\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":0},"
 			 "{\"dev\":\"if999999\",\"proxy\":\"route\",\"inspect\":\"enforce\","
-			 "\"rate\":0,\"burst\":0,\"per_host\":0},"
+			 "\"rarp\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":0},"
 			 "{\"dev\":\"if1000000\",\"proxy\":\"mode_9\",\"inspect\":\"mode_7\","
-			 "\"rate\":0,\"burst\":0,\"per_host\":0}]\n");
+			 "\"rarp\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":0}]\n");
 	ck_assert_str_eq(show("iface show lo", false, false), "lo proxy off inspect off\n");
 	ck_assert_str_eq(show("iface show lo", true, true),
 			 "[\n  {\n    \"dev\": \"lo\",\n    \"proxy\": \"off\",\n"
-			 "    \"inspect\": \"off\",\n    \"rate\": 0,\n    \"burst\": 0,\n"
-			 "    \"per_host\": 0\n  }\n]\n");
+			 "    \"inspect\": \"off\",\n    \"rarp\": \"off\",\n    \"rate\": 0,\n"
+			 "    \"burst\": 0,\n    \"per_host\": 0\n  }\n]\n");
+}
+END_TEST
+
+static void iface_settings(uint32_t ifindex, uint8_t proxy, uint8_t inspect, uint8_t rarp,
+			   uint32_t rate, uint32_t burst, uint32_t per_host)
+{
+	struct iface_settings s = { proxy, inspect, rarp, rate, burst, per_host };
+	struct nlmsghdr *nlh = msg_start(ARPPROXY_CMD_IFACE_GET);
+
+	put_iface(nlh, ifindex, &s);
+	msg_end(nlh);
+}
+
+/* On, reverse ARP shows in the words that set it; off, only in JSON. */
+START_TEST(test_iface_rarp)
+{
+	iface_settings(lo_index(), ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF, 1, 0, 0, 0);
+	iface_settings(GONE_DEV, ARPPROXY_PROXY_ROUTE, ARPPROXY_INSPECT_LOG, 1, 10, 10, 5);
+	iface_settings(GONE_DEV + 1, ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF, 0, 0, 0, 0);
+	iface_settings(GONE_DEV + 2, ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF, 2, 0, 0, 0);
+	ck_assert_str_eq(show("iface show", false, false),
+			 "lo proxy off inspect off rarp on\n"
+			 "if999999 proxy route inspect log rarp on rate 10 burst 10 per-host 5\n"
+			 "if1000000 proxy off inspect off\n"
+			 "if1000001 proxy off inspect off rarp mode_2\n");
+	ck_assert_str_eq(show("iface show", true, false),
+			 "[{\"dev\":\"lo\",\"proxy\":\"off\",\"inspect\":\"off\","
+			 "\"rarp\":\"on\",\"rate\":0,\"burst\":0,\"per_host\":0},"
+			 "{\"dev\":\"if999999\",\"proxy\":\"route\",\"inspect\":\"log\","
+			 "\"rarp\":\"on\",\"rate\":10,\"burst\":10,\"per_host\":5},"
+			 "{\"dev\":\"if1000000\",\"proxy\":\"off\",\"inspect\":\"off\","
+			 "\"rarp\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":0},"
+			 "{\"dev\":\"if1000001\",\"proxy\":\"off\",\"inspect\":\"off\","
+			 "\"rarp\":\"mode_2\",\"rate\":0,\"burst\":0,\"per_host\":0}]\n");
 }
 END_TEST
 
@@ -255,15 +289,16 @@ START_TEST(test_iface_rate)
 			 "if1000003 proxy off inspect off\n");
 	ck_assert_str_eq(show("iface show", true, false),
 			 "[{\"dev\":\"if999999\",\"proxy\":\"off\",\"inspect\":\"off\","
-			 "\"rate\":10,\"burst\":20,\"per_host\":5},"
+			 "\"rarp\":\"off\",\"rate\":10,\"burst\":20,\"per_host\":5},"
 			 "{\"dev\":\"if1000000\",\"proxy\":\"off\",\"inspect\":\"off\","
-			 "\"rate\":10,\"burst\":10,\"per_host\":0},"
+			 "\"rarp\":\"off\",\"rate\":10,\"burst\":10,\"per_host\":0},"
 			 "{\"dev\":\"if1000001\",\"proxy\":\"off\",\"inspect\":\"off\","
-			 "\"rate\":0,\"burst\":0,\"per_host\":5},"
+			 "\"rarp\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":5},"
 			 "{\"dev\":\"if1000002\",\"proxy\":\"off\",\"inspect\":\"off\","
-			 "\"rate\":1000000,\"burst\":1000000,\"per_host\":1000000},"
+			 "\"rarp\":\"off\",\"rate\":1000000,\"burst\":1000000,"
+			 "\"per_host\":1000000},"
 			 "{\"dev\":\"if1000003\",\"proxy\":\"off\",\"inspect\":\"off\","
-			 "\"rate\":0,\"burst\":7,\"per_host\":0}]\n");
+			 "\"rarp\":\"off\",\"rate\":0,\"burst\":7,\"per_host\":0}]\n");
 }
 END_TEST
 
@@ -297,6 +332,12 @@ START_TEST(test_iface_show_is_set)
 	ck_assert_uint_eq(req.rate, 0);
 	ck_assert_uint_eq(req.rate_per_host, 5);
 	ck_assert_uint_eq(req.attrs & REQ_ATTR(RATE_BURST), 0);
+	ck_assert_uint_eq(req.attrs & REQ_ATTR(RARP), 0);
+	reset_dump();
+	iface_settings(lo_index(), ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF, 1, 0, 0, 0);
+	req = show_as("iface show", "iface set");
+	ck_assert_uint_eq(req.attrs & REQ_ATTR(RARP), REQ_ATTR(RARP));
+	ck_assert_uint_eq(req.rarp, 1);
 }
 END_TEST
 
@@ -446,16 +487,6 @@ static const char *save(bool json, bool pretty, int ret)
 	return capture_end();
 }
 
-static void iface_settings(uint32_t ifindex, uint8_t proxy, uint8_t inspect, uint32_t rate,
-			   uint32_t burst, uint32_t per_host)
-{
-	struct iface_settings s = { proxy, inspect, rate, burst, per_host };
-	struct nlmsghdr *nlh = msg_start(ARPPROXY_CMD_IFACE_GET);
-
-	put_iface(nlh, ifindex, &s);
-	msg_end(nlh);
-}
-
 /* Everything save prints, with rules from rules() */
 static void save_all(void (*rules)(void))
 {
@@ -464,11 +495,12 @@ static void save_all(void (*rules)(void))
 	end_part(SAVE_BINDINGS);
 	/* as an interface starts: left out, whatever its burst */
 	iface(lo_index(), ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF);
-	iface_settings(GONE_DEV, ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_LOG, 100, 20, 5);
-	iface_settings(GONE_DEV + 1, ARPPROXY_PROXY_ROUTE, ARPPROXY_INSPECT_OFF, 0, 0, 0);
-	iface_settings(GONE_DEV + 2, ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF, 0, 0, 3);
-	iface_settings(GONE_DEV + 3, ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF, 0, 7, 0);
-	iface_settings(GONE_DEV + 4, ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_ENFORCE, 10, 10, 0);
+	iface_settings(GONE_DEV, ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_LOG, 0, 100, 20, 5);
+	iface_settings(GONE_DEV + 1, ARPPROXY_PROXY_ROUTE, ARPPROXY_INSPECT_OFF, 0, 0, 0, 0);
+	iface_settings(GONE_DEV + 2, ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF, 0, 0, 0, 3);
+	iface_settings(GONE_DEV + 3, ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF, 0, 0, 7, 0);
+	iface_settings(GONE_DEV + 4, ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_ENFORCE, 0, 10, 10, 0);
+	iface_settings(GONE_DEV + 5, ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF, 1, 0, 0, 0);
 	end_part(SAVE_IFACES);
 	rules();
 	end_part(SAVE_ACLS);
@@ -488,6 +520,7 @@ START_TEST(test_save_text)
 			 "iface set if1000000 proxy route inspect off\n"
 			 "iface set if1000001 proxy off inspect off rate 0 per-host 3\n"
 			 "iface set if1000003 proxy off inspect enforce rate 10 burst 10\n"
+			 "iface set if1000004 proxy off inspect off rarp on\n"
 			 "acl add dev lo pref 5 allow from 172.16.10.100/32\n"
 			 "acl add dev lo pref 10 deny from 172.16.10.0/24 mac 00:00:0c:94:36:bb\n"
 			 "acl add dev if999999 pref 4294967295 deny\n");
@@ -506,13 +539,15 @@ START_TEST(test_save_json)
 			 "{\"prefix\":\"172.16.10.200/32\",\"dev\":\"lo\","
 			 "\"mac\":\"00:00:0c:94:36:bb\",\"flags\":[\"static\"]}],"
 			 "\"iface\":[{\"dev\":\"if999999\",\"proxy\":\"off\",\"inspect\":\"log\","
-			 "\"rate\":100,\"burst\":20,\"per_host\":5},"
+			 "\"rarp\":\"off\",\"rate\":100,\"burst\":20,\"per_host\":5},"
 			 "{\"dev\":\"if1000000\",\"proxy\":\"route\",\"inspect\":\"off\","
-			 "\"rate\":0,\"burst\":0,\"per_host\":0},"
+			 "\"rarp\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":0},"
 			 "{\"dev\":\"if1000001\",\"proxy\":\"off\",\"inspect\":\"off\","
-			 "\"rate\":0,\"burst\":0,\"per_host\":3},"
+			 "\"rarp\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":3},"
 			 "{\"dev\":\"if1000003\",\"proxy\":\"off\",\"inspect\":\"enforce\","
-			 "\"rate\":10,\"burst\":10,\"per_host\":0}],"
+			 "\"rarp\":\"off\",\"rate\":10,\"burst\":10,\"per_host\":0},"
+			 "{\"dev\":\"if1000004\",\"proxy\":\"off\",\"inspect\":\"off\","
+			 "\"rarp\":\"on\",\"rate\":0,\"burst\":0,\"per_host\":0}],"
 			 "\"acl\":[{\"dev\":\"lo\",\"pref\":5,\"action\":\"allow\","
 			 "\"from\":\"172.16.10.100/32\"},"
 			 "{\"dev\":\"lo\",\"pref\":10,\"action\":\"deny\","
@@ -562,7 +597,7 @@ START_TEST(test_save_is_restore)
 	three_bindings();
 	binding("172.16.10.200", 32, lo_index(), mac2, ARPPROXY_BINDING_F_STATIC, 9);
 	end_part(SAVE_BINDINGS);
-	iface_settings(lo_index(), ARPPROXY_PROXY_ROUTE, ARPPROXY_INSPECT_ENFORCE, 100, 20, 5);
+	iface_settings(lo_index(), ARPPROXY_PROXY_ROUTE, ARPPROXY_INSPECT_ENFORCE, 1, 100, 20, 5);
 	end_part(SAVE_IFACES);
 	acl(lo_index(), 10, ARPPROXY_ACL_DENY, "172.16.10.0", 24, mac2, 3);
 	acl(lo_index(), 20, ARPPROXY_ACL_ALLOW, NULL, 0, NULL, 0);
@@ -644,6 +679,8 @@ START_TEST(test_stat_names)
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_ACL_DENIED), "acl_denied");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_RATE_LIMITED), "rate_limited");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_RATE_EVICTED), "rate_evicted");
+	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_RARP_REQUESTS), "rarp_requests");
+	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_RARP_REPLIES), "rarp_replies");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_UNSPEC), "stat_0");
 	ck_assert_str_eq(stat_name(buf, UINT32_MAX), "stat_4294967295");
 }
@@ -815,6 +852,14 @@ static const char metrics_text[] =
 		"another requester, in the whole network namespace.\n"
 	"# TYPE arpproxy_netns_rate_evicted_total counter\n"
 	"arpproxy_netns_rate_evicted_total 24\n"
+	"# HELP arpproxy_netns_rarp_requests_total Reverse ARP requests on interfaces with rarp "
+		"on, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_rarp_requests_total counter\n"
+	"arpproxy_netns_rarp_requests_total 25\n"
+	"# HELP arpproxy_netns_rarp_replies_total Reverse ARP requests answered from a host "
+		"binding, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_rarp_replies_total counter\n"
+	"arpproxy_netns_rarp_replies_total 26\n"
 	"# HELP arpproxy_frames_total ARP frames seen by the hook, per interface.\n"
 	"# TYPE arpproxy_frames_total counter\n"
 	"arpproxy_frames_total{dev=\"lo\"} 10\n"
@@ -915,6 +960,16 @@ static const char metrics_text[] =
 	"# TYPE arpproxy_rate_limited_total counter\n"
 	"arpproxy_rate_limited_total{dev=\"lo\"} 230\n"
 	"arpproxy_rate_limited_total{dev=\"if999999\"} 2300\n"
+	"# HELP arpproxy_rarp_requests_total Reverse ARP requests on interfaces with rarp on, "
+		"per interface.\n"
+	"# TYPE arpproxy_rarp_requests_total counter\n"
+	"arpproxy_rarp_requests_total{dev=\"lo\"} 250\n"
+	"arpproxy_rarp_requests_total{dev=\"if999999\"} 2500\n"
+	"# HELP arpproxy_rarp_replies_total Reverse ARP requests answered from a host binding, "
+		"per interface.\n"
+	"# TYPE arpproxy_rarp_replies_total counter\n"
+	"arpproxy_rarp_replies_total{dev=\"lo\"} 260\n"
+	"arpproxy_rarp_replies_total{dev=\"if999999\"} 2600\n"
 	"# HELP arpproxy_binding_hits_total Replies sent for a binding.\n"
 	"# TYPE arpproxy_binding_hits_total counter\n"
 	"arpproxy_binding_hits_total{prefix=\"10.0.0.5/32\"} 0\n"
@@ -1103,6 +1158,7 @@ Suite *print_suite(void)
 	tcase_add_loop_test(tc, test_malformed_dump_prints_nothing, 0, 2 * N(malformed));
 	tcase_add_test(tc, test_iface);
 	tcase_add_test(tc, test_iface_rate);
+	tcase_add_test(tc, test_iface_rarp);
 	tcase_add_test(tc, test_iface_show_is_set);
 	tcase_add_test(tc, test_acl_text);
 	tcase_add_test(tc, test_acl_json);

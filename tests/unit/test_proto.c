@@ -246,12 +246,43 @@ START_TEST(test_inspect_checks_in_order)
 }
 END_TEST
 
+/* RFC 903: op 3, Ethernet/IPv4, and real stations on both sides. */
+START_TEST(test_rarp_request)
+{
+	struct arpproxy_arp arp = request();
+	static const u8 station[ETH_ALEN] = { 0x02, 0x00, 0x00, 0x00, 0x10, 0x77 };
+
+	memcpy(arp.tha, station, ETH_ALEN);
+	arp.op = htons(ARPOP_RREQUEST);
+	ck_assert(arpproxy_rarp_request(&arp));
+	arp.op = htons(ARPOP_RREPLY);
+	ck_assert(!arpproxy_rarp_request(&arp));
+	arp.op = htons(ARPOP_REQUEST);
+	ck_assert(!arpproxy_rarp_request(&arp));
+	arp.op = htons(ARPOP_RREQUEST);
+	arp.hln = 8;
+	ck_assert(!arpproxy_rarp_request(&arp));
+	arp.hln = ETH_ALEN;
+	arp.pro = htons(0x86dd);
+	ck_assert(!arpproxy_rarp_request(&arp));
+	arp.pro = htons(ETH_P_IP);
+	memset(arp.tha, 0, ETH_ALEN);
+	ck_assert(!arpproxy_rarp_request(&arp));
+	memset(arp.tha, 0xff, ETH_ALEN);
+	ck_assert(!arpproxy_rarp_request(&arp));
+	memcpy(arp.tha, station, ETH_ALEN);
+	arp.sha[0] = 0x01;
+	ck_assert(!arpproxy_rarp_request(&arp));
+}
+END_TEST
+
 Suite *proto_suite(void)
 {
 	Suite *s = suite_create("proto");
 	TCase *tc = tcase_create("proto");
 
 	tcase_add_test(tc, test_request_is_looked_up);
+	tcase_add_test(tc, test_rarp_request);
 	tcase_add_test(tc, test_wire_layout);
 	tcase_add_test(tc, test_malformed_header_is_invalid);
 	tcase_add_test(tc, test_other_opcodes_pass);

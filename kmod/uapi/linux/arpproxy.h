@@ -32,14 +32,17 @@
  *   flush to bindings scoped to that interface.
  *
  * ARPPROXY_CMD_IFACE_SET (do): ARPPROXY_A_IFINDEX (required) and the
- *   settings to change: ARPPROXY_A_PROXY_MODE, ARPPROXY_A_INSPECT, and the
+ *   settings to change: ARPPROXY_A_PROXY_MODE, ARPPROXY_A_INSPECT,
+ *   ARPPROXY_A_RARP (answer RARP requests for the MAC of a host binding
+ *   that applies on the interface with that binding's address), and the
  *   rate limit, set whole by any of ARPPROXY_A_RATE (replies per second on
  *   the interface, 0: no limit), ARPPROXY_A_RATE_BURST (default: the rate)
  *   and ARPPROXY_A_RATE_PER_HOST (replies per second to one requester,
  *   0 or absent: no limit). New settings start with full buckets.
  * ARPPROXY_CMD_IFACE_GET (dump): one message per Ethernet interface:
  *   ARPPROXY_A_IFINDEX, ARPPROXY_A_PROXY_MODE, ARPPROXY_A_INSPECT,
- *   ARPPROXY_A_RATE, ARPPROXY_A_RATE_BURST, ARPPROXY_A_RATE_PER_HOST.
+ *   ARPPROXY_A_RARP, ARPPROXY_A_RATE, ARPPROXY_A_RATE_BURST,
+ *   ARPPROXY_A_RATE_PER_HOST.
  *
  * ARPPROXY_CMD_ACL_ADD (do): a rule deciding which requesters an interface
  *   answers: ARPPROXY_A_IFINDEX and ARPPROXY_A_ACTION (required),
@@ -159,6 +162,7 @@ enum arpproxy_attr {
 	ARPPROXY_A_RATE,	/* u32, per second, 0..ARPPROXY_RATE_MAX */
 	ARPPROXY_A_RATE_BURST,	/* u32, 1..ARPPROXY_RATE_MAX */
 	ARPPROXY_A_RATE_PER_HOST,	/* u32, per second, 0..ARPPROXY_RATE_MAX */
+	ARPPROXY_A_RARP,	/* u8, 0 or 1: answer reverse ARP */
 
 	__ARPPROXY_A_MAX,
 	ARPPROXY_A_MAX = __ARPPROXY_A_MAX - 1
@@ -242,6 +246,8 @@ enum arpproxy_stat {
 	ARPPROXY_STAT_ACL_DENIED,	/* an ACL rule refused the requester */
 	ARPPROXY_STAT_RATE_LIMITED,	/* over a rate limit: dropped */
 	ARPPROXY_STAT_RATE_EVICTED,	/* a busy requester's bucket reused */
+	ARPPROXY_STAT_RARP_REQUESTS,	/* RARP requests on a "rarp on" interface */
+	ARPPROXY_STAT_RARP_REPLIES,	/* answered from a host binding's MAC */
 
 	__ARPPROXY_STAT_MAX,
 	ARPPROXY_STAT_MAX = __ARPPROXY_STAT_MAX - 1

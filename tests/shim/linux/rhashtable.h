@@ -13,6 +13,7 @@
 #include <linux/etherdevice.h>
 
 #define READ_ONCE(x) (*(const volatile __typeof__(x) *)&(x))
+#define __maybe_unused __attribute__((unused))
 #define BIT_ULL(n) (1ULL << (n))
 #define container_of(ptr, type, member) \
 	((type *)((char *)(ptr) - offsetof(type, member)))

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Reverse ARP (RFC 903): a host that knows only its MAC asks for its IPv4
+ * address. Netfilter's ARP hook never sees RARP (EtherType 0x8035), so it
+ * gets its own packet handler. On an interface with "rarp on" it answers
+ * from the host bindings whose MAC is the one asked about.
+ */
+#include <linux/inetdevice.h>
+#include <linux/netdevice.h>
+#include <net/arp.h>
+
+#include "arpproxy.h"
+#include "hash.h"
+#include "proto.h"
+
+/* A scoped binding beats an unscoped one; among equals, the lowest address. */
+struct arpproxy_binding *
+arpproxy_table_lookup_mac(struct arpproxy_table *t, const u8 *mac, int ifindex)
+{
+	struct arpproxy_binding *b, *best = NULL;
+	struct rhlist_head *list, *pos;
+
+	list = rhltable_lookup(&t->by_mac, mac, arpproxy_mac_params);
+	rhl_for_each_entry_rcu(b, pos, list, mnode) {
+		if (b->ifindex && b->ifindex != ifindex)
+			continue;
+		if (!best || (b->ifindex && !best->ifindex) ||
+		    (!b->ifindex == !best->ifindex &&
+		     ntohl(b->key.addr) < ntohl(best->key.addr)))
+			best = b;
+	}
+	return best;
+}
+
+/* The interface's first primary IPv4 address, or 0. */
+static __be32 arpproxy_dev_addr(const struct net_device *dev)
+{
+	const struct in_device *in_dev = __in_dev_get_rcu(dev);
+	const struct in_ifaddr *ifa;
+
+	if (!in_dev)
+		return 0;
+	in_dev_for_each_ifa_rcu(ifa, in_dev)
+		if (!(ifa->ifa_flags & IFA_F_SECONDARY))
+			return ifa->ifa_local;
+	return 0;
+}
+
+/* Runs under RCU, as every packet handler does; consumes @skb. */
+static int arpproxy_rarp_rcv(struct sk_buff *skb, struct net_device *dev,
+			     struct packet_type *pt, struct net_device *orig_dev)
+{
+	struct arpproxy_net *an = arpproxy_pernet(dev_net(dev));
+	const struct arpproxy_iface *iface;
+	const struct arpproxy_binding *b;
+	struct arpproxy_dev_stats *ds;
+	const struct arpproxy_arp *req;
+	struct arpproxy_config *cfg;
+	struct arpproxy_arp buf;
+	struct sk_buff *reply;
+	__be32 sip;
+
+	if (skb->pkt_type == PACKET_OTHERHOST || skb->pkt_type == PACKET_LOOPBACK)
+		goto out;
+	cfg = rcu_dereference(an->config);
+	iface = arpproxy_iface_get(cfg, dev->ifindex);
+	if (!iface || !iface->conf.rarp)
+		goto out;
+	req = skb_header_pointer(skb, 0, sizeof(buf), &buf);
+	if (!req || !arpproxy_rarp_request(req))
+		goto out;
+	ds = xa_load(&an->dev_stats, dev->ifindex);
+	arpproxy_count_dev(an, ds, ARPPROXY_STAT_RARP_REQUESTS);
+	b = arpproxy_table_lookup_mac(&cfg->table, req->tha, dev->ifindex);
+	sip = arpproxy_dev_addr(dev);
+	if (!b || !sip)
+		goto out;
+	reply = arp_create(ARPOP_RREPLY, ETH_P_RARP, b->key.addr, dev, sip,
+			   req->sha, dev->dev_addr, req->tha);
+	if (!reply)
+		goto out;
+	dev_queue_xmit(reply);
+	arpproxy_count_dev(an, ds, ARPPROXY_STAT_RARP_REPLIES);
+out:
+	consume_skb(skb);
+	return NET_RX_SUCCESS;
+}
+
+static struct packet_type arpproxy_rarp_packet_type __read_mostly = {
+	.type = cpu_to_be16(ETH_P_RARP),
+	.func = arpproxy_rarp_rcv,
+};
+
+void arpproxy_rarp_init(void)
+{
+	dev_add_pack(&arpproxy_rarp_packet_type);
+}
+
+void arpproxy_rarp_exit(void)
+{
+	dev_remove_pack(&arpproxy_rarp_packet_type);
+}

@@ -1,0 +1,80 @@
+#!/bin/sh
+# Reverse ARP (RFC 903). A host on subnet A that knows only its MAC asks
+# who it is; with "rarp on" on e0 the gateway answers from the host binding
+# that carries that MAC, with e0's MAC and address as the sender. An
+# unknown MAC gets no answer, nor does anyone on an interface with rarp off
+# or in another netns; a binding scoped to another interface does not
+# apply, and the answers follow the table as it changes.
+. "$(dirname "$0")/../lib.sh"
+
+RARPSEND=$TOP/build/tools/rarpsend
+MAC_N=02:00:00:00:10:77	# the host that asks
+
+module_load
+reference_setup
+ctl() {
+	n gw "$CTL" "$@"
+}
+ask() {	# ask NS IFNAME MAC: the address the RARP answer gives MAC, if any
+	n "$1" "$RARPSEND" -i "$2" -m "$3" -w 300 | awk '$1 == "reply" { print $4; exit }'
+}
+answer() {	# answer NS IFNAME MAC: the whole reply line
+	n "$1" "$RARPSEND" -i "$2" -m "$3" -w 300 | grep -m1 '^reply'
+}
+
+ctl binding add 172.16.10.77 dev e0 mac "$MAC_N"
+check_eq "rarp is off by default: no answer" "" "$(ask ha eth0 "$MAC_N")"
+check_eq "  and nothing counted" 0 "$(counter gw rarp_requests)"
+
+ctl iface set e0 rarp on
+check_eq "iface show says so" "on" "$(ctl -j iface show | jq -r '.[] | select(.dev == "e0") | .rarp')"
+check_eq "a host that knows only its MAC learns its address" 172.16.10.77 "$(ask ha eth0 "$MAC_N")"
+check_eq "  from the gateway's e0, MAC and address, sent to the asker" \
+	"reply $MAC_N is-at 172.16.10.77 from 172.16.10.99 $MAC_E0 eth $MAC_E0 > $MAC_A" \
+	"$(n ha "$RARPSEND" -i eth0 -m "$MAC_N" -s "$MAC_A" -w 300 | grep -m1 '^reply')"
+check "  counted as a request and a reply" test "$(counter gw rarp_replies)" -ge 2
+check_eq "an unknown MAC gets no answer" "" "$(ask ha eth0 02:00:00:00:10:99)"
+check "  but counts as a request" test "$(counter gw rarp_requests)" -gt "$(counter gw rarp_replies)"
+
+ctl binding add 172.16.10.78 dev e1 mac 02:00:00:00:10:78
+check_eq "a binding scoped to another interface does not answer on e0" "" \
+	"$(ask ha eth0 02:00:00:00:10:78)"
+ctl binding add 172.16.99.0/24 mac 02:00:00:00:10:79
+check_eq "nor does a prefix: RARP hands out one address" "" "$(ask ha eth0 02:00:00:00:10:79)"
+ctl binding add 172.16.10.80 mac 02:00:00:00:10:80
+check_eq "an unscoped host binding answers" 172.16.10.80 "$(ask ha eth0 02:00:00:00:10:80)"
+ctl binding add 172.16.10.81 dev e0 mac 02:00:00:00:10:80
+check_eq "  but one scoped to e0 with the same MAC comes first" 172.16.10.81 \
+	"$(ask ha eth0 02:00:00:00:10:80)"
+
+ctl binding replace 172.16.10.77 dev e0 mac 02:00:00:00:10:87
+check_eq "after a replace, the old MAC gets no answer" "" "$(ask ha eth0 "$MAC_N")"
+check_eq "  and the new one does" 172.16.10.77 "$(ask ha eth0 02:00:00:00:10:87)"
+ctl binding del 172.16.10.77 dev e0
+check_eq "after a delete, no answer" "" "$(ask ha eth0 02:00:00:00:10:87)"
+
+ctl binding add 172.16.20.77 dev e1 mac 02:00:00:00:20:77
+check_eq "e1 has rarp off: silent" "" "$(ask hc eth0 02:00:00:00:20:77)"
+ctl iface set e1 rarp on
+check_eq "  until it is turned on" 172.16.20.77 "$(ask hc eth0 02:00:00:00:20:77)"
+ctl iface set e1 rarp off
+check_eq "  and silent again when turned off" "" "$(ask hc eth0 02:00:00:00:20:77)"
+
+# Another netns with the same binding but rarp off stays silent.
+setup_ns other peer
+ip -n other link add o0 type veth peer name p0 netns peer
+ip -n other addr add 10.9.0.1/24 dev o0
+ip -n other link set o0 up
+ip -n peer link set p0 up
+n other "$CTL" binding add 10.9.0.7 dev o0 mac 02:00:00:00:90:07
+gw_requests=$(counter gw rarp_requests)
+check_eq "another netns, rarp off there: silent" "" "$(ask peer p0 02:00:00:00:90:07)"
+n other "$CTL" iface set o0 rarp on
+check_eq "  and answers once it is on there" 10.9.0.7 "$(ask peer p0 02:00:00:00:90:07)"
+check_eq "the gateway's counters did not see the other netns" \
+	"$gw_requests" "$(counter gw rarp_requests)"
+check_eq "  the other netns counted its own, once rarp was on" 1 "$(counter other rarp_requests)"
+
+refused "rarp takes on or off" 'arpproxyctl: invalid rarp setting "maybe": expected on or off' "iface show" \
+	iface set e0 rarp maybe
+module_unload
