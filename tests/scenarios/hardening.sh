@@ -63,6 +63,13 @@ ctl binding flush
 
 # The flood, from two CPUs, for a target only 10.1.0.0/16 ever covers.
 ctl binding add 10.1.0.0/16 mac "$MAC_A"
+# An empty ARP input chain keeps the kernel's "any ARP input hook" static
+# key on when the module's hook goes at unload. Turning it off rewrites
+# arp_rcv() while both CPUs run it, and QEMU's multi-threaded TCG has been
+# seen to trap on that (an int3 Oops in arp_rcv) where hardware does not;
+# the module's own hook still goes away mid-flood.
+n gw nft add table arp keep
+n gw nft add chain arp keep input '{ type filter hook input priority 0; }'
 FLOODS=""
 for i in 1 2; do
 	n "h$i" taskset -c $((i - 1)) "$ARPLOAD" -i eth0 -t 10.1.2.3 -S "10.0.$i.2" \
