@@ -40,6 +40,13 @@ struct arpproxy_net {
 	unsigned long event_window;	/* jiffies: start of this second's events */
 	atomic_t event_count;		/* events in it */
 	struct nf_hook_ops hook_ops;
+	struct net *net;		/* the netns this belongs to */
+	/* Gratuitous ARP announcements being sent, by announce_work. */
+	spinlock_t announce_lock;	/* guards the four below */
+	struct list_head announces;
+	unsigned int announce_jobs;
+	bool announce_dead;		/* the netns is going: no more work */
+	struct delayed_work announce_work;
 };
 
 /* The counters of one Ethernet interface, while it is in the netns. */
@@ -198,6 +205,12 @@ int arpproxy_iface_set(struct arpproxy_config *cfg, int ifindex,
 		       const struct arpproxy_iface_conf *conf);
 void arpproxy_iface_forget(struct arpproxy_config *cfg, int ifindex);
 void arpproxy_ifaces_destroy(struct arpproxy_config *cfg);
+
+extern const struct nla_policy arpproxy_announce_policy[];
+int arpproxy_cmd_announce(struct sk_buff *skb, struct genl_info *info);
+void arpproxy_announce_init(struct arpproxy_net *an, struct net *net);
+void arpproxy_announce_forget_dev(struct arpproxy_net *an, int ifindex);
+void arpproxy_announce_stop(struct arpproxy_net *an);
 
 void arpproxy_rarp_init(void);
 void arpproxy_rarp_exit(void);

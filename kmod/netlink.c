@@ -533,6 +533,13 @@ static const struct genl_ops arpproxy_genl_ops[] = {
 		.flags = GENL_UNS_ADMIN_PERM,
 	},
 	{
+		.cmd = ARPPROXY_CMD_ANNOUNCE,
+		.doit = arpproxy_cmd_announce,
+		.policy = arpproxy_announce_policy,
+		.maxattr = ARPPROXY_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
 		.cmd = ARPPROXY_CMD_ACL_FLUSH,
 		.doit = arpproxy_cmd_acl_flush,
 		.policy = arpproxy_ifindex_policy,

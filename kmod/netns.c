@@ -24,6 +24,7 @@ static int __net_init arpproxy_net_init(struct net *net)
 
 	mutex_init(&an->lock);
 	xa_init(&an->dev_stats);
+	arpproxy_announce_init(an, net);
 	an->stats = alloc_percpu_gfp(struct arpproxy_stats, GFP_KERNEL_ACCOUNT);
 	if (!an->stats)
 		return -ENOMEM;
@@ -47,7 +48,10 @@ err_stats:
 /* The netns core waits for RCU readers between pre_exit and exit. */
 static void __net_exit arpproxy_net_pre_exit(struct net *net)
 {
-	arpproxy_hook_unregister(net, arpproxy_pernet(net));
+	struct arpproxy_net *an = arpproxy_pernet(net);
+
+	arpproxy_announce_stop(an);
+	arpproxy_hook_unregister(net, an);
 }
 
 static void __net_exit arpproxy_net_exit(struct net *net)
@@ -89,6 +93,7 @@ static int arpproxy_netdev_event(struct notifier_block *nb, unsigned long event,
 	}
 	if (event != NETDEV_UNREGISTER)
 		return NOTIFY_DONE;
+	arpproxy_announce_forget_dev(an, dev->ifindex);
 	mutex_lock(&an->lock);
 	arpproxy_dev_stats_del(an, dev->ifindex);
 	arpproxy_config_forget_dev(dev_net(dev), arpproxy_config_live(an),

@@ -91,6 +91,9 @@ completes "inspect rarp rate" iface set lo proxy off ''
 completes "on off" iface set lo rarp ''
 completes "off log enforce" iface set lo inspect ''
 completes "lo" iface show lo
+completes "announce" ann
+completes "dev count interval reply" announce 10.0.0.0/24 ''
+completes "count reply" announce 10.0.0.0/24 interval 200 dev lo ''
 completes "dev --format" stats show ''
 completes "prometheus" stats show --format ''
 completes "--bindings" stats show --format prometheus ''

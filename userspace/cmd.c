@@ -15,8 +15,8 @@ struct show {
 };
 
 static const struct object *const objects[] = {
-	&binding_object, &acl_object, &iface_object, &save_object, &restore_object,
-	&stats_object, &monitor_object, &version_object,
+	&binding_object, &acl_object, &iface_object, &announce_object, &save_object,
+	&restore_object, &stats_object, &monitor_object, &version_object,
 };
 
 static const struct cmd help_cmd = { .kind = REQ_LOCAL };

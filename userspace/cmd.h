@@ -30,6 +30,7 @@ struct object {
 extern const struct object binding_object;
 extern const struct object acl_object;
 extern const struct object iface_object;
+extern const struct object announce_object;
 extern const struct object stats_object;
 extern const struct object monitor_object;
 extern const struct object version_object;

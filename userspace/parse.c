@@ -232,6 +232,27 @@ static int kw_per_host(const char *word, struct req *req)
 			    &req->rate_per_host);
 }
 
+static int kw_count(const char *word, struct req *req)
+{
+	req->attrs |= REQ_ATTR(COUNT);
+	return parse_number(word, "count", 1, ARPPROXY_ANNOUNCE_COUNT_MAX, &req->count);
+}
+
+static int kw_interval(const char *word, struct req *req)
+{
+	req->attrs |= REQ_ATTR(INTERVAL);
+	return parse_number(word, "interval", ARPPROXY_ANNOUNCE_INTERVAL_MIN,
+			    ARPPROXY_ANNOUNCE_INTERVAL_MAX, &req->interval);
+}
+
+static int kw_reply(const char *word, struct req *req)
+{
+	(void)word;
+	req->attrs |= REQ_ATTR(REPLY);
+	req->reply = 1;
+	return 0;
+}
+
 static int kw_file(const char *word, struct req *req)
 {
 	/* A misspelt option, not a file: "./-x" names that one. */
@@ -283,6 +304,9 @@ static const struct keyword keywords[] = {
 	{ "rate", KW_RATE, "PPS", kw_rate, 0, 0, 0 },
 	{ "burst", KW_BURST, "N", kw_burst, 0, 0, KW_RATE },
 	{ "per-host", KW_PER_HOST, "PPS", kw_per_host, 0, 0, KW_RATE },
+	{ "count", KW_COUNT, "N", kw_count, 0, 0, 0 },
+	{ "interval", KW_INTERVAL, "MS", kw_interval, 0, 0, 0 },
+	{ "reply", KW_REPLY, NULL, kw_reply, 0, 0, 0 },
 	{ NULL, KW_FILE, "FILE", kw_file, 0, 0, 0 },
 	{ "--check", KW_CHECK, NULL, kw_check, 0, 0, 0 },
 	/* Prometheus wants every interface, and tells them apart itself. */

@@ -52,6 +52,9 @@ static const struct {
 	REQ_FIELD(RATE_BURST, rate_burst),
 	REQ_FIELD(RATE_PER_HOST, rate_per_host),
 	REQ_FIELD(RARP, rarp),
+	REQ_FIELD(COUNT, count),
+	REQ_FIELD(INTERVAL, interval),
+	REQ_FIELD(REPLY, reply),
 };
 
 struct nlmsghdr *req_build(const struct req *req, void *buf, uint16_t family,
@@ -92,6 +95,9 @@ int req_parse_reply(const struct req *req, const struct nlmsghdr *nlh,
 	return req_parse_msg(nlh, req->cmd->reply, tb);
 }
 
+#define STR(x)	#x
+#define XSTR(x)	STR(x)
+
 /* Known cases get words that say what to do; the rest the kernel's own. */
 const char *req_strerror(const struct req *req, int err, const char *extack)
 {
@@ -107,10 +113,23 @@ const char *req_strerror(const struct req *req, int err, const char *extack)
 			return "no such binding";
 		if (req->cmd->id == ARPPROXY_CMD_ACL_DEL)
 			return "no such rule";
+		if (req->cmd->id == ARPPROXY_CMD_ANNOUNCE && (req->attrs & REQ_ATTR(IFINDEX)))
+			return "nothing to announce: no binding covers the prefix on that interface";
+		if (req->cmd->id == ARPPROXY_CMD_ANNOUNCE)
+			return "nothing to announce: no binding with dev covers the prefix "
+			       "(those without are announced only with dev)";
 		break;
 	case EBUSY:
 		if (req->cmd->id == ARPPROXY_CMD_RESTORE_BEGIN)
 			return "another restore is in progress";
+		if (req->cmd->id == ARPPROXY_CMD_ANNOUNCE)
+			return XSTR(ARPPROXY_ANNOUNCE_JOBS_MAX)
+			       " announcements are still running, try again later";
+		break;
+	case E2BIG:
+		if (req->cmd->id == ARPPROXY_CMD_ANNOUNCE)
+			return "more than " XSTR(ARPPROXY_ANNOUNCE_MAX)
+			       " addresses to announce (announce a longer prefix)";
 		break;
 	case ENODEV:
 		if (req->cmd->id == ARPPROXY_CMD_STATS_GET)

@@ -47,6 +47,9 @@ enum {
 	KW_FORMAT = 1 << 18,
 	KW_BINDINGS = 1 << 19,
 	KW_RARP = 1 << 20,
+	KW_COUNT = 1 << 21,
+	KW_INTERVAL = 1 << 22,
+	KW_REPLY = 1 << 23,
 };
 
 struct req;
@@ -86,10 +89,13 @@ struct req {
 	uint32_t rate;
 	uint32_t rate_burst;
 	uint32_t rate_per_host;
+	uint32_t count;			/* announce: rounds */
+	uint32_t interval;		/* announce: ms between rounds */
 	uint8_t plen;
 	uint8_t proxy_mode;
 	uint8_t inspect_mode;
 	uint8_t rarp;			/* 0 or 1 */
+	uint8_t reply;			/* announce: 1, with ARP replies */
 	uint8_t action;			/* enum arpproxy_acl_action */
 	uint8_t mac[ETH_ALEN];
 	bool check;			/* REQ_RESTORE: abort instead of commit */

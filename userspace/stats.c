@@ -59,6 +59,7 @@ static const struct {
 		"Reverse ARP requests on interfaces with rarp on" },
 	[ARPPROXY_STAT_RARP_REPLIES] = { "rarp_replies",
 		"Reverse ARP requests answered from a host binding" },
+	[ARPPROXY_STAT_GARP_SENT] = { "garp_sent", "Gratuitous ARP frames sent" },
 };
 
 _Static_assert(MNL_ARRAY_SIZE(stats) == ARPPROXY_STAT_MAX + 1,

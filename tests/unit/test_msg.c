@@ -303,6 +303,38 @@ START_TEST(test_iface_set_rarp)
 }
 END_TEST
 
+START_TEST(test_announce_full)
+{
+	struct msg m = build("announce 172.16.20.200/32 dev lo count 3 interval 200 reply");
+
+	check_change(&m, ARPPROXY_CMD_ANNOUNCE, 6);
+	check_prefix(&m, "172.16.20.200", 32);
+	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
+	check_u32(m.tb[ARPPROXY_A_COUNT], 3);
+	check_u32(m.tb[ARPPROXY_A_INTERVAL], 200);
+	check_u8(m.tb[ARPPROXY_A_REPLY], 1);
+	/* header, genl header, 4-byte PREFIX/IFINDEX/COUNT/INTERVAL, 1-byte PLEN/REPLY */
+	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4 + 4 * 8 + 2 * 8);
+}
+END_TEST
+
+/* What is not given is not sent: the kernel has the defaults, 2 requests 2 s apart. */
+START_TEST(test_announce_minimal)
+{
+	struct msg m = build("announce 172.16.20.0/28");
+
+	check_change(&m, ARPPROXY_CMD_ANNOUNCE, 2);
+	check_prefix(&m, "172.16.20.0", 28);
+	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4 + 2 * 8);
+	m = build("announce 10.0.0.0/8 interval 3600000 count 100");
+	check_change(&m, ARPPROXY_CMD_ANNOUNCE, 4);
+	check_u32(m.tb[ARPPROXY_A_COUNT], ARPPROXY_ANNOUNCE_COUNT_MAX);
+	check_u32(m.tb[ARPPROXY_A_INTERVAL], ARPPROXY_ANNOUNCE_INTERVAL_MAX);
+	ck_assert_ptr_null(m.tb[ARPPROXY_A_REPLY]);
+	ck_assert_ptr_null(m.tb[ARPPROXY_A_IFINDEX]);
+}
+END_TEST
+
 START_TEST(test_static_binding)
 {
 	uint32_t flags = ARPPROXY_BINDING_F_STATIC;
@@ -548,6 +580,36 @@ START_TEST(test_stats_strerror)
 }
 END_TEST
 
+START_TEST(test_announce_strerror)
+{
+	struct req announce = parse_ok("announce 10.0.0.0/8 dev lo");
+	struct req unscoped = parse_ok("announce 10.0.0.0/8");
+	struct req add = parse_ok("binding add 10.0.0.0/8");
+	struct req flush = parse_ok("binding flush");
+
+	ck_assert_str_eq(req_strerror(&announce, E2BIG, "arpproxy: too many addresses"),
+			 "more than 65536 addresses to announce (announce a longer prefix)");
+	/* without dev, bindings without one are not announced */
+	ck_assert_str_eq(req_strerror(&unscoped, ENOENT, "arpproxy: nothing to announce"),
+			 "nothing to announce: no binding with dev covers the prefix "
+			 "(those without are announced only with dev)");
+	ck_assert_str_eq(req_strerror(&announce, ENOENT, "arpproxy: nothing to announce"),
+			 "nothing to announce: no binding covers the prefix on that interface");
+	ck_assert_str_eq(req_strerror(&unscoped, E2BIG, ""),
+			 "more than 65536 addresses to announce (announce a longer prefix)");
+	ck_assert_str_eq(req_strerror(&announce, EBUSY, ""),
+			 "16 announcements are still running, try again later");
+	ck_assert_str_eq(req_strerror(&announce, EPERM, ""),
+			 "permission denied (need CAP_NET_ADMIN)");
+	ck_assert_str_eq(req_strerror(&announce, ENODEV, "arpproxy: no such interface"),
+			 "arpproxy: no such interface");
+	/* the words are the announcement's only */
+	ck_assert_str_eq(req_strerror(&add, E2BIG, "arpproxy: too big"), "arpproxy: too big");
+	ck_assert_str_eq(req_strerror(&add, EBUSY, ""), strerror(EBUSY));
+	ck_assert_str_eq(req_strerror(&flush, ENOENT, ""), strerror(ENOENT));
+}
+END_TEST
+
 START_TEST(test_acl_strerror)
 {
 	struct req add = parse_ok("acl add dev lo deny pref 10");
@@ -579,6 +641,8 @@ Suite *msg_suite(void)
 	tcase_add_test(requests, test_binding_flush);
 	tcase_add_test(requests, test_iface_set);
 	tcase_add_test(requests, test_static_binding);
+	tcase_add_test(requests, test_announce_full);
+	tcase_add_test(requests, test_announce_minimal);
 	tcase_add_test(requests, test_acl_add_full);
 	tcase_add_test(requests, test_acl_add_minimal);
 	tcase_add_test(requests, test_acl_del);
@@ -599,6 +663,7 @@ Suite *msg_suite(void)
 	tcase_add_loop_test(replies, test_iface_reply_needs_settings, 0, N(setting_attrs));
 	tcase_add_test(replies, test_strerror);
 	tcase_add_test(replies, test_acl_strerror);
+	tcase_add_test(replies, test_announce_strerror);
 	tcase_add_test(replies, test_stats_strerror);
 	tcase_add_test(replies, test_restore_strerror);
 	suite_add_tcase(s, replies);

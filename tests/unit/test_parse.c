@@ -267,6 +267,7 @@ END_TEST
 #define PREF		REQ_ATTR(PREF)
 #define RATE		(REQ_ATTR(RATE) | REQ_ATTR(RATE_PER_HOST))
 #define BURST		REQ_ATTR(RATE_BURST)
+#define ROUNDS		(REQ_ATTR(COUNT) | REQ_ATTR(INTERVAL))
 
 static const struct {
 	const char *line;
@@ -318,6 +319,12 @@ static const struct {
 	{ "stats show --format prometheus", ARPPROXY_CMD_STATS_GET, REQ_GET, 0 },
 	{ "stats show --format prometheus --bindings", ARPPROXY_CMD_STATS_GET, REQ_GET, 0 },
 	{ "stats reset", ARPPROXY_CMD_STATS_RESET, REQ_CHANGE, 0 },
+	{ "announce 10.0.0.0/24", ARPPROXY_CMD_ANNOUNCE, REQ_CHANGE, KEY },
+	{ "announce 10.0.0.5 dev lo", ARPPROXY_CMD_ANNOUNCE, REQ_CHANGE, KEY | DEV },
+	{ "announce 10.0.0.0/8 count 3 interval 200", ARPPROXY_CMD_ANNOUNCE, REQ_CHANGE,
+	  KEY | ROUNDS },
+	{ "announce 10.0.0.0/16 reply interval 10 dev lo count 1", ARPPROXY_CMD_ANNOUNCE,
+	  REQ_CHANGE, KEY | DEV | ROUNDS | REQ_ATTR(REPLY) },
 	{ "version", ARPPROXY_CMD_VERSION_GET, REQ_GET, 0 },
 	{ "monitor", 0, REQ_MONITOR, 0 },
 	{ "save", 0, REQ_SAVE, 0 },
@@ -336,13 +343,14 @@ START_TEST(test_good_lines)
 }
 END_TEST
 
-/* Every change a restore stages, and nothing else: stats reset is not one. */
+/* Every change a restore stages, and nothing else: stats reset and announce are not ones. */
 START_TEST(test_config_changes)
 {
 	struct req req = parse_ok(good_lines[_i].line);
 
 	ck_assert_int_eq(req.cmd->config, req.cmd->kind == REQ_CHANGE &&
-			 req.cmd->id != ARPPROXY_CMD_STATS_RESET);
+			 req.cmd->id != ARPPROXY_CMD_STATS_RESET &&
+			 req.cmd->id != ARPPROXY_CMD_ANNOUNCE);
 }
 END_TEST
 
@@ -445,6 +453,39 @@ START_TEST(test_rate_values)
 }
 END_TEST
 
+static const struct {
+	const char *line, *prefix;
+	uint8_t plen;
+	uint32_t count, interval;
+	uint8_t reply;
+} announces[] = {
+	/* what is not given is not sent: the kernel's defaults apply */
+	{ "announce 172.16.20.200", "172.16.20.200", 32, 0, 0, 0 },
+	{ "announce 172.16.20.200/32 dev lo count 3 interval 200", "172.16.20.200", 32, 3,
+	  200, 0 },
+	{ "announce 172.16.20.0/28 reply", "172.16.20.0", 28, 0, 0, 1 },
+	{ "announce 10.0.0.0/8 count 1 interval 10", "10.0.0.0", 8, 1,
+	  ARPPROXY_ANNOUNCE_INTERVAL_MIN, 0 },
+	{ "announce 0.0.0.0/0 interval 3600000 reply count 100", "0.0.0.0", 0,
+	  ARPPROXY_ANNOUNCE_COUNT_MAX, ARPPROXY_ANNOUNCE_INTERVAL_MAX, 1 },
+};
+
+START_TEST(test_announce_values)
+{
+	struct req req = parse_ok(announces[_i].line);
+
+	ck_assert_uint_eq(req.cmd->id, ARPPROXY_CMD_ANNOUNCE);
+	ck_assert_uint_eq(req.prefix, ip(announces[_i].prefix));
+	ck_assert_uint_eq(req.plen, announces[_i].plen);
+	ck_assert_uint_eq(req.count, announces[_i].count);
+	ck_assert_uint_eq(req.interval, announces[_i].interval);
+	ck_assert_uint_eq(req.reply, announces[_i].reply);
+	ck_assert_uint_eq(!!(req.attrs & REQ_ATTR(COUNT)), !!announces[_i].count);
+	ck_assert_uint_eq(!!(req.attrs & REQ_ATTR(INTERVAL)), !!announces[_i].interval);
+	ck_assert_uint_eq(!!(req.attrs & REQ_ATTR(REPLY)), announces[_i].reply);
+}
+END_TEST
+
 START_TEST(test_help)
 {
 	struct req req = parse_ok("help");
@@ -467,6 +508,9 @@ START_TEST(test_help)
 	req = parse_ok("restore help");
 	ck_assert_uint_eq(req.cmd->kind, REQ_LOCAL);
 	ck_assert_ptr_eq(req.help, &restore_object);
+	req = parse_ok("announce help");
+	ck_assert_uint_eq(req.cmd->kind, REQ_LOCAL);
+	ck_assert_ptr_eq(req.help, &announce_object);
 }
 END_TEST
 
@@ -663,6 +707,34 @@ static const struct bad bad_lines[] = {
 	{ "restore gw.conf check", "unknown word \"check\"" },
 	{ "restore -f gw.conf", "unknown word \"-f\"" },
 	{ "binding help extra", "unknown word \"extra\"" },
+	{ "announce", "missing PREFIX" },
+	{ "announce dev lo", "invalid prefix \"dev\": expected A.B.C.D[/LEN]" },
+	{ "announce count 3", "invalid prefix \"count\": expected A.B.C.D[/LEN]" },
+	{ "announce 172.16.20.1/24",
+	  "prefix \"172.16.20.1/24\" has host bits set (did you mean 172.16.20.0/24?)" },
+	{ "announce 172.16.20.0/33", "invalid prefix length in \"172.16.20.0/33\": expected 0..32" },
+	{ "announce 10.0.0.0/24 10.0.1.0/24", "unknown word \"10.0.1.0/24\"" },
+	{ "announce 10.0.0.0/24 count", "missing N after \"count\"" },
+	{ "announce 10.0.0.0/24 count 0", "invalid count \"0\": expected 1..100" },
+	{ "announce 10.0.0.0/24 count 101", "invalid count \"101\": expected 1..100" },
+	{ "announce 10.0.0.0/24 count -1", "invalid count \"-1\": expected 1..100" },
+	{ "announce 10.0.0.0/24 count 3x", "invalid count \"3x\": expected 1..100" },
+	{ "announce 10.0.0.0/24 count 3 count 3", "\"count\" given twice" },
+	{ "announce 10.0.0.0/24 interval", "missing MS after \"interval\"" },
+	{ "announce 10.0.0.0/24 interval 9", "invalid interval \"9\": expected 10..3600000" },
+	{ "announce 10.0.0.0/24 interval 3600001",
+	  "invalid interval \"3600001\": expected 10..3600000" },
+	{ "announce 10.0.0.0/24 interval 2s", "invalid interval \"2s\": expected 10..3600000" },
+	{ "announce 10.0.0.0/24 interval 0", "invalid interval \"0\": expected 10..3600000" },
+	{ "announce 10.0.0.0/24 reply reply", "\"reply\" given twice" },
+	{ "announce 10.0.0.0/24 reply 1", "unknown word \"1\"" },
+	{ "announce 10.0.0.0/24 dev", "missing IFNAME after \"dev\"" },
+	{ "announce 10.0.0.0/24 dev nosuchdev0", "cannot find device \"nosuchdev0\"" },
+	{ "announce 10.0.0.0/24 mac 02:00:00:00:00:01", "unknown word \"mac\"" },
+	{ "announce 10.0.0.0/24 onlink", "unknown word \"onlink\"" },
+	{ "announce help extra", "unknown word \"extra\"" },
+	{ "binding add 10.0.0.0/24 count 3", "unknown word \"count\"" },
+	{ "iface set lo reply", "unknown word \"reply\"" },
 	{ "a b c d e f g h i j k l m n o p q r s t u v w x y z 1 2 3 4 5 6 7",
 	  "too many words" },
 };
@@ -710,6 +782,8 @@ static const struct bad bad_batches[] = {
 	{ "acl add dev lo from 10.0.0.0/8\n", "BATCH:1: missing allow or deny\n" },
 	{ "acl show dev lo\nacl del dev lo pref 10 deny\n",
 	  "BATCH:2: \"deny\" cannot be used with \"pref\"\n" },
+	{ "binding add 10.0.0.0/24 dev lo\nannounce 10.0.0.0/24 dev lo count 101\n",
+	  "BATCH:2: invalid count \"101\": expected 1..100\n" },
 	/* a restore is a batch of its own */
 	{ "binding flush\nrestore --check gw.conf\n",
 	  "BATCH:2: restore cannot be used in a batch\n" },
@@ -741,6 +815,9 @@ static const struct bad bad_restores[] = {
 	{ "binding flush\nacl flush\nrestore other.conf\n",
 	  "BATCH:3: restore takes only binding, acl and iface set changes\n" },
 	{ "version\n", "BATCH:1: restore takes only binding, acl and iface set changes\n" },
+	/* an announcement is sent, not configured */
+	{ "binding add 10.0.0.0/24 dev lo\nannounce 10.0.0.0/24 dev lo\n",
+	  "BATCH:2: restore takes only binding, acl and iface set changes\n" },
 	{ "help\n", "BATCH:1: restore takes only binding, acl and iface set changes\n" },
 	{ "binding help\n", "BATCH:1: restore takes only binding, acl and iface set changes\n" },
 	/* The batch's own checks, with the same words */
@@ -789,6 +866,7 @@ START_TEST(test_help_text)
 	char *all = help_text(NULL), *binding = help_text(&binding_object);
 	char *monitor = help_text(&monitor_object), *acl = help_text(&acl_object);
 	char *iface = help_text(&iface_object), *restore = help_text(&restore_object);
+	char *announce = help_text(&announce_object);
 
 	ck_assert_str_eq(all,
 		"arpproxyctl [-j|--json] [-p|--pretty] [-n|--netns NAME] [-b|--batch FILE|-] [-f|--force] OBJECT COMMAND\n"
@@ -803,6 +881,7 @@ START_TEST(test_help_text)
 		"arpproxyctl acl flush [dev IFNAME]\n"
 		"arpproxyctl iface set IFNAME [proxy off|route] [inspect off|log|enforce] [rarp on|off] [rate PPS [burst N] [per-host PPS]]\n"
 		"arpproxyctl iface show [IFNAME]\n"
+		"arpproxyctl announce PREFIX [dev IFNAME] [count N] [interval MS] [reply]\n"
 		"arpproxyctl save\n"
 		"arpproxyctl restore [--check] FILE|-\n"
 		"arpproxyctl stats show [dev IFNAME]\n"
@@ -828,12 +907,15 @@ START_TEST(test_help_text)
 		"arpproxyctl iface show [IFNAME]\n");
 	ck_assert_str_eq(monitor, "arpproxyctl monitor\n");
 	ck_assert_str_eq(restore, "arpproxyctl restore [--check] FILE|-\n");
+	ck_assert_str_eq(announce,
+		"arpproxyctl announce PREFIX [dev IFNAME] [count N] [interval MS] [reply]\n");
 	free(all);
 	free(binding);
 	free(monitor);
 	free(acl);
 	free(iface);
 	free(restore);
+	free(announce);
 }
 END_TEST
 
@@ -865,6 +947,7 @@ Suite *parse_suite(void)
 	tcase_add_test(lines, test_iface_set_values);
 	tcase_add_test(lines, test_acl_values);
 	tcase_add_loop_test(lines, test_rate_values, 0, N(rates));
+	tcase_add_loop_test(lines, test_announce_values, 0, N(announces));
 	tcase_add_test(lines, test_help);
 	tcase_add_test(lines, test_help_text);
 	tcase_add_loop_test(lines, test_bad_lines, 0, N(bad_lines));

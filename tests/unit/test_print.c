@@ -681,6 +681,7 @@ START_TEST(test_stat_names)
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_RATE_EVICTED), "rate_evicted");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_RARP_REQUESTS), "rarp_requests");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_RARP_REPLIES), "rarp_replies");
+	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_GARP_SENT), "garp_sent");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_UNSPEC), "stat_0");
 	ck_assert_str_eq(stat_name(buf, UINT32_MAX), "stat_4294967295");
 }
@@ -860,6 +861,10 @@ static const char metrics_text[] =
 		"binding, in the whole network namespace.\n"
 	"# TYPE arpproxy_netns_rarp_replies_total counter\n"
 	"arpproxy_netns_rarp_replies_total 26\n"
+	"# HELP arpproxy_netns_garp_sent_total Gratuitous ARP frames sent, in the whole "
+		"network namespace.\n"
+	"# TYPE arpproxy_netns_garp_sent_total counter\n"
+	"arpproxy_netns_garp_sent_total 27\n"
 	"# HELP arpproxy_frames_total ARP frames seen by the hook, per interface.\n"
 	"# TYPE arpproxy_frames_total counter\n"
 	"arpproxy_frames_total{dev=\"lo\"} 10\n"
@@ -970,6 +975,10 @@ static const char metrics_text[] =
 	"# TYPE arpproxy_rarp_replies_total counter\n"
 	"arpproxy_rarp_replies_total{dev=\"lo\"} 260\n"
 	"arpproxy_rarp_replies_total{dev=\"if999999\"} 2600\n"
+	"# HELP arpproxy_garp_sent_total Gratuitous ARP frames sent, per interface.\n"
+	"# TYPE arpproxy_garp_sent_total counter\n"
+	"arpproxy_garp_sent_total{dev=\"lo\"} 270\n"
+	"arpproxy_garp_sent_total{dev=\"if999999\"} 2700\n"
 	"# HELP arpproxy_binding_hits_total Replies sent for a binding.\n"
 	"# TYPE arpproxy_binding_hits_total counter\n"
 	"arpproxy_binding_hits_total{prefix=\"10.0.0.5/32\"} 0\n"

@@ -70,6 +70,22 @@
  * ARPPROXY_CMD_RESTORE_ABORT (do): the new configuration is discarded, as
  *   it is when the socket closes first. Both -ENOENT without a BEGIN.
  *
+ * ARPPROXY_CMD_ANNOUNCE (do): gratuitous ARP for every address of
+ *   ARPPROXY_A_PREFIX/ARPPROXY_A_PLEN that a binding answers for, sent on
+ *   the binding's interface with the binding's MAC (or the interface's) as
+ *   the ARP sender. An unscoped binding is announced only on the interface
+ *   ARPPROXY_A_IFINDEX names, which also limits the others to it.
+ *   ARPPROXY_A_COUNT rounds (default 2, 1..ARPPROXY_ANNOUNCE_COUNT_MAX),
+ *   ARPPROXY_A_INTERVAL ms apart (default 2000, as RFC 5227's
+ *   announcements), each an RFC 5227 announcement (a request with sender
+ *   IP = target IP) or, with ARPPROXY_A_REPLY 1, a reply. Sending is paced
+ *   at module parameter garp_rate frames per second per interface and runs
+ *   after the command returns; an address whose binding has gone by its
+ *   turn is skipped, and the announcement stops if its interface goes.
+ *   -E2BIG for more than ARPPROXY_ANNOUNCE_MAX addresses, -ENOENT when no
+ *   binding covers the prefix, -EBUSY with ARPPROXY_ANNOUNCE_JOBS_MAX
+ *   announcements still running in the netns.
+ *
  * ARPPROXY_CMD_STATS_GET (do): ARPPROXY_A_STATS, a nest of u64 counters
  *   whose attribute types are enum arpproxy_stat; attributes of type
  *   ARPPROXY_STAT_UNSPEC inside it are alignment padding. With
@@ -136,6 +152,7 @@ enum arpproxy_cmd {
 	ARPPROXY_CMD_RESTORE_BEGIN,
 	ARPPROXY_CMD_RESTORE_COMMIT,
 	ARPPROXY_CMD_RESTORE_ABORT,
+	ARPPROXY_CMD_ANNOUNCE,
 
 	__ARPPROXY_CMD_MAX,
 	ARPPROXY_CMD_MAX = __ARPPROXY_CMD_MAX - 1
@@ -163,6 +180,9 @@ enum arpproxy_attr {
 	ARPPROXY_A_RATE_BURST,	/* u32, 1..ARPPROXY_RATE_MAX */
 	ARPPROXY_A_RATE_PER_HOST,	/* u32, per second, 0..ARPPROXY_RATE_MAX */
 	ARPPROXY_A_RARP,	/* u8, 0 or 1: answer reverse ARP */
+	ARPPROXY_A_COUNT,	/* u32: rounds of an announcement */
+	ARPPROXY_A_INTERVAL,	/* u32: ms between rounds */
+	ARPPROXY_A_REPLY,	/* u8, 0 or 1: announce with replies */
 
 	__ARPPROXY_A_MAX,
 	ARPPROXY_A_MAX = __ARPPROXY_A_MAX - 1
@@ -209,6 +229,11 @@ enum arpproxy_acl_action {
 };
 
 #define ARPPROXY_ACL_RULES_MAX	1024	/* rules per interface */
+#define ARPPROXY_ANNOUNCE_MAX	65536	/* addresses in one announcement */
+#define ARPPROXY_ANNOUNCE_JOBS_MAX	16	/* running per netns */
+#define ARPPROXY_ANNOUNCE_COUNT_MAX	100	/* rounds */
+#define ARPPROXY_ANNOUNCE_INTERVAL_MIN	10	/* ms */
+#define ARPPROXY_ANNOUNCE_INTERVAL_MAX	3600000	/* ms */
 #define ARPPROXY_RATE_MAX	1000000	/* rates and bursts */
 
 /*
@@ -248,6 +273,7 @@ enum arpproxy_stat {
 	ARPPROXY_STAT_RATE_EVICTED,	/* a busy requester's bucket reused */
 	ARPPROXY_STAT_RARP_REQUESTS,	/* RARP requests on a "rarp on" interface */
 	ARPPROXY_STAT_RARP_REPLIES,	/* answered from a host binding's MAC */
+	ARPPROXY_STAT_GARP_SENT,	/* gratuitous ARP frames sent */
 
 	__ARPPROXY_STAT_MAX,
 	ARPPROXY_STAT_MAX = __ARPPROXY_STAT_MAX - 1

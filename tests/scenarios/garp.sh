@@ -1,0 +1,265 @@
+#!/bin/sh
+# Gratuitous ARP announcements. When a binding's MAC changes, "announce"
+# tells subnet A at once: Host A's neighbour entry for Host D follows without
+# A asking, and Host B sees exactly the frames asked for (requests or
+# replies, rounds at least the interval apart, paced by garp_rate). A prefix
+# announces every address its bindings answer for, each with its own
+# binding's MAC and never an excluded one; an unscoped binding only on the
+# interface named. Too many addresses, nothing to announce and too many
+# announcements at once are refused with one line; so are an unprivileged
+# user and a restore file. An announcement stops cleanly when its
+# interface, its netns or the module goes away in the middle of it.
+# Timing is only ever checked from below: emulation is slow.
+. "$(dirname "$0")/../lib.sh"
+
+ARPCAP=$TOP/build/tools/arpcap
+MAC_N=02:00:00:00:02:00		# the MAC Host D's address moves to
+BCAST=ff:ff:ff:ff:ff:ff
+ZERO=00:00:00:00:00:00
+GARP_RATE=/sys/module/arpproxy/parameters/garp_rate
+
+module_load
+reference_setup
+setup_ns sink
+ctl() {
+	n gw "$CTL" "$@"
+}
+# capture NS IFNAME MS FILE: arpcap on NS's IFNAME for MS ms into FILE, in
+# the background; it listens once this returns, and "wait" waits for it.
+capture() {
+	rm -f "$4" "$4.err"
+	n "$1" "$ARPCAP" -i "$2" -w "$3" >"$4" 2>"$4.err" &
+	busywait 10000 grep -qx ready "$4.err"
+}
+# from MAC FILE: the frames of a capture sent from MAC, without their times
+# (a line is "T_MS op OP eth SRC > DST sha SHA spa SPA tha THA tpa TPA")
+from() {
+	awk -v src="$1" '$5 == src { $1 = ""; sub(/^ /, ""); print }' "$2"
+}
+# garps FILE: the gratuitous frames of a capture, sender IP = target IP
+garps() {
+	awk '$11 == $15' "$1"
+}
+# spaced MS N FILE: the frames of FILE from e0 each came at least MS after
+# the one N before it, and there are more than N
+spaced() {
+	awk -v min="$1" -v n="$2" -v src="$MAC_E0" '$5 == src { t[++i] = $1 }
+		i > n && t[i] - t[i - n] < min { bad = 1 } END { exit bad || i <= n }' "$3"
+}
+# frame OP SHA THA IP: the line of a frame from e0 to broadcast announcing IP
+frame() {
+	echo "op $1 eth $MAC_E0 > $BCAST sha $2 spa $4 tha $3 tpa $4"
+}
+# frames N LINE: LINE N times
+frames() {
+	yes "$2" | head -n "$1"
+}
+garp_sent() {	# garp_sent [NS]: the netns's counter, the gateway's by default
+	counter "${1:-gw}" garp_sent
+}
+garp_at_least() {	# garp_at_least NS N
+	[ "$(garp_sent "$1")" -ge "$2" ]
+}
+neigh_is() {	# neigh_is NS IP MAC
+	[ "$(neigh_mac "$1" "$2")" = "$3" ]
+}
+# no_warning: the kernel logged no warning since the scenario started
+DMESG_LINES=$(dmesg | wc -l)
+no_warning() {
+	! dmesg | tail -n +$((DMESG_LINES + 1)) | grep -Eq 'WARNING|BUG:|Call Trace'
+}
+
+# Host A learns Host D at the gateway's e0, as proxy ARP tells it.
+ctl binding add 172.16.20.200 dev e0
+n ha ping -c 1 -W 2 172.16.20.200 >/dev/null
+check_eq "Host A has D at e0's MAC" "$MAC_E0" "$(neigh_mac ha 172.16.20.200)"
+
+# D's address moves to another MAC: three announcements, 200 ms apart.
+ctl binding replace 172.16.20.200 dev e0 mac "$MAC_N"
+ctl stats reset
+capture hb eth0 4000 /tmp/b.cap
+capture swa pa 4000 /tmp/a.cap		# what Host A sends
+capture hc eth0 4000 /tmp/c.cap		# subnet B, behind e1
+check "announce 172.16.20.200/32 dev e0 count 3 interval 200" \
+	ctl announce 172.16.20.200/32 dev e0 count 3 interval 200
+check "Host A's neighbour entry for D moves to the new MAC" \
+	busywait 10000 neigh_is ha 172.16.20.200 "$MAC_N"
+wait
+check_eq "  without Host A asking" "" "$(from "$MAC_A" /tmp/a.cap)"
+check_eq "Host B saw 3 requests from e0's MAC to broadcast, sender and target D" \
+	"$(frames 3 "$(frame 1 "$MAC_N" "$ZERO" 172.16.20.200)")" "$(from "$MAC_E0" /tmp/b.cap)"
+check "  each at least 0.9 * 200 ms after the one before" spaced 180 1 /tmp/b.cap
+check_eq "subnet B saw none" "" "$(garps /tmp/c.cap)"
+check_eq "garp_sent counted 3" 3 "$(garp_sent)"
+check_eq "  on e0" 3 "$(ctl -j stats show dev e0 | jq .garp_sent)"
+check_eq "  none on e1" 0 "$(ctl -j stats show dev e1 | jq .garp_sent)"
+
+capture hb eth0 3000 /tmp/b.cap
+check "announce ... count 1 reply" ctl announce 172.16.20.200/32 dev e0 count 1 reply
+wait
+check_eq "  a reply, target MAC = sender MAC" "$(frame 2 "$MAC_N" "$MAC_N" 172.16.20.200)" \
+	"$(from "$MAC_E0" /tmp/b.cap)"
+
+# The defaults: two requests, 2 s apart; without dev, on the binding's own
+# interface only.
+capture hb eth0 6000 /tmp/b.cap
+capture hc eth0 6000 /tmp/c.cap
+check "announce 172.16.20.200 (defaults)" ctl announce 172.16.20.200
+wait
+check_eq "  two requests" "$(frames 2 "$(frame 1 "$MAC_N" "$ZERO" 172.16.20.200)")" \
+	"$(from "$MAC_E0" /tmp/b.cap)"
+check "  at least 0.9 * 2000 ms apart" spaced 1800 1 /tmp/b.cap
+check_eq "  on e0 only" "" "$(garps /tmp/c.cap)"
+
+# A /28 with an excluded address and a /32 of another MAC inside.
+ctl binding add 172.16.30.0/28 dev e0 mac 02:00:00:00:30:00
+ctl binding add 172.16.30.5 exclude
+ctl binding add 172.16.30.9 dev e0 mac 02:00:00:00:30:09
+{
+	for i in $(seq 0 15); do
+		case $i in
+		5) ;;
+		9) frame 1 02:00:00:00:30:09 "$ZERO" 172.16.30.9 ;;
+		*) frame 1 02:00:00:00:30:00 "$ZERO" "172.16.30.$i" ;;
+		esac
+	done
+} | sort >/tmp/round.want
+ctl stats reset
+capture hb eth0 5000 /tmp/b.cap
+check "announce a /28 twice" ctl announce 172.16.30.0/28 dev e0 count 2 interval 500
+wait
+check_eq "  30 frames: 15 addresses, twice" 30 "$(from "$MAC_E0" /tmp/b.cap | wc -l)"
+check_eq "  each address once a round with its own binding's MAC, the excluded one never" \
+	"$(sort /tmp/round.want /tmp/round.want)" "$(from "$MAC_E0" /tmp/b.cap | sort)"
+check_eq "  the first round whole before the second" "$(cat /tmp/round.want)" \
+	"$(from "$MAC_E0" /tmp/b.cap | head -n 15 | sort)"
+check_eq "  garp_sent 30" 30 "$(garp_sent)"
+
+# garp_rate paces each interface: at most 5 frames in any second.
+echo 5 >"$GARP_RATE"
+capture hb eth0 8000 /tmp/b.cap
+ctl announce 172.16.30.0/28 dev e0 count 1
+wait
+echo 1000 >"$GARP_RATE"
+check_eq "garp_rate 5: all 15 frames sent" 15 "$(from "$MAC_E0" /tmp/b.cap | wc -l)"
+check "  each at least 0.9 s after the fifth before it" spaced 900 5 /tmp/b.cap
+
+# An unscoped binding goes out only on the interface named, with its MAC.
+ctl binding add 172.16.40.0/30
+err=$(ctl announce 172.16.40.0/30 2>&1)
+check_eq "an unscoped binding without dev: nothing to announce" \
+	"1 arpproxyctl: nothing to announce: no binding with dev covers the prefix (those without are announced only with dev)" \
+	"$? $err"
+capture hb eth0 3000 /tmp/b.cap
+capture hc eth0 3000 /tmp/c.cap
+check "  with dev e0" ctl announce 172.16.40.0/30 dev e0 count 1
+wait
+check_eq "  4 requests with e0's MAC as sender, on e0" \
+	"$(for i in 0 1 2 3; do frame 1 "$MAC_E0" "$ZERO" "172.16.40.$i"; done)" \
+	"$(from "$MAC_E0" /tmp/b.cap)"
+check_eq "  none on e1" "" "$(garps /tmp/c.cap)"
+err=$(ctl announce 172.16.30.0/28 dev e1 2>&1)
+check_eq "bindings scoped to e0 are not announced on e1: nothing to announce" \
+	"1 arpproxyctl: nothing to announce: no binding covers the prefix on that interface" \
+	"$? $err"
+err=$(ctl announce 192.168.0.0/24 dev e0 2>&1)
+check_eq "nor is a prefix without a binding" \
+	"1 arpproxyctl: nothing to announce: no binding covers the prefix on that interface" \
+	"$? $err"
+
+# At most 65,536 addresses at once.
+ctl binding add 10.0.0.0/8 dev e0
+ctl stats reset
+capture hb eth0 2000 /tmp/b.cap
+for p in 10.0.0.0/8 10.0.0.0/15; do
+	err=$(ctl announce "$p" count 1 2>&1)
+	check_eq "announce $p: more than 65,536 addresses, refused" \
+		"1 arpproxyctl: more than 65536 addresses to announce (announce a longer prefix)" \
+		"$? $err"
+done
+wait
+check_eq "  nothing sent" "" "$(garps /tmp/b.cap)"
+check_eq "  nothing counted" 0 "$(garp_sent)"
+ctl binding del 10.0.0.0/8 dev e0
+
+# Changes need CAP_NET_ADMIN over the netns; a restore file holds none.
+nobody="setpriv --reuid=65534 --regid=65534 --clear-groups"
+err=$(n gw $nobody "$CTL" announce 172.16.20.200 dev e0 2>&1)
+check_eq "an unprivileged user cannot announce" \
+	"arpproxyctl: permission denied (need CAP_NET_ADMIN)" "$err"
+err=$(n gw unshare -Ur "$CTL" announce 172.16.20.200 dev e0 2>&1)
+check_eq "nor root of a user namespace that does not own the netns" \
+	"arpproxyctl: permission denied (need CAP_NET_ADMIN)" "$err"
+check_eq "  nothing counted" 0 "$(garp_sent)"
+printf 'binding add 172.16.20.200/32 dev e0 mac %s\nannounce 172.16.20.200 dev e0\n' "$MAC_N" \
+	>/tmp/garp.conf
+before=$(ctl save)
+err=$(ctl restore /tmp/garp.conf 2>&1)
+check_eq "restore refuses an announcement" \
+	"1 /tmp/garp.conf:2: restore takes only binding, acl and iface set changes" "$? $err"
+check_eq "  and changes nothing" "$before" "$(ctl save)"
+check_eq "  nor sends anything" 0 "$(garp_sent)"
+
+# 16 announcements at a time per netns, from a batch; the 17th is refused.
+# They wait an hour between their two rounds, and go with their netns.
+setup_ns busy
+ip -n busy link add b0 type veth peer name b1 netns sink
+ip -n busy link set b0 up
+ip -n sink link set b1 up
+n busy "$CTL" binding add 10.9.0.1 dev b0
+for i in $(seq 17); do
+	echo "announce 10.9.0.1 dev b0 count 2 interval 3600000"
+done >/tmp/busy.batch
+err=$(n busy "$CTL" -b /tmp/busy.batch 2>&1)
+check_eq "a batch of 17 announcements: the 17th is refused" \
+	"1 /tmp/busy.batch:17: 16 announcements are still running, try again later" "$? $err"
+check "  the 16 others sent their first round" busywait 20000 garp_at_least busy 16
+err=$(n busy "$CTL" announce 10.9.0.1 dev b0 count 1 2>&1)
+check_eq "  and another one is refused while they wait" \
+	"1 arpproxyctl: 16 announcements are still running, try again later" "$? $err"
+check_eq "  16 frames in all" 16 "$(garp_sent busy)"
+check "  other netns are not held to that" ctl announce 172.16.20.200 dev e0 count 1
+ip netns del busy
+check "deleting the netns of waiting announcements: it goes (its veth peer with it)" \
+	busywait 60000 sh -c "! ip -n sink link show b1 >/dev/null 2>&1"
+
+# 65,536 addresses, 65 s at the default pace: the interface goes after a
+# second of it, then the netns of another, then the module under a third.
+# long NS IFNAME PEER: a /16 binding on a new veth of NS, announced 3 times
+long() {
+	ip -n "$1" link add "$2" type veth peer name "$3" netns sink
+	ip -n "$1" link set "$2" up
+	ip -n sink link set "$3" up
+	n "$1" "$CTL" stats reset
+	n "$1" "$CTL" binding add 172.17.0.0/16 dev "$2" mac 02:00:00:00:17:00
+	check "announce 65,536 addresses on $2 in $1" \
+		n "$1" "$CTL" announce 172.17.0.0/16 dev "$2" count 3
+	check "  sending" busywait 20000 garp_at_least "$1" 100
+	sleep 1
+}
+
+long gw t0 t1
+check "  deleting t0 in the middle of it" ip -n gw link del t0
+sent=$(garp_sent)
+sleep 2
+check_eq "  nothing more is sent" "$sent" "$(garp_sent)"
+check "  not even the first round had been" test "$sent" -lt 65536
+check_eq "  the binding went with its interface" "" "$(ctl binding show 172.17.0.0/16)"
+check "  no kernel warning" no_warning
+check "  announcements on other interfaces go on" ctl announce 172.16.20.200 dev e0 count 1
+check "    and are sent" busywait 10000 garp_at_least gw $((sent + 1))
+
+setup_ns gone
+long gone g0 g1
+ip netns del gone
+check "deleting its netns in the middle of it: the netns goes (its veth peer with it)" \
+	busywait 60000 sh -c "! ip -n sink link show g1 >/dev/null 2>&1"
+check "  no kernel warning" no_warning
+
+long gw u0 u1
+check "unloading the module in the middle of it" module_unload
+capture sink u1 2000 /tmp/u.cap
+wait
+check_eq "  nothing is sent afterwards" "" "$(garps /tmp/u.cap)"
+check "  no kernel warning" no_warning
+check "the module loads again" module_load
