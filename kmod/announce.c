@@ -6,6 +6,7 @@
  * The command only queues the announcement; a per-netns worker sends it,
  * paced per interface, and checks each address against the table as it
  * goes, so a binding that changed or went meanwhile is not announced.
+ * Bindings with garp or refresh own announcements, which go with them.
  */
 #include <linux/etherdevice.h>
 #include <linux/moduleparam.h>
@@ -37,6 +38,9 @@ struct arpproxy_announce_range {
 
 struct arpproxy_announce {
 	struct list_head node;
+	bool owned;			/* by the binding owner names */
+	bool forever;			/* a refresh: rounds until cancelled */
+	struct arpproxy_binding_spec owner;
 	unsigned int rounds;		/* left, the current one included */
 	unsigned long interval;		/* jiffies between rounds */
 	unsigned long next;		/* jiffies: the current round may go on */
@@ -191,9 +195,10 @@ static void arpproxy_announce_work(struct work_struct *work)
 			delay = arpproxy_announce_tick();
 			continue;
 		}
-		if (!--a->rounds) {
+		if (!a->forever && !--a->rounds) {
 			list_move(&a->node, &done);
-			an->announce_jobs--;
+			if (!a->owned)
+				an->announce_jobs--;
 			continue;
 		}
 		a->range = 0;
@@ -331,6 +336,160 @@ out:
 	mod_delayed_work(system_wq, &an->announce_work, 0);
 	spin_unlock_bh(&an->announce_lock);
 	return 0;
+}
+
+/* Does @a belong to the binding @key, or to any binding on @ifindex (0: any)? */
+static bool arpproxy_announce_owned_by(const struct arpproxy_announce *a,
+				       const struct arpproxy_binding_spec *key,
+				       int ifindex)
+{
+	if (!a->owned)
+		return false;
+	if (key)
+		return a->owner.addr == key->addr && a->owner.plen == key->plen &&
+		       a->owner.ifindex == key->ifindex;
+	return !ifindex || a->owner.ifindex == ifindex;
+}
+
+/*
+ * Stops the announcements of the binding @key, or with a NULL @key those
+ * of every binding on @ifindex (0: every binding).
+ */
+void arpproxy_announce_cancel(struct arpproxy_net *an,
+			      const struct arpproxy_binding_spec *key, int ifindex)
+{
+	struct arpproxy_announce *a, *tmp;
+	LIST_HEAD(gone);
+
+	spin_lock_bh(&an->announce_lock);
+	list_for_each_entry_safe(a, tmp, &an->announces, node)
+		if (arpproxy_announce_owned_by(a, key, ifindex))
+			list_move(&a->node, &gone);
+	spin_unlock_bh(&an->announce_lock);
+	list_for_each_entry_safe(a, tmp, &gone, node)
+		arpproxy_announce_free(a);
+}
+
+/* An announcement of one binding's addresses on its interface, not queued. */
+static struct arpproxy_announce *
+arpproxy_announce_of(const struct arpproxy_binding_spec *spec, unsigned int rounds,
+		     unsigned long interval, bool forever, gfp_t gfp)
+{
+	struct arpproxy_announce *a = kzalloc(struct_size(a, r, 1), gfp | __GFP_ACCOUNT);
+
+	if (!a)
+		return NULL;
+	atomic_inc(&arpproxy_objects);
+	a->owned = true;
+	a->forever = forever;
+	a->owner = *spec;
+	a->rounds = rounds;
+	a->interval = interval;
+	a->nranges = 1;
+	a->r[0] = (struct arpproxy_announce_range) {
+		.prefix = spec->addr,
+		.plen = spec->plen,
+		.binding_ifindex = spec->ifindex,
+		.ifindex = spec->ifindex,
+		.first = ntohl(spec->addr),
+		.len = 1U << (32 - spec->plen),
+	};
+	return a;
+}
+
+void arpproxy_announce_discard(struct arpproxy_announce **jobs)
+{
+	if (jobs[0])
+		arpproxy_announce_free(jobs[0]);
+	if (jobs[1])
+		arpproxy_announce_free(jobs[1]);
+}
+
+/*
+ * What a binding being added or replaced announces: @jobs[0] its garp
+ * rounds, @jobs[1] its refresh. Prepared before the binding goes in, so
+ * that a binding is never in without its announcements.
+ */
+int arpproxy_announce_prepare(const struct arpproxy_binding_spec *spec,
+			      struct arpproxy_announce **jobs)
+{
+	jobs[0] = NULL;
+	jobs[1] = NULL;
+	if (spec->garp) {
+		jobs[0] = arpproxy_announce_of(spec, spec->garp, HZ, false, GFP_KERNEL);
+		if (!jobs[0])
+			return -ENOMEM;
+	}
+	if (spec->refresh) {
+		jobs[1] = arpproxy_announce_of(spec, 1, spec->refresh * HZ, true, GFP_KERNEL);
+		if (!jobs[1]) {
+			arpproxy_announce_discard(jobs);
+			return -ENOMEM;
+		}
+	}
+	return 0;
+}
+
+static void arpproxy_announce_queue(struct arpproxy_net *an, struct arpproxy_announce *a,
+				    unsigned long delay)
+{
+	a->next = jiffies + delay;
+	spin_lock_bh(&an->announce_lock);
+	if (an->announce_dead) {
+		spin_unlock_bh(&an->announce_lock);
+		arpproxy_announce_free(a);
+		return;
+	}
+	list_add_tail(&a->node, &an->announces);
+	mod_delayed_work(system_wq, &an->announce_work, 0);
+	spin_unlock_bh(&an->announce_lock);
+}
+
+/* The binding @spec is in: its old announcements stop, its new ones start. */
+void arpproxy_announce_start(struct arpproxy_net *an,
+			     const struct arpproxy_binding_spec *spec,
+			     struct arpproxy_announce **jobs)
+{
+	arpproxy_announce_cancel(an, spec, 0);
+	if (jobs[0])
+		arpproxy_announce_queue(an, jobs[0], 0);
+	/* The garp rounds say it now; the refresh says it again later. */
+	if (jobs[1])
+		arpproxy_announce_queue(an, jobs[1], jobs[1]->interval);
+}
+
+/*
+ * Announces the garp bindings of @cfg on @ifindex (0: everywhere), and
+ * with @refresh starts their refreshes too. Called with an->lock held; a
+ * binding that gets no memory for it is logged.
+ */
+void arpproxy_announce_config(struct arpproxy_net *an, struct arpproxy_config *cfg,
+			      int ifindex, bool refresh)
+{
+	struct arpproxy_binding_spec spec = {};
+	const struct arpproxy_binding *b;
+
+	for (b = arpproxy_table_next(&cfg->table, NULL); b;
+	     b = arpproxy_table_next(&cfg->table, &spec)) {
+		struct arpproxy_announce *jobs[2] = {};
+
+		spec = (struct arpproxy_binding_spec) {
+			.addr = b->key.addr,
+			.plen = b->key.plen,
+			.ifindex = b->ifindex,
+			.garp = b->garp,
+			.refresh = refresh ? b->refresh : 0,
+		};
+		if (!b->ifindex || (ifindex && b->ifindex != ifindex) ||
+		    (!spec.garp && !spec.refresh))
+			continue;
+		if (arpproxy_announce_prepare(&spec, jobs))
+			net_warn_ratelimited("arpproxy: no memory to announce %pI4/%u\n",
+					     &spec.addr, spec.plen);
+		else
+			arpproxy_announce_start(an, &spec, jobs);
+		cond_resched();
+	}
 }
 
 /* @ifindex is going: nothing more is sent on it, whatever reuses it. */

@@ -53,6 +53,7 @@ struct arpproxy_net {
 struct arpproxy_dev_stats {
 	struct arpproxy_stats __percpu *pcpu;
 	struct arpproxy_stats base;	/* what "stats reset" subtracts */
+	bool carrier;			/* last seen operationally up, for garp */
 	struct rcu_head rcu;
 };
 
@@ -210,6 +211,17 @@ extern const struct nla_policy arpproxy_announce_policy[];
 int arpproxy_cmd_announce(struct sk_buff *skb, struct genl_info *info);
 void arpproxy_announce_init(struct arpproxy_net *an, struct net *net);
 void arpproxy_announce_forget_dev(struct arpproxy_net *an, int ifindex);
+struct arpproxy_announce;
+int arpproxy_announce_prepare(const struct arpproxy_binding_spec *spec,
+			      struct arpproxy_announce **jobs);
+void arpproxy_announce_discard(struct arpproxy_announce **jobs);
+void arpproxy_announce_start(struct arpproxy_net *an,
+			     const struct arpproxy_binding_spec *spec,
+			     struct arpproxy_announce **jobs);
+void arpproxy_announce_cancel(struct arpproxy_net *an,
+			      const struct arpproxy_binding_spec *key, int ifindex);
+void arpproxy_announce_config(struct arpproxy_net *an, struct arpproxy_config *cfg,
+			      int ifindex, bool refresh);
 void arpproxy_announce_stop(struct arpproxy_net *an);
 
 void arpproxy_rarp_init(void);

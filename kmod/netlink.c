@@ -13,12 +13,19 @@
 #include "proto.h"
 #include "version.h"
 
+static struct netlink_range_validation arpproxy_refresh_range = {
+	.min = 1,
+	.max = ARPPROXY_REFRESH_MAX,
+};
+
 static const struct nla_policy arpproxy_binding_policy[ARPPROXY_A_MAX + 1] = {
 	[ARPPROXY_A_PREFIX]	= { .type = NLA_BE32 },
 	[ARPPROXY_A_PLEN]	= NLA_POLICY_MAX(NLA_U8, 32),
 	[ARPPROXY_A_IFINDEX]	= NLA_POLICY_MIN(NLA_U32, 1),
 	[ARPPROXY_A_MAC]	= NLA_POLICY_EXACT_LEN(ETH_ALEN),
 	[ARPPROXY_A_FLAGS]	= NLA_POLICY_MASK(NLA_U32, ARPPROXY_BINDING_F_ALL),
+	[ARPPROXY_A_GARP]	= NLA_POLICY_RANGE(NLA_U8, 1, ARPPROXY_ANNOUNCE_COUNT_MAX),
+	[ARPPROXY_A_REFRESH]	= NLA_POLICY_FULL_RANGE(NLA_U32, &arpproxy_refresh_range),
 };
 
 static const struct nla_policy arpproxy_binding_key_policy[ARPPROXY_A_MAX + 1] = {
@@ -97,6 +104,30 @@ static int arpproxy_parse_key(struct genl_info *info,
 	return 0;
 }
 
+/* Announcements need an interface, something to say and a bounded size. */
+static int arpproxy_parse_announced(struct genl_info *info,
+				    const struct arpproxy_binding_spec *spec)
+{
+	struct nlattr *attr = info->attrs[ARPPROXY_A_GARP] ?: info->attrs[ARPPROXY_A_REFRESH];
+
+	if (!attr)
+		return 0;
+	if (!spec->ifindex) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attr, "announcements need a dev");
+		return -EINVAL;
+	}
+	if (spec->flags & ARPPROXY_BINDING_F_EXCLUDE) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attr, "an exclude binding is not announced");
+		return -EINVAL;
+	}
+	if (spec->plen < 16) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attr, "more than "
+				    __stringify(ARPPROXY_ANNOUNCE_MAX) " addresses to announce");
+		return -E2BIG;
+	}
+	return 0;
+}
+
 static int arpproxy_parse_binding(struct genl_info *info,
 				  struct arpproxy_binding_spec *spec)
 {
@@ -126,15 +157,21 @@ static int arpproxy_parse_binding(struct genl_info *info,
 			return -EINVAL;
 		}
 	}
-	return 0;
+	if (attrs[ARPPROXY_A_GARP])
+		spec->garp = nla_get_u8(attrs[ARPPROXY_A_GARP]);
+	if (attrs[ARPPROXY_A_REFRESH])
+		spec->refresh = nla_get_u32(attrs[ARPPROXY_A_REFRESH]);
+	return arpproxy_parse_announced(info, spec);
 }
 
 static int arpproxy_binding_set(struct genl_info *info, bool replace)
 {
 	struct net *net = genl_info_net(info);
 	struct arpproxy_net *an = arpproxy_pernet(net);
+	struct arpproxy_announce *jobs[2] = {};
 	struct arpproxy_binding_spec spec;
 	struct arpproxy_config *cfg;
+	bool live;
 	int err;
 
 	err = arpproxy_parse_binding(info, &spec);
@@ -142,12 +179,20 @@ static int arpproxy_binding_set(struct genl_info *info, bool replace)
 		return err;
 	mutex_lock(&an->lock);
 	cfg = arpproxy_config_of(an, info);
+	live = cfg != an->staged;
 	err = arpproxy_check_ifindex(net, info);
+	/* A restore announces its bindings once it is committed. */
+	if (!err && live)
+		err = arpproxy_announce_prepare(&spec, jobs);
 	if (!err)
 		err = arpproxy_table_insert(&cfg->table, &spec, replace, info->extack);
-	if (!err && cfg != an->staged)
+	if (err) {
+		arpproxy_announce_discard(jobs);
+	} else if (live) {
+		arpproxy_announce_start(an, &spec, jobs);
 		arpproxy_notify_binding(net, replace ? ARPPROXY_CMD_BINDING_REPLACE :
 					ARPPROXY_CMD_BINDING_ADD, &spec);
+	}
 	mutex_unlock(&an->lock);
 	return err;
 }
@@ -177,6 +222,8 @@ static int arpproxy_cmd_binding_del(struct sk_buff *skb, struct genl_info *info)
 	cfg = arpproxy_config_of(an, info);
 	err = arpproxy_table_delete(&cfg->table, &spec);
 	if (!err && cfg != an->staged)
+		arpproxy_announce_cancel(an, &spec, 0);
+	if (!err && cfg != an->staged)
 		arpproxy_notify_binding(net, ARPPROXY_CMD_BINDING_DEL, &spec);
 	mutex_unlock(&an->lock);
 	if (err)
@@ -197,8 +244,10 @@ static int arpproxy_cmd_binding_flush(struct sk_buff *skb, struct genl_info *inf
 	err = arpproxy_check_ifindex(net, info);
 	if (!err)
 		arpproxy_table_flush(&cfg->table, attr ? nla_get_u32(attr) : 0);
-	if (!err && cfg != an->staged)
+	if (!err && cfg != an->staged) {
+		arpproxy_announce_cancel(an, NULL, attr ? nla_get_u32(attr) : 0);
 		arpproxy_notify_flush(net, attr ? nla_get_u32(attr) : 0);
+	}
 	mutex_unlock(&an->lock);
 	return err;
 }
@@ -212,7 +261,9 @@ int arpproxy_put_binding(struct sk_buff *skb,
 	    (spec->ifindex && nla_put_u32(skb, ARPPROXY_A_IFINDEX, spec->ifindex)) ||
 	    (!is_zero_ether_addr(spec->mac) &&
 	     nla_put(skb, ARPPROXY_A_MAC, ETH_ALEN, spec->mac)) ||
-	    nla_put_u32(skb, ARPPROXY_A_FLAGS, spec->flags))
+	    nla_put_u32(skb, ARPPROXY_A_FLAGS, spec->flags) ||
+	    (spec->garp && nla_put_u8(skb, ARPPROXY_A_GARP, spec->garp)) ||
+	    (spec->refresh && nla_put_u32(skb, ARPPROXY_A_REFRESH, spec->refresh)))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -225,6 +276,8 @@ static int arpproxy_fill_binding(struct sk_buff *skb, struct netlink_callback *c
 		.plen = b->key.plen,
 		.ifindex = b->ifindex,
 		.flags = b->flags,
+		.garp = b->garp,
+		.refresh = b->refresh,
 	};
 	void *hdr;
 

@@ -79,20 +79,47 @@ static struct pernet_operations arpproxy_net_ops = {
  * reusing the ifindex starts clean. Moving a device to another netns
  * unregisters it from this one and registers it in the other.
  */
+/*
+ * An interface that comes up with carrier, or regains it, announces its
+ * garp bindings, as failover expects: once its operational state is up,
+ * which the kernel sets after carrier, when the link can carry frames.
+ */
+static void arpproxy_netdev_link(struct arpproxy_net *an, struct net_device *dev)
+{
+	bool carrier = netif_running(dev) && netif_oper_up(dev);
+	struct arpproxy_dev_stats *ds;
+
+	mutex_lock(&an->lock);
+	ds = xa_load(&an->dev_stats, dev->ifindex);
+	if (ds && carrier && !ds->carrier)
+		arpproxy_announce_config(an, arpproxy_config_live(an), dev->ifindex, false);
+	if (ds)
+		ds->carrier = carrier;
+	mutex_unlock(&an->lock);
+}
+
 static int arpproxy_netdev_event(struct notifier_block *nb, unsigned long event,
 				 void *ptr)
 {
 	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
 	struct arpproxy_net *an = arpproxy_pernet(dev_net(dev));
 
-	if (event == NETDEV_REGISTER) {
+	switch (event) {
+	case NETDEV_REGISTER:
 		mutex_lock(&an->lock);
 		arpproxy_dev_stats_add(an, dev);
 		mutex_unlock(&an->lock);
 		return NOTIFY_DONE;
-	}
-	if (event != NETDEV_UNREGISTER)
+	case NETDEV_UP:
+	case NETDEV_DOWN:
+	case NETDEV_CHANGE:
+		arpproxy_netdev_link(an, dev);
 		return NOTIFY_DONE;
+	case NETDEV_UNREGISTER:
+		break;
+	default:
+		return NOTIFY_DONE;
+	}
 	arpproxy_announce_forget_dev(an, dev->ifindex);
 	mutex_lock(&an->lock);
 	arpproxy_dev_stats_del(an, dev->ifindex);

@@ -60,6 +60,8 @@ void arpproxy_config_forget_dev(struct net *net, struct arpproxy_config *cfg,
 {
 	if (arpproxy_table_flush(&cfg->table, ifindex) && live)
 		arpproxy_notify_flush(net, ifindex);
+	if (live)
+		arpproxy_announce_cancel(arpproxy_pernet(net), NULL, ifindex);
 	arpproxy_iface_forget(cfg, ifindex);
 	if (arpproxy_acl_forget(cfg, ifindex) && live)
 		arpproxy_notify_acl_flush(net, ifindex);
@@ -138,6 +140,9 @@ int arpproxy_cmd_restore_commit(struct sk_buff *skb, struct genl_info *info)
 	cfg->table.gen = old->table.gen + 1;
 	cfg->acl_gen = old->acl_gen + 1;
 	rcu_assign_pointer(an->config, cfg);
+	/* The old bindings' announcements go, the new ones' start. */
+	arpproxy_announce_cancel(an, NULL, 0);
+	arpproxy_announce_config(an, cfg, 0, true);
 	arpproxy_notify_restore(net);
 	mutex_unlock(&an->lock);
 

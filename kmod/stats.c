@@ -59,6 +59,7 @@ void arpproxy_dev_stats_add(struct arpproxy_net *an, const struct net_device *de
 		kfree(ds);
 		return;
 	}
+	ds->carrier = netif_running(dev) && netif_oper_up(dev);
 	atomic_inc(&arpproxy_objects);
 	if (xa_insert(&an->dev_stats, dev->ifindex, ds, GFP_KERNEL_ACCOUNT))
 		arpproxy_dev_stats_free(ds);

@@ -192,6 +192,8 @@ int arpproxy_table_insert(struct arpproxy_table *t,
 	nb->key.plen = spec->plen;
 	nb->ifindex = spec->ifindex;
 	nb->flags = spec->flags;
+	nb->garp = spec->garp;
+	nb->refresh = spec->refresh;
 	ether_addr_copy(nb->mac, spec->mac);
 	if (old)
 		atomic64_set(&nb->hits, atomic64_read(&old->hits));
@@ -233,6 +235,8 @@ int arpproxy_table_delete(struct arpproxy_table *t,
 	if (!b)
 		return -ENOENT;
 	spec->flags = b->flags;
+	spec->garp = b->garp;
+	spec->refresh = b->refresh;
 	ether_addr_copy(spec->mac, b->mac);
 	arpproxy_unlink(t, b);
 	return 0;

@@ -25,6 +25,8 @@ struct arpproxy_binding {
 	int ifindex;			/* 0: any interface */
 	u32 flags;			/* ARPPROXY_BINDING_F_* */
 	u8 mac[ETH_ALEN];		/* zero: the ingress interface's MAC */
+	u8 garp;			/* announcement rounds, 0: none */
+	u32 refresh;			/* seconds between announcements, 0: none */
 	/* Not per-CPU: that would cost more than the whole binding. */
 	atomic64_t hits;
 	struct rcu_head rcu;
@@ -47,6 +49,8 @@ struct arpproxy_binding_spec {
 	int ifindex;
 	u32 flags;
 	u8 mac[ETH_ALEN];
+	u8 garp;
+	u32 refresh;
 };
 
 extern unsigned int arpproxy_max_bindings;

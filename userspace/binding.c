@@ -4,20 +4,37 @@
 #include <stdio.h>
 
 #include "cmd.h"
+#include "err.h"
 #include "ifname.h"
 #include "parse.h"
 #include "print.h"
 
-#define BINDING_SET_KW	(KW_DEV | KW_MAC | KW_ONLINK | KW_EXCLUDE | KW_STATIC)
+#define BINDING_SET_KW	(KW_DEV | KW_MAC | KW_ONLINK | KW_EXCLUDE | KW_STATIC | \
+			 KW_GARP | KW_REFRESH)
+/* The shortest prefix the kernel announces: ARPPROXY_ANNOUNCE_MAX addresses */
+#define ANNOUNCE_PLEN_MIN	16
+_Static_assert(ARPPROXY_ANNOUNCE_MAX == 1 << (32 - ANNOUNCE_PLEN_MIN),
+	       "ANNOUNCE_PLEN_MIN matches ARPPROXY_ANNOUNCE_MAX");
+
+/* Announcements go to every address of the prefix, so not to too many. */
+static int binding_set_check(const struct req *req)
+{
+	if (!(req->attrs & (REQ_ATTR(GARP) | REQ_ATTR(REFRESH))) ||
+	    req->plen >= ANNOUNCE_PLEN_MIN)
+		return 0;
+	return err_set("\"%s\" needs a prefix of /%d or longer (at most %d addresses)",
+		       req->attrs & REQ_ATTR(GARP) ? "garp" : "refresh",
+		       ANNOUNCE_PLEN_MIN, ARPPROXY_ANNOUNCE_MAX);
+}
 
 static const struct cmd binding_cmds[] = {
 	{ .name = "add", .id = ARPPROXY_CMD_BINDING_ADD, .kind = REQ_CHANGE,
 	  .arg = KW_PREFIX, .required = KW_PREFIX, .keywords = BINDING_SET_KW,
 	  /* sent as 0 too, so that replace clears flags no longer given */
-	  .attrs = REQ_ATTR(FLAGS), .config = true },
+	  .attrs = REQ_ATTR(FLAGS), .config = true, .check = binding_set_check },
 	{ .name = "replace", .id = ARPPROXY_CMD_BINDING_REPLACE, .kind = REQ_CHANGE,
 	  .arg = KW_PREFIX, .required = KW_PREFIX, .keywords = BINDING_SET_KW,
-	  .attrs = REQ_ATTR(FLAGS), .config = true },
+	  .attrs = REQ_ATTR(FLAGS), .config = true, .check = binding_set_check },
 	{ .name = "del", .id = ARPPROXY_CMD_BINDING_DEL, .kind = REQ_CHANGE,
 	  .arg = KW_PREFIX, .required = KW_PREFIX, .keywords = KW_DEV, .config = true },
 	{ .name = "show", .id = ARPPROXY_CMD_BINDING_GET, .kind = REQ_DUMP,
@@ -28,7 +45,7 @@ static const struct cmd binding_cmds[] = {
 
 const struct object binding_object = {
 	.name = "binding",
-	.usage = "arpproxyctl binding add|replace PREFIX [dev IFNAME] [mac MAC|auto] [onlink] [exclude] [static]\n"
+	.usage = "arpproxyctl binding add|replace PREFIX [dev IFNAME] [mac MAC|auto] [onlink] [exclude] [static] [garp [N]] [refresh SECONDS]\n"
 		 "arpproxyctl binding del PREFIX [dev IFNAME]\n"
 		 "arpproxyctl binding show [PREFIX] [dev IFNAME]\n"
 		 "arpproxyctl binding flush [dev IFNAME]\n",
@@ -88,6 +105,19 @@ static void binding_print_flags(uint32_t flags)
 	close_json_array();
 }
 
+/* " garp N refresh SECONDS" as add takes them, or JSON nulls for none */
+static void binding_print_announce(const struct nlattr *garp, const struct nlattr *refresh)
+{
+	if (garp)
+		print_u64(PRINT_ANY, "garp", " garp %" PRIu64, mnl_attr_get_u8(garp));
+	else
+		print_null(PRINT_JSON, "garp", NULL, NULL);
+	if (refresh)
+		print_u64(PRINT_ANY, "refresh", " refresh %" PRIu64, mnl_attr_get_u32(refresh));
+	else
+		print_null(PRINT_JSON, "refresh", NULL, NULL);
+}
+
 void print_dev(const char *fmt, const struct nlattr *ifindex)
 {
 	char dev[IF_NAMESIZE];
@@ -119,6 +149,7 @@ void binding_print_words(const struct nlattr *const *tb, bool mac_auto)
 	binding_print_dev(tb[ARPPROXY_A_IFINDEX]);
 	binding_print_mac(tb[ARPPROXY_A_MAC], flags, mac_auto);
 	binding_print_flags(flags);
+	binding_print_announce(tb[ARPPROXY_A_GARP], tb[ARPPROXY_A_REFRESH]);
 }
 
 void binding_print(const struct req *req, const struct nlattr *const *tb)

@@ -22,6 +22,9 @@ struct keyword {
 	unsigned int needs;	/* KW_* it cannot go without */
 };
 
+/* KW_* whose value may be left out: the next word is then another keyword. */
+#define KW_VALUE_OPTIONAL	KW_GARP
+
 static const char *const proxy_modes[] = {
 	[ARPPROXY_PROXY_OFF] = "off",
 	[ARPPROXY_PROXY_ROUTE] = "route",
@@ -253,6 +256,24 @@ static int kw_reply(const char *word, struct req *req)
 	return 0;
 }
 
+/* "garp" alone: the rounds failover users expect */
+static int kw_garp(const char *word, struct req *req)
+{
+	uint32_t n = BINDING_GARP_DEFAULT;
+
+	req->attrs |= REQ_ATTR(GARP);
+	if (word && parse_number(word, "garp count", 1, ARPPROXY_ANNOUNCE_COUNT_MAX, &n))
+		return -1;
+	req->garp = n;
+	return 0;
+}
+
+static int kw_refresh(const char *word, struct req *req)
+{
+	req->attrs |= REQ_ATTR(REFRESH);
+	return parse_number(word, "refresh", 1, ARPPROXY_REFRESH_MAX, &req->refresh);
+}
+
 static int kw_file(const char *word, struct req *req)
 {
 	/* A misspelt option, not a file: "./-x" names that one. */
@@ -290,7 +311,7 @@ static const struct keyword keywords[] = {
 	{ "mac", KW_MAC, "MAC", kw_mac, 0, KW_EXCLUDE, 0 },
 	{ "onlink", KW_ONLINK, NULL, NULL, ARPPROXY_BINDING_F_ONLINK, 0, 0 },
 	{ "exclude", KW_EXCLUDE, NULL, NULL, ARPPROXY_BINDING_F_EXCLUDE,
-	  KW_MAC | KW_STATIC, 0 },
+	  KW_MAC | KW_STATIC | KW_GARP | KW_REFRESH, 0 },
 	{ "static", KW_STATIC, NULL, NULL, ARPPROXY_BINDING_F_STATIC,
 	  KW_EXCLUDE, KW_MAC },
 	{ "proxy", KW_PROXY, "off|route", kw_proxy, 0, 0, 0 },
@@ -307,6 +328,9 @@ static const struct keyword keywords[] = {
 	{ "count", KW_COUNT, "N", kw_count, 0, 0, 0 },
 	{ "interval", KW_INTERVAL, "MS", kw_interval, 0, 0, 0 },
 	{ "reply", KW_REPLY, NULL, kw_reply, 0, 0, 0 },
+	/* A binding's announcements; "garp" alone is BINDING_GARP_DEFAULT rounds */
+	{ "garp", KW_GARP, "N", kw_garp, 0, KW_EXCLUDE, KW_DEV },
+	{ "refresh", KW_REFRESH, "SECONDS", kw_refresh, 0, KW_EXCLUDE, KW_DEV },
 	{ NULL, KW_FILE, "FILE", kw_file, 0, 0, 0 },
 	{ "--check", KW_CHECK, NULL, kw_check, 0, 0, 0 },
 	/* Prometheus wants every interface, and tells them apart itself. */
@@ -365,7 +389,7 @@ static int parse_keyword(const struct cmd *cmd, const struct keyword *kw,
 	}
 	if (!kw->arg)
 		return kw->parse(kw->name, req);
-	if (!value)
+	if (!value && !(kw->id & KW_VALUE_OPTIONAL))
 		return err_set("missing %s after \"%s\"", kw->arg, kw->name);
 	return kw->parse(value, req);
 }
@@ -426,7 +450,8 @@ int parse_args(const struct cmd *cmd, int argc, char **argv, struct req *req)
 		if (!kw)
 			return err_set("unknown word \"%s\"", argv[i]);
 		value = NULL;
-		if (kw->arg && i + 1 < argc)
+		if (kw->arg && i + 1 < argc &&
+		    !((kw->id & KW_VALUE_OPTIONAL) && keyword_by_name(argv[i + 1], cmd->keywords)))
 			value = argv[++i];
 		if (parse_keyword(cmd, kw, &seen, value, req))
 			return -1;

@@ -14,6 +14,9 @@
 /* "mode_255", "action_255" */
 #define MODE_STRLEN	16
 
+/* Rounds of "garp" without a count */
+#define BINDING_GARP_DEFAULT	3
+
 /* Word to value; on error err_set() names the word and -1 is returned. */
 int parse_prefix(const char *word, uint32_t *addr, uint8_t *plen);
 int parse_mac(const char *word, uint8_t *mac);

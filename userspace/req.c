@@ -28,6 +28,8 @@ static const struct nl_policy reply_policy[ARPPROXY_A_MAX + 1] = {
 	[ARPPROXY_A_RATE_BURST] = { MNL_TYPE_U32, 0 },
 	[ARPPROXY_A_RATE_PER_HOST] = { MNL_TYPE_U32, 0 },
 	[ARPPROXY_A_RARP] = { MNL_TYPE_U8, 0 },
+	[ARPPROXY_A_GARP] = { MNL_TYPE_U8, 0 },
+	[ARPPROXY_A_REFRESH] = { MNL_TYPE_U32, 0 },
 };
 
 /* Where struct req holds each attribute it sends, in the kernel's byte order. */
@@ -55,6 +57,8 @@ static const struct {
 	REQ_FIELD(COUNT, count),
 	REQ_FIELD(INTERVAL, interval),
 	REQ_FIELD(REPLY, reply),
+	REQ_FIELD(GARP, garp),
+	REQ_FIELD(REFRESH, refresh),
 };
 
 struct nlmsghdr *req_build(const struct req *req, void *buf, uint16_t family,

@@ -50,6 +50,8 @@ enum {
 	KW_COUNT = 1 << 21,
 	KW_INTERVAL = 1 << 22,
 	KW_REPLY = 1 << 23,
+	KW_GARP = 1 << 24,
+	KW_REFRESH = 1 << 25,
 };
 
 struct req;
@@ -91,11 +93,13 @@ struct req {
 	uint32_t rate_per_host;
 	uint32_t count;			/* announce: rounds */
 	uint32_t interval;		/* announce: ms between rounds */
+	uint32_t refresh;		/* binding: s between announcements */
 	uint8_t plen;
 	uint8_t proxy_mode;
 	uint8_t inspect_mode;
 	uint8_t rarp;			/* 0 or 1 */
 	uint8_t reply;			/* announce: 1, with ARP replies */
+	uint8_t garp;			/* binding: rounds when it starts answering */
 	uint8_t action;			/* enum arpproxy_acl_action */
 	uint8_t mac[ETH_ALEN];
 	bool check;			/* REQ_RESTORE: abort instead of commit */

@@ -19,7 +19,7 @@ check_eq "binding show: one line per binding, in binding add's words" \
 10.0.0.5/32 mac 02:00:00:00:00:05 onlink hits 0
 172.16.20.0/24 dev e0 mac auto hits 0" "$table"
 check_eq "binding show -j" \
-	'[{"prefix":"10.0.0.0/24","dev":null,"mac":null,"flags":["exclude"],"hits":0},{"prefix":"10.0.0.5/32","dev":null,"mac":"02:00:00:00:00:05","flags":["onlink"],"hits":0},{"prefix":"172.16.20.0/24","dev":"e0","mac":null,"flags":[],"hits":0}]' \
+	'[{"prefix":"10.0.0.0/24","dev":null,"mac":null,"flags":["exclude"],"garp":null,"refresh":null,"hits":0},{"prefix":"10.0.0.5/32","dev":null,"mac":"02:00:00:00:00:05","flags":["onlink"],"garp":null,"refresh":null,"hits":0},{"prefix":"172.16.20.0/24","dev":"e0","mac":null,"flags":[],"garp":null,"refresh":null,"hits":0}]' \
 	"$(ctl -j binding show | jq -c .)"
 check_eq "binding show filters by dev" "172.16.20.0/24 dev e0 mac auto hits 0" \
 	"$(ctl binding show dev e0)"

@@ -9,6 +9,11 @@
 # announcements at once are refused with one line; so are an unprivileged
 # user and a restore file. An announcement stops cleanly when its
 # interface, its netns or the module goes away in the middle of it.
+# A binding with "garp [N]" announces itself N rounds 1 s apart (3 without
+# N) when added or replaced and whenever its interface comes up or regains
+# carrier; with "refresh SECONDS" it goes on doing so until it is deleted
+# or replaced without. Neither goes without dev, with exclude or on a
+# prefix shorter than /16.
 # Timing is only ever checked from below: emulation is slow.
 . "$(dirname "$0")/../lib.sh"
 
@@ -263,3 +268,136 @@ wait
 check_eq "  nothing is sent afterwards" "" "$(garps /tmp/u.cap)"
 check "  no kernel warning" no_warning
 check "the module loads again" module_load
+
+# A binding announces itself. Host A knows D at e0's MAC again...
+ip -n ha neigh flush dev eth0
+ctl binding add 172.16.20.200 dev e0
+n ha ping -c 1 -W 2 172.16.20.200 >/dev/null
+check_eq "binding without mac: Host A has D at e0's MAC" "$MAC_E0" \
+	"$(neigh_mac ha 172.16.20.200)"
+# ...and learns the new MAC from the replace alone: 3 rounds, 1 s apart.
+D=172.16.20.200/32
+D_GARP=$(frame 1 "$MAC_N" "$ZERO" 172.16.20.200)
+ctl stats reset
+capture hb eth0 6000 /tmp/b.cap
+capture swa pa 6000 /tmp/a.cap
+capture hc eth0 6000 /tmp/c.cap
+check "binding replace $D dev e0 mac $MAC_N garp" \
+	ctl binding replace "$D" dev e0 mac "$MAC_N" garp
+check "  Host A's neighbour entry for D moves to the new MAC" \
+	busywait 10000 neigh_is ha 172.16.20.200 "$MAC_N"
+wait
+check_eq "  without Host A asking" "" "$(from "$MAC_A" /tmp/a.cap)"
+check_eq "  Host B saw 3 requests from e0's MAC to broadcast, sender and target D" \
+	"$(frames 3 "$D_GARP")" "$(from "$MAC_E0" /tmp/b.cap)"
+check "  each at least 0.9 s after the one before" spaced 900 1 /tmp/b.cap
+check_eq "  subnet B saw none" "" "$(garps /tmp/c.cap)"
+check_eq "  garp_sent counted 3" 3 "$(garp_sent)"
+check_eq "  binding show says so in the words of add" \
+	"$D dev e0 mac $MAC_N garp 3" "$(ctl binding show "$D" | sed 's/ hits [0-9]*$//')"
+check_eq "  and -j as numbers" '{"garp":3,"refresh":null}' \
+	"$(ctl -j binding show "$D" | jq -c '.[0] | {garp, refresh}')"
+
+capture hb eth0 4000 /tmp/b.cap
+check "binding replace ... garp 1" ctl binding replace "$D" dev e0 mac "$MAC_N" garp 1
+wait
+check_eq "  exactly 1 request" "$D_GARP" "$(from "$MAC_E0" /tmp/b.cap)"
+
+# Interface up again, or carrier back: announced again.
+ctl binding replace "$D" dev e0 mac "$MAC_N" garp
+check "  (its 3 rounds sent)" busywait 10000 garp_at_least gw 7
+ip -n gw link set e0 down
+capture hb eth0 5000 /tmp/b.cap
+check "ip link set e0 down, then up" ip -n gw link set e0 up
+wait
+check "  announced again after the up" test "$(from "$MAC_E0" /tmp/b.cap | wc -l)" -ge 1
+check_eq "  with the binding's MAC" "$D_GARP" "$(from "$MAC_E0" /tmp/b.cap | sort -u)"
+ip -n swa link set pg down
+check "  e0 lost carrier" busywait 5000 sh -c \
+	"ip -n gw link show e0 | grep -q NO-CARRIER"
+capture hb eth0 5000 /tmp/b.cap
+check "e0's carrier back (its switch port up)" ip -n swa link set pg up
+wait
+check "  announced again" test "$(from "$MAC_E0" /tmp/b.cap | wc -l)" -ge 1
+check_eq "  with the binding's MAC" "$D_GARP" "$(from "$MAC_E0" /tmp/b.cap | sort -u)"
+
+# refresh: on and on, with no command, until the binding goes.
+gone_quiet() {	# gone_quiet DESCRIPTION: from 0.5 s on, nothing in 2.5 s
+	sleep 0.5
+	capture hb eth0 2500 /tmp/b.cap
+	wait
+	check_eq "$1" "" "$(from "$MAC_E0" /tmp/b.cap)"
+}
+check "binding replace ... refresh 1" ctl binding replace "$D" dev e0 mac "$MAC_N" refresh 1
+sleep 0.5
+capture hb eth0 3000 /tmp/b.cap
+wait
+check "  at least 2 requests in 3 s without any command" \
+	test "$(from "$MAC_E0" /tmp/b.cap | wc -l)" -ge 2
+check_eq "  each announcing D" "$D_GARP" "$(from "$MAC_E0" /tmp/b.cap | sort -u)"
+check "  each at least 0.9 s after the one before" spaced 900 1 /tmp/b.cap
+check_eq "  binding show says refresh 1" "$D dev e0 mac $MAC_N refresh 1" \
+	"$(ctl binding show "$D" | sed 's/ hits [0-9]*$//')"
+check "binding del" ctl binding del "$D" dev e0
+gone_quiet "  then no more"
+ctl binding add "$D" dev e0 mac "$MAC_N" refresh 1
+capture hb eth0 2500 /tmp/b.cap
+wait
+check "binding add ... refresh 1: refreshing" test "$(from "$MAC_E0" /tmp/b.cap | wc -l)" -ge 1
+check "binding replace without garp or refresh" ctl binding replace "$D" dev e0 mac "$MAC_N"
+gone_quiet "  stops it too"
+check_eq "  binding show has neither" '{"garp":null,"refresh":null}' \
+	"$(ctl -j binding show "$D" | jq -c '.[0] | {garp, refresh}')"
+
+# Events and save carry them; a restore of that save gives the same.
+monitor_start /tmp/garp.mon
+ctl binding replace "$D" dev e0 mac "$MAC_N" garp 2 refresh 30
+busywait 5000 grep -q '"event":"binding replace"' /tmp/garp.mon
+monitor_stop
+check_eq "the binding's event carries them" \
+	"{\"event\":\"binding replace\",\"prefix\":\"$D\",\"dev\":\"e0\",\"mac\":\"$MAC_N\",\"flags\":[],\"garp\":2,\"refresh\":30}" \
+	"$(events /tmp/garp.mon '.event == "binding replace"')"
+ctl save >/tmp/garp.save
+check "save has them in the words of add" \
+	grep -qx "binding add $D dev e0 mac $MAC_N garp 2 refresh 30" /tmp/garp.save
+check "restore takes that save" ctl restore /tmp/garp.save
+check_eq "  and saves the same again" "$(cat /tmp/garp.save)" "$(ctl save)"
+
+# Refused with one line, and nothing changed or sent.
+ctl binding del "$D" dev e0
+sleep 0.5
+ctl stats reset
+refused "garp without dev" 'arpproxyctl: "garp" needs "dev"' "binding show" \
+	binding add 172.16.20.201 garp
+refused "garp with exclude" 'arpproxyctl: "garp" cannot be used with "exclude"' \
+	"binding show" binding add 172.16.20.201 dev e0 exclude garp
+refused "garp on a /8" \
+	'arpproxyctl: "garp" needs a prefix of /16 or longer (at most 65536 addresses)' \
+	"binding show" binding add 10.0.0.0/8 dev e0 garp
+refused "refresh on a /15" \
+	'arpproxyctl: "refresh" needs a prefix of /16 or longer (at most 65536 addresses)' \
+	"binding show" binding replace 10.0.0.0/15 dev e0 refresh 30
+# The kernel refuses them too, whatever a tool sends (attr:24 GARP, attr:25 REFRESH).
+e0=$(n gw cat /sys/class/net/e0/ifindex)
+before=$(ctl binding show)
+for req in "prefix=172.16.20.201 plen=32 attr:24=03" \
+	"prefix=172.16.20.201 plen=32 ifindex=$e0 flags=2 attr:24=03" \
+	"prefix=10.0.0.0 plen=8 ifindex=$e0 attr:24=03" \
+	"prefix=10.0.0.0 plen=15 ifindex=$e0 attr:25=1e000000" \
+	"prefix=172.16.20.201 plen=32 ifindex=$e0 attr:24=00" \
+	"prefix=172.16.20.201 plen=32 ifindex=$e0 attr:24=65" \
+	"prefix=172.16.20.201 plen=32 ifindex=$e0 attr:25=00000000" \
+	"prefix=172.16.20.201 plen=32 ifindex=$e0 attr:25=81510100"; do
+	# shellcheck disable=SC2086 # NAME=VALUE words
+	check_eq "kernel refuses add $req" error \
+		"$(n gw "$TOP/build/tools/nlraw" add $req | cut -d' ' -f1)"
+done
+check_eq "  nothing changed" "$before" "$(ctl binding show)"
+check_eq "  nothing sent" 0 "$(garp_sent)"
+check_eq "  while the same attributes, valid, are taken" ok \
+	"$(n gw "$TOP/build/tools/nlraw" add prefix=172.16.20.201 plen=32 ifindex="$e0" \
+		attr:24=02 attr:25=1e000000)"
+check_eq "    as given" "172.16.20.201/32 dev e0 mac auto garp 2 refresh 30 hits 0" \
+	"$(ctl binding show 172.16.20.201/32)"
+ctl binding del 172.16.20.201 dev e0
+check "  no kernel warning" no_warning

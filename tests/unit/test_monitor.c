@@ -150,7 +150,7 @@ START_TEST(test_binding_add)
 	check_event(binding_event(ARPPROXY_CMD_BINDING_ADD, "172.16.20.0", 24, lo_index()),
 		    TIME_TEXT "binding add 172.16.20.0/24 dev lo mac auto\n",
 		    TIME_JSON "\"event\":\"binding add\",\"prefix\":\"172.16.20.0/24\","
-		    "\"dev\":\"lo\",\"mac\":null,\"flags\":[]}\n");
+		    "\"dev\":\"lo\",\"mac\":null,\"flags\":[],\"garp\":null,\"refresh\":null}\n");
 }
 END_TEST
 
@@ -168,7 +168,8 @@ START_TEST(test_binding_replace_without_hits)
 	check_event(nlh,
 		    TIME_TEXT "binding replace 10.1.0.0/16 mac 02:00:00:00:00:66 onlink static\n",
 		    TIME_JSON "\"event\":\"binding replace\",\"prefix\":\"10.1.0.0/16\","
-		    "\"dev\":null,\"mac\":\"02:00:00:00:00:66\",\"flags\":[\"onlink\",\"static\"]}\n");
+		    "\"dev\":null,\"mac\":\"02:00:00:00:00:66\",\"flags\":[\"onlink\",\"static\"],"
+		    "\"garp\":null,\"refresh\":null}\n");
 }
 END_TEST
 
@@ -180,7 +181,32 @@ START_TEST(test_binding_del)
 	mnl_attr_put_u32(nlh, ARPPROXY_A_FLAGS, ARPPROXY_BINDING_F_EXCLUDE);
 	check_event(nlh, TIME_TEXT "binding del 10.0.0.5/32 dev if999999 exclude\n",
 		    TIME_JSON "\"event\":\"binding del\",\"prefix\":\"10.0.0.5/32\","
-		    "\"dev\":\"if999999\",\"mac\":null,\"flags\":[\"exclude\"]}\n");
+		    "\"dev\":\"if999999\",\"mac\":null,\"flags\":[\"exclude\"],\"garp\":null,"
+		    "\"refresh\":null}\n");
+}
+END_TEST
+
+/* Its announcements, in the words of the command that sets them */
+START_TEST(test_binding_announce)
+{
+	struct nlmsghdr *nlh = binding_event(ARPPROXY_CMD_BINDING_REPLACE, "172.16.20.200", 32,
+					     lo_index());
+
+	mnl_attr_put(nlh, ARPPROXY_A_MAC, ETH_ALEN, mac1);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_FLAGS, 0);
+	mnl_attr_put_u8(nlh, ARPPROXY_A_GARP, 3);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_REFRESH, 30);
+	check_event(nlh,
+		    TIME_TEXT "binding replace 172.16.20.200/32 dev lo mac 02:00:00:00:00:66"
+		    " garp 3 refresh 30\n",
+		    TIME_JSON "\"event\":\"binding replace\",\"prefix\":\"172.16.20.200/32\","
+		    "\"dev\":\"lo\",\"mac\":\"02:00:00:00:00:66\",\"flags\":[],\"garp\":3,"
+		    "\"refresh\":30}\n");
+	nlh = binding_event(ARPPROXY_CMD_BINDING_DEL, "172.16.0.0", 16, lo_index());
+	mnl_attr_put_u32(nlh, ARPPROXY_A_REFRESH, 600);
+	check_event(nlh, TIME_TEXT "binding del 172.16.0.0/16 dev lo mac auto refresh 600\n",
+		    TIME_JSON "\"event\":\"binding del\",\"prefix\":\"172.16.0.0/16\","
+		    "\"dev\":\"lo\",\"mac\":null,\"flags\":[],\"garp\":null,\"refresh\":600}\n");
 }
 END_TEST
 
@@ -479,6 +505,7 @@ Suite *monitor_suite(void)
 	tcase_add_test(events, test_binding_add);
 	tcase_add_test(events, test_binding_replace_without_hits);
 	tcase_add_test(events, test_binding_del);
+	tcase_add_test(events, test_binding_announce);
 	tcase_add_loop_test(events, test_flush, 0, N(flushes));
 	tcase_add_test(events, test_iface_set);
 	tcase_add_test(events, test_acl_add);

@@ -91,6 +91,11 @@ static void check_u32(const struct nlattr *attr, uint32_t value)
 	check_attr(attr, 4, &value);
 }
 
+static void check_u8(const struct nlattr *attr, uint8_t value)
+{
+	check_attr(attr, 1, &value);
+}
+
 START_TEST(test_binding_add_full)
 {
 	static const uint8_t mac[] = { 0x02, 0, 0, 0, 0, 0x01 };
@@ -126,6 +131,37 @@ START_TEST(test_binding_replace_exclude)
 	check_change(&m, ARPPROXY_CMD_BINDING_REPLACE, 3);
 	check_prefix(&m, "10.0.0.5", 32);
 	check_u32(m.tb[ARPPROXY_A_FLAGS], ARPPROXY_BINDING_F_EXCLUDE);
+}
+END_TEST
+
+/* "garp" alone goes out as 3 rounds; both in the kernel's widths */
+START_TEST(test_binding_announce)
+{
+	static const uint8_t mac[] = { 0x02, 0, 0, 0, 0x02, 0 };
+	struct msg m = build("binding replace 172.16.20.200 dev lo mac 02:00:00:00:02:00 garp");
+
+	check_change(&m, ARPPROXY_CMD_BINDING_REPLACE, 6);
+	check_prefix(&m, "172.16.20.200", 32);
+	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
+	check_attr(m.tb[ARPPROXY_A_MAC], ETH_ALEN, mac);
+	check_u32(m.tb[ARPPROXY_A_FLAGS], 0);
+	check_u8(m.tb[ARPPROXY_A_GARP], 3);
+	ck_assert_ptr_null(m.tb[ARPPROXY_A_REFRESH]);
+	m = build("binding add 172.16.0.0/16 dev lo garp 1 refresh 86400");
+	check_change(&m, ARPPROXY_CMD_BINDING_ADD, 6);
+	check_u8(m.tb[ARPPROXY_A_GARP], 1);
+	check_u32(m.tb[ARPPROXY_A_REFRESH], ARPPROXY_REFRESH_MAX);
+	/* header, genl header, 4-byte PREFIX/IFINDEX/FLAGS/REFRESH, 1-byte PLEN/GARP */
+	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4 + 4 * 8 + 2 * 8);
+	m = build("binding add 172.16.20.200 dev lo refresh 30");
+	check_change(&m, ARPPROXY_CMD_BINDING_ADD, 5);
+	check_u32(m.tb[ARPPROXY_A_REFRESH], 30);
+	ck_assert_ptr_null(m.tb[ARPPROXY_A_GARP]);
+	/* a replace without them sends neither: the kernel stops announcing */
+	m = build("binding replace 172.16.20.200 dev lo");
+	check_change(&m, ARPPROXY_CMD_BINDING_REPLACE, 4);
+	ck_assert_ptr_null(m.tb[ARPPROXY_A_GARP]);
+	ck_assert_ptr_null(m.tb[ARPPROXY_A_REFRESH]);
 }
 END_TEST
 
@@ -169,11 +205,6 @@ START_TEST(test_iface_set)
 	ck_assert_ptr_null(m.tb[ARPPROXY_A_PROXY_MODE]);
 }
 END_TEST
-
-static void check_u8(const struct nlattr *attr, uint8_t value)
-{
-	check_attr(attr, 1, &value);
-}
 
 START_TEST(test_acl_add_full)
 {
@@ -637,6 +668,7 @@ Suite *msg_suite(void)
 	tcase_add_test(requests, test_binding_add_full);
 	tcase_add_test(requests, test_binding_add_minimal);
 	tcase_add_test(requests, test_binding_replace_exclude);
+	tcase_add_test(requests, test_binding_announce);
 	tcase_add_test(requests, test_binding_del);
 	tcase_add_test(requests, test_binding_flush);
 	tcase_add_test(requests, test_iface_set);

@@ -268,6 +268,8 @@ END_TEST
 #define RATE		(REQ_ATTR(RATE) | REQ_ATTR(RATE_PER_HOST))
 #define BURST		REQ_ATTR(RATE_BURST)
 #define ROUNDS		(REQ_ATTR(COUNT) | REQ_ATTR(INTERVAL))
+#define GARP		REQ_ATTR(GARP)
+#define REFRESH		REQ_ATTR(REFRESH)
 
 static const struct {
 	const char *line;
@@ -279,6 +281,10 @@ static const struct {
 	  KEY | REQ_ATTR(FLAGS) },
 	{ "binding replace 10.0.0.0/8 dev lo", ARPPROXY_CMD_BINDING_REPLACE, REQ_CHANGE,
 	  KEY | DEV | REQ_ATTR(FLAGS) },
+	{ "binding add 10.1.0.0/16 dev lo garp", ARPPROXY_CMD_BINDING_ADD, REQ_CHANGE,
+	  KEY | DEV | REQ_ATTR(FLAGS) | GARP },
+	{ "binding replace 10.1.2.3 dev lo refresh 30 garp 2", ARPPROXY_CMD_BINDING_REPLACE,
+	  REQ_CHANGE, KEY | DEV | REQ_ATTR(FLAGS) | GARP | REFRESH },
 	{ "binding del 10.0.0.0/8", ARPPROXY_CMD_BINDING_DEL, REQ_CHANGE, KEY },
 	{ "binding del 10.0.0.0/8 dev lo", ARPPROXY_CMD_BINDING_DEL, REQ_CHANGE, KEY | DEV },
 	{ "binding flush", ARPPROXY_CMD_BINDING_FLUSH, REQ_CHANGE, 0 },
@@ -483,6 +489,45 @@ START_TEST(test_announce_values)
 	ck_assert_uint_eq(!!(req.attrs & REQ_ATTR(COUNT)), !!announces[_i].count);
 	ck_assert_uint_eq(!!(req.attrs & REQ_ATTR(INTERVAL)), !!announces[_i].interval);
 	ck_assert_uint_eq(!!(req.attrs & REQ_ATTR(REPLY)), announces[_i].reply);
+}
+END_TEST
+
+static const struct {
+	const char *line;
+	uint8_t garp;		/* 0: not given */
+	uint32_t refresh;	/* 0: not given */
+	uint32_t flags;
+	bool mac;
+} binding_announces[] = {
+	/* "garp" alone: 3 rounds, sent as such */
+	{ "binding add 172.16.20.200 dev lo garp", 3, 0, 0, false },
+	{ "binding add 172.16.20.200 dev lo garp 1", 1, 0, 0, false },
+	{ "binding add 172.16.20.200 dev lo garp 100", ARPPROXY_ANNOUNCE_COUNT_MAX, 0, 0, false },
+	/* a keyword after "garp" is not its count */
+	{ "binding add 172.16.20.200 garp dev lo", 3, 0, 0, false },
+	{ "binding add 172.16.20.200 dev lo garp refresh 30", 3, 30, 0, false },
+	{ "binding replace 172.16.20.200 dev lo garp mac 02:00:00:00:02:00 static", 3, 0,
+	  ARPPROXY_BINDING_F_STATIC, true },
+	{ "binding replace 172.16.20.200 dev lo garp onlink", 3, 0, ARPPROXY_BINDING_F_ONLINK,
+	  false },
+	{ "binding add 172.16.20.200 dev lo refresh 86400 garp 7", 7, ARPPROXY_REFRESH_MAX, 0,
+	  false },
+	{ "binding add 172.16.0.0/16 dev lo refresh 1", 0, 1, 0, false },
+	{ "binding add 172.16.0.0/16 refresh 5 dev lo garp", 3, 5, 0, false },
+	{ "binding add 172.16.20.200 dev lo", 0, 0, 0, false },
+};
+
+START_TEST(test_binding_announce_values)
+{
+	struct req req = parse_ok(binding_announces[_i].line);
+
+	ck_assert_uint_eq(req.garp, binding_announces[_i].garp);
+	ck_assert_uint_eq(req.refresh, binding_announces[_i].refresh);
+	ck_assert_uint_eq(!!(req.attrs & GARP), !!binding_announces[_i].garp);
+	ck_assert_uint_eq(!!(req.attrs & REFRESH), !!binding_announces[_i].refresh);
+	ck_assert_uint_eq(req.flags, binding_announces[_i].flags);
+	ck_assert_uint_eq(!!(req.attrs & REQ_ATTR(MAC)), binding_announces[_i].mac);
+	ck_assert_uint_eq(req.ifindex, lo_index());
 }
 END_TEST
 
@@ -734,6 +779,50 @@ static const struct bad bad_lines[] = {
 	{ "announce 10.0.0.0/24 onlink", "unknown word \"onlink\"" },
 	{ "announce help extra", "unknown word \"extra\"" },
 	{ "binding add 10.0.0.0/24 count 3", "unknown word \"count\"" },
+	{ "binding add 172.16.20.200 garp", "\"garp\" needs \"dev\"" },
+	{ "binding add 172.16.20.200 garp 3", "\"garp\" needs \"dev\"" },
+	{ "binding replace 172.16.20.200 refresh 30", "\"refresh\" needs \"dev\"" },
+	{ "binding add 172.16.20.200 dev lo garp 0", "invalid garp count \"0\": expected 1..100" },
+	{ "binding add 172.16.20.200 dev lo garp 101",
+	  "invalid garp count \"101\": expected 1..100" },
+	{ "binding add 172.16.20.200 dev lo garp -1",
+	  "invalid garp count \"-1\": expected 1..100" },
+	{ "binding add 172.16.20.200 dev lo garp 3x",
+	  "invalid garp count \"3x\": expected 1..100" },
+	{ "binding add 172.16.20.200 dev lo garp now",
+	  "invalid garp count \"now\": expected 1..100" },
+	{ "binding add 172.16.20.200 dev lo garp 3 4", "unknown word \"4\"" },
+	{ "binding add 172.16.20.200 dev lo garp garp", "\"garp\" given twice" },
+	{ "binding add 172.16.20.200 dev lo garp 2 garp 3", "\"garp\" given twice" },
+	{ "binding add 172.16.20.200 dev lo refresh", "missing SECONDS after \"refresh\"" },
+	{ "binding add 172.16.20.200 dev lo refresh 0",
+	  "invalid refresh \"0\": expected 1..86400" },
+	{ "binding add 172.16.20.200 dev lo refresh 86401",
+	  "invalid refresh \"86401\": expected 1..86400" },
+	{ "binding add 172.16.20.200 dev lo refresh 30s",
+	  "invalid refresh \"30s\": expected 1..86400" },
+	/* its value is not optional: the next word is it */
+	{ "binding add 172.16.20.200 dev lo refresh garp",
+	  "invalid refresh \"garp\": expected 1..86400" },
+	{ "binding add 172.16.20.200 dev lo refresh 1 refresh 2", "\"refresh\" given twice" },
+	{ "binding add 172.16.20.200 dev lo exclude garp",
+	  "\"garp\" cannot be used with \"exclude\"" },
+	{ "binding add 172.16.20.200 dev lo garp 2 exclude",
+	  "\"exclude\" cannot be used with \"garp\"" },
+	{ "binding add 172.16.20.200 dev lo refresh 30 exclude",
+	  "\"exclude\" cannot be used with \"refresh\"" },
+	{ "binding add 172.16.20.200 exclude refresh 30",
+	  "\"refresh\" cannot be used with \"exclude\"" },
+	{ "binding add 10.0.0.0/8 dev lo garp",
+	  "\"garp\" needs a prefix of /16 or longer (at most 65536 addresses)" },
+	{ "binding replace 10.0.0.0/15 dev lo refresh 30",
+	  "\"refresh\" needs a prefix of /16 or longer (at most 65536 addresses)" },
+	{ "binding add 0.0.0.0/0 dev lo refresh 30 garp 2",
+	  "\"garp\" needs a prefix of /16 or longer (at most 65536 addresses)" },
+	{ "binding del 172.16.20.200 dev lo garp", "unknown word \"garp\"" },
+	{ "binding show dev lo refresh 30", "unknown word \"refresh\"" },
+	{ "announce 172.16.20.200 dev lo garp", "unknown word \"garp\"" },
+	{ "iface set lo refresh 30", "unknown word \"refresh\"" },
 	{ "iface set lo reply", "unknown word \"reply\"" },
 	{ "a b c d e f g h i j k l m n o p q r s t u v w x y z 1 2 3 4 5 6 7",
 	  "too many words" },
@@ -870,7 +959,7 @@ START_TEST(test_help_text)
 
 	ck_assert_str_eq(all,
 		"arpproxyctl [-j|--json] [-p|--pretty] [-n|--netns NAME] [-b|--batch FILE|-] [-f|--force] OBJECT COMMAND\n"
-		"arpproxyctl binding add|replace PREFIX [dev IFNAME] [mac MAC|auto] [onlink] [exclude] [static]\n"
+		"arpproxyctl binding add|replace PREFIX [dev IFNAME] [mac MAC|auto] [onlink] [exclude] [static] [garp [N]] [refresh SECONDS]\n"
 		"arpproxyctl binding del PREFIX [dev IFNAME]\n"
 		"arpproxyctl binding show [PREFIX] [dev IFNAME]\n"
 		"arpproxyctl binding flush [dev IFNAME]\n"
@@ -892,7 +981,7 @@ START_TEST(test_help_text)
 		"arpproxyctl help | -h | --help ; arpproxyctl OBJECT help\n"
 		"PREFIX := A.B.C.D[/LEN]  MAC := xx:xx:xx:xx:xx:xx\n");
 	ck_assert_str_eq(binding,
-		"arpproxyctl binding add|replace PREFIX [dev IFNAME] [mac MAC|auto] [onlink] [exclude] [static]\n"
+		"arpproxyctl binding add|replace PREFIX [dev IFNAME] [mac MAC|auto] [onlink] [exclude] [static] [garp [N]] [refresh SECONDS]\n"
 		"arpproxyctl binding del PREFIX [dev IFNAME]\n"
 		"arpproxyctl binding show [PREFIX] [dev IFNAME]\n"
 		"arpproxyctl binding flush [dev IFNAME]\n");
@@ -948,6 +1037,7 @@ Suite *parse_suite(void)
 	tcase_add_test(lines, test_acl_values);
 	tcase_add_loop_test(lines, test_rate_values, 0, N(rates));
 	tcase_add_loop_test(lines, test_announce_values, 0, N(announces));
+	tcase_add_loop_test(lines, test_binding_announce_values, 0, N(binding_announces));
 	tcase_add_test(lines, test_help);
 	tcase_add_test(lines, test_help_text);
 	tcase_add_loop_test(lines, test_bad_lines, 0, N(bad_lines));

@@ -53,8 +53,10 @@ static void msg_end(const struct nlmsghdr *nlh)
 	dump_len += nlh->nlmsg_len;
 }
 
-static void binding(const char *prefix, uint8_t plen, uint32_t ifindex,
-		    const uint8_t *mac, uint32_t flags, uint64_t hits)
+/* A binding announced garp rounds and every refresh s; 0: not at all */
+static void announced(const char *prefix, uint8_t plen, uint32_t ifindex,
+		      const uint8_t *mac, uint32_t flags, uint8_t garp, uint32_t refresh,
+		      uint64_t hits)
 {
 	struct nlmsghdr *nlh = msg_start(ARPPROXY_CMD_BINDING_GET);
 
@@ -62,8 +64,18 @@ static void binding(const char *prefix, uint8_t plen, uint32_t ifindex,
 	if (mac)
 		mnl_attr_put(nlh, ARPPROXY_A_MAC, ETH_ALEN, mac);
 	mnl_attr_put_u32(nlh, ARPPROXY_A_FLAGS, flags);
+	if (garp)
+		mnl_attr_put_u8(nlh, ARPPROXY_A_GARP, garp);
+	if (refresh)
+		mnl_attr_put_u32(nlh, ARPPROXY_A_REFRESH, refresh);
 	mnl_attr_put_u64(nlh, ARPPROXY_A_HITS, hits);
 	msg_end(nlh);
+}
+
+static void binding(const char *prefix, uint8_t plen, uint32_t ifindex,
+		    const uint8_t *mac, uint32_t flags, uint64_t hits)
+{
+	announced(prefix, plen, ifindex, mac, flags, 0, 0, hits);
 }
 
 static void three_bindings(void)
@@ -139,11 +151,11 @@ START_TEST(test_binding_json)
 	three_bindings();
 	ck_assert_str_eq(show("binding show", true, false),
 			 "[{\"prefix\":\"10.0.0.5/32\",\"dev\":null,\"mac\":null,"
-			 "\"flags\":[\"exclude\"],\"hits\":0},"
+			 "\"flags\":[\"exclude\"],\"garp\":null,\"refresh\":null,\"hits\":0},"
 			 "{\"prefix\":\"10.1.0.0/16\",\"dev\":null,\"mac\":\"02:00:00:00:00:01\","
-			 "\"flags\":[\"onlink\"],\"hits\":3},"
+			 "\"flags\":[\"onlink\"],\"garp\":null,\"refresh\":null,\"hits\":3},"
 			 "{\"prefix\":\"172.16.20.0/24\",\"dev\":\"lo\",\"mac\":null,"
-			 "\"flags\":[],\"hits\":12}]\n");
+			 "\"flags\":[],\"garp\":null,\"refresh\":null,\"hits\":12}]\n");
 }
 END_TEST
 
@@ -162,6 +174,8 @@ START_TEST(test_binding_json_pretty)
 			 "      \"onlink\",\n"
 			 "      \"exclude\"\n"
 			 "    ],\n"
+			 "    \"garp\": null,\n"
+			 "    \"refresh\": null,\n"
 			 "    \"hits\": 3\n"
 			 "  },\n"
 			 "  {\n"
@@ -169,6 +183,8 @@ START_TEST(test_binding_json_pretty)
 			 "    \"dev\": null,\n"
 			 "    \"mac\": null,\n"
 			 "    \"flags\": [],\n"
+			 "    \"garp\": null,\n"
+			 "    \"refresh\": null,\n"
 			 "    \"hits\": 0\n"
 			 "  }\n"
 			 "]\n");
@@ -201,7 +217,52 @@ START_TEST(test_binding_odd_values)
 			 "10.2.0.0/16 dev if999999 mac auto onlink 0x8 hits 18446744073709551615\n");
 	ck_assert_str_eq(show("binding show", true, false),
 			 "[{\"prefix\":\"10.2.0.0/16\",\"dev\":\"if999999\",\"mac\":null,"
-			 "\"flags\":[\"onlink\",\"0x8\"],\"hits\":18446744073709551615}]\n");
+			 "\"flags\":[\"onlink\",\"0x8\"],\"garp\":null,\"refresh\":null,"
+			 "\"hits\":18446744073709551615}]\n");
+}
+END_TEST
+
+/* In the words that set them, between the flags and the hits */
+START_TEST(test_binding_announce)
+{
+	announced("172.16.20.200", 32, lo_index(), mac1, ARPPROXY_BINDING_F_STATIC, 3, 30, 5);
+	announced("172.16.20.0", 28, lo_index(), NULL, ARPPROXY_BINDING_F_ONLINK, 1, 0, 0);
+	announced("172.16.0.0", 16, lo_index(), NULL, 0, 0, ARPPROXY_REFRESH_MAX, 0);
+	announced("172.16.21.0", 24, lo_index(), NULL, 0, ARPPROXY_ANNOUNCE_COUNT_MAX, 1, 0);
+	ck_assert_str_eq(show("binding show", false, false),
+			 "172.16.20.200/32 dev lo mac 02:00:00:00:00:01 static garp 3 refresh 30"
+			 " hits 5\n"
+			 "172.16.20.0/28 dev lo mac auto onlink garp 1 hits 0\n"
+			 "172.16.0.0/16 dev lo mac auto refresh 86400 hits 0\n"
+			 "172.16.21.0/24 dev lo mac auto garp 100 refresh 1 hits 0\n");
+	ck_assert_str_eq(show("binding show", true, false),
+			 "[{\"prefix\":\"172.16.20.200/32\",\"dev\":\"lo\","
+			 "\"mac\":\"02:00:00:00:00:01\",\"flags\":[\"static\"],\"garp\":3,"
+			 "\"refresh\":30,\"hits\":5},"
+			 "{\"prefix\":\"172.16.20.0/28\",\"dev\":\"lo\",\"mac\":null,"
+			 "\"flags\":[\"onlink\"],\"garp\":1,\"refresh\":null,\"hits\":0},"
+			 "{\"prefix\":\"172.16.0.0/16\",\"dev\":\"lo\",\"mac\":null,"
+			 "\"flags\":[],\"garp\":null,\"refresh\":86400,\"hits\":0},"
+			 "{\"prefix\":\"172.16.21.0/24\",\"dev\":\"lo\",\"mac\":null,"
+			 "\"flags\":[],\"garp\":100,\"refresh\":1,\"hits\":0}]\n");
+}
+END_TEST
+
+/* A malformed announcement: not a u8, not a u32 */
+START_TEST(test_binding_announce_wrong_width)
+{
+	struct nlmsghdr *nlh = msg_start(ARPPROXY_CMD_BINDING_GET);
+	struct req req = parse_ok("binding show");
+
+	put_binding_key(nlh, "172.16.20.200", 32, lo_index());
+	if (_i)
+		mnl_attr_put_u8(nlh, ARPPROXY_A_REFRESH, 3);
+	else
+		mnl_attr_put_u32(nlh, ARPPROXY_A_GARP, 3);
+	msg_end(nlh);
+	capture_start(false, false);
+	ck_assert_int_eq(cmd_print_dump(&req, dump, dump_len), -EBADMSG);
+	ck_assert_str_eq(capture_end(), "");
 }
 END_TEST
 
@@ -492,6 +553,7 @@ static void save_all(void (*rules)(void))
 {
 	three_bindings();
 	binding("172.16.10.200", 32, lo_index(), mac2, ARPPROXY_BINDING_F_STATIC, 9);
+	announced("172.16.20.200", 32, lo_index(), mac1, 0, 3, 30, 5);
 	end_part(SAVE_BINDINGS);
 	/* as an interface starts: left out, whatever its burst */
 	iface(lo_index(), ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF);
@@ -516,6 +578,8 @@ START_TEST(test_save_text)
 			 "binding add 10.1.0.0/16 mac 02:00:00:00:00:01 onlink\n"
 			 "binding add 172.16.20.0/24 dev lo\n"
 			 "binding add 172.16.10.200/32 dev lo mac 00:00:0c:94:36:bb static\n"
+			 "binding add 172.16.20.200/32 dev lo mac 02:00:00:00:00:01 garp 3"
+			 " refresh 30\n"
 			 "iface set if999999 proxy off inspect log rate 100 burst 20 per-host 5\n"
 			 "iface set if1000000 proxy route inspect off\n"
 			 "iface set if1000001 proxy off inspect off rate 0 per-host 3\n"
@@ -532,12 +596,16 @@ START_TEST(test_save_json)
 	save_all(three_rules);
 	ck_assert_str_eq(save(true, false, 0),
 			 "{\"binding\":[{\"prefix\":\"10.0.0.5/32\",\"dev\":null,\"mac\":null,"
-			 "\"flags\":[\"exclude\"]},"
+			 "\"flags\":[\"exclude\"],\"garp\":null,\"refresh\":null},"
 			 "{\"prefix\":\"10.1.0.0/16\",\"dev\":null,\"mac\":\"02:00:00:00:00:01\","
-			 "\"flags\":[\"onlink\"]},"
-			 "{\"prefix\":\"172.16.20.0/24\",\"dev\":\"lo\",\"mac\":null,\"flags\":[]},"
+			 "\"flags\":[\"onlink\"],\"garp\":null,\"refresh\":null},"
+			 "{\"prefix\":\"172.16.20.0/24\",\"dev\":\"lo\",\"mac\":null,\"flags\":[],"
+			 "\"garp\":null,\"refresh\":null},"
 			 "{\"prefix\":\"172.16.10.200/32\",\"dev\":\"lo\","
-			 "\"mac\":\"00:00:0c:94:36:bb\",\"flags\":[\"static\"]}],"
+			 "\"mac\":\"00:00:0c:94:36:bb\",\"flags\":[\"static\"],\"garp\":null,"
+			 "\"refresh\":null},"
+			 "{\"prefix\":\"172.16.20.200/32\",\"dev\":\"lo\","
+			 "\"mac\":\"02:00:00:00:00:01\",\"flags\":[],\"garp\":3,\"refresh\":30}],"
 			 "\"iface\":[{\"dev\":\"if999999\",\"proxy\":\"off\",\"inspect\":\"log\","
 			 "\"rarp\":\"off\",\"rate\":100,\"burst\":20,\"per_host\":5},"
 			 "{\"dev\":\"if1000000\",\"proxy\":\"route\",\"inspect\":\"off\","
@@ -596,6 +664,11 @@ START_TEST(test_save_is_restore)
 
 	three_bindings();
 	binding("172.16.10.200", 32, lo_index(), mac2, ARPPROXY_BINDING_F_STATIC, 9);
+	announced("172.16.20.200", 32, lo_index(), mac1, 0, 3, 30, 5);
+	announced("172.16.20.0", 28, lo_index(), NULL, ARPPROXY_BINDING_F_ONLINK, 1, 0, 0);
+	announced("172.16.0.0", 16, lo_index(), NULL, 0, 0, ARPPROXY_REFRESH_MAX, 0);
+	announced("172.16.21.0", 24, lo_index(), mac2, ARPPROXY_BINDING_F_STATIC,
+		  ARPPROXY_ANNOUNCE_COUNT_MAX, 1, 0);
 	end_part(SAVE_BINDINGS);
 	iface_settings(lo_index(), ARPPROXY_PROXY_ROUTE, ARPPROXY_INSPECT_ENFORCE, 1, 100, 20, 5);
 	end_part(SAVE_IFACES);
@@ -626,7 +699,7 @@ START_TEST(test_save_is_restore)
 		lines++;
 	}
 	fclose(fp);
-	ck_assert_int_eq(lines, 7);
+	ck_assert_int_eq(lines, 11);
 }
 END_TEST
 
@@ -1163,6 +1236,8 @@ Suite *print_suite(void)
 	tcase_add_test(tc, test_binding_json_pretty);
 	tcase_add_test(tc, test_binding_filters);
 	tcase_add_test(tc, test_binding_odd_values);
+	tcase_add_test(tc, test_binding_announce);
+	tcase_add_loop_test(tc, test_binding_announce_wrong_width, 0, 2);
 	tcase_add_test(tc, test_empty_dump);
 	tcase_add_loop_test(tc, test_malformed_dump_prints_nothing, 0, 2 * N(malformed));
 	tcase_add_test(tc, test_iface);

@@ -17,9 +17,18 @@
  *   ARPPROXY_A_IFINDEX: answer only on this interface (optional)
  *   ARPPROXY_A_MAC: sender hardware address of replies (optional)
  *   ARPPROXY_A_FLAGS: ARPPROXY_BINDING_F_* (optional)
+ *   ARPPROXY_A_GARP: announce the binding's addresses with this many
+ *     gratuitous ARP rounds, 1 s apart, when it is added or replaced and
+ *     whenever its interface comes up or regains carrier (optional,
+ *     1..ARPPROXY_ANNOUNCE_COUNT_MAX)
+ *   ARPPROXY_A_REFRESH: announce them once every this many seconds for as
+ *     long as the binding stays (optional, 1..ARPPROXY_REFRESH_MAX)
+ *   Both need ARPPROXY_A_IFINDEX, a prefix of at most ARPPROXY_ANNOUNCE_MAX
+ *   addresses and no exclude flag. Announcements are paced and counted as
+ *   those of ARPPROXY_CMD_ANNOUNCE, and stop when the binding goes.
  *   A binding is identified by prefix, length and interface. ADD fails with
  *   -EEXIST when that binding exists; REPLACE creates it or overwrites it
- *   whole (a MAC or flags left out are gone afterwards).
+ *   whole (a MAC, flags or announcements left out are gone afterwards).
  *
  * ARPPROXY_CMD_BINDING_DEL (do): ARPPROXY_A_PREFIX, ARPPROXY_A_PLEN,
  *   ARPPROXY_A_IFINDEX (optional) identify the binding; -ENOENT if absent.
@@ -183,6 +192,8 @@ enum arpproxy_attr {
 	ARPPROXY_A_COUNT,	/* u32: rounds of an announcement */
 	ARPPROXY_A_INTERVAL,	/* u32: ms between rounds */
 	ARPPROXY_A_REPLY,	/* u8, 0 or 1: announce with replies */
+	ARPPROXY_A_GARP,	/* u8: announcement rounds of a binding */
+	ARPPROXY_A_REFRESH,	/* u32: seconds between a binding's refreshes */
 
 	__ARPPROXY_A_MAX,
 	ARPPROXY_A_MAX = __ARPPROXY_A_MAX - 1
@@ -234,6 +245,7 @@ enum arpproxy_acl_action {
 #define ARPPROXY_ANNOUNCE_COUNT_MAX	100	/* rounds */
 #define ARPPROXY_ANNOUNCE_INTERVAL_MIN	10	/* ms */
 #define ARPPROXY_ANNOUNCE_INTERVAL_MAX	3600000	/* ms */
+#define ARPPROXY_REFRESH_MAX	86400	/* s */
 #define ARPPROXY_RATE_MAX	1000000	/* rates and bursts */
 
 /*
