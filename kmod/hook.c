@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The responder: an NF_ARP_IN hook that inspects ARP where asked to and
- * answers requests from the binding table. It runs under RCU only and
- * allocates nothing but the reply, and an event when a packet fails
- * inspection while someone listens.
+ * answers requests from the binding table, within the interface's ACL and
+ * rate limits. It runs under RCU only and allocates nothing but the reply,
+ * and an event when a packet fails inspection or a rate limit starts
+ * dropping while someone listens.
  */
 #include <linux/netfilter_arp.h>
 #include <linux/inetdevice.h>
