@@ -327,7 +327,7 @@ int arpproxy_cmd_acl_flush(struct sk_buff *skb, struct genl_info *info)
 			arpproxy_acl_forget(cfg, ifindex);
 	cfg->acl_gen++;
 	if (cfg != an->staged)
-		arpproxy_notify_acl_flush(net, only);
+		arpproxy_notify_flush(net, ARPPROXY_CMD_ACL_FLUSH, only);
 out:
 	mutex_unlock(&an->lock);
 	return err;

@@ -172,12 +172,11 @@ int arpproxy_cmd_stats_reset(struct sk_buff *skb, struct genl_info *info);
 struct arpproxy_arp;
 void arpproxy_notify_binding(struct net *net, u8 cmd,
 			     const struct arpproxy_binding_spec *spec);
-void arpproxy_notify_flush(struct net *net, int ifindex);
+void arpproxy_notify_flush(struct net *net, u8 cmd, int ifindex);
 void arpproxy_notify_iface(struct net *net, int ifindex,
 			   const struct arpproxy_iface_conf *conf);
 void arpproxy_notify_acl(struct net *net, u8 cmd, int ifindex,
 			 const struct arpproxy_acl_rule *rule);
-void arpproxy_notify_acl_flush(struct net *net, int ifindex);
 void arpproxy_notify_rate_limit(struct net *net, const struct net_device *dev,
 				const struct arpproxy_arp *arp, int limit_attr,
 				u32 limit);

@@ -75,13 +75,16 @@ void arpproxy_notify_binding(struct net *net, u8 cmd,
 				    GFP_KERNEL);
 }
 
-/* Every binding went, or with @ifindex those scoped to that interface. */
-void arpproxy_notify_flush(struct net *net, int ifindex)
+/*
+ * Every binding or ACL rule went (@cmd says which), or with @ifindex those
+ * of that interface.
+ */
+void arpproxy_notify_flush(struct net *net, u8 cmd, int ifindex)
 {
 	struct sk_buff *skb;
 	void *hdr;
 
-	skb = arpproxy_event_new(net, ARPPROXY_CMD_BINDING_FLUSH, GFP_KERNEL, &hdr);
+	skb = arpproxy_event_new(net, cmd, GFP_KERNEL, &hdr);
 	if (skb)
 		arpproxy_event_send(net, skb, hdr,
 				    ifindex ? nla_put_u32(skb, ARPPROXY_A_IFINDEX, ifindex) : 0,
@@ -112,18 +115,6 @@ void arpproxy_notify_acl(struct net *net, u8 cmd, int ifindex,
 	if (skb)
 		arpproxy_event_send(net, skb, hdr,
 				    arpproxy_put_acl_rule(skb, ifindex, rule),
-				    GFP_KERNEL);
-}
-
-void arpproxy_notify_acl_flush(struct net *net, int ifindex)
-{
-	struct sk_buff *skb;
-	void *hdr;
-
-	skb = arpproxy_event_new(net, ARPPROXY_CMD_ACL_FLUSH, GFP_KERNEL, &hdr);
-	if (skb)
-		arpproxy_event_send(net, skb, hdr,
-				    ifindex ? nla_put_u32(skb, ARPPROXY_A_IFINDEX, ifindex) : 0,
 				    GFP_KERNEL);
 }
 

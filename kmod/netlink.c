@@ -236,6 +236,7 @@ static int arpproxy_cmd_binding_flush(struct sk_buff *skb, struct genl_info *inf
 	struct net *net = genl_info_net(info);
 	struct arpproxy_net *an = arpproxy_pernet(net);
 	struct nlattr *attr = info->attrs[ARPPROXY_A_IFINDEX];
+	int ifindex = attr ? nla_get_u32(attr) : 0;
 	struct arpproxy_config *cfg;
 	int err;
 
@@ -243,10 +244,10 @@ static int arpproxy_cmd_binding_flush(struct sk_buff *skb, struct genl_info *inf
 	cfg = arpproxy_config_of(an, info);
 	err = arpproxy_check_ifindex(net, info);
 	if (!err)
-		arpproxy_table_flush(&cfg->table, attr ? nla_get_u32(attr) : 0);
+		arpproxy_table_flush(&cfg->table, ifindex);
 	if (!err && cfg != an->staged) {
-		arpproxy_announce_cancel(an, NULL, attr ? nla_get_u32(attr) : 0);
-		arpproxy_notify_flush(net, attr ? nla_get_u32(attr) : 0);
+		arpproxy_announce_cancel(an, NULL, ifindex);
+		arpproxy_notify_flush(net, ARPPROXY_CMD_BINDING_FLUSH, ifindex);
 	}
 	mutex_unlock(&an->lock);
 	return err;

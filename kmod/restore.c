@@ -59,12 +59,12 @@ void arpproxy_config_forget_dev(struct net *net, struct arpproxy_config *cfg,
 				int ifindex, bool live)
 {
 	if (arpproxy_table_flush(&cfg->table, ifindex) && live)
-		arpproxy_notify_flush(net, ifindex);
+		arpproxy_notify_flush(net, ARPPROXY_CMD_BINDING_FLUSH, ifindex);
 	if (live)
 		arpproxy_announce_cancel(arpproxy_pernet(net), NULL, ifindex);
 	arpproxy_iface_forget(cfg, ifindex);
 	if (arpproxy_acl_forget(cfg, ifindex) && live)
-		arpproxy_notify_acl_flush(net, ifindex);
+		arpproxy_notify_flush(net, ARPPROXY_CMD_ACL_FLUSH, ifindex);
 }
 
 static void arpproxy_staged_drop(struct arpproxy_net *an)
