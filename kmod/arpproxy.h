@@ -26,7 +26,10 @@ struct arpproxy_config {
 	struct xarray ifaces;		/* ifindex -> struct arpproxy_iface */
 	struct xarray acls;		/* ifindex -> struct arpproxy_acl */
 	unsigned int acl_gen;		/* bumped on every ACL change, for dumps */
+	unsigned int cache_timeout;	/* s: stations age out after it */
 };
+
+struct arpproxy_cache;
 
 /* Everything arpproxy keeps for one network namespace. */
 struct arpproxy_net {
@@ -47,6 +50,7 @@ struct arpproxy_net {
 	unsigned int announce_jobs;
 	bool announce_dead;		/* the netns is going: no more work */
 	struct delayed_work announce_work;
+	struct arpproxy_cache __rcu *cache;	/* stations, once something learns */
 };
 
 /* The counters of one Ethernet interface, while it is in the netns. */
@@ -62,6 +66,7 @@ struct arpproxy_iface_conf {
 	u8 proxy_mode;			/* enum arpproxy_proxy_mode */
 	u8 inspect;			/* enum arpproxy_inspect_mode */
 	bool rarp;			/* answer reverse ARP requests */
+	bool learn;			/* record stations in the cache */
 	u32 rate;			/* replies per second, 0: no limit */
 	u32 burst;			/* replies at once after a quiet time */
 	u32 per_host;			/* replies per second to one requester */
@@ -222,6 +227,28 @@ void arpproxy_announce_cancel(struct arpproxy_net *an,
 void arpproxy_announce_config(struct arpproxy_net *an, struct arpproxy_config *cfg,
 			      int ifindex, bool refresh);
 void arpproxy_announce_stop(struct arpproxy_net *an);
+
+/* The learned ARP cache. Writers hold an->lock; the hook needs none. */
+int arpproxy_cache_create(struct arpproxy_net *an);
+void arpproxy_cache_destroy(struct arpproxy_net *an);
+void arpproxy_cache_forget_dev(struct net *net, int ifindex);
+void arpproxy_cache_timeout_change(struct arpproxy_net *an, unsigned int old,
+				   unsigned int new);
+bool arpproxy_cache_pinned(struct arpproxy_net *an, struct arpproxy_config *cfg,
+			   int ifindex, const struct arpproxy_arp *arp, u8 *pinned);
+void arpproxy_cache_learn(struct net *net, struct arpproxy_config *cfg,
+			  struct arpproxy_dev_stats *ds,
+			  const struct net_device *dev, const struct arpproxy_arp *arp);
+int arpproxy_cmd_cache_set(struct sk_buff *skb, struct genl_info *info);
+int arpproxy_cmd_cache_get(struct sk_buff *skb, struct genl_info *info);
+int arpproxy_cmd_station_flush(struct sk_buff *skb, struct genl_info *info);
+int arpproxy_dump_stations_start(struct netlink_callback *cb);
+int arpproxy_dump_stations(struct sk_buff *skb, struct netlink_callback *cb);
+extern const struct nla_policy arpproxy_prefix_policy[];
+extern const struct nla_policy arpproxy_cache_policy[];
+void arpproxy_notify_station(struct net *net, u8 cmd, int ifindex, __be32 ip,
+			     const u8 *mac, const u8 *old_mac);
+void arpproxy_notify_cache(struct net *net, unsigned int timeout);
 
 void arpproxy_rarp_init(void);
 void arpproxy_rarp_exit(void);

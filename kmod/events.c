@@ -166,3 +166,33 @@ void arpproxy_notify_spoof(struct net *net, const struct net_device *dev,
 			    (expected && nla_put(skb, ARPPROXY_A_EXPECTED_MAC, ETH_ALEN, expected)),
 			    GFP_ATOMIC);
 }
+
+/* A station learnt, or (with @old_mac) claimed by another MAC: from the hook. */
+void arpproxy_notify_station(struct net *net, u8 cmd, int ifindex, __be32 ip,
+			     const u8 *mac, const u8 *old_mac)
+{
+	struct sk_buff *skb;
+	void *hdr;
+
+	skb = arpproxy_event_new(net, cmd, GFP_ATOMIC, &hdr);
+	if (!skb)
+		return;
+	arpproxy_event_send(net, skb, hdr,
+			    nla_put_u32(skb, ARPPROXY_A_IFINDEX, ifindex) ||
+			    nla_put_be32(skb, ARPPROXY_A_SENDER_IP, ip) ||
+			    nla_put(skb, ARPPROXY_A_MAC, ETH_ALEN, mac) ||
+			    (old_mac && nla_put(skb, ARPPROXY_A_OLD_MAC, ETH_ALEN, old_mac)),
+			    GFP_ATOMIC);
+}
+
+void arpproxy_notify_cache(struct net *net, unsigned int timeout)
+{
+	struct sk_buff *skb;
+	void *hdr;
+
+	skb = arpproxy_event_new(net, ARPPROXY_CMD_CACHE_SET, GFP_KERNEL, &hdr);
+	if (skb)
+		arpproxy_event_send(net, skb, hdr,
+				    nla_put_u32(skb, ARPPROXY_A_CACHE_TIMEOUT, timeout),
+				    GFP_KERNEL);
+}

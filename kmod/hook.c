@@ -2,9 +2,10 @@
 /*
  * The responder: an NF_ARP_IN hook that inspects ARP where asked to and
  * answers requests from the binding table, within the interface's ACL and
- * rate limits. It runs under RCU only and allocates nothing but the reply,
- * and an event when a packet fails inspection or a rate limit starts
- * dropping while someone listens.
+ * rate limits, and learns the senders it sees where asked to. It runs
+ * under RCU only and allocates nothing but the reply, and an event when a
+ * packet fails inspection, a rate limit starts dropping or a station is
+ * new or changes while someone listens.
  */
 #include <linux/netfilter_arp.h>
 #include <linux/inetdevice.h>
@@ -121,6 +122,7 @@ static const char *const arpproxy_check_names[] = {
 	[ARPPROXY_STAT_BAD_SENDER_IP] = "bad sender IP",
 	[ARPPROXY_STAT_BAD_SENDER_MAC] = "bad sender MAC",
 	[ARPPROXY_STAT_STATIC_MISMATCH] = "static binding mismatch",
+	[ARPPROXY_STAT_PIN_MISMATCH] = "pinned station mismatch",
 };
 
 /*
@@ -130,13 +132,16 @@ static const char *const arpproxy_check_names[] = {
  */
 static enum arpproxy_stat arpproxy_inspect_packet(struct net *net,
 						  struct arpproxy_config *cfg,
+						  const struct arpproxy_iface *iface,
 						  const struct sk_buff *skb,
 						  const struct net_device *dev,
 						  const struct arpproxy_arp *arp)
 {
 	const struct ethhdr *eth = eth_hdr(skb);
-	const struct arpproxy_binding *b = NULL;
+	const struct arpproxy_binding *b;
+	const u8 *expected = NULL;
 	enum arpproxy_stat failed;
+	u8 pinned[ETH_ALEN];
 
 	if (!skb_mac_header_was_set(skb))
 		failed = ARPPROXY_STAT_BAD_FORMAT;
@@ -145,10 +150,15 @@ static enum arpproxy_stat arpproxy_inspect_packet(struct net *net,
 	if (!failed && arp->sip) {
 		b = arpproxy_table_lookup(&cfg->table, arp->sip, dev->ifindex);
 		if (b && (b->flags & ARPPROXY_BINDING_F_STATIC) &&
-		    !ether_addr_equal(b->mac, arp->sha))
+		    !ether_addr_equal(b->mac, arp->sha)) {
 			failed = ARPPROXY_STAT_STATIC_MISMATCH;
-		else
-			b = NULL;
+			expected = b->mac;
+		} else if (iface->conf.inspect == ARPPROXY_INSPECT_PIN &&
+			   arpproxy_cache_pinned(arpproxy_pernet(net), cfg, dev->ifindex,
+						 arp, pinned)) {
+			failed = ARPPROXY_STAT_PIN_MISMATCH;
+			expected = pinned;
+		}
 	}
 	if (!failed)
 		return 0;
@@ -156,14 +166,14 @@ static enum arpproxy_stat arpproxy_inspect_packet(struct net *net,
 	if (!arp)
 		net_warn_ratelimited("%s: %s ARP packet\n", dev->name,
 				     arpproxy_check_names[failed]);
-	else if (b)
+	else if (expected)
 		net_warn_ratelimited("%s: %s: %pI4 claimed by %pM, expected %pM\n",
 				     dev->name, arpproxy_check_names[failed],
-				     &arp->sip, arp->sha, b->mac);
+				     &arp->sip, arp->sha, expected);
 	else
 		net_warn_ratelimited("%s: %s: %pI4 claimed by %pM\n", dev->name,
 				     arpproxy_check_names[failed], &arp->sip, arp->sha);
-	arpproxy_notify_spoof(net, dev, failed, arp, b ? b->mac : NULL);
+	arpproxy_notify_spoof(net, dev, failed, arp, expected);
 	return failed;
 }
 
@@ -190,10 +200,10 @@ static unsigned int arpproxy_hook(void *priv, struct sk_buff *skb,
 	cfg = rcu_dereference(an->config);
 	iface = arpproxy_iface_get(cfg, dev->ifindex);
 	if (iface && iface->conf.inspect != ARPPROXY_INSPECT_OFF) {
-		verdict = arpproxy_inspect_packet(state->net, cfg, skb, dev, arp);
+		verdict = arpproxy_inspect_packet(state->net, cfg, iface, skb, dev, arp);
 		if (verdict) {
 			arpproxy_count_dev(an, ds, verdict);
-			if (iface->conf.inspect == ARPPROXY_INSPECT_ENFORCE) {
+			if (iface->conf.inspect != ARPPROXY_INSPECT_LOG) {
 				arpproxy_count_dev(an, ds, ARPPROXY_STAT_SPOOF_DROPPED);
 				return NF_DROP;
 			}
@@ -205,6 +215,9 @@ static unsigned int arpproxy_hook(void *priv, struct sk_buff *skb,
 		return NF_ACCEPT;
 	}
 	verdict = arpproxy_classify(arp);
+	/* What the kernel's ARP code is about to see, it learns too. */
+	if (verdict != ARPPROXY_STAT_INVALID && iface && iface->conf.learn)
+		arpproxy_cache_learn(state->net, cfg, ds, dev, arp);
 	if (verdict == ARPPROXY_STAT_INVALID || verdict == ARPPROXY_STAT_NOT_REQUEST) {
 		arpproxy_count_dev(an, ds, verdict);
 		return NF_ACCEPT;

@@ -16,7 +16,7 @@ struct arpproxy_iface *arpproxy_iface_get(struct arpproxy_config *cfg, int ifind
 static bool arpproxy_iface_is_default(const struct arpproxy_iface_conf *conf)
 {
 	return conf->proxy_mode == ARPPROXY_PROXY_OFF &&
-	       conf->inspect == ARPPROXY_INSPECT_OFF && !conf->rarp &&
+	       conf->inspect == ARPPROXY_INSPECT_OFF && !conf->rarp && !conf->learn &&
 	       !conf->rate && !conf->per_host;
 }
 

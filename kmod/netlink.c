@@ -28,7 +28,8 @@ static const struct nla_policy arpproxy_binding_policy[ARPPROXY_A_MAX + 1] = {
 	[ARPPROXY_A_REFRESH]	= NLA_POLICY_FULL_RANGE(NLA_U32, &arpproxy_refresh_range),
 };
 
-static const struct nla_policy arpproxy_binding_key_policy[ARPPROXY_A_MAX + 1] = {
+/* A binding's key; also what a station dump may be limited to. */
+const struct nla_policy arpproxy_prefix_policy[ARPPROXY_A_MAX + 1] = {
 	[ARPPROXY_A_PREFIX]	= { .type = NLA_BE32 },
 	[ARPPROXY_A_PLEN]	= NLA_POLICY_MAX(NLA_U8, 32),
 	[ARPPROXY_A_IFINDEX]	= NLA_POLICY_MIN(NLA_U32, 1),
@@ -55,6 +56,17 @@ static const struct nla_policy arpproxy_iface_policy[ARPPROXY_A_MAX + 1] = {
 	[ARPPROXY_A_RATE_BURST]	= NLA_POLICY_FULL_RANGE(NLA_U32, &arpproxy_burst_range),
 	[ARPPROXY_A_RATE_PER_HOST] = NLA_POLICY_FULL_RANGE(NLA_U32, &arpproxy_rate_range),
 	[ARPPROXY_A_RARP]	= NLA_POLICY_MAX(NLA_U8, 1),
+	[ARPPROXY_A_LEARN]	= NLA_POLICY_MAX(NLA_U8, 1),
+};
+
+static struct netlink_range_validation arpproxy_cache_timeout_range = {
+	.min = 1,
+	.max = ARPPROXY_CACHE_TIMEOUT_MAX,
+};
+
+const struct nla_policy arpproxy_cache_policy[ARPPROXY_A_MAX + 1] = {
+	[ARPPROXY_A_CACHE_TIMEOUT] = NLA_POLICY_FULL_RANGE(NLA_U32,
+							   &arpproxy_cache_timeout_range),
 };
 
 /*
@@ -385,7 +397,16 @@ static int arpproxy_cmd_iface_set(struct sk_buff *skb, struct genl_info *info)
 		conf.inspect = nla_get_u8(info->attrs[ARPPROXY_A_INSPECT]);
 	if (info->attrs[ARPPROXY_A_RARP])
 		conf.rarp = nla_get_u8(info->attrs[ARPPROXY_A_RARP]);
+	if (info->attrs[ARPPROXY_A_LEARN])
+		conf.learn = nla_get_u8(info->attrs[ARPPROXY_A_LEARN]);
 	err = arpproxy_parse_rate(info, &conf);
+	if (!err && conf.inspect == ARPPROXY_INSPECT_PIN && !conf.learn) {
+		NL_SET_ERR_MSG(info->extack, "inspect pin needs learn on");
+		err = -EINVAL;
+	}
+	/* Even for a restore: its commit must not fail for want of memory. */
+	if (!err && conf.learn)
+		err = arpproxy_cache_create(an);
 	if (!err)
 		err = arpproxy_iface_set(cfg, ifindex, &conf);
 	if (!err && cfg != an->staged)
@@ -403,6 +424,7 @@ int arpproxy_put_iface(struct sk_buff *skb, int ifindex,
 	    nla_put_u8(skb, ARPPROXY_A_PROXY_MODE, conf->proxy_mode) ||
 	    nla_put_u8(skb, ARPPROXY_A_INSPECT, conf->inspect) ||
 	    nla_put_u8(skb, ARPPROXY_A_RARP, conf->rarp) ||
+	    nla_put_u8(skb, ARPPROXY_A_LEARN, conf->learn) ||
 	    nla_put_u32(skb, ARPPROXY_A_RATE, conf->rate) ||
 	    nla_put_u32(skb, ARPPROXY_A_RATE_BURST, conf->burst) ||
 	    nla_put_u32(skb, ARPPROXY_A_RATE_PER_HOST, conf->per_host))
@@ -512,7 +534,7 @@ static const struct genl_ops arpproxy_genl_ops[] = {
 	{
 		.cmd = ARPPROXY_CMD_BINDING_DEL,
 		.doit = arpproxy_cmd_binding_del,
-		.policy = arpproxy_binding_key_policy,
+		.policy = arpproxy_prefix_policy,
 		.maxattr = ARPPROXY_A_MAX,
 		.flags = GENL_UNS_ADMIN_PERM,
 	},
@@ -596,6 +618,31 @@ static const struct genl_ops arpproxy_genl_ops[] = {
 	{
 		.cmd = ARPPROXY_CMD_ACL_FLUSH,
 		.doit = arpproxy_cmd_acl_flush,
+		.policy = arpproxy_ifindex_policy,
+		.maxattr = ARPPROXY_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ARPPROXY_CMD_CACHE_SET,
+		.doit = arpproxy_cmd_cache_set,
+		.policy = arpproxy_cache_policy,
+		.maxattr = ARPPROXY_A_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ARPPROXY_CMD_CACHE_GET,
+		.doit = arpproxy_cmd_cache_get,
+	},
+	{
+		.cmd = ARPPROXY_CMD_STATION_GET,
+		.start = arpproxy_dump_stations_start,
+		.dumpit = arpproxy_dump_stations,
+		.policy = arpproxy_prefix_policy,
+		.maxattr = ARPPROXY_A_MAX,
+	},
+	{
+		.cmd = ARPPROXY_CMD_STATION_FLUSH,
+		.doit = arpproxy_cmd_station_flush,
 		.policy = arpproxy_ifindex_policy,
 		.maxattr = ARPPROXY_A_MAX,
 		.flags = GENL_UNS_ADMIN_PERM,

@@ -61,6 +61,7 @@ static void __net_exit arpproxy_net_exit(struct net *net)
 	arpproxy_restore_abort(an);
 	arpproxy_config_free(rcu_dereference_protected(an->config, true));
 	arpproxy_dev_stats_destroy(an);
+	arpproxy_cache_destroy(an);
 	free_percpu(an->stats);
 	mutex_destroy(&an->lock);
 }
@@ -75,7 +76,7 @@ static struct pernet_operations arpproxy_net_ops = {
 
 /*
  * A registered Ethernet interface gets its counters. An unregistered one
- * takes them, its bindings, settings and ACL along, so that a later one
+ * takes them, its bindings, settings, ACL and stations along, so that a later one
  * reusing the ifindex starts clean. Moving a device to another netns
  * unregisters it from this one and registers it in the other.
  */
@@ -123,6 +124,7 @@ static int arpproxy_netdev_event(struct notifier_block *nb, unsigned long event,
 	arpproxy_announce_forget_dev(an, dev->ifindex);
 	mutex_lock(&an->lock);
 	arpproxy_dev_stats_del(an, dev->ifindex);
+	arpproxy_cache_forget_dev(dev_net(dev), dev->ifindex);
 	arpproxy_config_forget_dev(dev_net(dev), arpproxy_config_live(an),
 				   dev->ifindex, true);
 	if (an->staged)

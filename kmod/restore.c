@@ -26,6 +26,7 @@ struct arpproxy_config *arpproxy_config_new(void)
 	}
 	xa_init(&cfg->ifaces);
 	xa_init(&cfg->acls);
+	cfg->cache_timeout = ARPPROXY_CACHE_TIMEOUT_DEFAULT;
 	atomic_inc(&arpproxy_objects);
 	return cfg;
 }
@@ -140,6 +141,7 @@ int arpproxy_cmd_restore_commit(struct sk_buff *skb, struct genl_info *info)
 	cfg->table.gen = old->table.gen + 1;
 	cfg->acl_gen = old->acl_gen + 1;
 	rcu_assign_pointer(an->config, cfg);
+	arpproxy_cache_timeout_change(an, old->cache_timeout, cfg->cache_timeout);
 	/* The old bindings' announcements go, the new ones' start. */
 	arpproxy_announce_cancel(an, NULL, 0);
 	arpproxy_announce_config(an, cfg, 0, true);

@@ -90,9 +90,15 @@ completes "" binding add 10.0.0.0/24 refresh ''
 completes "auto" binding add 10.0.0.0/8 mac ''
 completes "proxy" iface set lo pr
 completes "off route" iface set lo proxy ''
-completes "inspect rarp rate" iface set lo proxy off ''
+completes "inspect rarp learn rate" iface set lo proxy off ''
+completes "on off" iface set lo learn ''
 completes "on off" iface set lo rarp ''
-completes "off log enforce" iface set lo inspect ''
+completes "off log enforce pin" iface set lo inspect ''
+completes "cache" cac
+completes "show flush set status help" cache ''
+completes "dev" cache show 10.0.0.0/8 ''
+completes "" cache flush dev lo ''
+completes "timeout" cache set ''
 completes "lo" iface show lo
 completes "announce" ann
 completes "dev count interval reply" announce 10.0.0.0/24 ''

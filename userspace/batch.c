@@ -68,7 +68,7 @@ static int batch_add(struct batch *b, int argc, char **argv, unsigned int lineno
 	cmd = b->lines[b->n].req.cmd;
 	/* Anything else would be done at once, or not at all. */
 	if (b->restore && !cmd->config)
-		return err_set("restore takes only binding, acl and iface set changes");
+		return err_set("restore takes only binding, acl, iface set and cache set changes");
 	/* Monitor runs until killed; a restore is a batch of its own. */
 	if (cmd->kind == REQ_MONITOR || cmd->kind == REQ_RESTORE)
 		return err_set("%s cannot be used in a batch", argv[0]);

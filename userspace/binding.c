@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <arpa/inet.h>
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -71,6 +72,15 @@ void print_mac(const char *key, const char *fmt, const struct nlattr *mac)
 
 	if (mac)
 		print_string(PRINT_ANY, key, fmt, format_mac(buf, mnl_attr_get_payload(mac)));
+}
+
+void print_ip(const char *key, const char *fmt, const struct nlattr *ip)
+{
+	char buf[INET_ADDRSTRLEN];
+
+	if (ip)
+		print_string(PRINT_ANY, key, fmt,
+			     inet_ntop(AF_INET, mnl_attr_get_payload(ip), buf, sizeof(buf)));
 }
 
 static void binding_print_mac(const struct nlattr *mac, uint32_t flags, bool mac_auto)

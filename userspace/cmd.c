@@ -14,9 +14,16 @@ struct show {
 	bool print;
 };
 
+/* A message of a dump, and where it sorts */
+struct dump_msg {
+	uint64_t key;
+	size_t offset;
+	size_t len;
+};
+
 static const struct object *const objects[] = {
-	&binding_object, &acl_object, &iface_object, &announce_object, &save_object,
-	&restore_object, &stats_object, &monitor_object, &version_object,
+	&binding_object, &acl_object, &iface_object, &cache_object, &announce_object,
+	&save_object, &restore_object, &stats_object, &monitor_object, &version_object,
 };
 
 static const struct cmd help_cmd = { .kind = REQ_LOCAL };
@@ -137,13 +144,64 @@ void cmd_print_array(const struct req *req, const char *key, const void *buf,
 	close_json_array();
 }
 
+static int dump_msg_cmp(const void *a, const void *b)
+{
+	const struct dump_msg *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return (x->offset > y->offset) - (x->offset < y->offset);
+}
+
+/* A copy of a checked dump, its messages in the order of req's key: *sorted */
+static int dump_sort(const struct req *req, const char *buf, size_t len, char **sorted)
+{
+	const struct nlattr *tb[ARPPROXY_A_MAX + 1];
+	const struct nlmsghdr *nlh;
+	struct dump_msg *msgs;
+	size_t n = 0, i, at;
+	int left = len;
+
+	for (nlh = (const void *)buf; mnl_nlmsg_ok(nlh, left); nlh = mnl_nlmsg_next(nlh, &left))
+		n++;
+	msgs = calloc(n + 1, sizeof(*msgs));
+	*sorted = malloc(len + 1);
+	if (!msgs || !*sorted) {
+		free(msgs);
+		free(*sorted);
+		*sorted = NULL;
+		return -ENOMEM;
+	}
+	left = len;
+	for (i = 0, nlh = (const void *)buf; i < n; i++, nlh = mnl_nlmsg_next(nlh, &left)) {
+		memset(tb, 0, sizeof(tb));
+		req_parse_reply(req, nlh, tb);
+		msgs[i].key = req->cmd->order(tb);
+		msgs[i].offset = (const char *)nlh - buf;
+		msgs[i].len = MNL_ALIGN(nlh->nlmsg_len) < (size_t)left ?
+			      MNL_ALIGN(nlh->nlmsg_len) : (size_t)left;
+	}
+	/* Equal keys keep the kernel's order. */
+	qsort(msgs, n, sizeof(*msgs), dump_msg_cmp);
+	for (i = 0, at = 0; i < n; at += msgs[i].len, i++)
+		memcpy(*sorted + at, buf + msgs[i].offset, msgs[i].len);
+	/* What followed the last message, if anything, is no message either. */
+	memset(*sorted + at, 0, len - at);
+	free(msgs);
+	return 0;
+}
+
 int cmd_print_dump(const struct req *req, const void *buf, size_t len)
 {
 	/* Check every message before printing any: never half a listing. */
 	int ret = cmd_check_dump(req, buf, len);
+	char *sorted = NULL;
 
+	if (!ret && req->cmd->order)
+		ret = dump_sort(req, buf, len, &sorted);
 	if (!ret)
-		cmd_print_array(req, NULL, buf, len);
+		cmd_print_array(req, NULL, sorted ? sorted : buf, len);
+	free(sorted);
 	return ret;
 }
 

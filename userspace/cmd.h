@@ -22,14 +22,22 @@ struct object {
 #define BINDING_KEY	(REQ_ATTR(PREFIX) | REQ_ATTR(PLEN))
 /* What an interface's settings are: its dump and its event carry them all. */
 #define IFACE_ATTRS	(REQ_ATTR(IFINDEX) | REQ_ATTR(PROXY_MODE) | REQ_ATTR(INSPECT) | \
-			 REQ_ATTR(RARP) | REQ_ATTR(RATE) | REQ_ATTR(RATE_BURST) | \
-			 REQ_ATTR(RATE_PER_HOST))
+			 REQ_ATTR(RARP) | REQ_ATTR(LEARN) | REQ_ATTR(RATE) | \
+			 REQ_ATTR(RATE_BURST) | REQ_ATTR(RATE_PER_HOST))
 /* What identifies an ACL rule, in its dump and its events */
 #define ACL_KEY		(REQ_ATTR(IFINDEX) | REQ_ATTR(ACTION) | REQ_ATTR(PREF))
+/* What every station of the cache's dump carries, its IP in PREFIX */
+#define STATION_ATTRS	(REQ_ATTR(PREFIX) | REQ_ATTR(IFINDEX) | REQ_ATTR(MAC) | \
+			 REQ_ATTR(FIRST_SEEN) | REQ_ATTR(LAST_SEEN) | REQ_ATTR(PACKETS) | \
+			 REQ_ATTR(CHANGES))
+/* The cache's setting and state, as CACHE_GET replies */
+#define CACHE_ATTRS	(REQ_ATTR(CACHE_TIMEOUT) | REQ_ATTR(CACHE_SIZE) | \
+			 REQ_ATTR(CACHE_STATIONS))
 
 extern const struct object binding_object;
 extern const struct object acl_object;
 extern const struct object iface_object;
+extern const struct object cache_object;
 extern const struct object announce_object;
 extern const struct object stats_object;
 extern const struct object monitor_object;
@@ -59,6 +67,8 @@ void binding_print(const struct req *req, const struct nlattr *const *tb);
 void acl_print(const struct req *req, const struct nlattr *const *tb);
 void iface_print(const struct req *req, const struct nlattr *const *tb);
 void stats_print(const struct req *req, const struct nlattr *const *tb);
+void station_print(const struct req *req, const struct nlattr *const *tb);
+void cache_status_print(const struct req *req, const struct nlattr *const *tb);
 void version_print(const struct req *req, const struct nlattr *const *tb);
 
 /*
@@ -70,12 +80,18 @@ void binding_print_words(const struct nlattr *const *tb, bool mac_auto);
 void print_hits(const struct nlattr *hits);
 /* A MAC attribute under key, in text by fmt; nothing if mac is NULL. */
 void print_mac(const char *key, const char *fmt, const struct nlattr *mac);
+/* An IPv4 address attribute (be32) likewise */
+void print_ip(const char *key, const char *fmt, const struct nlattr *ip);
 /* An ARPPROXY_A_IFINDEX's name under key "dev", in text by fmt */
 void print_dev(const char *fmt, const struct nlattr *ifindex);
 /* " dev IFNAME", or a JSON null for every interface */
 void binding_print_dev(const struct nlattr *ifindex);
 void iface_print_words(const struct nlattr *const *tb);
 void acl_print_words(const struct nlattr *const *tb);
+/* "timeout SECONDS", as cache set takes it */
+void cache_print_words(const struct nlattr *const *tb);
+/* cache show's order: by interface index, then address */
+uint64_t station_order(const struct nlattr *const *tb);
 /* Whether a reply with ARPPROXY_A_IFINDEX is on the interface show asks for */
 bool dev_match(const struct req *req, const struct nlattr *const *tb);
 
@@ -86,8 +102,8 @@ const char *stat_name(char *buf, uint32_t stat);
 
 /* Print the whole configuration as commands; err_set() and -1 on error. */
 int save_run(struct nl *nl);
-/* The dumps save prints, in this order */
-enum { SAVE_BINDINGS, SAVE_IFACES, SAVE_ACLS, SAVE_PARTS };
+/* The replies save prints, in this order */
+enum { SAVE_BINDINGS, SAVE_IFACES, SAVE_ACLS, SAVE_CACHE, SAVE_PARTS };
 /* Print dumps[SAVE_PARTS] as save does; 0, or -EBADMSG with nothing printed. */
 int save_print(const struct nl_dump *dumps);
 

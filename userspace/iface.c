@@ -6,21 +6,29 @@
 #include "parse.h"
 #include "print.h"
 
-#define IFACE_SET_KW	(KW_PROXY | KW_INSPECT | KW_RARP | KW_RATE | KW_BURST | KW_PER_HOST)
+#define IFACE_SET_KW	(KW_PROXY | KW_INSPECT | KW_RARP | KW_LEARN | KW_RATE | KW_BURST | \
+			 KW_PER_HOST)
 
-/* A burst is the interface bucket's: there is none without a rate. */
+/*
+ * A burst is the interface bucket's: there is none without a rate. Pin
+ * holds senders to the stations learnt: the kernel refuses, in these words,
+ * to leave an interface pinning without learning; this one is sure to.
+ */
 static int iface_set_check(const struct req *req)
 {
 	if ((req->attrs & REQ_ATTR(RATE_BURST)) && !req->rate)
 		return err_set("\"burst\" needs a rate above 0");
+	if ((req->attrs & REQ_ATTR(INSPECT)) && req->inspect_mode == ARPPROXY_INSPECT_PIN &&
+	    (req->attrs & REQ_ATTR(LEARN)) && !req->learn)
+		return err_set("inspect pin needs learn on");
 	return 0;
 }
 
 static const struct cmd iface_cmds[] = {
 	{ .name = "set", .id = ARPPROXY_CMD_IFACE_SET, .kind = REQ_CHANGE,
 	  .arg = KW_DEV, .required = KW_DEV, .keywords = IFACE_SET_KW,
-	  .any = KW_PROXY | KW_INSPECT | KW_RARP | KW_RATE,
-	  .any_words = "a setting: proxy, inspect, rarp or rate", .check = iface_set_check,
+	  .any = KW_PROXY | KW_INSPECT | KW_RARP | KW_LEARN | KW_RATE,
+	  .any_words = "a setting: proxy, inspect, learn, rarp or rate", .check = iface_set_check,
 	  .config = true },
 	{ .name = "show", .id = ARPPROXY_CMD_IFACE_GET, .kind = REQ_DUMP,
 	  .arg = KW_DEV, .reply = IFACE_ATTRS, .print = iface_print },
@@ -28,7 +36,7 @@ static const struct cmd iface_cmds[] = {
 
 const struct object iface_object = {
 	.name = "iface",
-	.usage = "arpproxyctl iface set IFNAME [proxy off|route] [inspect off|log|enforce] [rarp on|off] [rate PPS [burst N] [per-host PPS]]\n"
+	.usage = "arpproxyctl iface set IFNAME [proxy off|route] [inspect off|log|enforce|pin] [rarp on|off] [learn on|off] [rate PPS [burst N] [per-host PPS]]\n"
 		 "arpproxyctl iface show [IFNAME]\n",
 	.cmds = iface_cmds,
 	.ncmds = MNL_ARRAY_SIZE(iface_cmds),
@@ -52,9 +60,17 @@ static void iface_print_rate(const struct nlattr *const *tb)
 		  per_host);
 }
 
+/* As the rate limit: off, nothing in text, which every interface starts with */
+static void iface_print_switch(const char *key, const char *fmt, const struct nlattr *attr)
+{
+	uint8_t on = mnl_attr_get_u8(attr);
+	char buf[MODE_STRLEN];
+
+	print_string(on ? PRINT_ANY : PRINT_JSON, key, fmt, format_on_off(buf, on));
+}
+
 void iface_print_words(const struct nlattr *const *tb)
 {
-	uint8_t rarp = mnl_attr_get_u8(tb[ARPPROXY_A_RARP]);
 	char mode[MODE_STRLEN];
 
 	print_dev("%s", tb[ARPPROXY_A_IFINDEX]);
@@ -62,9 +78,8 @@ void iface_print_words(const struct nlattr *const *tb)
 		     format_proxy_mode(mode, mnl_attr_get_u8(tb[ARPPROXY_A_PROXY_MODE])));
 	print_string(PRINT_ANY, "inspect", " inspect %s",
 		     format_inspect_mode(mode, mnl_attr_get_u8(tb[ARPPROXY_A_INSPECT])));
-	/* As the rate limit: off, nothing in text, which every interface starts with */
-	print_string(rarp ? PRINT_ANY : PRINT_JSON, "rarp", " rarp %s",
-		     format_rarp(mode, rarp));
+	iface_print_switch("rarp", " rarp %s", tb[ARPPROXY_A_RARP]);
+	iface_print_switch("learn", " learn %s", tb[ARPPROXY_A_LEARN]);
 	iface_print_rate(tb);
 }
 

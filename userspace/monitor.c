@@ -3,7 +3,6 @@
  * arpproxyctl monitor: the module's events, one line each, in the words of
  * the commands that make the same change, after the time they arrived.
  */
-#include <arpa/inet.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -26,7 +25,7 @@ struct event {
 	const char *name;	/* the command's words, or what it is */
 	/* Text of the name: a space before words that do not start with one */
 	const char *fmt;
-	unsigned int needs;	/* REQ_ATTR()s it cannot be without */
+	uint64_t needs;		/* REQ_ATTR()s it cannot be without */
 	void (*print)(const struct nlattr *const *tb);	/* NULL: no words */
 };
 
@@ -52,16 +51,6 @@ static void flush_event(const struct nlattr *const *tb)
 	binding_print_dev(tb[ARPPROXY_A_IFINDEX]);
 }
 
-static void print_sender(const char *key, const char *fmt,
-			 const struct nlattr *ip)
-{
-	char buf[INET_ADDRSTRLEN];
-
-	if (ip)
-		print_string(PRINT_ANY, key, fmt,
-			     inet_ntop(AF_INET, mnl_attr_get_payload(ip), buf, sizeof(buf)));
-}
-
 /* What is known of the packet depends on how much of it there was. */
 static void spoof_event(const struct nlattr *const *tb)
 {
@@ -70,7 +59,7 @@ static void spoof_event(const struct nlattr *const *tb)
 	print_dev("%s", tb[ARPPROXY_A_IFINDEX]);
 	print_string(PRINT_ANY, "reason", " %s",
 		     stat_name(reason, mnl_attr_get_u32(tb[ARPPROXY_A_REASON])));
-	print_sender("sender", " %s", tb[ARPPROXY_A_SENDER_IP]);
+	print_ip("sender", " %s", tb[ARPPROXY_A_SENDER_IP]);
 	print_mac("claimed", " claimed %s", tb[ARPPROXY_A_MAC]);
 	print_mac("expected", " expected %s", tb[ARPPROXY_A_EXPECTED_MAC]);
 }
@@ -79,7 +68,7 @@ static void spoof_event(const struct nlattr *const *tb)
 static void rate_limit_event(const struct nlattr *const *tb)
 {
 	print_dev("dev %s", tb[ARPPROXY_A_IFINDEX]);
-	print_sender("from", " from %s", tb[ARPPROXY_A_SENDER_IP]);
+	print_ip("from", " from %s", tb[ARPPROXY_A_SENDER_IP]);
 	print_mac("mac", " mac %s", tb[ARPPROXY_A_MAC]);
 	if (tb[ARPPROXY_A_RATE])
 		print_u64(PRINT_ANY, "rate", " limit rate %" PRIu64,
@@ -87,6 +76,15 @@ static void rate_limit_event(const struct nlattr *const *tb)
 	if (tb[ARPPROXY_A_RATE_PER_HOST])
 		print_u64(PRINT_ANY, "per_host", " limit per-host %" PRIu64,
 			  mnl_attr_get_u32(tb[ARPPROXY_A_RATE_PER_HOST]));
+}
+
+/* A station learnt, as a rate limit's request: its MAC now, and the one it had */
+static void station_event(const struct nlattr *const *tb)
+{
+	print_dev("dev %s", tb[ARPPROXY_A_IFINDEX]);
+	print_ip("ip", " %s", tb[ARPPROXY_A_SENDER_IP]);
+	print_mac("mac", " mac %s", tb[ARPPROXY_A_MAC]);
+	print_mac("old_mac", " old-mac %s", tb[ARPPROXY_A_OLD_MAC]);
 }
 
 static const struct event events[] = {
@@ -105,6 +103,12 @@ static const struct event events[] = {
 	{ ARPPROXY_CMD_RATE_LIMIT, "rate-limit", "%s ", PACKET_KEY, rate_limit_event },
 	/* Everything may have changed: "save" tells what it is now. */
 	{ ARPPROXY_CMD_RESTORE_COMMIT, "restore", "%s", 0, NULL },
+	{ ARPPROXY_CMD_STATION_NEW, "station new", "%s ", PACKET_KEY, station_event },
+	{ ARPPROXY_CMD_STATION_CHANGED, "station changed", "%s ",
+	  PACKET_KEY | REQ_ATTR(OLD_MAC), station_event },
+	{ ARPPROXY_CMD_STATION_FLUSH, "cache flush", "%s", 0, flush_event },
+	{ ARPPROXY_CMD_CACHE_SET, "cache set", "%s ", REQ_ATTR(CACHE_TIMEOUT),
+	  cache_print_words },
 };
 
 static const struct event *event_find(uint8_t cmd)

@@ -34,9 +34,10 @@ static const char *const inspect_modes[] = {
 	[ARPPROXY_INSPECT_OFF] = "off",
 	[ARPPROXY_INSPECT_LOG] = "log",
 	[ARPPROXY_INSPECT_ENFORCE] = "enforce",
+	[ARPPROXY_INSPECT_PIN] = "pin",
 };
 
-static const char *const rarp_modes[] = {
+static const char *const on_off[] = {
 	[0] = "off",
 	[1] = "on",
 };
@@ -145,13 +146,17 @@ int parse_proxy_mode(const char *word, uint8_t *mode)
 int parse_inspect_mode(const char *word, uint8_t *mode)
 {
 	return parse_mode(word, inspect_modes, MNL_ARRAY_SIZE(inspect_modes),
-			  "inspect mode", "off, log or enforce", mode);
+			  "inspect mode", "off, log, enforce or pin", mode);
 }
 
 int parse_rarp(const char *word, uint8_t *on)
 {
-	return parse_mode(word, rarp_modes, MNL_ARRAY_SIZE(rarp_modes),
-			  "rarp setting", "on or off", on);
+	return parse_mode(word, on_off, MNL_ARRAY_SIZE(on_off), "rarp setting", "on or off", on);
+}
+
+int parse_learn(const char *word, uint8_t *on)
+{
+	return parse_mode(word, on_off, MNL_ARRAY_SIZE(on_off), "learn setting", "on or off", on);
 }
 
 int parse_acl_action(const char *word, uint8_t *action)
@@ -202,6 +207,18 @@ static int kw_rarp(const char *word, struct req *req)
 {
 	req->attrs |= REQ_ATTR(RARP);
 	return parse_rarp(word, &req->rarp);
+}
+
+static int kw_learn(const char *word, struct req *req)
+{
+	req->attrs |= REQ_ATTR(LEARN);
+	return parse_learn(word, &req->learn);
+}
+
+static int kw_timeout(const char *word, struct req *req)
+{
+	req->attrs |= REQ_ATTR(CACHE_TIMEOUT);
+	return parse_number(word, "timeout", 1, ARPPROXY_CACHE_TIMEOUT_MAX, &req->cache_timeout);
 }
 
 static int kw_action(const char *word, struct req *req)
@@ -315,8 +332,9 @@ static const struct keyword keywords[] = {
 	{ "static", KW_STATIC, NULL, NULL, ARPPROXY_BINDING_F_STATIC,
 	  KW_EXCLUDE, KW_MAC },
 	{ "proxy", KW_PROXY, "off|route", kw_proxy, 0, 0, 0 },
-	{ "inspect", KW_INSPECT, "off|log|enforce", kw_inspect, 0, 0, 0 },
+	{ "inspect", KW_INSPECT, "off|log|enforce|pin", kw_inspect, 0, 0, 0 },
 	{ "rarp", KW_RARP, "on|off", kw_rarp, 0, 0, 0 },
+	{ "learn", KW_LEARN, "on|off", kw_learn, 0, 0, 0 },
 	{ "allow", KW_ALLOW, NULL, kw_action, 0, KW_DENY, 0 },
 	{ "deny", KW_DENY, NULL, kw_action, 0, KW_ALLOW, 0 },
 	{ "from", KW_FROM, "PREFIX", kw_prefix, 0, 0, 0 },
@@ -331,6 +349,7 @@ static const struct keyword keywords[] = {
 	/* A binding's announcements; "garp" alone is BINDING_GARP_DEFAULT rounds */
 	{ "garp", KW_GARP, "N", kw_garp, 0, KW_EXCLUDE, KW_DEV },
 	{ "refresh", KW_REFRESH, "SECONDS", kw_refresh, 0, KW_EXCLUDE, KW_DEV },
+	{ "timeout", KW_TIMEOUT, "SECONDS", kw_timeout, 0, 0, 0 },
 	{ NULL, KW_FILE, "FILE", kw_file, 0, 0, 0 },
 	{ "--check", KW_CHECK, NULL, kw_check, 0, 0, 0 },
 	/* Prometheus wants every interface, and tells them apart itself. */
@@ -496,9 +515,9 @@ const char *format_inspect_mode(char *buf, uint8_t mode)
 	return format_mode(buf, inspect_modes, MNL_ARRAY_SIZE(inspect_modes), "mode", mode);
 }
 
-const char *format_rarp(char *buf, uint8_t on)
+const char *format_on_off(char *buf, uint8_t on)
 {
-	return format_mode(buf, rarp_modes, MNL_ARRAY_SIZE(rarp_modes), "mode", on);
+	return format_mode(buf, on_off, MNL_ARRAY_SIZE(on_off), "mode", on);
 }
 
 const char *format_acl_action(char *buf, uint8_t action)

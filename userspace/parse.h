@@ -23,6 +23,7 @@ int parse_mac(const char *word, uint8_t *mac);
 int parse_proxy_mode(const char *word, uint8_t *mode);
 int parse_inspect_mode(const char *word, uint8_t *mode);
 int parse_rarp(const char *word, uint8_t *on);
+int parse_learn(const char *word, uint8_t *on);
 int parse_acl_action(const char *word, uint8_t *action);
 /* A decimal number from min to max; what names it in the error. */
 int parse_number(const char *word, const char *what, uint32_t min, uint32_t max,
@@ -35,7 +36,8 @@ const char *format_prefix(char *buf, uint32_t addr, unsigned int plen);
 const char *format_mac(char *buf, const uint8_t *mac);
 const char *format_proxy_mode(char *buf, uint8_t mode);
 const char *format_inspect_mode(char *buf, uint8_t mode);
-const char *format_rarp(char *buf, uint8_t on);
+/* A setting of 0 or 1, as rarp and learn take it */
+const char *format_on_off(char *buf, uint8_t on);
 const char *format_acl_action(char *buf, uint8_t action);
 /* Keyword of one ARPPROXY_BINDING_F_* bit, NULL if this tool has none. */
 const char *binding_flag_name(uint32_t flag);

@@ -30,6 +30,15 @@ static const struct nl_policy reply_policy[ARPPROXY_A_MAX + 1] = {
 	[ARPPROXY_A_RARP] = { MNL_TYPE_U8, 0 },
 	[ARPPROXY_A_GARP] = { MNL_TYPE_U8, 0 },
 	[ARPPROXY_A_REFRESH] = { MNL_TYPE_U32, 0 },
+	[ARPPROXY_A_LEARN] = { MNL_TYPE_U8, 0 },
+	[ARPPROXY_A_CACHE_TIMEOUT] = { MNL_TYPE_U32, 0 },
+	[ARPPROXY_A_CACHE_SIZE] = { MNL_TYPE_U32, 0 },
+	[ARPPROXY_A_CACHE_STATIONS] = { MNL_TYPE_U32, 0 },
+	[ARPPROXY_A_FIRST_SEEN] = { MNL_TYPE_U64, 0 },
+	[ARPPROXY_A_LAST_SEEN] = { MNL_TYPE_U64, 0 },
+	[ARPPROXY_A_PACKETS] = { MNL_TYPE_U64, 0 },
+	[ARPPROXY_A_CHANGES] = { MNL_TYPE_U32, 0 },
+	[ARPPROXY_A_OLD_MAC] = { MNL_TYPE_BINARY, ETH_ALEN },
 };
 
 /* Where struct req holds each attribute it sends, in the kernel's byte order. */
@@ -59,6 +68,8 @@ static const struct {
 	REQ_FIELD(REPLY, reply),
 	REQ_FIELD(GARP, garp),
 	REQ_FIELD(REFRESH, refresh),
+	REQ_FIELD(LEARN, learn),
+	REQ_FIELD(CACHE_TIMEOUT, cache_timeout),
 };
 
 struct nlmsghdr *req_build(const struct req *req, void *buf, uint16_t family,
@@ -70,26 +81,27 @@ struct nlmsghdr *req_build(const struct req *req, void *buf, uint16_t family,
 
 	nlh = nl_msg_start(buf, family, cmd->kind == REQ_DUMP ? NLM_F_DUMP : NLM_F_ACK,
 			   seq, cmd->id, ARPPROXY_GENL_VERSION);
-	/* Dumps list everything; show filters them here. */
-	if (cmd->kind == REQ_DUMP)
+	/* Most dumps list everything, and show filters them here. */
+	if (cmd->kind == REQ_DUMP && !cmd->filter)
 		return nlh;
 	for (type = 0; type < MNL_ARRAY_SIZE(req_fields); type++)
-		if ((req->attrs & (1U << type)) && req_fields[type].len)
+		if ((req->attrs & (UINT64_C(1) << type)) && req_fields[type].len)
 			mnl_attr_put(nlh, type, req_fields[type].len,
 				     (const char *)req + req_fields[type].offset);
 	return nlh;
 }
 
-int req_parse_msg(const struct nlmsghdr *nlh, unsigned int need,
+int req_parse_msg(const struct nlmsghdr *nlh, uint64_t need,
 		  const struct nlattr **tb)
 {
-	unsigned int type, have = 0;
+	uint64_t have = 0;
+	unsigned int type;
 
 	if (nl_parse(nlh, GENL_HDRLEN, reply_policy, ARPPROXY_A_MAX, tb))
 		return -EBADMSG;
 	for (type = 0; type <= ARPPROXY_A_MAX; type++)
 		if (tb[type])
-			have |= 1U << type;
+			have |= UINT64_C(1) << type;
 	return (have & need) == need ? 0 : -EBADMSG;
 }
 

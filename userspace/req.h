@@ -12,7 +12,8 @@ struct nlmsghdr;
 struct object;
 
 /* Bit of an ARPPROXY_A_* attribute in struct req .attrs and struct cmd masks */
-#define REQ_ATTR(name)	(1U << ARPPROXY_A_##name)
+#define REQ_ATTR(name)	(UINT64_C(1) << ARPPROXY_A_##name)
+_Static_assert(ARPPROXY_A_MAX < 64, "every attribute has a bit in a REQ_ATTR() mask");
 
 enum req_kind {
 	REQ_LOCAL,	/* help: nothing for the kernel */
@@ -52,6 +53,8 @@ enum {
 	KW_REPLY = 1 << 23,
 	KW_GARP = 1 << 24,
 	KW_REFRESH = 1 << 25,
+	KW_LEARN = 1 << 26,
+	KW_TIMEOUT = 1 << 27,
 };
 
 struct req;
@@ -71,10 +74,13 @@ struct cmd {
 	unsigned int any;	/* KW_* of which at least one must be given */
 	const char *any_words;	/* what "missing " then goes on with */
 	unsigned int alone;	/* KW_* that goes with none but .required */
-	unsigned int attrs;	/* REQ_ATTR()s sent even when not given */
-	unsigned int reply;	/* REQ_ATTR()s every reply must carry */
+	uint64_t attrs;		/* REQ_ATTR()s sent even when not given */
+	uint64_t reply;		/* REQ_ATTR()s every reply must carry */
 	bool config;		/* changes the configuration: a restore may have it */
+	bool filter;		/* a dump that sends its words: the kernel filters */
 	req_print_fn print;
+	/* A dump printed sorted by this key of its replies; NULL: as received */
+	uint64_t (*order)(const struct nlattr *const *tb);
 	/* What the words cannot say alone: err_set() and -1 if req is wrong. */
 	int (*check)(const struct req *req);
 };
@@ -83,7 +89,7 @@ struct cmd {
 struct req {
 	const struct cmd *cmd;
 	const struct object *help;	/* REQ_LOCAL: NULL means all objects */
-	unsigned int attrs;		/* REQ_ATTR()s of the fields set below */
+	uint64_t attrs;			/* REQ_ATTR()s of the fields set below */
 	uint32_t prefix;		/* network byte order */
 	uint32_t ifindex;
 	uint32_t flags;			/* ARPPROXY_BINDING_F_* */
@@ -94,10 +100,12 @@ struct req {
 	uint32_t count;			/* announce: rounds */
 	uint32_t interval;		/* announce: ms between rounds */
 	uint32_t refresh;		/* binding: s between announcements */
+	uint32_t cache_timeout;		/* cache set: s a station lives unseen */
 	uint8_t plen;
 	uint8_t proxy_mode;
 	uint8_t inspect_mode;
 	uint8_t rarp;			/* 0 or 1 */
+	uint8_t learn;			/* 0 or 1 */
 	uint8_t reply;			/* announce: 1, with ARP replies */
 	uint8_t garp;			/* binding: rounds when it starts answering */
 	uint8_t action;			/* enum arpproxy_acl_action */
@@ -114,7 +122,7 @@ struct nlmsghdr *req_build(const struct req *req, void *buf, uint16_t family,
  * Parse an arpproxy message into tb; -EBADMSG if malformed or without any
  * of the REQ_ATTR()s in need.
  */
-int req_parse_msg(const struct nlmsghdr *nlh, unsigned int need,
+int req_parse_msg(const struct nlmsghdr *nlh, uint64_t need,
 		  const struct nlattr **tb);
 /* Parse an arpproxy reply into tb; -EBADMSG if malformed or incomplete. */
 int req_parse_reply(const struct req *req, const struct nlmsghdr *nlh,

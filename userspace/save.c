@@ -61,6 +61,7 @@ static void save_iface(const struct req *req, const struct nlattr *const *tb)
 	if (mnl_attr_get_u8(tb[ARPPROXY_A_PROXY_MODE]) != ARPPROXY_PROXY_OFF ||
 	    mnl_attr_get_u8(tb[ARPPROXY_A_INSPECT]) != ARPPROXY_INSPECT_OFF ||
 	    mnl_attr_get_u8(tb[ARPPROXY_A_RARP]) ||
+	    mnl_attr_get_u8(tb[ARPPROXY_A_LEARN]) ||
 	    mnl_attr_get_u32(tb[ARPPROXY_A_RATE]) ||
 	    mnl_attr_get_u32(tb[ARPPROXY_A_RATE_PER_HOST]))
 		save_line(req, tb, iface_print_words);
@@ -71,10 +72,17 @@ static void save_acl(const struct req *req, const struct nlattr *const *tb)
 	save_line(req, tb, acl_print_words);
 }
 
-/* Indexed by SAVE_BINDINGS, SAVE_IFACES, SAVE_ACLS */
+/* Only a timeout that is not the one a restore starts with; no stations */
+static void save_cache(const struct req *req, const struct nlattr *const *tb)
+{
+	if (mnl_attr_get_u32(tb[ARPPROXY_A_CACHE_TIMEOUT]) != ARPPROXY_CACHE_TIMEOUT_DEFAULT)
+		save_line(req, tb, cache_print_words);
+}
+
+/* Indexed by SAVE_BINDINGS, SAVE_IFACES, SAVE_ACLS, SAVE_CACHE */
 static const struct {
 	const char *key;	/* JSON: the array of its lines */
-	struct cmd dump;
+	struct cmd dump;	/* a dump, or a get of one reply */
 } parts[SAVE_PARTS] = {
 	[SAVE_BINDINGS] = { "binding", {
 		.name = "binding add", .id = ARPPROXY_CMD_BINDING_GET, .kind = REQ_DUMP,
@@ -85,6 +93,9 @@ static const struct {
 	[SAVE_ACLS] = { "acl", {
 		.name = "acl add", .id = ARPPROXY_CMD_ACL_GET, .kind = REQ_DUMP,
 		.reply = ACL_KEY, .print = save_acl } },
+	[SAVE_CACHE] = { "cache", {
+		.name = "cache set", .id = ARPPROXY_CMD_CACHE_GET, .kind = REQ_GET,
+		.reply = CACHE_ATTRS, .print = save_cache } },
 };
 
 int save_print(const struct nl_dump *dumps)
@@ -113,7 +124,7 @@ int save_run(struct nl *nl)
 	size_t i;
 	int ret = 0;
 
-	/* Three dumps, each whole: nothing is printed before all are in. */
+	/* Every part whole: nothing is printed before all are in. */
 	for (i = 0; i < SAVE_PARTS && !ret; i++) {
 		req.cmd = &parts[i].dump;
 		ret = cmd_dump(nl, &req, &dumps[i]);

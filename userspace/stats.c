@@ -60,6 +60,14 @@ static const struct {
 	[ARPPROXY_STAT_RARP_REPLIES] = { "rarp_replies",
 		"Reverse ARP requests answered from a host binding" },
 	[ARPPROXY_STAT_GARP_SENT] = { "garp_sent", "Gratuitous ARP frames sent" },
+	[ARPPROXY_STAT_PIN_MISMATCH] = { "pin_mismatch",
+		"Frames whose sender MAC is not the one their station was pinned to" },
+	[ARPPROXY_STAT_STATIONS_LEARNT] = { "stations_learnt",
+		"Stations learnt: sender addresses new to the cache of an interface with learn on" },
+	[ARPPROXY_STAT_STATION_CHANGES] = { "station_changes",
+		"Stations whose address another MAC claimed" },
+	[ARPPROXY_STAT_CACHE_EVICTED] = { "cache_evicted",
+		"Stations evicted from a full set of the cache to make room for a new one" },
 };
 
 _Static_assert(MNL_ARRAY_SIZE(stats) == ARPPROXY_STAT_MAX + 1,

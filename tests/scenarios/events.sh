@@ -33,7 +33,7 @@ check_eq "binding add, replace and del, as they happened" \
 check_eq "binding flush dev e0" '{"event":"binding flush","dev":"e0"}' \
 	"$(events /tmp/events.json '.event == "binding flush"')"
 check_eq "iface set with all the settings" \
-	'{"event":"iface set","dev":"e0","proxy":"off","inspect":"enforce","rarp":"off","rate":0,"burst":0,"per_host":0}' \
+	'{"event":"iface set","dev":"e0","proxy":"off","inspect":"enforce","rarp":"off","learn":"off","rate":0,"burst":0,"per_host":0}' \
 	"$(events /tmp/events.json '.event == "iface set" and .dev == "e0"')"
 check_eq "an inspection failure, with what was claimed and what was expected" \
 	"{\"event\":\"spoof\",\"dev\":\"e0\",\"reason\":\"static_mismatch\",\"sender\":\"172.16.10.200\",\"claimed\":\"02:00:00:00:00:66\",\"expected\":\"$MAC_B\"}" \

@@ -201,7 +201,7 @@ printf 'binding add 172.16.20.200/32 dev e0 mac %s\nannounce 172.16.20.200 dev e
 before=$(ctl save)
 err=$(ctl restore /tmp/garp.conf 2>&1)
 check_eq "restore refuses an announcement" \
-	"1 /tmp/garp.conf:2: restore takes only binding, acl and iface set changes" "$? $err"
+	"1 /tmp/garp.conf:2: restore takes only binding, acl, iface set and cache set changes" "$? $err"
 check_eq "  and changes nothing" "$before" "$(ctl save)"
 check_eq "  nor sends anything" 0 "$(garp_sent)"
 

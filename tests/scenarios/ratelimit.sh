@@ -52,7 +52,7 @@ ctl binding add 172.16.20.0/24 dev e0
 check_eq "no rate limit: iface show says nothing of it" "e0 proxy off inspect off" \
 	"$(ctl iface show e0)"
 check_eq "  iface show -j has it, all 0" \
-	'{"dev":"e0","proxy":"off","inspect":"off","rarp":"off","rate":0,"burst":0,"per_host":0}' \
+	'{"dev":"e0","proxy":"off","inspect":"off","rarp":"off","learn":"off","rate":0,"burst":0,"per_host":0}' \
 	"$(ctl -j iface show e0 | jq -c '.[0]')"
 check "iface set e0 rate 1000 per-host 5" ctl iface set e0 rate 1000 per-host 5
 check_eq "  the burst defaults to the rate" "e0 proxy off inspect off rate 1000 burst 1000 per-host 5" \
@@ -70,7 +70,7 @@ check "iface set e0 rate 10 burst 10" ctl iface set e0 rate 10 burst 10
 check_eq "  iface show prints it in the words of iface set" \
 	"e0 proxy off inspect off rate 10 burst 10" "$(ctl iface show e0)"
 check_eq "  iface show -j" \
-	'{"dev":"e0","proxy":"off","inspect":"off","rarp":"off","rate":10,"burst":10,"per_host":0}' \
+	'{"dev":"e0","proxy":"off","inspect":"off","rarp":"off","learn":"off","rate":10,"burst":10,"per_host":0}' \
 	"$(ctl -j iface show e0 | jq -c '.[0]')"
 
 bad_input() {	# bad_input DESCRIPTION EXPECTED_ERROR ARGS...: the settings unchanged
@@ -141,7 +141,7 @@ check_eq "  an eviction is no outcome: requests are still answered or limited" \
 	"$REQUESTS" $((REPLIES + LIMITED))
 check "  each requester's first request is answered: $REPLIES" test "$REPLIES" -ge 64
 ctl iface set e0 rate 0
-busywait 2000 grep -q '"event":"iface set","dev":"e0","proxy":"off","inspect":"off","rarp":"off","rate":0' \
+busywait 2000 grep -q '"event":"iface set","dev":"e0","proxy":"off","inspect":"off","rarp":"off","learn":"off","rate":0' \
 	/tmp/rate-events.json
 monitor_stop
 
@@ -154,7 +154,7 @@ check_eq "monitor: the per-host limit's onset" \
 	"$(events /tmp/rate-events.json ".event == \"rate-limit\" and .from == \"$FLOODER\" and .per_host == 5" |
 		sort -u)"
 check_eq "monitor: iface set with the whole rate limit" \
-	'{"event":"iface set","dev":"e0","proxy":"off","inspect":"off","rarp":"off","rate":100000,"burst":100000,"per_host":5}' \
+	'{"event":"iface set","dev":"e0","proxy":"off","inspect":"off","rarp":"off","learn":"off","rate":100000,"burst":100000,"per_host":5}' \
 	"$(events /tmp/rate-events.json '.event == "iface set" and .per_host == 5')"
 
 stats=$(ctl -j stats show)

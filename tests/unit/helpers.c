@@ -57,6 +57,7 @@ void put_iface(struct nlmsghdr *nlh, uint32_t ifindex, const struct iface_settin
 	mnl_attr_put_u8(nlh, ARPPROXY_A_PROXY_MODE, s->proxy);
 	mnl_attr_put_u8(nlh, ARPPROXY_A_INSPECT, s->inspect);
 	mnl_attr_put_u8(nlh, ARPPROXY_A_RARP, s->rarp);
+	mnl_attr_put_u8(nlh, ARPPROXY_A_LEARN, s->learn);
 	mnl_attr_put_u32(nlh, ARPPROXY_A_RATE, s->rate);
 	mnl_attr_put_u32(nlh, ARPPROXY_A_RATE_BURST, s->burst);
 	mnl_attr_put_u32(nlh, ARPPROXY_A_RATE_PER_HOST, s->per_host);

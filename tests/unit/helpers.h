@@ -22,6 +22,7 @@ void put_binding_key(struct nlmsghdr *nlh, const char *prefix, uint8_t plen,
 struct iface_settings {
 	uint8_t proxy, inspect, rarp;
 	uint32_t rate, burst, per_host;
+	uint8_t learn;
 };
 void put_iface(struct nlmsghdr *nlh, uint32_t ifindex, const struct iface_settings *s);
 /* An ACL rule; prefix NULL and mac NULL for a rule without them. */

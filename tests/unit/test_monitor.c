@@ -216,6 +216,7 @@ static const struct {
 } flushes[] = {
 	{ ARPPROXY_CMD_BINDING_FLUSH, "binding flush" },
 	{ ARPPROXY_CMD_ACL_FLUSH, "acl flush" },
+	{ ARPPROXY_CMD_STATION_FLUSH, "cache flush" },
 };
 
 /* Everything went, or what one interface had. */
@@ -238,28 +239,28 @@ END_TEST
 
 START_TEST(test_iface_set)
 {
-	struct iface_settings off = { ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_ENFORCE, 0, 0, 0, 0 };
-	struct iface_settings on = { ARPPROXY_PROXY_ROUTE, ARPPROXY_INSPECT_OFF, 1, 10, 20, 5 };
-	struct iface_settings rarp = { ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF, 1, 0, 0, 0 };
+	struct iface_settings off = { ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_ENFORCE, 0, 0, 0, 0, 0 };
+	struct iface_settings on = { ARPPROXY_PROXY_ROUTE, ARPPROXY_INSPECT_PIN, 1, 10, 20, 5, 1 };
+	struct iface_settings rarp = { ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF, 1, 0, 0, 0, 0 };
 	struct nlmsghdr *nlh = event(ARPPROXY_CMD_IFACE_SET);
 
 	put_iface(nlh, lo_index(), &off);
 	check_event(nlh, TIME_TEXT "iface set lo proxy off inspect enforce\n",
 		    TIME_JSON "\"event\":\"iface set\",\"dev\":\"lo\",\"proxy\":\"off\","
-		    "\"inspect\":\"enforce\",\"rarp\":\"off\",\"rate\":0,\"burst\":0,"
+		    "\"inspect\":\"enforce\",\"rarp\":\"off\",\"learn\":\"off\",\"rate\":0,\"burst\":0,"
 		    "\"per_host\":0}\n");
 	nlh = event(ARPPROXY_CMD_IFACE_SET);
 	put_iface(nlh, lo_index(), &on);
-	check_event(nlh, TIME_TEXT "iface set lo proxy route inspect off rarp on rate 10 burst 20 "
-		    "per-host 5\n",
+	check_event(nlh, TIME_TEXT "iface set lo proxy route inspect pin rarp on learn on rate 10 "
+		    "burst 20 per-host 5\n",
 		    TIME_JSON "\"event\":\"iface set\",\"dev\":\"lo\",\"proxy\":\"route\","
-		    "\"inspect\":\"off\",\"rarp\":\"on\",\"rate\":10,\"burst\":20,"
+		    "\"inspect\":\"pin\",\"rarp\":\"on\",\"learn\":\"on\",\"rate\":10,\"burst\":20,"
 		    "\"per_host\":5}\n");
 	nlh = event(ARPPROXY_CMD_IFACE_SET);
 	put_iface(nlh, lo_index(), &rarp);
 	check_event(nlh, TIME_TEXT "iface set lo proxy off inspect off rarp on\n",
 		    TIME_JSON "\"event\":\"iface set\",\"dev\":\"lo\",\"proxy\":\"off\","
-		    "\"inspect\":\"off\",\"rarp\":\"on\",\"rate\":0,\"burst\":0,"
+		    "\"inspect\":\"off\",\"rarp\":\"on\",\"learn\":\"off\",\"rate\":0,\"burst\":0,"
 		    "\"per_host\":0}\n");
 }
 END_TEST
@@ -340,21 +341,32 @@ static struct nlmsghdr *spoof_event(uint32_t reason)
 	return nlh;
 }
 
+/* The checks that expect a MAC: a static binding's, or a pinned station's */
+static const struct {
+	uint32_t reason;
+	const char *name;
+} mismatches[] = {
+	{ ARPPROXY_STAT_STATIC_MISMATCH, "static_mismatch" },
+	{ ARPPROXY_STAT_PIN_MISMATCH, "pin_mismatch" },
+};
+
 START_TEST(test_spoof_full)
 {
-	struct nlmsghdr *nlh = spoof_event(ARPPROXY_STAT_STATIC_MISMATCH);
+	struct nlmsghdr *nlh = spoof_event(mismatches[_i].reason);
+	char text[256], json[256];
 	uint32_t sender;
 
 	ck_assert_int_eq(inet_pton(AF_INET, "172.16.10.200", &sender), 1);
 	mnl_attr_put(nlh, ARPPROXY_A_SENDER_IP, sizeof(sender), &sender);
 	mnl_attr_put(nlh, ARPPROXY_A_MAC, ETH_ALEN, mac1);
 	mnl_attr_put(nlh, ARPPROXY_A_EXPECTED_MAC, ETH_ALEN, mac2);
-	check_event(nlh,
-		    TIME_TEXT "spoof lo static_mismatch 172.16.10.200 claimed 02:00:00:00:00:66"
-		    " expected 00:00:0c:94:36:bb\n",
-		    TIME_JSON "\"event\":\"spoof\",\"dev\":\"lo\",\"reason\":\"static_mismatch\","
-		    "\"sender\":\"172.16.10.200\",\"claimed\":\"02:00:00:00:00:66\","
-		    "\"expected\":\"00:00:0c:94:36:bb\"}\n");
+	snprintf(text, sizeof(text), TIME_TEXT "spoof lo %s 172.16.10.200 claimed "
+		 "02:00:00:00:00:66 expected 00:00:0c:94:36:bb\n", mismatches[_i].name);
+	snprintf(json, sizeof(json), TIME_JSON "\"event\":\"spoof\",\"dev\":\"lo\","
+		 "\"reason\":\"%s\",\"sender\":\"172.16.10.200\","
+		 "\"claimed\":\"02:00:00:00:00:66\",\"expected\":\"00:00:0c:94:36:bb\"}\n",
+		 mismatches[_i].name);
+	check_event(nlh, text, json);
 }
 END_TEST
 
@@ -365,6 +377,56 @@ START_TEST(test_spoof_short_packet)
 	/* a newer module's check still prints, as its number */
 	check_event(spoof_event(99), TIME_TEXT "spoof lo stat_99\n",
 		    TIME_JSON "\"event\":\"spoof\",\"dev\":\"lo\",\"reason\":\"stat_99\"}\n");
+}
+END_TEST
+
+static struct nlmsghdr *station_event(uint8_t cmd, uint32_t ifindex, const char *ip,
+				      const uint8_t *mac)
+{
+	struct nlmsghdr *nlh = event(cmd);
+	uint32_t sender;
+
+	ck_assert_int_eq(inet_pton(AF_INET, ip, &sender), 1);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, ifindex);
+	mnl_attr_put(nlh, ARPPROXY_A_SENDER_IP, sizeof(sender), &sender);
+	mnl_attr_put(nlh, ARPPROXY_A_MAC, ETH_ALEN, mac);
+	return nlh;
+}
+
+/* A station learnt: where, its address, its MAC; the keys of cache show */
+START_TEST(test_station_new)
+{
+	check_event(station_event(ARPPROXY_CMD_STATION_NEW, lo_index(), "172.16.10.100", mac2),
+		    TIME_TEXT "station new dev lo 172.16.10.100 mac 00:00:0c:94:36:bb\n",
+		    TIME_JSON "\"event\":\"station new\",\"dev\":\"lo\","
+		    "\"ip\":\"172.16.10.100\",\"mac\":\"00:00:0c:94:36:bb\"}\n");
+}
+END_TEST
+
+/* Another MAC claims a station's address: the new one, then the old one. */
+START_TEST(test_station_changed)
+{
+	struct nlmsghdr *nlh = station_event(ARPPROXY_CMD_STATION_CHANGED, GONE_DEV,
+					     "172.16.10.200", mac1);
+
+	mnl_attr_put(nlh, ARPPROXY_A_OLD_MAC, ETH_ALEN, mac2);
+	check_event(nlh,
+		    TIME_TEXT "station changed dev if999999 172.16.10.200 mac 02:00:00:00:00:66"
+		    " old-mac 00:00:0c:94:36:bb\n",
+		    TIME_JSON "\"event\":\"station changed\",\"dev\":\"if999999\","
+		    "\"ip\":\"172.16.10.200\",\"mac\":\"02:00:00:00:00:66\","
+		    "\"old_mac\":\"00:00:0c:94:36:bb\"}\n");
+}
+END_TEST
+
+/* In the words of the command that sets it */
+START_TEST(test_cache_set)
+{
+	struct nlmsghdr *nlh = event(ARPPROXY_CMD_CACHE_SET);
+
+	mnl_attr_put_u32(nlh, ARPPROXY_A_CACHE_TIMEOUT, ARPPROXY_CACHE_TIMEOUT_MAX);
+	check_event(nlh, TIME_TEXT "cache set timeout 604800\n",
+		    TIME_JSON "\"event\":\"cache set\",\"timeout\":604800}\n");
 }
 END_TEST
 
@@ -430,6 +492,28 @@ START_TEST(test_malformed_prints_nothing)
 	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, lo_index());
 	mnl_attr_put_u32(nlh, ARPPROXY_A_SENDER_IP, 0);
 	mnl_attr_put_u32(nlh, ARPPROXY_A_RATE, 10);
+	ck_assert_int_eq(monitor_print(nlh, &when), -EBADMSG);
+	/* a station changed, without the MAC it had */
+	nlh = station_event(ARPPROXY_CMD_STATION_CHANGED, lo_index(), "10.0.0.1", mac1);
+	ck_assert_int_eq(monitor_print(nlh, &when), -EBADMSG);
+	/* a new one with a MAC too short */
+	nlh = event(ARPPROXY_CMD_STATION_NEW);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, lo_index());
+	mnl_attr_put_u32(nlh, ARPPROXY_A_SENDER_IP, 0);
+	mnl_attr_put(nlh, ARPPROXY_A_MAC, 5, mac1);
+	ck_assert_int_eq(monitor_print(nlh, &when), -EBADMSG);
+	/* a timeout set, without it */
+	nlh = event(ARPPROXY_CMD_CACHE_SET);
+	ck_assert_int_eq(monitor_print(nlh, &when), -EBADMSG);
+	/* an iface set without learn */
+	nlh = event(ARPPROXY_CMD_IFACE_SET);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, lo_index());
+	mnl_attr_put_u8(nlh, ARPPROXY_A_PROXY_MODE, ARPPROXY_PROXY_OFF);
+	mnl_attr_put_u8(nlh, ARPPROXY_A_INSPECT, ARPPROXY_INSPECT_OFF);
+	mnl_attr_put_u8(nlh, ARPPROXY_A_RARP, 0);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_RATE, 0);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_RATE_BURST, 0);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_RATE_PER_HOST, 0);
 	ck_assert_int_eq(monitor_print(nlh, &when), -EBADMSG);
 	/* too short for a generic netlink header */
 	nlh = mnl_nlmsg_put_header(buf);
@@ -511,8 +595,11 @@ Suite *monitor_suite(void)
 	tcase_add_test(events, test_acl_add);
 	tcase_add_test(events, test_acl_del_without_hits);
 	tcase_add_test(events, test_rate_limit);
-	tcase_add_test(events, test_spoof_full);
+	tcase_add_loop_test(events, test_spoof_full, 0, N(mismatches));
 	tcase_add_test(events, test_spoof_short_packet);
+	tcase_add_test(events, test_station_new);
+	tcase_add_test(events, test_station_changed);
+	tcase_add_test(events, test_cache_set);
 	tcase_add_test(events, test_restore);
 	tcase_add_test(events, test_unknown_event);
 	tcase_add_loop_test(events, test_malformed_prints_nothing, 0, 2);

@@ -334,6 +334,67 @@ START_TEST(test_iface_set_rarp)
 }
 END_TEST
 
+/* learn is a u8 like rarp, and pin an inspect mode like the others */
+START_TEST(test_iface_set_learn)
+{
+	struct msg m = build("iface set lo learn on");
+
+	check_change(&m, ARPPROXY_CMD_IFACE_SET, 2);
+	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
+	check_u8(m.tb[ARPPROXY_A_LEARN], 1);
+	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4 + 8 + 8);
+	m = build("iface set lo learn off");
+	check_change(&m, ARPPROXY_CMD_IFACE_SET, 2);
+	check_u8(m.tb[ARPPROXY_A_LEARN], 0);
+	m = build("iface set lo inspect pin learn on");
+	check_change(&m, ARPPROXY_CMD_IFACE_SET, 3);
+	check_u8(m.tb[ARPPROXY_A_INSPECT], ARPPROXY_INSPECT_PIN);
+	check_u8(m.tb[ARPPROXY_A_LEARN], 1);
+	/* other settings leave it out */
+	m = build("iface set lo inspect pin");
+	check_change(&m, ARPPROXY_CMD_IFACE_SET, 2);
+	ck_assert_ptr_null(m.tb[ARPPROXY_A_LEARN]);
+}
+END_TEST
+
+START_TEST(test_cache_requests)
+{
+	struct msg m = build("cache set timeout 604800");
+
+	check_change(&m, ARPPROXY_CMD_CACHE_SET, 1);
+	check_u32(m.tb[ARPPROXY_A_CACHE_TIMEOUT], ARPPROXY_CACHE_TIMEOUT_MAX);
+	m = build("cache flush");
+	check_change(&m, ARPPROXY_CMD_STATION_FLUSH, 0);
+	m = build("cache flush dev lo");
+	check_change(&m, ARPPROXY_CMD_STATION_FLUSH, 1);
+	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
+	m = build("cache status");
+	check_change(&m, ARPPROXY_CMD_CACHE_GET, 0);
+}
+END_TEST
+
+/* Unlike the other shows, the cache's has the kernel filter its dump. */
+START_TEST(test_cache_show_filters)
+{
+	struct msg m = build("cache show");
+
+	ck_assert_uint_eq(m.genl->cmd, ARPPROXY_CMD_STATION_GET);
+	ck_assert_uint_eq(m.nlh->nlmsg_flags, NLM_F_REQUEST | NLM_F_DUMP);
+	ck_assert_uint_eq(m.nattrs, 0);
+	m = build("cache show 172.16.0.0/16 dev lo");
+	ck_assert_uint_eq(m.nlh->nlmsg_flags, NLM_F_REQUEST | NLM_F_DUMP);
+	ck_assert_uint_eq(m.nattrs, 3);
+	check_prefix(&m, "172.16.0.0", 16);
+	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
+	m = build("cache show 172.16.10.100");
+	ck_assert_uint_eq(m.nattrs, 2);
+	check_prefix(&m, "172.16.10.100", 32);
+	m = build("cache show dev lo");
+	ck_assert_uint_eq(m.nattrs, 1);
+	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
+}
+END_TEST
+
 START_TEST(test_announce_full)
 {
 	struct msg m = build("announce 172.16.20.200/32 dev lo count 3 interval 200 reply");
@@ -537,7 +598,7 @@ static const struct {
 	bool u32;
 } setting_attrs[] = {
 	{ ARPPROXY_A_PROXY_MODE, false }, { ARPPROXY_A_INSPECT, false },
-	{ ARPPROXY_A_RARP, false }, { ARPPROXY_A_RATE, true },
+	{ ARPPROXY_A_RARP, false }, { ARPPROXY_A_LEARN, false }, { ARPPROXY_A_RATE, true },
 	{ ARPPROXY_A_RATE_BURST, true }, { ARPPROXY_A_RATE_PER_HOST, true },
 };
 
@@ -575,6 +636,66 @@ START_TEST(test_iface_reply_needs_settings)
 	nlh = iface_reply(_i);
 	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), -EBADMSG);
 	put_setting(nlh, _i, !setting_attrs[_i].u32);
+	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), -EBADMSG);
+}
+END_TEST
+
+/* What every station carries, and how wide */
+static const struct {
+	uint16_t type;
+	uint16_t len;
+} station_attrs[] = {
+	{ ARPPROXY_A_PREFIX, 4 }, { ARPPROXY_A_IFINDEX, 4 }, { ARPPROXY_A_MAC, ETH_ALEN },
+	{ ARPPROXY_A_FIRST_SEEN, 8 }, { ARPPROXY_A_LAST_SEEN, 8 }, { ARPPROXY_A_PACKETS, 8 },
+	{ ARPPROXY_A_CHANGES, 4 },
+};
+
+/* A station, all but skip (N() for none), skip at width len if not 0 */
+static struct nlmsghdr *station_reply(size_t skip, uint16_t len)
+{
+	static const uint8_t value[8] = { 2, 0, 0, 0, 0, 1, 0, 0 };
+	struct nlmsghdr *nlh = reply(ARPPROXY_CMD_STATION_GET);
+	size_t i;
+
+	for (i = 0; i < N(station_attrs); i++)
+		if (i != skip || len)
+			mnl_attr_put(nlh, station_attrs[i].type,
+				     i == skip ? len : station_attrs[i].len, value);
+	return nlh;
+}
+
+/* Each attribute of a station left out, then at the wrong width: malformed. */
+START_TEST(test_station_reply_checks)
+{
+	const struct nlattr *tb[ARPPROXY_A_MAX + 1] = { NULL };
+	struct req req = parse_ok("cache show");
+
+	ck_assert_int_eq(req_parse_reply(&req, station_reply(N(station_attrs), 0), tb), 0);
+	ck_assert_uint_eq(mnl_attr_get_u32(tb[ARPPROXY_A_CHANGES]), 2);
+	memset(tb, 0, sizeof(tb));
+	ck_assert_int_eq(req_parse_reply(&req, station_reply(_i, 0), tb), -EBADMSG);
+	ck_assert_int_eq(req_parse_reply(&req, station_reply(_i, station_attrs[_i].len == 4 ?
+								  8 : 4), tb), -EBADMSG);
+}
+END_TEST
+
+START_TEST(test_cache_reply_checks)
+{
+	const struct nlattr *tb[ARPPROXY_A_MAX + 1] = { NULL };
+	struct req req = parse_ok("cache status");
+	struct nlmsghdr *nlh = reply(ARPPROXY_CMD_CACHE_GET);
+
+	mnl_attr_put_u32(nlh, ARPPROXY_A_CACHE_TIMEOUT, 300);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_CACHE_SIZE, 65536);
+	/* without the stations it holds */
+	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), -EBADMSG);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_CACHE_STATIONS, 12);
+	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), 0);
+	ck_assert_uint_eq(mnl_attr_get_u32(tb[ARPPROXY_A_CACHE_STATIONS]), 12);
+	nlh = reply(ARPPROXY_CMD_CACHE_GET);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_CACHE_TIMEOUT, 300);
+	mnl_attr_put_u64(nlh, ARPPROXY_A_CACHE_SIZE, 65536);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_CACHE_STATIONS, 12);
 	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), -EBADMSG);
 }
 END_TEST
@@ -682,6 +803,9 @@ Suite *msg_suite(void)
 	tcase_add_test(requests, test_iface_set_rate);
 	tcase_add_test(requests, test_iface_set_all);
 	tcase_add_test(requests, test_iface_set_rarp);
+	tcase_add_test(requests, test_iface_set_learn);
+	tcase_add_test(requests, test_cache_requests);
+	tcase_add_test(requests, test_cache_show_filters);
 	tcase_add_loop_test(requests, test_restore_steps, 0, N(restore_steps));
 	tcase_add_test(requests, test_gets_and_reset);
 	tcase_add_test(requests, test_stats_show_dev);
@@ -693,6 +817,8 @@ Suite *msg_suite(void)
 	tcase_add_test(replies, test_reply_wrong_width);
 	tcase_add_test(replies, test_acl_reply_checks);
 	tcase_add_loop_test(replies, test_iface_reply_needs_settings, 0, N(setting_attrs));
+	tcase_add_loop_test(replies, test_station_reply_checks, 0, N(station_attrs));
+	tcase_add_test(replies, test_cache_reply_checks);
 	tcase_add_test(replies, test_strerror);
 	tcase_add_test(replies, test_acl_strerror);
 	tcase_add_test(replies, test_announce_strerror);

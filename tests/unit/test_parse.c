@@ -138,22 +138,50 @@ START_TEST(test_proxy_mode)
 }
 END_TEST
 
-START_TEST(test_rarp)
+/* Settings of 0 or 1, in the same words */
+static const struct {
+	int (*parse)(const char *word, uint8_t *on);
+	const char *what;
+} switches[] = {
+	{ parse_rarp, "rarp setting" },
+	{ parse_learn, "learn setting" },
+};
+
+START_TEST(test_switch)
 {
-	char buf[MODE_STRLEN];
+	char buf[MODE_STRLEN], want[128];
 	uint8_t on = 0xff;
 
-	ck_assert_int_eq(parse_rarp("on", &on), 0);
+	ck_assert_int_eq(switches[_i].parse("on", &on), 0);
 	ck_assert_uint_eq(on, 1);
-	ck_assert_int_eq(parse_rarp("off", &on), 0);
+	ck_assert_int_eq(switches[_i].parse("off", &on), 0);
 	ck_assert_uint_eq(on, 0);
-	ck_assert_int_eq(parse_rarp("maybe", &on), -1);
-	ck_assert_str_eq(err_msg(), "invalid rarp setting \"maybe\": expected on or off");
-	ck_assert_int_eq(parse_rarp("1", &on), -1);
-	ck_assert_int_eq(parse_rarp("ON", &on), -1);
-	ck_assert_str_eq(format_rarp(buf, 0), "off");
-	ck_assert_str_eq(format_rarp(buf, 1), "on");
-	ck_assert_str_eq(format_rarp(buf, 2), "mode_2");
+	ck_assert_int_eq(switches[_i].parse("maybe", &on), -1);
+	snprintf(want, sizeof(want), "invalid %s \"maybe\": expected on or off", switches[_i].what);
+	ck_assert_str_eq(err_msg(), want);
+	ck_assert_int_eq(switches[_i].parse("1", &on), -1);
+	ck_assert_int_eq(switches[_i].parse("ON", &on), -1);
+	ck_assert_int_eq(switches[_i].parse("", &on), -1);
+	ck_assert_str_eq(format_on_off(buf, 0), "off");
+	ck_assert_str_eq(format_on_off(buf, 1), "on");
+	ck_assert_str_eq(format_on_off(buf, 2), "mode_2");
+}
+END_TEST
+
+START_TEST(test_inspect_mode)
+{
+	char buf[MODE_STRLEN];
+	uint8_t mode = 0xff;
+
+	ck_assert_int_eq(parse_inspect_mode("pin", &mode), 0);
+	ck_assert_uint_eq(mode, ARPPROXY_INSPECT_PIN);
+	ck_assert_int_eq(parse_inspect_mode("enforce", &mode), 0);
+	ck_assert_uint_eq(mode, ARPPROXY_INSPECT_ENFORCE);
+	ck_assert_int_eq(parse_inspect_mode("pinned", &mode), -1);
+	ck_assert_str_eq(err_msg(),
+			 "invalid inspect mode \"pinned\": expected off, log, enforce or pin");
+	ck_assert_str_eq(format_inspect_mode(buf, ARPPROXY_INSPECT_PIN), "pin");
+	ck_assert_str_eq(format_inspect_mode(buf, ARPPROXY_INSPECT_MAX + 1), "mode_4");
 }
 END_TEST
 
@@ -270,12 +298,15 @@ END_TEST
 #define ROUNDS		(REQ_ATTR(COUNT) | REQ_ATTR(INTERVAL))
 #define GARP		REQ_ATTR(GARP)
 #define REFRESH		REQ_ATTR(REFRESH)
+#define LEARN		REQ_ATTR(LEARN)
+#define INSPECT		REQ_ATTR(INSPECT)
+#define TIMEOUT		REQ_ATTR(CACHE_TIMEOUT)
 
 static const struct {
 	const char *line;
 	uint8_t id;
 	uint8_t kind;
-	unsigned int attrs;
+	uint64_t attrs;
 } good_lines[] = {
 	{ "binding add 10.0.0.0/8", ARPPROXY_CMD_BINDING_ADD, REQ_CHANGE,
 	  KEY | REQ_ATTR(FLAGS) },
@@ -304,6 +335,25 @@ static const struct {
 	{ "iface set lo rarp on", ARPPROXY_CMD_IFACE_SET, REQ_CHANGE, DEV | REQ_ATTR(RARP) },
 	{ "iface set lo rate 10 rarp off proxy route", ARPPROXY_CMD_IFACE_SET, REQ_CHANGE,
 	  DEV | RATE | REQ_ATTR(PROXY_MODE) | REQ_ATTR(RARP) },
+	{ "iface set lo learn on", ARPPROXY_CMD_IFACE_SET, REQ_CHANGE, DEV | LEARN },
+	{ "iface set lo learn off", ARPPROXY_CMD_IFACE_SET, REQ_CHANGE, DEV | LEARN },
+	{ "iface set lo inspect pin learn on", ARPPROXY_CMD_IFACE_SET, REQ_CHANGE,
+	  DEV | INSPECT | LEARN },
+	{ "iface set lo learn on inspect pin", ARPPROXY_CMD_IFACE_SET, REQ_CHANGE,
+	  DEV | INSPECT | LEARN },
+	/* the interface may learn already: the kernel knows */
+	{ "iface set lo inspect pin", ARPPROXY_CMD_IFACE_SET, REQ_CHANGE, DEV | INSPECT },
+	{ "iface set lo inspect enforce learn off", ARPPROXY_CMD_IFACE_SET, REQ_CHANGE,
+	  DEV | INSPECT | LEARN },
+	{ "cache show", ARPPROXY_CMD_STATION_GET, REQ_DUMP, 0 },
+	{ "cache show dev lo", ARPPROXY_CMD_STATION_GET, REQ_DUMP, DEV },
+	{ "cache show 172.16.0.0/16", ARPPROXY_CMD_STATION_GET, REQ_DUMP, KEY },
+	{ "cache show 172.16.10.100 dev lo", ARPPROXY_CMD_STATION_GET, REQ_DUMP, KEY | DEV },
+	{ "cache show dev lo 172.16.0.0/16", ARPPROXY_CMD_STATION_GET, REQ_DUMP, KEY | DEV },
+	{ "cache flush", ARPPROXY_CMD_STATION_FLUSH, REQ_CHANGE, 0 },
+	{ "cache flush dev lo", ARPPROXY_CMD_STATION_FLUSH, REQ_CHANGE, DEV },
+	{ "cache set timeout 300", ARPPROXY_CMD_CACHE_SET, REQ_CHANGE, TIMEOUT },
+	{ "cache status", ARPPROXY_CMD_CACHE_GET, REQ_GET, 0 },
 	{ "acl add dev lo deny", ARPPROXY_CMD_ACL_ADD, REQ_CHANGE, DEV | ACTION },
 	{ "acl add allow dev lo", ARPPROXY_CMD_ACL_ADD, REQ_CHANGE, DEV | ACTION },
 	{ "acl add dev lo allow from 10.0.0.0/8 pref 5", ARPPROXY_CMD_ACL_ADD, REQ_CHANGE,
@@ -349,14 +399,18 @@ START_TEST(test_good_lines)
 }
 END_TEST
 
-/* Every change a restore stages, and nothing else: stats reset and announce are not ones. */
+/*
+ * Every change a restore stages, and nothing else: stats reset, announce
+ * and cache flush (stations are learnt, not configured) are not ones.
+ */
 START_TEST(test_config_changes)
 {
 	struct req req = parse_ok(good_lines[_i].line);
 
 	ck_assert_int_eq(req.cmd->config, req.cmd->kind == REQ_CHANGE &&
 			 req.cmd->id != ARPPROXY_CMD_STATS_RESET &&
-			 req.cmd->id != ARPPROXY_CMD_ANNOUNCE);
+			 req.cmd->id != ARPPROXY_CMD_ANNOUNCE &&
+			 req.cmd->id != ARPPROXY_CMD_STATION_FLUSH);
 }
 END_TEST
 
@@ -410,6 +464,66 @@ START_TEST(test_iface_set_values)
 	ck_assert_uint_eq(req.rarp, 0);
 	ck_assert_uint_eq(req.inspect_mode, ARPPROXY_INSPECT_LOG);
 	ck_assert_uint_eq(req.attrs, DEV | REQ_ATTR(INSPECT) | REQ_ATTR(RARP));
+	req = parse_ok("iface set lo learn on");
+	ck_assert_uint_eq(req.learn, 1);
+	ck_assert_uint_eq(req.attrs, DEV | LEARN);
+	req = parse_ok("iface set lo learn off inspect log");
+	ck_assert_uint_eq(req.learn, 0);
+	ck_assert_uint_eq(req.inspect_mode, ARPPROXY_INSPECT_LOG);
+	req = parse_ok("iface set lo inspect pin learn on");
+	ck_assert_uint_eq(req.inspect_mode, ARPPROXY_INSPECT_PIN);
+	ck_assert_uint_eq(req.learn, 1);
+}
+END_TEST
+
+static const struct {
+	const char *line;
+	uint32_t timeout;
+} timeouts[] = {
+	{ "cache set timeout 1", 1 },
+	{ "cache set timeout 300", ARPPROXY_CACHE_TIMEOUT_DEFAULT },
+	{ "cache set timeout 604800", ARPPROXY_CACHE_TIMEOUT_MAX },
+	{ "cache set timeout 0604800", ARPPROXY_CACHE_TIMEOUT_MAX },
+};
+
+START_TEST(test_cache_timeout_values)
+{
+	struct req req = parse_ok(timeouts[_i].line);
+
+	ck_assert_uint_eq(req.cmd->id, ARPPROXY_CMD_CACHE_SET);
+	ck_assert_uint_eq(req.cache_timeout, timeouts[_i].timeout);
+	ck_assert_uint_eq(req.attrs, TIMEOUT);
+	ck_assert(req.cmd->config);
+}
+END_TEST
+
+static const struct {
+	const char *line, *prefix;	/* prefix NULL: none given */
+	uint8_t plen;
+	bool dev;
+} cache_shows[] = {
+	{ "cache show", NULL, 0, false },
+	/* a bare address is that one station's */
+	{ "cache show 172.16.10.100", "172.16.10.100", 32, false },
+	{ "cache show 172.16.0.0/16 dev lo", "172.16.0.0", 16, true },
+	/* and the prefix may come after dev */
+	{ "cache show dev lo 10.0.0.0/8", "10.0.0.0", 8, true },
+	{ "cache show dev lo", NULL, 0, true },
+	{ "cache show 0.0.0.0/0", "0.0.0.0", 0, false },
+};
+
+START_TEST(test_cache_show_values)
+{
+	struct req req = parse_ok(cache_shows[_i].line);
+
+	ck_assert_uint_eq(req.cmd->id, ARPPROXY_CMD_STATION_GET);
+	ck_assert_uint_eq(req.attrs & KEY, cache_shows[_i].prefix ? KEY : 0);
+	if (cache_shows[_i].prefix)
+		ck_assert_uint_eq(req.prefix, ip(cache_shows[_i].prefix));
+	ck_assert_uint_eq(req.plen, cache_shows[_i].plen);
+	ck_assert_uint_eq(!!(req.attrs & DEV), cache_shows[_i].dev);
+	if (cache_shows[_i].dev)
+		ck_assert_uint_eq(req.ifindex, lo_index());
 }
 END_TEST
 
@@ -556,6 +670,9 @@ START_TEST(test_help)
 	req = parse_ok("announce help");
 	ck_assert_uint_eq(req.cmd->kind, REQ_LOCAL);
 	ck_assert_ptr_eq(req.help, &announce_object);
+	req = parse_ok("cache help");
+	ck_assert_uint_eq(req.cmd->kind, REQ_LOCAL);
+	ck_assert_ptr_eq(req.help, &cache_object);
 }
 END_TEST
 
@@ -630,7 +747,46 @@ static const struct bad bad_lines[] = {
 	{ "binding show 10.0.0.0/8 10.0.0.0/8", "unknown word \"10.0.0.0/8\"" },
 	{ "binding flush 10.0.0.0/8", "unknown word \"10.0.0.0/8\"" },
 	{ "iface set", "missing IFNAME" },
-	{ "iface set lo", "missing a setting: proxy, inspect, rarp or rate" },
+	{ "iface set lo", "missing a setting: proxy, inspect, learn, rarp or rate" },
+	{ "iface set lo learn", "missing on|off after \"learn\"" },
+	{ "iface set lo learn yes", "invalid learn setting \"yes\": expected on or off" },
+	{ "iface set lo learn on learn off", "\"learn\" given twice" },
+	{ "iface set lo inspect pin learn off",
+	  "inspect pin needs learn on" },
+	{ "iface set lo learn off rarp on inspect pin",
+	  "inspect pin needs learn on" },
+	{ "iface show lo learn on", "unknown word \"learn\"" },
+	{ "binding add 10.0.0.5 learn on", "unknown word \"learn\"" },
+	{ "cache", "missing cache command" },
+	{ "cache list", "unknown cache command \"list\"" },
+	{ "cache set", "missing \"timeout SECONDS\"" },
+	{ "cache set timeout", "missing SECONDS after \"timeout\"" },
+	{ "cache set timeout 0", "invalid timeout \"0\": expected 1..604800" },
+	{ "cache set timeout 604801", "invalid timeout \"604801\": expected 1..604800" },
+	{ "cache set timeout 4294967296", "invalid timeout \"4294967296\": expected 1..604800" },
+	{ "cache set timeout -1", "invalid timeout \"-1\": expected 1..604800" },
+	{ "cache set timeout 5m", "invalid timeout \"5m\": expected 1..604800" },
+	{ "cache set timeout soon", "invalid timeout \"soon\": expected 1..604800" },
+	{ "cache set timeout 300 timeout 300", "\"timeout\" given twice" },
+	{ "cache set 300", "unknown word \"300\"" },
+	{ "cache set timeout 300 dev lo", "unknown word \"dev\"" },
+	{ "cache show 172.16.10.1/16",
+	  "prefix \"172.16.10.1/16\" has host bits set (did you mean 172.16.0.0/16?)" },
+	{ "cache show 172.16.0.0/33", "invalid prefix length in \"172.16.0.0/33\": expected 0..32" },
+	{ "cache show lo", "invalid prefix \"lo\": expected A.B.C.D[/LEN]" },
+	{ "cache show 10.0.0.0/8 10.1.0.0/16", "unknown word \"10.1.0.0/16\"" },
+	{ "cache show dev lo dev lo", "\"dev\" given twice" },
+	{ "cache show dev", "missing IFNAME after \"dev\"" },
+	{ "cache show dev nosuchdev0", "cannot find device \"nosuchdev0\"" },
+	{ "cache show timeout 300", "invalid prefix \"timeout\": expected A.B.C.D[/LEN]" },
+	{ "cache flush 10.0.0.0/8", "unknown word \"10.0.0.0/8\"" },
+	{ "cache flush lo", "unknown word \"lo\"" },
+	{ "cache flush dev", "missing IFNAME after \"dev\"" },
+	{ "cache flush dev nosuchdev0", "cannot find device \"nosuchdev0\"" },
+	{ "cache status extra", "unknown word \"extra\"" },
+	{ "cache status dev lo", "unknown word \"dev\"" },
+	{ "cache help extra", "unknown word \"extra\"" },
+	{ "iface set lo timeout 300", "unknown word \"timeout\"" },
 	{ "iface set lo rarp", "missing on|off after \"rarp\"" },
 	{ "iface set lo rarp maybe", "invalid rarp setting \"maybe\": expected on or off" },
 	{ "iface set lo rarp 1", "invalid rarp setting \"1\": expected on or off" },
@@ -704,8 +860,9 @@ static const struct bad bad_lines[] = {
 	{ "acl flush deny", "unknown word \"deny\"" },
 	{ "acl flush dev nosuchdev0", "cannot find device \"nosuchdev0\"" },
 	{ "acl help extra", "unknown word \"extra\"" },
-	{ "iface set lo inspect", "missing off|log|enforce after \"inspect\"" },
-	{ "iface set lo inspect on", "invalid inspect mode \"on\": expected off, log or enforce" },
+	{ "iface set lo inspect", "missing off|log|enforce|pin after \"inspect\"" },
+	{ "iface set lo inspect on",
+	  "invalid inspect mode \"on\": expected off, log, enforce or pin" },
 	{ "binding add 10.0.0.5 static", "\"static\" needs \"mac\"" },
 	{ "binding add 10.0.0.5 static exclude", "\"exclude\" cannot be used with \"static\"" },
 	{ "iface set lo proxy", "missing off|route after \"proxy\"" },
@@ -873,6 +1030,8 @@ static const struct bad bad_batches[] = {
 	  "BATCH:2: \"deny\" cannot be used with \"pref\"\n" },
 	{ "binding add 10.0.0.0/24 dev lo\nannounce 10.0.0.0/24 dev lo count 101\n",
 	  "BATCH:2: invalid count \"101\": expected 1..100\n" },
+	{ "cache show\ncache set timeout 604801\n",
+	  "BATCH:2: invalid timeout \"604801\": expected 1..604800\n" },
 	/* a restore is a batch of its own */
 	{ "binding flush\nrestore --check gw.conf\n",
 	  "BATCH:2: restore cannot be used in a batch\n" },
@@ -892,29 +1051,40 @@ END_TEST
 /* Restore takes configuration changes only, and says which line is not one. */
 static const struct bad bad_restores[] = {
 	{ "binding add 10.0.0.0/8\nbinding show\n",
-	  "BATCH:2: restore takes only binding, acl and iface set changes\n" },
+	  "BATCH:2: restore takes only binding, acl, iface set and cache set changes\n" },
 	{ "# the gateway\n\nacl add dev lo deny\nstats reset\n",
-	  "BATCH:4: restore takes only binding, acl and iface set changes\n" },
-	{ "stats show\n", "BATCH:1: restore takes only binding, acl and iface set changes\n" },
-	{ "iface show lo\n", "BATCH:1: restore takes only binding, acl and iface set changes\n" },
-	{ "acl show\n", "BATCH:1: restore takes only binding, acl and iface set changes\n" },
+	  "BATCH:4: restore takes only binding, acl, iface set and cache set changes\n" },
+	{ "stats show\n", "BATCH:1: restore takes only binding, acl, iface set and cache set changes\n" },
+	{ "iface show lo\n", "BATCH:1: restore takes only binding, acl, iface set and cache set changes\n" },
+	{ "acl show\n", "BATCH:1: restore takes only binding, acl, iface set and cache set changes\n" },
 	{ "binding flush\nmonitor\n",
-	  "BATCH:2: restore takes only binding, acl and iface set changes\n" },
-	{ "save\n", "BATCH:1: restore takes only binding, acl and iface set changes\n" },
+	  "BATCH:2: restore takes only binding, acl, iface set and cache set changes\n" },
+	{ "save\n", "BATCH:1: restore takes only binding, acl, iface set and cache set changes\n" },
 	{ "binding flush\nacl flush\nrestore other.conf\n",
-	  "BATCH:3: restore takes only binding, acl and iface set changes\n" },
-	{ "version\n", "BATCH:1: restore takes only binding, acl and iface set changes\n" },
+	  "BATCH:3: restore takes only binding, acl, iface set and cache set changes\n" },
+	{ "version\n", "BATCH:1: restore takes only binding, acl, iface set and cache set changes\n" },
 	/* an announcement is sent, not configured */
 	{ "binding add 10.0.0.0/24 dev lo\nannounce 10.0.0.0/24 dev lo\n",
-	  "BATCH:2: restore takes only binding, acl and iface set changes\n" },
-	{ "help\n", "BATCH:1: restore takes only binding, acl and iface set changes\n" },
-	{ "binding help\n", "BATCH:1: restore takes only binding, acl and iface set changes\n" },
+	  "BATCH:2: restore takes only binding, acl, iface set and cache set changes\n" },
+	{ "help\n", "BATCH:1: restore takes only binding, acl, iface set and cache set changes\n" },
+	{ "binding help\n", "BATCH:1: restore takes only binding, acl, iface set and cache set changes\n" },
 	/* The batch's own checks, with the same words */
 	{ "binding add 172.16.40.0/24\nbinding add 172.16.41.0/24\nbinding frobnicate\n",
 	  "BATCH:3: unknown binding command \"frobnicate\"\n" },
 	{ "iface set lo rate 0 burst 3\n", "BATCH:1: \"burst\" needs a rate above 0\n" },
 	{ "binding add 10.0.0.0/8 dev nosuchdev0\n",
 	  "BATCH:1: cannot find device \"nosuchdev0\"\n" },
+	/* the timeout is configuration, the stations are not */
+	{ "cache set timeout 600\ncache flush\n",
+	  "BATCH:2: restore takes only binding, acl, iface set and cache set changes\n" },
+	{ "iface set lo learn on\ncache set timeout 60\ncache show\n",
+	  "BATCH:3: restore takes only binding, acl, iface set and cache set changes\n" },
+	{ "cache status\n",
+	  "BATCH:1: restore takes only binding, acl, iface set and cache set changes\n" },
+	{ "cache set timeout 600\ncache set timeout 0\n",
+	  "BATCH:2: invalid timeout \"0\": expected 1..604800\n" },
+	{ "iface set lo learn off inspect pin\n",
+	  "BATCH:1: inspect pin needs learn on\n" },
 };
 
 /* Refused before the module is asked anything: not even a socket is opened. */
@@ -955,7 +1125,7 @@ START_TEST(test_help_text)
 	char *all = help_text(NULL), *binding = help_text(&binding_object);
 	char *monitor = help_text(&monitor_object), *acl = help_text(&acl_object);
 	char *iface = help_text(&iface_object), *restore = help_text(&restore_object);
-	char *announce = help_text(&announce_object);
+	char *announce = help_text(&announce_object), *cache = help_text(&cache_object);
 
 	ck_assert_str_eq(all,
 		"arpproxyctl [-j|--json] [-p|--pretty] [-n|--netns NAME] [-b|--batch FILE|-] [-f|--force] OBJECT COMMAND\n"
@@ -968,8 +1138,12 @@ START_TEST(test_help_text)
 		"arpproxyctl acl del dev IFNAME allow|deny [from PREFIX] [mac MAC]\n"
 		"arpproxyctl acl show [dev IFNAME]\n"
 		"arpproxyctl acl flush [dev IFNAME]\n"
-		"arpproxyctl iface set IFNAME [proxy off|route] [inspect off|log|enforce] [rarp on|off] [rate PPS [burst N] [per-host PPS]]\n"
+		"arpproxyctl iface set IFNAME [proxy off|route] [inspect off|log|enforce|pin] [rarp on|off] [learn on|off] [rate PPS [burst N] [per-host PPS]]\n"
 		"arpproxyctl iface show [IFNAME]\n"
+		"arpproxyctl cache show [PREFIX] [dev IFNAME]\n"
+		"arpproxyctl cache flush [dev IFNAME]\n"
+		"arpproxyctl cache set timeout SECONDS\n"
+		"arpproxyctl cache status\n"
 		"arpproxyctl announce PREFIX [dev IFNAME] [count N] [interval MS] [reply]\n"
 		"arpproxyctl save\n"
 		"arpproxyctl restore [--check] FILE|-\n"
@@ -992,8 +1166,13 @@ START_TEST(test_help_text)
 		"arpproxyctl acl show [dev IFNAME]\n"
 		"arpproxyctl acl flush [dev IFNAME]\n");
 	ck_assert_str_eq(iface,
-		"arpproxyctl iface set IFNAME [proxy off|route] [inspect off|log|enforce] [rarp on|off] [rate PPS [burst N] [per-host PPS]]\n"
+		"arpproxyctl iface set IFNAME [proxy off|route] [inspect off|log|enforce|pin] [rarp on|off] [learn on|off] [rate PPS [burst N] [per-host PPS]]\n"
 		"arpproxyctl iface show [IFNAME]\n");
+	ck_assert_str_eq(cache,
+		"arpproxyctl cache show [PREFIX] [dev IFNAME]\n"
+		"arpproxyctl cache flush [dev IFNAME]\n"
+		"arpproxyctl cache set timeout SECONDS\n"
+		"arpproxyctl cache status\n");
 	ck_assert_str_eq(monitor, "arpproxyctl monitor\n");
 	ck_assert_str_eq(restore, "arpproxyctl restore [--check] FILE|-\n");
 	ck_assert_str_eq(announce,
@@ -1005,6 +1184,7 @@ START_TEST(test_help_text)
 	free(iface);
 	free(restore);
 	free(announce);
+	free(cache);
 }
 END_TEST
 
@@ -1019,7 +1199,8 @@ Suite *parse_suite(void)
 	tcase_add_test(words, test_mac_good);
 	tcase_add_loop_test(words, test_mac_bad, 0, N(bad_macs));
 	tcase_add_test(words, test_proxy_mode);
-	tcase_add_test(words, test_rarp);
+	tcase_add_loop_test(words, test_switch, 0, N(switches));
+	tcase_add_test(words, test_inspect_mode);
 	tcase_add_test(words, test_acl_action);
 	tcase_add_loop_test(words, test_number, 0, N(numbers));
 	tcase_add_test(words, test_batch_words);
@@ -1034,6 +1215,8 @@ Suite *parse_suite(void)
 	tcase_add_test(lines, test_stats_show_values);
 	tcase_add_test(lines, test_prometheus_not_json);
 	tcase_add_test(lines, test_iface_set_values);
+	tcase_add_loop_test(lines, test_cache_timeout_values, 0, N(timeouts));
+	tcase_add_loop_test(lines, test_cache_show_values, 0, N(cache_shows));
 	tcase_add_test(lines, test_acl_values);
 	tcase_add_loop_test(lines, test_rate_values, 0, N(rates));
 	tcase_add_loop_test(lines, test_announce_values, 0, N(announces));

@@ -85,23 +85,41 @@ static void three_bindings(void)
 	binding("172.16.20.0", 24, lo_index(), NULL, 0, 12);
 }
 
-static void iface(uint32_t ifindex, uint8_t mode, uint8_t inspect)
+/* An interface's settings, as its dump has them */
+static void iface_put(uint32_t ifindex, const struct iface_settings *s)
 {
-	struct iface_settings s = { mode, inspect, 0, 0, 0, 0 };
 	struct nlmsghdr *nlh = msg_start(ARPPROXY_CMD_IFACE_GET);
 
-	put_iface(nlh, ifindex, &s);
+	put_iface(nlh, ifindex, s);
 	msg_end(nlh);
+}
+
+static void iface(uint32_t ifindex, uint8_t mode, uint8_t inspect)
+{
+	struct iface_settings s = { mode, inspect, 0, 0, 0, 0, 0 };
+
+	iface_put(ifindex, &s);
 }
 
 static void iface_rate(uint32_t ifindex, uint32_t rate, uint32_t burst, uint32_t per_host)
 {
 	struct iface_settings s = { ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF, 0, rate, burst,
-				    per_host };
-	struct nlmsghdr *nlh = msg_start(ARPPROXY_CMD_IFACE_GET);
+				    per_host, 0 };
 
-	put_iface(nlh, ifindex, &s);
-	msg_end(nlh);
+	iface_put(ifindex, &s);
+}
+
+/* Every setting away from its default */
+static const struct iface_settings every_setting = {
+	ARPPROXY_PROXY_ROUTE, ARPPROXY_INSPECT_PIN, 1, 100, 20, 5, 1
+};
+
+/* An interface that learns, or not, under an inspection mode */
+static void iface_learn(uint32_t ifindex, uint8_t inspect, uint8_t learn)
+{
+	struct iface_settings s = { ARPPROXY_PROXY_OFF, inspect, 0, 0, 0, 0, learn };
+
+	iface_put(ifindex, &s);
 }
 
 static void acl(uint32_t ifindex, uint32_t pref, uint8_t action, const char *prefix,
@@ -112,6 +130,44 @@ static void acl(uint32_t ifindex, uint32_t pref, uint8_t action, const char *pre
 	put_acl_rule(nlh, ifindex, pref, action, prefix, plen, mac);
 	mnl_attr_put_u64(nlh, ARPPROXY_A_HITS, hits);
 	msg_end(nlh);
+}
+
+/* The cache's timeout, size and stations, as CACHE_GET replies */
+static void cache(uint32_t timeout, uint32_t size, uint32_t stations)
+{
+	struct nlmsghdr *nlh = msg_start(ARPPROXY_CMD_CACHE_GET);
+
+	mnl_attr_put_u32(nlh, ARPPROXY_A_CACHE_TIMEOUT, timeout);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_CACHE_SIZE, size);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_CACHE_STATIONS, stations);
+	msg_end(nlh);
+}
+
+/* A station of the cache's dump: its ages in ms */
+static void station(uint32_t ifindex, const char *ip, const uint8_t *mac, uint64_t first_ms,
+		    uint64_t last_ms, uint64_t packets, uint32_t changes)
+{
+	struct nlmsghdr *nlh = msg_start(ARPPROXY_CMD_STATION_GET);
+	uint32_t addr;
+
+	ck_assert_int_eq(inet_pton(AF_INET, ip, &addr), 1);
+	mnl_attr_put(nlh, ARPPROXY_A_PREFIX, sizeof(addr), &addr);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, ifindex);
+	mnl_attr_put(nlh, ARPPROXY_A_MAC, ETH_ALEN, mac);
+	mnl_attr_put_u64(nlh, ARPPROXY_A_FIRST_SEEN, first_ms);
+	mnl_attr_put_u64(nlh, ARPPROXY_A_LAST_SEEN, last_ms);
+	mnl_attr_put_u64(nlh, ARPPROXY_A_PACKETS, packets);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_CHANGES, changes);
+	msg_end(nlh);
+}
+
+/* Stations of lo and of a gone interface, in no order, as the kernel sends them */
+static void four_stations(void)
+{
+	station(GONE_DEV, "10.0.0.1", mac2, 1000, 999, 1, 0);
+	station(lo_index(), "172.16.10.200", mac2, 61999, 1000, 30, 2);
+	station(lo_index(), "172.16.10.100", mac1, 12345, 3001, 7, 0);
+	station(lo_index(), "10.9.0.1", mac1, 0, 0, UINT64_MAX, UINT32_MAX);
 }
 
 /* A dump's output for the show command line */
@@ -287,15 +343,15 @@ START_TEST(test_iface)
 			 "if1000000 proxy mode_9 inspect mode_7\n");
 	ck_assert_str_eq(show("iface show", true, false),
 			 "[{\"dev\":\"lo\",\"proxy\":\"off\",\"inspect\":\"off\","
-			 "\"rarp\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":0},"
+			 "\"rarp\":\"off\",\"learn\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":0},"
 			 "{\"dev\":\"if999999\",\"proxy\":\"route\",\"inspect\":\"enforce\","
-			 "\"rarp\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":0},"
+			 "\"rarp\":\"off\",\"learn\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":0},"
 			 "{\"dev\":\"if1000000\",\"proxy\":\"mode_9\",\"inspect\":\"mode_7\","
-			 "\"rarp\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":0}]\n");
+			 "\"rarp\":\"off\",\"learn\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":0}]\n");
 	ck_assert_str_eq(show("iface show lo", false, false), "lo proxy off inspect off\n");
 	ck_assert_str_eq(show("iface show lo", true, true),
 			 "[\n  {\n    \"dev\": \"lo\",\n    \"proxy\": \"off\",\n"
-			 "    \"inspect\": \"off\",\n    \"rarp\": \"off\",\n    \"rate\": 0,\n"
+			 "    \"inspect\": \"off\",\n    \"rarp\": \"off\",\n    \"learn\": \"off\",\n    \"rate\": 0,\n"
 			 "    \"burst\": 0,\n    \"per_host\": 0\n  }\n]\n");
 }
 END_TEST
@@ -303,11 +359,9 @@ END_TEST
 static void iface_settings(uint32_t ifindex, uint8_t proxy, uint8_t inspect, uint8_t rarp,
 			   uint32_t rate, uint32_t burst, uint32_t per_host)
 {
-	struct iface_settings s = { proxy, inspect, rarp, rate, burst, per_host };
-	struct nlmsghdr *nlh = msg_start(ARPPROXY_CMD_IFACE_GET);
+	struct iface_settings s = { proxy, inspect, rarp, rate, burst, per_host, 0 };
 
-	put_iface(nlh, ifindex, &s);
-	msg_end(nlh);
+	iface_put(ifindex, &s);
 }
 
 /* On, reverse ARP shows in the words that set it; off, only in JSON. */
@@ -324,13 +378,13 @@ START_TEST(test_iface_rarp)
 			 "if1000001 proxy off inspect off rarp mode_2\n");
 	ck_assert_str_eq(show("iface show", true, false),
 			 "[{\"dev\":\"lo\",\"proxy\":\"off\",\"inspect\":\"off\","
-			 "\"rarp\":\"on\",\"rate\":0,\"burst\":0,\"per_host\":0},"
+			 "\"rarp\":\"on\",\"learn\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":0},"
 			 "{\"dev\":\"if999999\",\"proxy\":\"route\",\"inspect\":\"log\","
-			 "\"rarp\":\"on\",\"rate\":10,\"burst\":10,\"per_host\":5},"
+			 "\"rarp\":\"on\",\"learn\":\"off\",\"rate\":10,\"burst\":10,\"per_host\":5},"
 			 "{\"dev\":\"if1000000\",\"proxy\":\"off\",\"inspect\":\"off\","
-			 "\"rarp\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":0},"
+			 "\"rarp\":\"off\",\"learn\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":0},"
 			 "{\"dev\":\"if1000001\",\"proxy\":\"off\",\"inspect\":\"off\","
-			 "\"rarp\":\"mode_2\",\"rate\":0,\"burst\":0,\"per_host\":0}]\n");
+			 "\"rarp\":\"mode_2\",\"learn\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":0}]\n");
 }
 END_TEST
 
@@ -350,16 +404,16 @@ START_TEST(test_iface_rate)
 			 "if1000003 proxy off inspect off\n");
 	ck_assert_str_eq(show("iface show", true, false),
 			 "[{\"dev\":\"if999999\",\"proxy\":\"off\",\"inspect\":\"off\","
-			 "\"rarp\":\"off\",\"rate\":10,\"burst\":20,\"per_host\":5},"
+			 "\"rarp\":\"off\",\"learn\":\"off\",\"rate\":10,\"burst\":20,\"per_host\":5},"
 			 "{\"dev\":\"if1000000\",\"proxy\":\"off\",\"inspect\":\"off\","
-			 "\"rarp\":\"off\",\"rate\":10,\"burst\":10,\"per_host\":0},"
+			 "\"rarp\":\"off\",\"learn\":\"off\",\"rate\":10,\"burst\":10,\"per_host\":0},"
 			 "{\"dev\":\"if1000001\",\"proxy\":\"off\",\"inspect\":\"off\","
-			 "\"rarp\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":5},"
+			 "\"rarp\":\"off\",\"learn\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":5},"
 			 "{\"dev\":\"if1000002\",\"proxy\":\"off\",\"inspect\":\"off\","
-			 "\"rarp\":\"off\",\"rate\":1000000,\"burst\":1000000,"
+			 "\"rarp\":\"off\",\"learn\":\"off\",\"rate\":1000000,\"burst\":1000000,"
 			 "\"per_host\":1000000},"
 			 "{\"dev\":\"if1000003\",\"proxy\":\"off\",\"inspect\":\"off\","
-			 "\"rarp\":\"off\",\"rate\":0,\"burst\":7,\"per_host\":0}]\n");
+			 "\"rarp\":\"off\",\"learn\":\"off\",\"rate\":0,\"burst\":7,\"per_host\":0}]\n");
 }
 END_TEST
 
@@ -399,6 +453,144 @@ START_TEST(test_iface_show_is_set)
 	req = show_as("iface show", "iface set");
 	ck_assert_uint_eq(req.attrs & REQ_ATTR(RARP), REQ_ATTR(RARP));
 	ck_assert_uint_eq(req.rarp, 1);
+	ck_assert_uint_eq(req.attrs & REQ_ATTR(LEARN), 0);
+	reset_dump();
+	iface_put(lo_index(), &every_setting);
+	req = show_as("iface show", "iface set");
+	ck_assert_uint_eq(req.inspect_mode, ARPPROXY_INSPECT_PIN);
+	ck_assert_uint_eq(req.attrs & REQ_ATTR(LEARN), REQ_ATTR(LEARN));
+	ck_assert_uint_eq(req.learn, 1);
+}
+END_TEST
+
+/* As reverse ARP: on, in the words that set it; off, only in JSON. */
+START_TEST(test_iface_learn)
+{
+	iface_learn(lo_index(), ARPPROXY_INSPECT_PIN, 1);
+	iface_learn(GONE_DEV, ARPPROXY_INSPECT_ENFORCE, 0);
+	iface_learn(GONE_DEV + 1, ARPPROXY_INSPECT_OFF, 1);
+	iface_learn(GONE_DEV + 2, ARPPROXY_INSPECT_LOG, 2);
+	ck_assert_str_eq(show("iface show", false, false),
+			 "lo proxy off inspect pin learn on\n"
+			 "if999999 proxy off inspect enforce\n"
+			 "if1000000 proxy off inspect off learn on\n"
+			 "if1000001 proxy off inspect log learn mode_2\n");
+	ck_assert_str_eq(show("iface show", true, false),
+			 "[{\"dev\":\"lo\",\"proxy\":\"off\",\"inspect\":\"pin\","
+			 "\"rarp\":\"off\",\"learn\":\"on\",\"rate\":0,\"burst\":0,\"per_host\":0},"
+			 "{\"dev\":\"if999999\",\"proxy\":\"off\",\"inspect\":\"enforce\","
+			 "\"rarp\":\"off\",\"learn\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":0},"
+			 "{\"dev\":\"if1000000\",\"proxy\":\"off\",\"inspect\":\"off\","
+			 "\"rarp\":\"off\",\"learn\":\"on\",\"rate\":0,\"burst\":0,\"per_host\":0},"
+			 "{\"dev\":\"if1000001\",\"proxy\":\"off\",\"inspect\":\"log\","
+			 "\"rarp\":\"off\",\"learn\":\"mode_2\",\"rate\":0,\"burst\":0,"
+			 "\"per_host\":0}]\n");
+}
+END_TEST
+
+/* four_stations() by interface, then address; ages in whole seconds, rounded down */
+static const char four_stations_text[] =
+	"10.9.0.1 dev lo mac 02:00:00:00:00:01 first-seen 0s last-seen 0s"
+	" packets 18446744073709551615 changes 4294967295\n"
+	"172.16.10.100 dev lo mac 02:00:00:00:00:01 first-seen 12s last-seen 3s"
+	" packets 7 changes 0\n"
+	"172.16.10.200 dev lo mac 00:00:0c:94:36:bb first-seen 61s last-seen 1s"
+	" packets 30 changes 2\n"
+	"10.0.0.1 dev if999999 mac 00:00:0c:94:36:bb first-seen 1s last-seen 0s"
+	" packets 1 changes 0\n";
+
+START_TEST(test_cache_text)
+{
+	four_stations();
+	ck_assert_str_eq(show("cache show", false, false), four_stations_text);
+	ck_assert_str_eq(show("cache show 0.0.0.0/0", false, false), four_stations_text);
+}
+END_TEST
+
+START_TEST(test_cache_json)
+{
+	four_stations();
+	ck_assert_str_eq(show("cache show", true, false),
+			 "[{\"ip\":\"10.9.0.1\",\"dev\":\"lo\",\"mac\":\"02:00:00:00:00:01\","
+			 "\"first_seen\":0,\"last_seen\":0,\"packets\":18446744073709551615,"
+			 "\"changes\":4294967295},"
+			 "{\"ip\":\"172.16.10.100\",\"dev\":\"lo\",\"mac\":\"02:00:00:00:00:01\","
+			 "\"first_seen\":12,\"last_seen\":3,\"packets\":7,\"changes\":0},"
+			 "{\"ip\":\"172.16.10.200\",\"dev\":\"lo\",\"mac\":\"00:00:0c:94:36:bb\","
+			 "\"first_seen\":61,\"last_seen\":1,\"packets\":30,\"changes\":2},"
+			 "{\"ip\":\"10.0.0.1\",\"dev\":\"if999999\",\"mac\":\"00:00:0c:94:36:bb\","
+			 "\"first_seen\":1,\"last_seen\":0,\"packets\":1,\"changes\":0}]\n");
+	reset_dump();
+	station(lo_index(), "172.16.10.100", mac1, 12345, 3001, 7, 0);
+	ck_assert_str_eq(show("cache show", true, true),
+			 "[\n  {\n    \"ip\": \"172.16.10.100\",\n    \"dev\": \"lo\",\n"
+			 "    \"mac\": \"02:00:00:00:00:01\",\n    \"first_seen\": 12,\n"
+			 "    \"last_seen\": 3,\n    \"packets\": 7,\n    \"changes\": 0\n  }\n]\n");
+}
+END_TEST
+
+/* Addresses sort as numbers, not as text; interfaces by index. */
+START_TEST(test_cache_order)
+{
+	station(lo_index(), "172.16.10.20", mac1, 0, 0, 1, 0);
+	station(GONE_DEV, "1.1.1.1", mac1, 0, 0, 1, 0);
+	station(lo_index(), "172.16.10.3", mac1, 0, 0, 1, 0);
+	station(GONE_DEV + 1, "0.0.0.1", mac1, 0, 0, 1, 0);
+	station(lo_index(), "255.255.255.254", mac1, 0, 0, 1, 0);
+	station(lo_index(), "9.255.255.255", mac1, 0, 0, 1, 0);
+	ck_assert_str_eq(show("cache show", true, false),
+			 "[{\"ip\":\"9.255.255.255\",\"dev\":\"lo\",\"mac\":\"02:00:00:00:00:01\","
+			 "\"first_seen\":0,\"last_seen\":0,\"packets\":1,\"changes\":0},"
+			 "{\"ip\":\"172.16.10.3\",\"dev\":\"lo\",\"mac\":\"02:00:00:00:00:01\","
+			 "\"first_seen\":0,\"last_seen\":0,\"packets\":1,\"changes\":0},"
+			 "{\"ip\":\"172.16.10.20\",\"dev\":\"lo\",\"mac\":\"02:00:00:00:00:01\","
+			 "\"first_seen\":0,\"last_seen\":0,\"packets\":1,\"changes\":0},"
+			 "{\"ip\":\"255.255.255.254\",\"dev\":\"lo\",\"mac\":\"02:00:00:00:00:01\","
+			 "\"first_seen\":0,\"last_seen\":0,\"packets\":1,\"changes\":0},"
+			 "{\"ip\":\"1.1.1.1\",\"dev\":\"if999999\",\"mac\":\"02:00:00:00:00:01\","
+			 "\"first_seen\":0,\"last_seen\":0,\"packets\":1,\"changes\":0},"
+			 "{\"ip\":\"0.0.0.1\",\"dev\":\"if1000000\",\"mac\":\"02:00:00:00:00:01\","
+			 "\"first_seen\":0,\"last_seen\":0,\"packets\":1,\"changes\":0}]\n");
+}
+END_TEST
+
+/* The kernel filters; so does show, whatever it was sent. A prefix covers. */
+START_TEST(test_cache_filters)
+{
+	four_stations();
+	ck_assert_str_eq(show("cache show dev lo 172.16.0.0/16", false, false),
+			 "172.16.10.100 dev lo mac 02:00:00:00:00:01 first-seen 12s last-seen 3s"
+			 " packets 7 changes 0\n"
+			 "172.16.10.200 dev lo mac 00:00:0c:94:36:bb first-seen 61s last-seen 1s"
+			 " packets 30 changes 2\n");
+	ck_assert_str_eq(show("cache show 10.0.0.1", false, false),
+			 "10.0.0.1 dev if999999 mac 00:00:0c:94:36:bb first-seen 1s last-seen 0s"
+			 " packets 1 changes 0\n");
+	ck_assert_str_eq(show("cache show 10.0.0.0/8 dev lo", false, false),
+			 "10.9.0.1 dev lo mac 02:00:00:00:00:01 first-seen 0s last-seen 0s"
+			 " packets 18446744073709551615 changes 4294967295\n");
+	ck_assert_str_eq(show("cache show 192.168.0.0/16", false, false), "");
+	ck_assert_str_eq(show("cache show 192.168.0.0/16", true, false), "[]\n");
+	reset_dump();
+	ck_assert_str_eq(show("cache show", true, false), "[]\n");
+	ck_assert_str_eq(show("cache show", false, false), "");
+}
+END_TEST
+
+START_TEST(test_cache_status)
+{
+	cache(ARPPROXY_CACHE_TIMEOUT_DEFAULT, 65536, 12);
+	ck_assert_str_eq(show_reply("cache status", false, false),
+			 "timeout 300 size 65536 stations 12\n");
+	ck_assert_str_eq(show_reply("cache status", true, false),
+			 "{\"timeout\":300,\"size\":65536,\"stations\":12}\n");
+	/* before any interface learns, the cache has no room yet */
+	reset_dump();
+	cache(ARPPROXY_CACHE_TIMEOUT_MAX, 0, 0);
+	ck_assert_str_eq(show_reply("cache status", false, false),
+			 "timeout 604800 size 0 stations 0\n");
+	ck_assert_str_eq(show_reply("cache status", true, true),
+			 "{\n  \"timeout\": 604800,\n  \"size\": 0,\n  \"stations\": 0\n}\n");
 }
 END_TEST
 
@@ -500,12 +692,30 @@ static void bad_rules(void)
 	msg_end(nlh);
 }
 
+/* ...or a station without its changes. */
+static void bad_stations(void)
+{
+	struct nlmsghdr *nlh;
+	uint32_t addr = htonl(0x0a000002);
+
+	four_stations();
+	nlh = msg_start(ARPPROXY_CMD_STATION_GET);
+	mnl_attr_put(nlh, ARPPROXY_A_PREFIX, sizeof(addr), &addr);
+	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, lo_index());
+	mnl_attr_put(nlh, ARPPROXY_A_MAC, ETH_ALEN, mac1);
+	mnl_attr_put_u64(nlh, ARPPROXY_A_FIRST_SEEN, 1);
+	mnl_attr_put_u64(nlh, ARPPROXY_A_LAST_SEEN, 1);
+	mnl_attr_put_u64(nlh, ARPPROXY_A_PACKETS, 1);
+	msg_end(nlh);
+}
+
 static const struct {
 	const char *line;
 	void (*fill)(void);
 } malformed[] = {
 	{ "binding show", bad_bindings },
 	{ "acl show", bad_rules },
+	{ "cache show", bad_stations },
 };
 
 /* In text (even _i) and JSON (odd _i) */
@@ -563,9 +773,14 @@ static void save_all(void (*rules)(void))
 	iface_settings(GONE_DEV + 3, ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF, 0, 0, 7, 0);
 	iface_settings(GONE_DEV + 4, ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_ENFORCE, 0, 10, 10, 0);
 	iface_settings(GONE_DEV + 5, ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF, 1, 0, 0, 0);
+	/* learning alone is not how an interface starts */
+	iface_learn(GONE_DEV + 6, ARPPROXY_INSPECT_OFF, 1);
+	iface_learn(GONE_DEV + 7, ARPPROXY_INSPECT_PIN, 1);
 	end_part(SAVE_IFACES);
 	rules();
 	end_part(SAVE_ACLS);
+	cache(600, 65536, 12);
+	end_part(SAVE_CACHE);
 }
 
 /* The commands that make it all again: no hits, no mac auto, no defaults */
@@ -585,9 +800,12 @@ START_TEST(test_save_text)
 			 "iface set if1000001 proxy off inspect off rate 0 per-host 3\n"
 			 "iface set if1000003 proxy off inspect enforce rate 10 burst 10\n"
 			 "iface set if1000004 proxy off inspect off rarp on\n"
+			 "iface set if1000005 proxy off inspect off learn on\n"
+			 "iface set if1000006 proxy off inspect pin learn on\n"
 			 "acl add dev lo pref 5 allow from 172.16.10.100/32\n"
 			 "acl add dev lo pref 10 deny from 172.16.10.0/24 mac 00:00:0c:94:36:bb\n"
-			 "acl add dev if999999 pref 4294967295 deny\n");
+			 "acl add dev if999999 pref 4294967295 deny\n"
+			 "cache set timeout 600\n");
 }
 END_TEST
 
@@ -607,42 +825,57 @@ START_TEST(test_save_json)
 			 "{\"prefix\":\"172.16.20.200/32\",\"dev\":\"lo\","
 			 "\"mac\":\"02:00:00:00:00:01\",\"flags\":[],\"garp\":3,\"refresh\":30}],"
 			 "\"iface\":[{\"dev\":\"if999999\",\"proxy\":\"off\",\"inspect\":\"log\","
-			 "\"rarp\":\"off\",\"rate\":100,\"burst\":20,\"per_host\":5},"
+			 "\"rarp\":\"off\",\"learn\":\"off\",\"rate\":100,\"burst\":20,\"per_host\":5},"
 			 "{\"dev\":\"if1000000\",\"proxy\":\"route\",\"inspect\":\"off\","
-			 "\"rarp\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":0},"
+			 "\"rarp\":\"off\",\"learn\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":0},"
 			 "{\"dev\":\"if1000001\",\"proxy\":\"off\",\"inspect\":\"off\","
-			 "\"rarp\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":3},"
+			 "\"rarp\":\"off\",\"learn\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":3},"
 			 "{\"dev\":\"if1000003\",\"proxy\":\"off\",\"inspect\":\"enforce\","
-			 "\"rarp\":\"off\",\"rate\":10,\"burst\":10,\"per_host\":0},"
+			 "\"rarp\":\"off\",\"learn\":\"off\",\"rate\":10,\"burst\":10,\"per_host\":0},"
 			 "{\"dev\":\"if1000004\",\"proxy\":\"off\",\"inspect\":\"off\","
-			 "\"rarp\":\"on\",\"rate\":0,\"burst\":0,\"per_host\":0}],"
+			 "\"rarp\":\"on\",\"learn\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":0},"
+			 "{\"dev\":\"if1000005\",\"proxy\":\"off\",\"inspect\":\"off\","
+			 "\"rarp\":\"off\",\"learn\":\"on\",\"rate\":0,\"burst\":0,\"per_host\":0},"
+			 "{\"dev\":\"if1000006\",\"proxy\":\"off\",\"inspect\":\"pin\","
+			 "\"rarp\":\"off\",\"learn\":\"on\",\"rate\":0,\"burst\":0,\"per_host\":0}],"
 			 "\"acl\":[{\"dev\":\"lo\",\"pref\":5,\"action\":\"allow\","
 			 "\"from\":\"172.16.10.100/32\"},"
 			 "{\"dev\":\"lo\",\"pref\":10,\"action\":\"deny\","
 			 "\"from\":\"172.16.10.0/24\",\"mac\":\"00:00:0c:94:36:bb\"},"
-			 "{\"dev\":\"if999999\",\"pref\":4294967295,\"action\":\"deny\"}]}\n");
+			 "{\"dev\":\"if999999\",\"pref\":4294967295,\"action\":\"deny\"}],"
+			 "\"cache\":[{\"timeout\":600}]}\n");
 }
 END_TEST
 
+/* Defaults are left out, the cache's timeout too; what the cache holds always. */
 START_TEST(test_save_empty)
 {
 	iface(lo_index(), ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF);
 	end_part(SAVE_IFACES);
+	cache(ARPPROXY_CACHE_TIMEOUT_DEFAULT, 65536, 12);
+	end_part(SAVE_CACHE);
 	ck_assert_str_eq(save(false, false, 0), "# arpproxyctl " ARPPROXY_VERSION " save\n");
-	ck_assert_str_eq(save(true, false, 0), "{\"binding\":[],\"iface\":[],\"acl\":[]}\n");
+	ck_assert_str_eq(save(true, false, 0),
+			 "{\"binding\":[],\"iface\":[],\"acl\":[],\"cache\":[]}\n");
 	ck_assert_str_eq(save(true, true, 0),
-			 "{\n  \"binding\": [],\n  \"iface\": [],\n  \"acl\": []\n}\n");
+			 "{\n  \"binding\": [],\n  \"iface\": [],\n  \"acl\": [],\n"
+			 "  \"cache\": []\n}\n");
 }
 END_TEST
 
-/* The attributes of a message but hits, which save leaves to the kernel */
+/*
+ * The attributes of a message but hits, and what the cache holds, which
+ * save leaves to the kernel
+ */
 static unsigned int attrs_of(const struct nlmsghdr *nlh, const struct nlattr **tb)
 {
 	const struct nlattr *attr;
 	unsigned int n = 0;
 
 	mnl_attr_for_each(attr, nlh, GENL_HDRLEN) {
-		if (mnl_attr_get_type(attr) == ARPPROXY_A_HITS)
+		if (mnl_attr_get_type(attr) == ARPPROXY_A_HITS ||
+		    mnl_attr_get_type(attr) == ARPPROXY_A_CACHE_SIZE ||
+		    mnl_attr_get_type(attr) == ARPPROXY_A_CACHE_STATIONS)
 			continue;
 		tb[mnl_attr_get_type(attr)] = attr;
 		n++;
@@ -670,11 +903,13 @@ START_TEST(test_save_is_restore)
 	announced("172.16.21.0", 24, lo_index(), mac2, ARPPROXY_BINDING_F_STATIC,
 		  ARPPROXY_ANNOUNCE_COUNT_MAX, 1, 0);
 	end_part(SAVE_BINDINGS);
-	iface_settings(lo_index(), ARPPROXY_PROXY_ROUTE, ARPPROXY_INSPECT_ENFORCE, 1, 100, 20, 5);
+	iface_put(lo_index(), &every_setting);
 	end_part(SAVE_IFACES);
 	acl(lo_index(), 10, ARPPROXY_ACL_DENY, "172.16.10.0", 24, mac2, 3);
 	acl(lo_index(), 20, ARPPROXY_ACL_ALLOW, NULL, 0, NULL, 0);
 	end_part(SAVE_ACLS);
+	cache(ARPPROXY_CACHE_TIMEOUT_MAX, 8, 0);
+	end_part(SAVE_CACHE);
 	text = save(false, false, 0);
 	fp = fmemopen((void *)text, strlen(text), "r");
 	ck_assert_ptr_nonnull(fp);
@@ -699,7 +934,7 @@ START_TEST(test_save_is_restore)
 		lines++;
 	}
 	fclose(fp);
-	ck_assert_int_eq(lines, 11);
+	ck_assert_int_eq(lines, 12);
 }
 END_TEST
 
@@ -755,6 +990,10 @@ START_TEST(test_stat_names)
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_RARP_REQUESTS), "rarp_requests");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_RARP_REPLIES), "rarp_replies");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_GARP_SENT), "garp_sent");
+	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_PIN_MISMATCH), "pin_mismatch");
+	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_STATIONS_LEARNT), "stations_learnt");
+	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_STATION_CHANGES), "station_changes");
+	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_CACHE_EVICTED), "cache_evicted");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_UNSPEC), "stat_0");
 	ck_assert_str_eq(stat_name(buf, UINT32_MAX), "stat_4294967295");
 }
@@ -938,6 +1177,22 @@ static const char metrics_text[] =
 		"network namespace.\n"
 	"# TYPE arpproxy_netns_garp_sent_total counter\n"
 	"arpproxy_netns_garp_sent_total 27\n"
+	"# HELP arpproxy_netns_pin_mismatch_total Frames whose sender MAC is not the one their "
+		"station was pinned to, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_pin_mismatch_total counter\n"
+	"arpproxy_netns_pin_mismatch_total 28\n"
+	"# HELP arpproxy_netns_stations_learnt_total Stations learnt: sender addresses new to "
+		"the cache of an interface with learn on, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_stations_learnt_total counter\n"
+	"arpproxy_netns_stations_learnt_total 29\n"
+	"# HELP arpproxy_netns_station_changes_total Stations whose address another MAC "
+		"claimed, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_station_changes_total counter\n"
+	"arpproxy_netns_station_changes_total 30\n"
+	"# HELP arpproxy_netns_cache_evicted_total Stations evicted from a full set of the "
+		"cache to make room for a new one, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_cache_evicted_total counter\n"
+	"arpproxy_netns_cache_evicted_total 31\n"
 	"# HELP arpproxy_frames_total ARP frames seen by the hook, per interface.\n"
 	"# TYPE arpproxy_frames_total counter\n"
 	"arpproxy_frames_total{dev=\"lo\"} 10\n"
@@ -1052,6 +1307,26 @@ static const char metrics_text[] =
 	"# TYPE arpproxy_garp_sent_total counter\n"
 	"arpproxy_garp_sent_total{dev=\"lo\"} 270\n"
 	"arpproxy_garp_sent_total{dev=\"if999999\"} 2700\n"
+	"# HELP arpproxy_pin_mismatch_total Frames whose sender MAC is not the one their "
+		"station was pinned to, per interface.\n"
+	"# TYPE arpproxy_pin_mismatch_total counter\n"
+	"arpproxy_pin_mismatch_total{dev=\"lo\"} 280\n"
+	"arpproxy_pin_mismatch_total{dev=\"if999999\"} 2800\n"
+	"# HELP arpproxy_stations_learnt_total Stations learnt: sender addresses new to the "
+		"cache of an interface with learn on, per interface.\n"
+	"# TYPE arpproxy_stations_learnt_total counter\n"
+	"arpproxy_stations_learnt_total{dev=\"lo\"} 290\n"
+	"arpproxy_stations_learnt_total{dev=\"if999999\"} 2900\n"
+	"# HELP arpproxy_station_changes_total Stations whose address another MAC claimed, "
+		"per interface.\n"
+	"# TYPE arpproxy_station_changes_total counter\n"
+	"arpproxy_station_changes_total{dev=\"lo\"} 300\n"
+	"arpproxy_station_changes_total{dev=\"if999999\"} 3000\n"
+	"# HELP arpproxy_cache_evicted_total Stations evicted from a full set of the cache to "
+		"make room for a new one, per interface.\n"
+	"# TYPE arpproxy_cache_evicted_total counter\n"
+	"arpproxy_cache_evicted_total{dev=\"lo\"} 310\n"
+	"arpproxy_cache_evicted_total{dev=\"if999999\"} 3100\n"
 	"# HELP arpproxy_binding_hits_total Replies sent for a binding.\n"
 	"# TYPE arpproxy_binding_hits_total counter\n"
 	"arpproxy_binding_hits_total{prefix=\"10.0.0.5/32\"} 0\n"
@@ -1244,6 +1519,12 @@ Suite *print_suite(void)
 	tcase_add_test(tc, test_iface_rate);
 	tcase_add_test(tc, test_iface_rarp);
 	tcase_add_test(tc, test_iface_show_is_set);
+	tcase_add_test(tc, test_iface_learn);
+	tcase_add_test(tc, test_cache_text);
+	tcase_add_test(tc, test_cache_json);
+	tcase_add_test(tc, test_cache_order);
+	tcase_add_test(tc, test_cache_filters);
+	tcase_add_test(tc, test_cache_status);
 	tcase_add_test(tc, test_acl_text);
 	tcase_add_test(tc, test_acl_json);
 	tcase_add_test(tc, test_acl_filter_and_odd_values);

@@ -43,15 +43,17 @@
  * ARPPROXY_CMD_IFACE_SET (do): ARPPROXY_A_IFINDEX (required) and the
  *   settings to change: ARPPROXY_A_PROXY_MODE, ARPPROXY_A_INSPECT,
  *   ARPPROXY_A_RARP (answer RARP requests for the MAC of a host binding
- *   that applies on the interface with that binding's address), and the
+ *   that applies on the interface with that binding's address),
+ *   ARPPROXY_A_LEARN (record the senders of ARP packets arriving on it in
+ *   the netns's station cache; ARPPROXY_INSPECT_PIN needs it), and the
  *   rate limit, set whole by any of ARPPROXY_A_RATE (replies per second on
  *   the interface, 0: no limit), ARPPROXY_A_RATE_BURST (default: the rate)
  *   and ARPPROXY_A_RATE_PER_HOST (replies per second to one requester,
  *   0 or absent: no limit). New settings start with full buckets.
  * ARPPROXY_CMD_IFACE_GET (dump): one message per Ethernet interface:
  *   ARPPROXY_A_IFINDEX, ARPPROXY_A_PROXY_MODE, ARPPROXY_A_INSPECT,
- *   ARPPROXY_A_RARP, ARPPROXY_A_RATE, ARPPROXY_A_RATE_BURST,
- *   ARPPROXY_A_RATE_PER_HOST.
+ *   ARPPROXY_A_RARP, ARPPROXY_A_LEARN, ARPPROXY_A_RATE,
+ *   ARPPROXY_A_RATE_BURST, ARPPROXY_A_RATE_PER_HOST.
  *
  * ARPPROXY_CMD_ACL_ADD (do): a rule deciding which requesters an interface
  *   answers: ARPPROXY_A_IFINDEX and ARPPROXY_A_ACTION (required),
@@ -95,6 +97,29 @@
  *   binding covers the prefix, -EBUSY with ARPPROXY_ANNOUNCE_JOBS_MAX
  *   announcements still running in the netns.
  *
+ * The station cache: on interfaces with ARPPROXY_A_LEARN, every ARP packet
+ * that passes inspection and claims a usable sender IP records that IP and
+ * its sender MAC as a station, keyed by interface and IP. A station ages
+ * out when not seen for the cache timeout. The cache holds the module
+ * parameter max_stations stations per netns, rounded up to a power of two,
+ * in sets of ARPPROXY_CACHE_WAYS by hash: a new station evicts the least
+ * recently seen one of its set when that set is full (counted as
+ * ARPPROXY_STAT_CACHE_EVICTED).
+ * ARPPROXY_CMD_CACHE_SET (do): ARPPROXY_A_CACHE_TIMEOUT (seconds,
+ *   1..ARPPROXY_CACHE_TIMEOUT_MAX, default ARPPROXY_CACHE_TIMEOUT_DEFAULT);
+ *   part of the configuration that restore replaces.
+ * ARPPROXY_CMD_CACHE_GET (do): ARPPROXY_A_CACHE_TIMEOUT,
+ *   ARPPROXY_A_CACHE_SIZE (stations the cache can hold; 0 until an
+ *   interface first learns) and ARPPROXY_A_CACHE_STATIONS (held now).
+ * ARPPROXY_CMD_STATION_GET (dump): one message per station, in no
+ *   particular order: ARPPROXY_A_PREFIX (its IP), ARPPROXY_A_IFINDEX,
+ *   ARPPROXY_A_MAC, ARPPROXY_A_FIRST_SEEN and ARPPROXY_A_LAST_SEEN (ms
+ *   ago), ARPPROXY_A_PACKETS, ARPPROXY_A_CHANGES (times its MAC changed).
+ *   ARPPROXY_A_IFINDEX and ARPPROXY_A_PREFIX/ARPPROXY_A_PLEN in the request
+ *   limit it to that interface and prefix.
+ * ARPPROXY_CMD_STATION_FLUSH (do): forgets every station, or with
+ *   ARPPROXY_A_IFINDEX those of that interface.
+ *
  * ARPPROXY_CMD_STATS_GET (do): ARPPROXY_A_STATS, a nest of u64 counters
  *   whose attribute types are enum arpproxy_stat; attributes of type
  *   ARPPROXY_STAT_UNSPEC inside it are alignment padding. With
@@ -126,7 +151,14 @@
  *     ARPPROXY_A_REASON (the enum arpproxy_stat of the failed check) and,
  *     when the packet was long enough, ARPPROXY_A_SENDER_IP and
  *     ARPPROXY_A_MAC (the MAC it claims), with ARPPROXY_A_EXPECTED_MAC
- *     when a static binding says otherwise.
+ *     when a static binding or a pinned station says otherwise.
+ *   ARPPROXY_CMD_STATION_NEW: a station was learnt: ARPPROXY_A_IFINDEX,
+ *     ARPPROXY_A_SENDER_IP, ARPPROXY_A_MAC
+ *   ARPPROXY_CMD_STATION_CHANGED: a station's IP is now claimed by another
+ *     MAC (arpwatch's flip-flop): the same, and ARPPROXY_A_OLD_MAC
+ *   ARPPROXY_CMD_STATION_FLUSH: ARPPROXY_A_IFINDEX if only that
+ *     interface's stations went
+ *   ARPPROXY_CMD_CACHE_SET: ARPPROXY_A_CACHE_TIMEOUT
  * Each netns emits at most the module parameter event_rate events per
  * second; ARPPROXY_STAT_EVENTS_DROPPED counts the events that this limit,
  * or a failed allocation, kept from being sent.
@@ -162,6 +194,12 @@ enum arpproxy_cmd {
 	ARPPROXY_CMD_RESTORE_COMMIT,
 	ARPPROXY_CMD_RESTORE_ABORT,
 	ARPPROXY_CMD_ANNOUNCE,
+	ARPPROXY_CMD_CACHE_SET,
+	ARPPROXY_CMD_CACHE_GET,
+	ARPPROXY_CMD_STATION_GET,
+	ARPPROXY_CMD_STATION_FLUSH,
+	ARPPROXY_CMD_STATION_NEW,	/* event only */
+	ARPPROXY_CMD_STATION_CHANGED,	/* event only */
 
 	__ARPPROXY_CMD_MAX,
 	ARPPROXY_CMD_MAX = __ARPPROXY_CMD_MAX - 1
@@ -194,6 +232,15 @@ enum arpproxy_attr {
 	ARPPROXY_A_REPLY,	/* u8, 0 or 1: announce with replies */
 	ARPPROXY_A_GARP,	/* u8: announcement rounds of a binding */
 	ARPPROXY_A_REFRESH,	/* u32: seconds between a binding's refreshes */
+	ARPPROXY_A_LEARN,	/* u8, 0 or 1: learn stations */
+	ARPPROXY_A_CACHE_TIMEOUT,	/* u32: seconds */
+	ARPPROXY_A_CACHE_SIZE,	/* u32: stations the cache can hold */
+	ARPPROXY_A_CACHE_STATIONS,	/* u32: stations it holds */
+	ARPPROXY_A_FIRST_SEEN,	/* u64: ms ago */
+	ARPPROXY_A_LAST_SEEN,	/* u64: ms ago */
+	ARPPROXY_A_PACKETS,	/* u64: ARP packets a station sent */
+	ARPPROXY_A_CHANGES,	/* u32: times a station's MAC changed */
+	ARPPROXY_A_OLD_MAC,	/* 6 bytes */
 
 	__ARPPROXY_A_MAX,
 	ARPPROXY_A_MAX = __ARPPROXY_A_MAX - 1
@@ -218,14 +265,18 @@ enum arpproxy_proxy_mode {
 
 /*
  * ARP inspection of one interface: every ARP packet arriving on it is
- * checked (enum arpproxy_stat BAD_FORMAT to STATIC_MISMATCH); LOG counts
+ * checked (enum arpproxy_stat BAD_FORMAT to STATIC_MISMATCH, and
+ * PIN_MISMATCH); LOG counts
  * and logs a failure, ENFORCE also drops the packet before the kernel's
- * ARP code sees it.
+ * ARP code sees it. PIN is ENFORCE that also holds every sender to the MAC
+ * its station was first learnt with (PIN_MISMATCH), until the station ages
+ * out or is flushed; it needs ARPPROXY_A_LEARN.
  */
 enum arpproxy_inspect_mode {
 	ARPPROXY_INSPECT_OFF,
 	ARPPROXY_INSPECT_LOG,
 	ARPPROXY_INSPECT_ENFORCE,
+	ARPPROXY_INSPECT_PIN,
 
 	__ARPPROXY_INSPECT_MAX,
 	ARPPROXY_INSPECT_MAX = __ARPPROXY_INSPECT_MAX - 1
@@ -247,6 +298,9 @@ enum arpproxy_acl_action {
 #define ARPPROXY_ANNOUNCE_INTERVAL_MAX	3600000	/* ms */
 #define ARPPROXY_REFRESH_MAX	86400	/* s */
 #define ARPPROXY_RATE_MAX	1000000	/* rates and bursts */
+#define ARPPROXY_CACHE_TIMEOUT_DEFAULT	300	/* s */
+#define ARPPROXY_CACHE_TIMEOUT_MAX	604800	/* s: a week */
+#define ARPPROXY_CACHE_WAYS	8	/* stations per set */
 
 /*
  * Counters, per network namespace. Every ARP frame the hook sees adds one to
@@ -254,7 +308,7 @@ enum arpproxy_acl_action {
  * and SPOOF_DROPPED; every request adds one to exactly one of the outcomes
  * from REPLIES to TX_ERROR, ACL_DENIED and RATE_LIMITED. A frame that fails
  * inspection adds one to the first check it fails (BAD_FORMAT to
- * STATIC_MISMATCH) and, under LOG, to SPOOF_LOGGED before it is counted as
+ * STATIC_MISMATCH, or PIN_MISMATCH) and, under LOG, to SPOOF_LOGGED before it is counted as
  * any other frame.
  */
 enum arpproxy_stat {
@@ -286,6 +340,10 @@ enum arpproxy_stat {
 	ARPPROXY_STAT_RARP_REQUESTS,	/* RARP requests on a "rarp on" interface */
 	ARPPROXY_STAT_RARP_REPLIES,	/* answered from a host binding's MAC */
 	ARPPROXY_STAT_GARP_SENT,	/* gratuitous ARP frames sent */
+	ARPPROXY_STAT_PIN_MISMATCH,	/* inspect pin: not its station's MAC */
+	ARPPROXY_STAT_STATIONS_LEARNT,	/* new stations */
+	ARPPROXY_STAT_STATION_CHANGES,	/* a station's MAC changed */
+	ARPPROXY_STAT_CACHE_EVICTED,	/* a live station made room for a new one */
 
 	__ARPPROXY_STAT_MAX,
 	ARPPROXY_STAT_MAX = __ARPPROXY_STAT_MAX - 1

@@ -1,0 +1,535 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The learned ARP cache: who claimed which IPv4 address on which interface,
+ * since when, how often, and how often that changed hands.
+ *
+ * The hook both reads and writes it without a lock and without allocating,
+ * so it is one array allocated when the netns first learns: sets of
+ * ARPPROXY_CACHE_WAYS slots chosen by hash. A slot belongs to the station
+ * whose key it holds; the hook takes a slot over with one cmpxchg on that
+ * key, marked busy until the rest of the slot is written. A station not
+ * seen for the timeout is gone at once for every reader; its slot is free.
+ */
+#include <linux/jhash.h>
+#include <linux/log2.h>
+#include <linux/moduleparam.h>
+#include <linux/random.h>
+#include <linux/slab.h>
+#include <net/sock.h>
+
+#include "arpproxy.h"
+#include "proto.h"
+
+static unsigned int arpproxy_max_stations = 65536;
+module_param_named(max_stations, arpproxy_max_stations, uint, 0644);
+MODULE_PARM_DESC(max_stations, "Stations one network namespace's ARP cache holds, 8..1048576, rounded up to a power of two, read when the cache is created (default 65536)");
+
+#define ARPPROXY_STATIONS_MAX	BIT(20)
+#define ARPPROXY_STATION_BUSY	BIT_ULL(63)
+
+/* One station: keyed by interface and IP, the slot's owner. */
+struct arpproxy_station {
+	atomic64_t key;			/* ifindex << 32 | IP; 0: free */
+	atomic64_t mac;			/* ether_addr_to_u64() */
+	unsigned long first_seen;	/* jiffies */
+	unsigned long last_seen;	/* jiffies */
+	atomic_long_t packets;
+	atomic_t changes;
+};
+
+struct arpproxy_cache {
+	u32 set_mask;			/* sets - 1 */
+	u32 seed;
+	struct arpproxy_station station[];
+};
+
+static u64 arpproxy_station_key(int ifindex, __be32 ip)
+{
+	return (u64)ifindex << 32 | (__force u32)ip;
+}
+
+static struct arpproxy_station *arpproxy_cache_set(struct arpproxy_cache *c, u64 key)
+{
+	u32 hash = jhash_2words((u32)key, (u32)(key >> 32), c->seed);
+
+	return &c->station[(hash & c->set_mask) * ARPPROXY_CACHE_WAYS];
+}
+
+static unsigned int arpproxy_cache_slots(const struct arpproxy_cache *c)
+{
+	return (c->set_mask + 1) * ARPPROXY_CACHE_WAYS;
+}
+
+static bool arpproxy_station_live(const struct arpproxy_station *s,
+				  unsigned long now, unsigned long timeout)
+{
+	return time_before(now, READ_ONCE(s->last_seen) + timeout);
+}
+
+/*
+ * The slot that holds @key in @set, or NULL; @claimed says whether any
+ * slot holds @key, even one still being written. A station's key tells
+ * its fields are written: acquire pairs with the release that publishes it.
+ */
+static struct arpproxy_station *arpproxy_station_find(struct arpproxy_station *set,
+						      u64 key, bool *claimed)
+{
+	unsigned int i;
+	u64 k;
+
+	*claimed = false;
+	for (i = 0; i < ARPPROXY_CACHE_WAYS; i++) {
+		k = atomic64_read_acquire(&set[i].key);
+		if (k == key)
+			return &set[i];
+		if (k == (key | ARPPROXY_STATION_BUSY))
+			*claimed = true;
+	}
+	return NULL;
+}
+
+static struct arpproxy_cache *arpproxy_cache_hook(struct arpproxy_net *an)
+{
+	return rcu_dereference(an->cache);
+}
+
+static unsigned long arpproxy_cache_timeout(const struct arpproxy_config *cfg)
+{
+	return (unsigned long)READ_ONCE(cfg->cache_timeout) * HZ;
+}
+
+/*
+ * Inspect pin: true, with the pinned MAC, when @arp's sender IP belongs to
+ * a live station of @ifindex with another MAC.
+ */
+bool arpproxy_cache_pinned(struct arpproxy_net *an, struct arpproxy_config *cfg,
+			   int ifindex, const struct arpproxy_arp *arp, u8 *pinned)
+{
+	struct arpproxy_cache *c = arpproxy_cache_hook(an);
+	u64 key = arpproxy_station_key(ifindex, arp->sip);
+	struct arpproxy_station *s;
+	bool claimed;
+	u64 mac;
+
+	if (!c)
+		return false;
+	s = arpproxy_station_find(arpproxy_cache_set(c, key), key, &claimed);
+	if (!s || !arpproxy_station_live(s, jiffies, arpproxy_cache_timeout(cfg)))
+		return false;
+	mac = atomic64_read(&s->mac);
+	/* Taken over meanwhile: the MAC may be the new owner's. */
+	if (atomic64_read_acquire(&s->key) != key ||
+	    mac == ether_addr_to_u64(arp->sha))
+		return false;
+	u64_to_ether_addr(mac, pinned);
+	return true;
+}
+
+/* A known station seen again, perhaps from another MAC. */
+static void arpproxy_station_seen(struct net *net, struct arpproxy_dev_stats *ds,
+				  struct arpproxy_station *s,
+				  const struct net_device *dev,
+				  const struct arpproxy_arp *arp, unsigned long now)
+{
+	u64 mac = ether_addr_to_u64(arp->sha);
+	u64 old = atomic64_read(&s->mac);
+	u8 old_mac[ETH_ALEN];
+
+	WRITE_ONCE(s->last_seen, now);
+	atomic_long_inc(&s->packets);
+	if (old == mac || atomic64_cmpxchg(&s->mac, old, mac) != old)
+		return;
+	atomic_inc(&s->changes);
+	arpproxy_count_dev(arpproxy_pernet(net), ds, ARPPROXY_STAT_STATION_CHANGES);
+	u64_to_ether_addr(old, old_mac);
+	arpproxy_notify_station(net, ARPPROXY_CMD_STATION_CHANGED, dev->ifindex,
+				arp->sip, arp->sha, old_mac);
+}
+
+/* Writes a slot taken over with its key marked busy, then publishes it. */
+static void arpproxy_station_init(struct arpproxy_station *s, u64 key,
+				  const struct arpproxy_arp *arp, unsigned long now)
+{
+	s->first_seen = now;
+	WRITE_ONCE(s->last_seen, now);
+	atomic64_set(&s->mac, ether_addr_to_u64(arp->sha));
+	atomic_long_set(&s->packets, 1);
+	atomic_set(&s->changes, 0);
+	atomic64_set_release(&s->key, key);
+}
+
+/*
+ * Did another CPU take another slot for the same station meanwhile? Then
+ * @s gives way; should both give way, the station's next packet learns it.
+ */
+static bool arpproxy_station_duplicate(struct arpproxy_station *set,
+				       struct arpproxy_station *s, u64 key)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARPPROXY_CACHE_WAYS; i++)
+		if (&set[i] != s &&
+		    (atomic64_read(&set[i].key) & ~ARPPROXY_STATION_BUSY) == key)
+			return true;
+	return false;
+}
+
+/*
+ * The slot a new station takes: a free or expired one, else the least
+ * recently seen (@evict). NULL when every slot is being written.
+ */
+static struct arpproxy_station *arpproxy_station_victim(struct arpproxy_station *set,
+							unsigned long now,
+							unsigned long timeout,
+							u64 *victim_key, bool *evict)
+{
+	struct arpproxy_station *victim = NULL;
+	unsigned int i;
+
+	for (i = 0; i < ARPPROXY_CACHE_WAYS; i++) {
+		struct arpproxy_station *s = &set[i];
+		u64 k = atomic64_read(&s->key);
+
+		if (k & ARPPROXY_STATION_BUSY)
+			continue;
+		if (!k || !arpproxy_station_live(s, now, timeout)) {
+			*victim_key = k;
+			*evict = false;
+			return s;
+		}
+		if (!victim || time_before(READ_ONCE(s->last_seen),
+					   READ_ONCE(victim->last_seen))) {
+			victim = s;
+			*victim_key = k;
+		}
+	}
+	*evict = true;
+	return victim;
+}
+
+/* Records @arp's sender, seen on @dev, which learns. */
+void arpproxy_cache_learn(struct net *net, struct arpproxy_config *cfg,
+			  struct arpproxy_dev_stats *ds,
+			  const struct net_device *dev, const struct arpproxy_arp *arp)
+{
+	struct arpproxy_net *an = arpproxy_pernet(net);
+	struct arpproxy_cache *c = arpproxy_cache_hook(an);
+	unsigned long timeout = arpproxy_cache_timeout(cfg);
+	unsigned long now = jiffies;
+	struct arpproxy_station *set, *s;
+	unsigned int tries;
+	bool claimed, evict;
+	u64 key, old;
+
+	if (!c || (arp->op != htons(ARPOP_REQUEST) && arp->op != htons(ARPOP_REPLY)) ||
+	    !arpproxy_addr_usable(arp->sip) || !is_valid_ether_addr(arp->sha))
+		return;
+	key = arpproxy_station_key(dev->ifindex, arp->sip);
+	set = arpproxy_cache_set(c, key);
+	/* Each new try follows a race lost to another CPU writing this set. */
+	for (tries = 0; tries < ARPPROXY_CACHE_WAYS; tries++) {
+		s = arpproxy_station_find(set, key, &claimed);
+		if (s && arpproxy_station_live(s, now, timeout)) {
+			arpproxy_station_seen(net, ds, s, dev, arp, now);
+			return;
+		}
+		/* Another CPU is learning this very station. */
+		if (claimed)
+			return;
+		if (s) {
+			old = key;
+			evict = false;
+		} else {
+			s = arpproxy_station_victim(set, now, timeout, &old, &evict);
+			if (!s)
+				return;
+		}
+		if (atomic64_cmpxchg(&s->key, old, key | ARPPROXY_STATION_BUSY) == old)
+			break;
+	}
+	if (tries == ARPPROXY_CACHE_WAYS)
+		return;
+	if (evict)
+		arpproxy_count_dev(an, ds, ARPPROXY_STAT_CACHE_EVICTED);
+	if (arpproxy_station_duplicate(set, s, key)) {
+		atomic64_set_release(&s->key, 0);
+		return;
+	}
+	arpproxy_station_init(s, key, arp, now);
+	arpproxy_count_dev(an, ds, ARPPROXY_STAT_STATIONS_LEARNT);
+	arpproxy_notify_station(net, ARPPROXY_CMD_STATION_NEW, dev->ifindex,
+				arp->sip, arp->sha, NULL);
+}
+
+static struct arpproxy_cache *arpproxy_cache_writer(struct arpproxy_net *an)
+{
+	return rcu_dereference_protected(an->cache, lockdep_is_held(&an->lock));
+}
+
+/* Before the first interface learns; the cache stays until the netns goes. */
+int arpproxy_cache_create(struct arpproxy_net *an)
+{
+	unsigned int slots = clamp_t(unsigned int, READ_ONCE(arpproxy_max_stations),
+				     ARPPROXY_CACHE_WAYS, ARPPROXY_STATIONS_MAX);
+	struct arpproxy_cache *c;
+
+	if (arpproxy_cache_writer(an))
+		return 0;
+	slots = roundup_pow_of_two(slots);
+	c = kvzalloc(struct_size(c, station, slots), GFP_KERNEL_ACCOUNT);
+	if (!c)
+		return -ENOMEM;
+	atomic_inc(&arpproxy_objects);
+	c->set_mask = slots / ARPPROXY_CACHE_WAYS - 1;
+	c->seed = get_random_u32();
+	rcu_assign_pointer(an->cache, c);
+	return 0;
+}
+
+/* Called once the hook is gone and its readers are done. */
+void arpproxy_cache_destroy(struct arpproxy_net *an)
+{
+	struct arpproxy_cache *c = rcu_dereference_protected(an->cache, true);
+
+	if (!c)
+		return;
+	kvfree(c);
+	atomic_dec(&arpproxy_objects);
+}
+
+/*
+ * Frees the slots of @ifindex's stations (every interface's for 0) and,
+ * with @expired, only of those not seen for @timeout; the number freed.
+ * A station the hook learns meanwhile may stay: it arrived during the
+ * flush.
+ */
+static unsigned int arpproxy_cache_clear(struct arpproxy_net *an, int ifindex,
+					 bool expired, unsigned long timeout)
+{
+	struct arpproxy_cache *c = arpproxy_cache_writer(an);
+	unsigned long now = jiffies;
+	unsigned int i, n = 0;
+
+	for (i = 0; c && i < arpproxy_cache_slots(c); i++) {
+		struct arpproxy_station *s = &c->station[i];
+		u64 k = atomic64_read(&s->key);
+
+		if (!k || (ifindex && (k & ~ARPPROXY_STATION_BUSY) >> 32 != ifindex))
+			continue;
+		if (expired && arpproxy_station_live(s, now, timeout))
+			continue;
+		if (atomic64_cmpxchg(&s->key, k, 0) == k)
+			n++;
+	}
+	return n;
+}
+
+/* @ifindex is going: its stations go too, so that its successor starts clean. */
+void arpproxy_cache_forget_dev(struct net *net, int ifindex)
+{
+	struct arpproxy_net *an = arpproxy_pernet(net);
+
+	if (arpproxy_cache_clear(an, ifindex, false, 0))
+		arpproxy_notify_flush(net, ARPPROXY_CMD_STATION_FLUSH, ifindex);
+}
+
+/*
+ * The timeout goes from @old to @new seconds: stations expired under the
+ * old one must not come back under a longer one.
+ */
+void arpproxy_cache_timeout_change(struct arpproxy_net *an, unsigned int old,
+				   unsigned int new)
+{
+	if (new > old)
+		arpproxy_cache_clear(an, 0, true, (unsigned long)old * HZ);
+}
+
+/* What a dump reads of a station, consistent with its key. */
+struct arpproxy_station_view {
+	u64 key;
+	u8 mac[ETH_ALEN];
+	unsigned long first_seen;
+	unsigned long last_seen;
+	unsigned long packets;
+	u32 changes;
+};
+
+static bool arpproxy_station_read(struct arpproxy_station *s, unsigned long now,
+				  unsigned long timeout,
+				  struct arpproxy_station_view *v)
+{
+	v->key = atomic64_read_acquire(&s->key);
+	if (!v->key || (v->key & ARPPROXY_STATION_BUSY) ||
+	    !arpproxy_station_live(s, now, timeout))
+		return false;
+	u64_to_ether_addr(atomic64_read(&s->mac), v->mac);
+	v->first_seen = s->first_seen;
+	v->last_seen = READ_ONCE(s->last_seen);
+	v->packets = atomic_long_read(&s->packets);
+	v->changes = atomic_read(&s->changes);
+	/* Taken over while read: skip it rather than mix two stations. */
+	smp_rmb();
+	return atomic64_read(&s->key) == v->key;
+}
+
+int arpproxy_cmd_cache_set(struct sk_buff *skb, struct genl_info *info)
+{
+	struct net *net = genl_info_net(info);
+	struct arpproxy_net *an = arpproxy_pernet(net);
+	struct arpproxy_config *cfg;
+	unsigned int old;
+
+	if (GENL_REQ_ATTR_CHECK(info, ARPPROXY_A_CACHE_TIMEOUT))
+		return -EINVAL;
+	mutex_lock(&an->lock);
+	cfg = arpproxy_config_of(an, info);
+	old = cfg->cache_timeout;
+	WRITE_ONCE(cfg->cache_timeout,
+		   nla_get_u32(info->attrs[ARPPROXY_A_CACHE_TIMEOUT]));
+	if (cfg != an->staged) {
+		arpproxy_cache_timeout_change(an, old, cfg->cache_timeout);
+		arpproxy_notify_cache(net, cfg->cache_timeout);
+	}
+	mutex_unlock(&an->lock);
+	return 0;
+}
+
+int arpproxy_cmd_cache_get(struct sk_buff *skb, struct genl_info *info)
+{
+	struct arpproxy_net *an = arpproxy_pernet(genl_info_net(info));
+	struct arpproxy_station_view v;
+	struct arpproxy_config *cfg;
+	struct arpproxy_cache *c;
+	unsigned int i, size = 0, held = 0;
+	unsigned long timeout;
+	struct sk_buff *msg;
+	void *hdr;
+
+	msg = arpproxy_reply_new(info, ARPPROXY_CMD_CACHE_GET,
+				 3 * nla_total_size(sizeof(u32)), &hdr);
+	if (!msg)
+		return -ENOMEM;
+	mutex_lock(&an->lock);
+	cfg = arpproxy_config_live(an);
+	timeout = arpproxy_cache_timeout(cfg);
+	c = arpproxy_cache_writer(an);
+	if (c)
+		size = arpproxy_cache_slots(c);
+	for (i = 0; i < size; i++) {
+		held += arpproxy_station_read(&c->station[i], jiffies, timeout, &v);
+		cond_resched();
+	}
+	if (nla_put_u32(msg, ARPPROXY_A_CACHE_TIMEOUT, cfg->cache_timeout) ||
+	    nla_put_u32(msg, ARPPROXY_A_CACHE_SIZE, size) ||
+	    nla_put_u32(msg, ARPPROXY_A_CACHE_STATIONS, held)) {
+		mutex_unlock(&an->lock);
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	mutex_unlock(&an->lock);
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+}
+
+int arpproxy_cmd_station_flush(struct sk_buff *skb, struct genl_info *info)
+{
+	struct net *net = genl_info_net(info);
+	struct arpproxy_net *an = arpproxy_pernet(net);
+	struct nlattr *attr = info->attrs[ARPPROXY_A_IFINDEX];
+	int ifindex = attr ? nla_get_u32(attr) : 0;
+	int err;
+
+	mutex_lock(&an->lock);
+	err = arpproxy_check_ifindex(net, info);
+	if (!err) {
+		arpproxy_cache_clear(an, ifindex, false, 0);
+		arpproxy_notify_flush(net, ARPPROXY_CMD_STATION_FLUSH, ifindex);
+	}
+	mutex_unlock(&an->lock);
+	return err;
+}
+
+/* cb->args: next slot, ifindex filter, prefix filter, its mask. */
+int arpproxy_dump_stations_start(struct netlink_callback *cb)
+{
+	struct nlattr *tb[ARPPROXY_A_MAX + 1];
+	__be32 prefix = 0, mask = 0;
+	int err;
+
+	err = nlmsg_parse(cb->nlh, GENL_HDRLEN, tb, ARPPROXY_A_MAX,
+			  arpproxy_prefix_policy, cb->extack);
+	if (err)
+		return err;
+	if (!tb[ARPPROXY_A_PREFIX] != !tb[ARPPROXY_A_PLEN]) {
+		NL_SET_ERR_MSG(cb->extack, "a prefix needs its length");
+		return -EINVAL;
+	}
+	if (tb[ARPPROXY_A_PREFIX]) {
+		prefix = nla_get_be32(tb[ARPPROXY_A_PREFIX]);
+		mask = arpproxy_prefix_mask(nla_get_u8(tb[ARPPROXY_A_PLEN]));
+		if (prefix & ~mask) {
+			NL_SET_ERR_MSG_ATTR(cb->extack, tb[ARPPROXY_A_PREFIX],
+					    "prefix has host bits set");
+			return -EINVAL;
+		}
+	}
+	cb->args[0] = 0;
+	cb->args[1] = tb[ARPPROXY_A_IFINDEX] ? nla_get_u32(tb[ARPPROXY_A_IFINDEX]) : 0;
+	cb->args[2] = (__force u32)prefix;
+	cb->args[3] = (__force u32)mask;
+	return 0;
+}
+
+static int arpproxy_fill_station(struct sk_buff *skb, struct netlink_callback *cb,
+				 const struct arpproxy_station_view *v,
+				 unsigned long now)
+{
+	void *hdr;
+
+	hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+			  &arpproxy_genl_family, NLM_F_MULTI,
+			  ARPPROXY_CMD_STATION_GET);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (nla_put_be32(skb, ARPPROXY_A_PREFIX, (__force __be32)(u32)v->key) ||
+	    nla_put_u32(skb, ARPPROXY_A_IFINDEX, v->key >> 32) ||
+	    nla_put(skb, ARPPROXY_A_MAC, ETH_ALEN, v->mac) ||
+	    nla_put_u64_64bit(skb, ARPPROXY_A_FIRST_SEEN,
+			      jiffies64_to_msecs(now - v->first_seen), ARPPROXY_A_PAD) ||
+	    nla_put_u64_64bit(skb, ARPPROXY_A_LAST_SEEN,
+			      jiffies64_to_msecs(now - v->last_seen), ARPPROXY_A_PAD) ||
+	    nla_put_u64_64bit(skb, ARPPROXY_A_PACKETS, v->packets, ARPPROXY_A_PAD) ||
+	    nla_put_u32(skb, ARPPROXY_A_CHANGES, v->changes)) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+/* Slot by slot: a station taken over mid-dump shows as it is then. */
+int arpproxy_dump_stations(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct arpproxy_net *an = arpproxy_pernet(sock_net(skb->sk));
+	__be32 prefix = (__force __be32)(u32)cb->args[2];
+	__be32 mask = (__force __be32)(u32)cb->args[3];
+	struct arpproxy_station_view v;
+	unsigned long now = jiffies;
+	unsigned long timeout, i;
+	struct arpproxy_cache *c;
+
+	rcu_read_lock();
+	c = rcu_dereference(an->cache);
+	timeout = arpproxy_cache_timeout(rcu_dereference(an->config));
+	for (i = cb->args[0]; c && i < arpproxy_cache_slots(c); i++) {
+		if (!arpproxy_station_read(&c->station[i], now, timeout, &v) ||
+		    (cb->args[1] && v.key >> 32 != cb->args[1]) ||
+		    (((__force __be32)(u32)v.key ^ prefix) & mask))
+			continue;
+		if (arpproxy_fill_station(skb, cb, &v, now))
+			break;
+	}
+	rcu_read_unlock();
+	cb->args[0] = i;
+	return skb->len;
+}
