@@ -191,6 +191,24 @@ reference_setup() {
 	done
 }
 
+# The attacker of the inspection scenarios: Host X, 172.16.10.66/24 on
+# subnet A, who claims Host B's address.
+MAC_X=02:00:00:00:00:66
+attacker_setup() {
+	setup_ns hx
+	n hx sysctl -qw net.ipv6.conf.all.disable_ipv6=1
+	plug swa px hx eth0 "$MAC_X"
+	ip -n hx addr add 172.16.10.66/24 dev eth0
+}
+# garp_as_b HOST MAC: from HOST, a gratuitous ARP claiming B's address
+garp_as_b() {
+	n "$1" "$ARPSEND" -i eth0 -t 172.16.10.200 -S 172.16.10.200 -s "$2" -w 100 >/dev/null
+}
+# b_is MAC: the gateway's neighbour entry for B says MAC
+b_is() {
+	[ "$(neigh_mac gw 172.16.10.200)" = "$1" ]
+}
+
 # monitor_start FILE [WRAPPER...]: "arpproxyctl -j monitor" in the
 # gateway's netns (run by WRAPPER, e.g. setpriv, if given), writing to FILE,
 # and ready: it has seen a change made after it started.

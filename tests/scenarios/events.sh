@@ -6,9 +6,7 @@
 
 module_load
 reference_setup
-setup_ns hx
-n hx sysctl -qw net.ipv6.conf.all.disable_ipv6=1
-plug swa px hx eth0 02:00:00:00:00:66
+attacker_setup
 
 ctl() {
 	n gw "$CTL" "$@"
@@ -21,7 +19,7 @@ ctl binding add 172.16.30.0/24 dev e0
 ctl binding flush dev e0
 ctl iface set e0 inspect enforce
 ctl binding add 172.16.10.200 dev e0 mac "$MAC_B" static
-n hx "$ARPSEND" -i eth0 -t 172.16.10.200 -S 172.16.10.200 -s 02:00:00:00:00:66 -w 100 >/dev/null
+garp_as_b hx "$MAC_X"
 busywait 2000 grep -q '"event":"spoof"' /tmp/events.json
 monitor_stop
 

@@ -1,9 +1,11 @@
 #!/bin/sh
 # Hardening. 100,000 malformed and odd frames at an interface in plain
-# proxy mode, under "inspect log" and under "inspect enforce": no kernel
+# proxy mode, under "inspect log" and under "inspect pin", learning all the
+# while: no kernel
 # warning (panic_on_warn would kill the guest), every frame that reaches
 # the hook counted exactly once, and the responder still right afterwards.
-# Then a flood from two CPUs while bindings, ACLs and settings churn, interfaces
+# Then a flood from two CPUs, from more requesters than a small station
+# cache holds, while bindings, ACLs, settings and stations churn, interfaces
 # come and go, a netns holding bindings is deleted and the module is
 # unloaded mid-flood: no warning, no leaked binding (the guest boots with
 # slab_nomerge, so the module's own slab cache reports any at unload), and
@@ -32,6 +34,9 @@ K1_MAC=$(n gw cat /sys/class/net/k1/address)
 ctl binding add 10.1.0.0/16 dev k1
 ctl binding add 10.0.0.0/8 mac "$MAC_A"
 ctl iface set k1 proxy route
+# A cache of two sets, which the flood's 200 requesters overflow.
+echo 16 >/sys/module/arpproxy/parameters/max_stations
+ctl iface set k1 learn on
 
 # junk MODE SEED: a third of the 100,000 frames, at k1 inspecting in MODE.
 junk() {
@@ -56,8 +61,9 @@ junk() {
 junk off 1
 junk log 2
 check "  under log, failures were counted" test "$(counter gw spoof_logged)" -gt 0
-junk enforce 3
-check "  under enforce, failures were dropped" test "$(counter gw spoof_dropped)" -gt 0
+junk pin 3
+check "  under pin, failures were dropped" test "$(counter gw spoof_dropped)" -gt 0
+check_eq "the cache is the small one" 16 "$(ctl -j cache status | jq .size)"
 ctl iface set k1 inspect off proxy off
 ctl binding flush
 
@@ -79,7 +85,7 @@ done
 for round in 1 2 3 4 5 6; do
 	ctl binding replace 10.1.0.0/16 mac "$MAC_B"
 	ctl binding add 10.1.2.0/24 mac "$MAC_A"
-	ctl iface set k1 inspect enforce proxy route rate 100000 per-host 50000
+	ctl iface set k1 inspect pin proxy route rate 100000 per-host 50000
 	ctl acl add dev k1 deny from 10.0.1.0/24 pref 10
 	ctl acl add dev k1 allow mac 02:00:00:00:01:00 pref 5
 	ctl binding replace 10.1.0.0/16 mac "$MAC_A"
@@ -87,6 +93,9 @@ for round in 1 2 3 4 5 6; do
 	ctl binding del 10.1.2.0/24
 	ctl acl flush dev k1
 	ctl iface set k1 inspect off proxy off rate 0
+	ctl cache flush dev k1
+	ctl cache set timeout 1
+	ctl cache set timeout 300
 	ip -n gw link add tmp0 type veth peer name tmp1
 	ctl binding add 10.2.0.0/16 dev tmp0
 	ctl iface set tmp0 inspect log rate 10 per-host 1
@@ -106,6 +115,11 @@ flooding() {
 	done
 }
 check "the flood was still on when the churn ended" flooding
+check "two CPUs learning into 16 slots evicted stations" \
+	test "$(counter gw cache_evicted)" -gt 0
+check "  yet no station is held twice" sh -c \
+	"ip netns exec gw '$CTL' -j cache show |
+	 jq -e '[.[] | .dev + \" \" + .ip] | length == (unique | length) and length <= 16'"
 check "unloading the module in the middle of the flood" module_unload
 # A moment more of requests nobody answers, then the floods stop.
 sleep 1

@@ -6,27 +6,16 @@
 # logged; "inspect log" lets the lie through but says so.
 . "$(dirname "$0")/../lib.sh"
 
-MAC_X=02:00:00:00:00:66
-
 module_load
 reference_setup
-setup_ns hx
-n hx sysctl -qw net.ipv6.conf.all.disable_ipv6=1
-plug swa px hx eth0 "$MAC_X"
-ip -n hx addr add 172.16.10.66/24 dev eth0
+attacker_setup
 
 ctl() {
 	n gw "$CTL" "$@"
 }
-b_is() {	# b_is MAC: the gateway's neighbour entry for B says MAC
-	[ "$(neigh_mac gw 172.16.10.200)" = "$1" ]
-}
 learn_b() {
 	ip -n gw neigh flush dev e0
 	n gw ping -c 1 -W 2 172.16.10.200 >/dev/null
-}
-garp_as_b() {	# garp_as_b HOST MAC: a gratuitous ARP claiming B's address
-	n "$1" "$ARPSEND" -i eth0 -t 172.16.10.200 -S 172.16.10.200 -s "$2" -w 100 >/dev/null
 }
 forged_reply() {	# an unsolicited reply to the gateway claiming B's address
 	n hx "$ARPSEND" -i eth0 -o 2 -t 172.16.10.99 -S 172.16.10.200 -s "$MAC_X" \

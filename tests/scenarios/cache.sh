@@ -1,0 +1,200 @@
+#!/bin/sh
+# The learned ARP cache on the reference gateway. With "learn on", e0
+# records who claims which address: Host A and Host B appear as stations
+# with their MACs, times and packet counts. An attacker taking B's address
+# is a "station changed" event; under "inspect pin" the same claim is
+# dropped and B keeps working. Stations age out, a full cache evicts its
+# least recently seen station and counts it, and flush empties it.
+. "$(dirname "$0")/../lib.sh"
+
+module_load
+reference_setup
+attacker_setup
+
+ctl() {
+	n gw "$CTL" "$@"
+}
+# station IP FIELDS: that station of the gateway's, the jq FIELDS of it
+station() {
+	ctl -j cache show "$1" | jq -r ".[] | $2"
+}
+# station_is IP JQ-CONDITION: the gateway holds that station, and it holds
+station_is() {
+	ctl -j cache show "$1" | jq -e "length == 1 and (.[0] | $2)" >/dev/null
+}
+stations() {	# stations [cache show ARGS]: the IPs, in cache show's order
+	ctl -j cache show "$@" | jq -r '[.[].ip] | join(" ")'
+}
+ask_from() {	# ask_from HOST IP MAC: one request to the gateway from IP and MAC
+	n "$1" "$ARPSEND" -i eth0 -t 172.16.10.99 -S "$2" -s "$3" -w 100 >/dev/null
+}
+gone() {	# gone IP: the gateway no longer holds that station
+	[ -z "$(stations "$1")" ]
+}
+
+check_eq "before anything learns, the cache has no room and no stations" \
+	'{"timeout":300,"size":0,"stations":0}' "$(ctl -j cache status)"
+ask_from ha 172.16.10.100 "$MAC_A"
+check_eq "without learn on, nothing is recorded" "" "$(stations)"
+
+monitor_start /tmp/cache-events.json
+ctl iface set e0 learn on
+check_eq "iface show says learn on" "e0 proxy off inspect off learn on" "$(ctl iface show e0)"
+check_eq "the cache is made for max_stations stations" 65536 \
+	"$(ctl -j cache status | jq .size)"
+
+# Host A pings the gateway: its request teaches the gateway A.
+n ha ping -c 1 -W 2 172.16.10.99 >/dev/null
+check_eq "Host A is a station of e0, with its MAC and no changes" \
+	"172.16.10.100 e0 $MAC_A 0" "$(station 172.16.10.100 '"\(.ip) \(.dev) \(.mac) \(.changes)"')"
+check "  seen in the last minute, first no later than last" \
+	station_is 172.16.10.100 '.last_seen <= 60 and .first_seen >= .last_seen and .packets >= 1'
+packets=$(station 172.16.10.100 .packets)
+for i in 1 2 3; do
+	ask_from ha 172.16.10.100 "$MAC_A"
+done
+check_eq "  three more requests are three more packets" $((packets + 3)) \
+	"$(station 172.16.10.100 .packets)"
+ctl iface set e1 proxy off
+n hd ping -c 1 -W 2 172.16.20.99 >/dev/null
+check_eq "e1 does not learn: Host D is not recorded" "" "$(stations dev e1)"
+check_eq "a probe (sender 0.0.0.0) claims nothing" "" \
+	"$(n hx "$ARPSEND" -i eth0 -t 172.16.10.5 -S 0.0.0.0 -s "$MAC_X" -w 100 >/dev/null
+	   stations 0.0.0.0/8)"
+
+ask_from hb 172.16.10.200 "$MAC_B"
+check_eq "Host B joins it; cache show lists both, by address" "172.16.10.100 172.16.10.200" \
+	"$(stations)"
+check_eq "  cache show PREFIX and dev IFNAME select" "172.16.10.200" \
+	"$(stations dev e0 172.16.10.128/25)"
+check_eq "  a prefix nothing is in selects nothing" "" "$(stations 10.0.0.0/8)"
+check "the text form says the same" sh -c \
+	"ip netns exec gw '$CTL' cache show 172.16.10.200 |
+	 grep -Eq '^172\.16\.10\.200 dev e0 mac $MAC_B .*packets 1 changes 0\$'"
+check_eq "cache status counts them" 2 "$(ctl -j cache status | jq .stations)"
+
+# The attacker claims B's address: arpwatch's flip-flop.
+check "an attacker claiming B's address is a station change" \
+	counted gw station_changes garp_as_b hx "$MAC_X"
+check "  the station now has the attacker's MAC and one change" \
+	station_is 172.16.10.200 ".mac == \"$MAC_X\" and .changes == 1"
+garp_as_b hb "$MAC_B"
+check "  B taking it back is the second change" \
+	station_is 172.16.10.200 ".mac == \"$MAC_B\" and .changes == 2"
+busywait 2000 grep -q '"event":"station changed"' /tmp/cache-events.json
+monitor_stop
+check_eq "the monitor saw A and B as new stations" \
+	"{\"event\":\"station new\",\"dev\":\"e0\",\"ip\":\"172.16.10.100\",\"mac\":\"$MAC_A\"}
+{\"event\":\"station new\",\"dev\":\"e0\",\"ip\":\"172.16.10.200\",\"mac\":\"$MAC_B\"}" \
+	"$(events /tmp/cache-events.json '.event == "station new"')"
+check_eq "  and both changes of B's station, old MAC and new" \
+	"{\"event\":\"station changed\",\"dev\":\"e0\",\"ip\":\"172.16.10.200\",\"mac\":\"$MAC_X\",\"old_mac\":\"$MAC_B\"}
+{\"event\":\"station changed\",\"dev\":\"e0\",\"ip\":\"172.16.10.200\",\"mac\":\"$MAC_B\",\"old_mac\":\"$MAC_X\"}" \
+	"$(events /tmp/cache-events.json '.event == "station changed"')"
+
+# Pinning: the first MAC seen for an address holds.
+refused "inspect pin without learn" "arpproxyctl: inspect pin needs learn on" \
+	"iface show" iface set e1 inspect pin
+refused "learn off under inspect pin" "arpproxyctl: inspect pin needs learn on" \
+	"iface show" iface set e0 inspect pin learn off
+ctl iface set e0 inspect pin
+refused "turning learn off while pinning" "arpproxyctl: inspect pin needs learn on" \
+	"iface show" iface set e0 learn off
+check_eq "iface show says inspect pin" "e0 proxy off inspect pin learn on" "$(ctl iface show e0)"
+ctl cache flush dev e0
+check_eq "cache flush dev e0 empties it" "" "$(stations)"
+garp_as_b hb "$MAC_B"
+ip -n gw neigh replace 172.16.10.200 lladdr "$MAC_B" dev e0 nud stale
+check "B announces itself first: its station has its MAC" \
+	station_is 172.16.10.200 ".mac == \"$MAC_B\" and .changes == 0"
+monitor_start /tmp/pin-events.json
+check "the attacker's claim is a pin mismatch" counted gw pin_mismatch garp_as_b hx "$MAC_X"
+check "  and dropped" counted gw spoof_dropped garp_as_b hx "$MAC_X"
+sleep 1.1	# past the neighbour entry's locktime, when a lie would override it
+garp_as_b hx "$MAC_X"
+check "  the gateway still has B's MAC" b_is "$MAC_B"
+check "  B's station is unchanged" station_is 172.16.10.200 ".mac == \"$MAC_B\" and .changes == 0"
+check "B's own requests pass" counted gw requests ask_from hb 172.16.10.200 "$MAC_B"
+check "  as does its reply when the gateway asks" n gw ping -c 1 -W 2 172.16.10.200
+busywait 2000 grep -q '"reason":"pin_mismatch"' /tmp/pin-events.json
+monitor_stop
+check_eq "a spoof event names the pinned MAC as expected" \
+	"{\"event\":\"spoof\",\"dev\":\"e0\",\"reason\":\"pin_mismatch\",\"sender\":\"172.16.10.200\",\"claimed\":\"$MAC_X\",\"expected\":\"$MAC_B\"}" \
+	"$(events /tmp/pin-events.json '.event == "spoof"' | head -n 1)"
+check "the kernel log names the claimed and the pinned MAC" sh -c \
+	"dmesg | grep -q 'arpproxy: e0: pinned station mismatch: 172.16.10.200 claimed by $MAC_X, expected $MAC_B'"
+check "a new address is the attacker's to pin" \
+	counted gw stations_learnt ask_from hx 172.16.10.66 "$MAC_X"
+
+# Ageing: a station not seen for the timeout is gone, and stays gone.
+ctl cache set timeout 1
+check "with timeout 1, every station ages out" busywait 5000 gone 0.0.0.0/0
+check_eq "  cache status counts none" 0 "$(ctl -j cache status | jq .stations)"
+ctl cache set timeout 300
+check_eq "a longer timeout does not bring them back" "" "$(stations)"
+check "with B's station gone, pinning starts over: the attacker is new" \
+	counted gw stations_learnt garp_as_b hx "$MAC_X"
+check "  and now holds the address" station_is 172.16.10.200 ".mac == \"$MAC_X\""
+check "  against B" counted gw pin_mismatch garp_as_b hb "$MAC_B"
+ctl cache flush
+check_eq "cache flush empties the cache" 0 "$(ctl -j cache status | jq .stations)"
+check "after it B is the first again" counted gw stations_learnt garp_as_b hb "$MAC_B"
+
+# Saved and restored with the rest of the configuration.
+ctl cache set timeout 120
+ctl save >/tmp/cache.conf
+check "save keeps the timeout" grep -qx "cache set timeout 120" /tmp/cache.conf
+check "  and the interface's learn and inspect pin" \
+	grep -Eq '^iface set e0 .*inspect pin.* learn on' /tmp/cache.conf
+ctl iface set e0 inspect off learn off
+ctl cache set timeout 30
+ctl restore /tmp/cache.conf
+check_eq "restore brings both back" "120 e0 proxy off inspect pin learn on" \
+	"$(ctl -j cache status | jq .timeout) $(ctl iface show e0)"
+check_eq "  and leaves the stations alone" "172.16.10.200" "$(stations)"
+grep -v '^cache' /tmp/cache.conf | ctl restore -
+check_eq "a configuration without a cache line has the default timeout" 300 \
+	"$(ctl -j cache status | jq .timeout)"
+
+# The kernel checks what any tool sends (ARPPROXY_CMD_CACHE_SET is 21,
+# ARPPROXY_A_CACHE_TIMEOUT 27, ARPPROXY_A_INSPECT 11, ARPPROXY_A_LEARN 26).
+raw() {
+	n gw "$TOP/build/tools/nlraw" "$@"
+}
+e1=$(n gw cat /sys/class/net/e1/ifindex)
+check_eq "kernel refuses a timeout of 0" "error ERANGE" "$(raw 21 attr:27=00000000 | cut -d: -f1)"
+check_eq "kernel refuses a timeout over a week" "error ERANGE" \
+	"$(raw 21 attr:27=813a0900 | cut -d: -f1)"
+check_eq "kernel takes a week" ok "$(raw 21 attr:27=803a0900)"
+check_eq "kernel refuses pin without learn" "error EINVAL: inspect pin needs learn on" \
+	"$(raw iface-set ifindex="$e1" attr:11=03)"
+check_eq "kernel refuses a learn value other than 0 and 1" "error ERANGE" \
+	"$(raw iface-set ifindex="$e1" attr:26=02 | cut -d: -f1)"
+
+# Eviction, in a cache of one set: a namespace made after max_stations=8.
+echo 8 >/sys/module/arpproxy/parameters/max_stations
+setup_ns ev evh
+ip -n ev link add v0 type veth peer name v0 netns evh
+ip -n ev addr add 10.9.0.254/24 dev v0
+ip -n ev link set v0 up
+ip -n evh link set v0 address 02:00:00:09:00:01 up
+n ev "$CTL" iface set v0 learn on
+echo 65536 >/sys/module/arpproxy/parameters/max_stations
+check_eq "a namespace whose cache is made now holds max_stations=8" 8 \
+	"$(n ev "$CTL" -j cache status | jq .size)"
+n evh "$ARPSEND" -i v0 -t 10.9.0.254 -S 10.9.0.1 -s 02:00:00:09:00:01 -n 8 -w 100 >/dev/null
+check_eq "eight stations fill it, none evicted" "8 0" \
+	"$(n ev "$CTL" -j cache status | jq .stations) $(counter ev cache_evicted)"
+sleep 0.1	# stations seen in another jiffy than the others
+n evh "$ARPSEND" -i v0 -t 10.9.0.254 -S 10.9.0.1 -s 02:00:00:09:00:01 -w 100 >/dev/null
+n evh "$ARPSEND" -i v0 -t 10.9.0.254 -S 10.9.0.9 -s 02:00:00:09:00:09 -w 100 >/dev/null
+check_eq "a ninth evicts one, counted" "8 1" \
+	"$(n ev "$CTL" -j cache status | jq .stations) $(counter ev cache_evicted)"
+check_eq "  the least recently seen of the first eight, not the one seen again" \
+	"10.9.0.1 10.9.0.9" \
+	"$(n ev "$CTL" -j cache show | jq -r '[.[].ip | select(. == "10.9.0.1" or . == "10.9.0.9")] | join(" ")')"
+check_eq "  counted on the interface too" 1 \
+	"$(n ev "$CTL" -j stats show dev v0 | jq .cache_evicted)"
+ip -n ev link del v0
+check_eq "an interface that goes takes its stations along" 0 \
+	"$(n ev "$CTL" -j cache status | jq .stations)"
