@@ -7,7 +7,8 @@
  * so it is one array allocated when the netns first learns: sets of
  * ARPPROXY_CACHE_WAYS slots chosen by hash. A slot belongs to the station
  * whose key it holds; the hook takes a slot over with one cmpxchg on that
- * key, marked busy until the rest of the slot is written. A station not
+ * key, marked busy until the rest of the slot is written, and nobody else
+ * touches a busy slot. A station not
  * seen for the timeout is gone at once for every reader; its slot is free.
  */
 #include <linux/jhash.h>
@@ -118,7 +119,8 @@ bool arpproxy_cache_pinned(struct arpproxy_net *an, struct arpproxy_config *cfg,
 		return false;
 	mac = atomic64_read(&s->mac);
 	/* Taken over meanwhile: the MAC may be the new owner's. */
-	if (atomic64_read_acquire(&s->key) != key ||
+	smp_rmb();
+	if (atomic64_read(&s->key) != key ||
 	    mac == ether_addr_to_u64(arp->sha))
 		return false;
 	u64_to_ether_addr(mac, pinned);
@@ -150,7 +152,7 @@ static void arpproxy_station_seen(struct net *net, struct arpproxy_dev_stats *ds
 static void arpproxy_station_init(struct arpproxy_station *s, u64 key,
 				  const struct arpproxy_arp *arp, unsigned long now)
 {
-	s->first_seen = now;
+	WRITE_ONCE(s->first_seen, now);
 	WRITE_ONCE(s->last_seen, now);
 	atomic64_set(&s->mac, ether_addr_to_u64(arp->sha));
 	atomic_long_set(&s->packets, 1);
@@ -300,8 +302,8 @@ void arpproxy_cache_destroy(struct arpproxy_net *an)
 /*
  * Frees the slots of @ifindex's stations (every interface's for 0) and,
  * with @expired, only of those not seen for @timeout; the number freed.
- * A station the hook learns meanwhile may stay: it arrived during the
- * flush.
+ * A slot being written is its writer's alone: that station arrived
+ * during the flush, and stays.
  */
 static unsigned int arpproxy_cache_clear(struct arpproxy_net *an, int ifindex,
 					 bool expired, unsigned long timeout)
@@ -314,7 +316,7 @@ static unsigned int arpproxy_cache_clear(struct arpproxy_net *an, int ifindex,
 		struct arpproxy_station *s = &c->station[i];
 		u64 k = atomic64_read(&s->key);
 
-		if (!k || (ifindex && (k & ~ARPPROXY_STATION_BUSY) >> 32 != ifindex))
+		if (!k || (k & ARPPROXY_STATION_BUSY) || (ifindex && k >> 32 != ifindex))
 			continue;
 		if (expired && arpproxy_station_live(s, now, timeout))
 			continue;
@@ -363,7 +365,7 @@ static bool arpproxy_station_read(struct arpproxy_station *s, unsigned long now,
 	    !arpproxy_station_live(s, now, timeout))
 		return false;
 	u64_to_ether_addr(atomic64_read(&s->mac), v->mac);
-	v->first_seen = s->first_seen;
+	v->first_seen = READ_ONCE(s->first_seen);
 	v->last_seen = READ_ONCE(s->last_seen);
 	v->packets = atomic_long_read(&s->packets);
 	v->changes = atomic_read(&s->changes);
