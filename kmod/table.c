@@ -43,6 +43,7 @@ int arpproxy_table_init(struct arpproxy_table *t)
 {
 	int err;
 
+	BUILD_BUG_ON(ARPPROXY_BINDING_F_ALL > U8_MAX);
 	t->tree = RB_ROOT;
 	err = rhltable_init(&t->hash, &arpproxy_hash_params);
 	if (err)

@@ -23,9 +23,9 @@ struct arpproxy_binding {
 	struct rb_node tnode;		/* in table->tree, writers and dumps */
 	struct arpproxy_key key;
 	int ifindex;			/* 0: any interface */
-	u32 flags;			/* ARPPROXY_BINDING_F_* */
-	u8 mac[ETH_ALEN];		/* zero: the ingress interface's MAC */
+	u8 flags;			/* ARPPROXY_BINDING_F_*, all below 1 << 8 */
 	u8 garp;			/* announcement rounds, 0: none */
+	u8 mac[ETH_ALEN];		/* zero: the ingress interface's MAC */
 	u32 refresh;			/* seconds between announcements, 0: none */
 	/* Not per-CPU: that would cost more than the whole binding. */
 	atomic64_t hits;
