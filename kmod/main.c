@@ -13,7 +13,7 @@ static int __init arpproxy_init(void)
 {
 	int err;
 
-	err = arpproxy_cache_init();
+	err = arpproxy_binding_slab_init();
 	if (err)
 		return err;
 	err = arpproxy_netns_init();
@@ -34,7 +34,7 @@ err_restore:
 err_netns:
 	arpproxy_netns_exit();
 err_cache:
-	arpproxy_cache_exit();
+	arpproxy_binding_slab_exit();
 	return err;
 }
 
@@ -44,7 +44,7 @@ static void __exit arpproxy_exit(void)
 	arpproxy_genl_exit();
 	arpproxy_restore_exit();
 	arpproxy_netns_exit();
-	arpproxy_cache_exit();
+	arpproxy_binding_slab_exit();
 }
 
 module_init(arpproxy_init);

@@ -20,13 +20,13 @@ MODULE_PARM_DESC(max_bindings, "Most bindings one network namespace may hold (de
 
 static struct kmem_cache *arpproxy_binding_cache;
 
-int arpproxy_cache_init(void)
+int arpproxy_binding_slab_init(void)
 {
 	arpproxy_binding_cache = KMEM_CACHE(arpproxy_binding, SLAB_ACCOUNT);
 	return arpproxy_binding_cache ? 0 : -ENOMEM;
 }
 
-void arpproxy_cache_exit(void)
+void arpproxy_binding_slab_exit(void)
 {
 	/* Bindings retired by call_rcu() must be freed before the cache. */
 	rcu_barrier();

@@ -55,8 +55,8 @@ struct arpproxy_binding_spec {
 
 extern unsigned int arpproxy_max_bindings;
 
-int arpproxy_cache_init(void);
-void arpproxy_cache_exit(void);
+int arpproxy_binding_slab_init(void);
+void arpproxy_binding_slab_exit(void);
 
 int arpproxy_table_init(struct arpproxy_table *t);
 void arpproxy_table_destroy(struct arpproxy_table *t);
