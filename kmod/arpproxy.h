@@ -51,6 +51,7 @@ struct arpproxy_net {
 	bool announce_dead;		/* the netns is going: no more work */
 	struct delayed_work announce_work;
 	struct arpproxy_cache __rcu *cache;	/* stations, once something learns */
+	struct delayed_work cache_sweep;	/* counts and frees aged-out stations */
 };
 
 /* The counters of one Ethernet interface, while it is in the netns. */
@@ -229,7 +230,9 @@ void arpproxy_announce_config(struct arpproxy_net *an, struct arpproxy_config *c
 void arpproxy_announce_stop(struct arpproxy_net *an);
 
 /* The learned ARP cache. Writers hold an->lock; the hook needs none. */
+void arpproxy_cache_net_init(struct arpproxy_net *an);
 int arpproxy_cache_create(struct arpproxy_net *an);
+void arpproxy_cache_stop(struct arpproxy_net *an);
 void arpproxy_cache_destroy(struct arpproxy_net *an);
 void arpproxy_cache_forget_dev(struct net *net, int ifindex);
 void arpproxy_cache_timeout_change(struct arpproxy_net *an, unsigned int old,

@@ -9,7 +9,9 @@
  * whose key it holds; the hook takes a slot over with one cmpxchg on that
  * key, marked busy until the rest of the slot is written, and nobody else
  * touches a busy slot. A station not
- * seen for the timeout is gone at once for every reader; its slot is free.
+ * seen for the timeout is gone at once for every reader and its slot is
+ * free; it is counted when the slot is taken again, or by a sweep every
+ * half timeout, so that the counters add up to what the cache holds.
  */
 #include <linux/jhash.h>
 #include <linux/log2.h>
@@ -253,6 +255,8 @@ void arpproxy_cache_learn(struct net *net, struct arpproxy_config *cfg,
 		return;
 	if (evict)
 		arpproxy_count_dev(an, ds, ARPPROXY_STAT_CACHE_EVICTED);
+	else if (old)
+		arpproxy_count_dev(an, ds, ARPPROXY_STAT_STATIONS_EXPIRED);
 	if (arpproxy_station_duplicate(set, s, key)) {
 		atomic64_set_release(&s->key, 0);
 		return;
@@ -266,6 +270,61 @@ void arpproxy_cache_learn(struct net *net, struct arpproxy_config *cfg,
 static struct arpproxy_cache *arpproxy_cache_writer(struct arpproxy_net *an)
 {
 	return rcu_dereference_protected(an->cache, lockdep_is_held(&an->lock));
+}
+
+/* Half the timeout, within a second and a minute. */
+static unsigned long arpproxy_cache_sweep_delay(unsigned int timeout)
+{
+	return clamp_t(unsigned long, (unsigned long)timeout * HZ / 2, HZ, 60 * HZ);
+}
+
+/*
+ * Frees the slots of @ifindex's stations (every interface's for 0), or
+ * with @only_expired those not seen for @timeout, counting those that
+ * had aged out; the number freed. A slot being written is its writer's
+ * alone: that station arrived during the flush, and stays.
+ */
+static unsigned int arpproxy_cache_clear(struct arpproxy_net *an, int ifindex,
+					 bool only_expired, unsigned long timeout)
+{
+	struct arpproxy_cache *c = arpproxy_cache_writer(an);
+	unsigned long now = jiffies;
+	unsigned int i, n = 0;
+	bool live;
+
+	for (i = 0; c && i < arpproxy_cache_slots(c); i++) {
+		struct arpproxy_station *s = &c->station[i];
+		u64 k = atomic64_read(&s->key);
+
+		if (!k || (k & ARPPROXY_STATION_BUSY) || (ifindex && k >> 32 != ifindex))
+			continue;
+		live = arpproxy_station_live(s, now, timeout);
+		if ((only_expired && live) || atomic64_cmpxchg(&s->key, k, 0) != k)
+			continue;
+		n++;
+		if (!live)
+			arpproxy_count_dev(an, xa_load(&an->dev_stats, k >> 32),
+					   ARPPROXY_STAT_STATIONS_EXPIRED);
+	}
+	return n;
+}
+
+static void arpproxy_cache_sweep(struct work_struct *work)
+{
+	struct arpproxy_net *an = container_of(to_delayed_work(work),
+					       struct arpproxy_net, cache_sweep);
+	unsigned int timeout;
+
+	mutex_lock(&an->lock);
+	timeout = arpproxy_config_live(an)->cache_timeout;
+	arpproxy_cache_clear(an, 0, true, (unsigned long)timeout * HZ);
+	queue_delayed_work(system_wq, &an->cache_sweep, arpproxy_cache_sweep_delay(timeout));
+	mutex_unlock(&an->lock);
+}
+
+void arpproxy_cache_net_init(struct arpproxy_net *an)
+{
+	INIT_DELAYED_WORK(&an->cache_sweep, arpproxy_cache_sweep);
 }
 
 /* Before the first interface learns; the cache stays until the netns goes. */
@@ -285,7 +344,15 @@ int arpproxy_cache_create(struct arpproxy_net *an)
 	c->set_mask = slots / ARPPROXY_CACHE_WAYS - 1;
 	c->seed = get_random_u32();
 	rcu_assign_pointer(an->cache, c);
+	queue_delayed_work(system_wq, &an->cache_sweep,
+			   arpproxy_cache_sweep_delay(arpproxy_config_live(an)->cache_timeout));
 	return 0;
+}
+
+/* Before the netns goes: the sweep must not outlive it. */
+void arpproxy_cache_stop(struct arpproxy_net *an)
+{
+	cancel_delayed_work_sync(&an->cache_sweep);
 }
 
 /* Called once the hook is gone and its readers are done. */
@@ -299,31 +366,9 @@ void arpproxy_cache_destroy(struct arpproxy_net *an)
 	atomic_dec(&arpproxy_objects);
 }
 
-/*
- * Frees the slots of @ifindex's stations (every interface's for 0) and,
- * with @expired, only of those not seen for @timeout; the number freed.
- * A slot being written is its writer's alone: that station arrived
- * during the flush, and stays.
- */
-static unsigned int arpproxy_cache_clear(struct arpproxy_net *an, int ifindex,
-					 bool expired, unsigned long timeout)
+static unsigned long arpproxy_cache_live_timeout(struct arpproxy_net *an)
 {
-	struct arpproxy_cache *c = arpproxy_cache_writer(an);
-	unsigned long now = jiffies;
-	unsigned int i, n = 0;
-
-	for (i = 0; c && i < arpproxy_cache_slots(c); i++) {
-		struct arpproxy_station *s = &c->station[i];
-		u64 k = atomic64_read(&s->key);
-
-		if (!k || (k & ARPPROXY_STATION_BUSY) || (ifindex && k >> 32 != ifindex))
-			continue;
-		if (expired && arpproxy_station_live(s, now, timeout))
-			continue;
-		if (atomic64_cmpxchg(&s->key, k, 0) == k)
-			n++;
-	}
-	return n;
+	return arpproxy_cache_timeout(arpproxy_config_live(an));
 }
 
 /* @ifindex is going: its stations go too, so that its successor starts clean. */
@@ -331,19 +376,22 @@ void arpproxy_cache_forget_dev(struct net *net, int ifindex)
 {
 	struct arpproxy_net *an = arpproxy_pernet(net);
 
-	if (arpproxy_cache_clear(an, ifindex, false, 0))
+	if (arpproxy_cache_clear(an, ifindex, false, arpproxy_cache_live_timeout(an)))
 		arpproxy_notify_flush(net, ARPPROXY_CMD_STATION_FLUSH, ifindex);
 }
 
 /*
  * The timeout goes from @old to @new seconds: stations expired under the
- * old one must not come back under a longer one.
+ * old one must not come back under a longer one, and the sweep keeps pace.
  */
 void arpproxy_cache_timeout_change(struct arpproxy_net *an, unsigned int old,
 				   unsigned int new)
 {
+	if (!arpproxy_cache_writer(an))
+		return;
 	if (new > old)
 		arpproxy_cache_clear(an, 0, true, (unsigned long)old * HZ);
+	mod_delayed_work(system_wq, &an->cache_sweep, arpproxy_cache_sweep_delay(new));
 }
 
 /* What a dump reads of a station, consistent with its key. */
@@ -444,7 +492,7 @@ int arpproxy_cmd_station_flush(struct sk_buff *skb, struct genl_info *info)
 	mutex_lock(&an->lock);
 	err = arpproxy_check_ifindex(net, info);
 	if (!err) {
-		arpproxy_cache_clear(an, ifindex, false, 0);
+		arpproxy_cache_clear(an, ifindex, false, arpproxy_cache_live_timeout(an));
 		arpproxy_notify_flush(net, ARPPROXY_CMD_STATION_FLUSH, ifindex);
 	}
 	mutex_unlock(&an->lock);

@@ -25,6 +25,7 @@ static int __net_init arpproxy_net_init(struct net *net)
 	mutex_init(&an->lock);
 	xa_init(&an->dev_stats);
 	arpproxy_announce_init(an, net);
+	arpproxy_cache_net_init(an);
 	an->stats = alloc_percpu_gfp(struct arpproxy_stats, GFP_KERNEL_ACCOUNT);
 	if (!an->stats)
 		return -ENOMEM;
@@ -51,6 +52,7 @@ static void __net_exit arpproxy_net_pre_exit(struct net *net)
 	struct arpproxy_net *an = arpproxy_pernet(net);
 
 	arpproxy_announce_stop(an);
+	arpproxy_cache_stop(an);
 	arpproxy_hook_unregister(net, an);
 }
 

@@ -68,6 +68,8 @@ static const struct {
 		"Stations whose address another MAC claimed" },
 	[ARPPROXY_STAT_CACHE_EVICTED] = { "cache_evicted",
 		"Stations evicted from a full set of the cache to make room for a new one" },
+	[ARPPROXY_STAT_STATIONS_EXPIRED] = { "stations_expired",
+		"Stations that aged out: not seen for the cache timeout" },
 };
 
 _Static_assert(MNL_ARRAY_SIZE(stats) == ARPPROXY_STAT_MAX + 1,

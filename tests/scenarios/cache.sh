@@ -3,8 +3,9 @@
 # records who claims which address: Host A and Host B appear as stations
 # with their MACs, times and packet counts. An attacker taking B's address
 # is a "station changed" event; under "inspect pin" the same claim is
-# dropped and B keeps working. Stations age out, a full cache evicts its
-# least recently seen station and counts it, and flush empties it.
+# dropped and B keeps working. Stations age out and are counted, a full
+# cache evicts its least recently seen station and counts it, and flush
+# empties it.
 . "$(dirname "$0")/../lib.sh"
 
 module_load
@@ -127,9 +128,16 @@ check "a new address is the attacker's to pin" \
 	counted gw stations_learnt ask_from hx 172.16.10.66 "$MAC_X"
 
 # Ageing: a station not seen for the timeout is gone, and stays gone.
+expired_total() {	# expired_total N: stations_expired has reached N
+	[ "$(counter gw stations_expired)" -eq "$1" ]
+}
+held=$(ctl -j cache status | jq .stations)
+expired=$(counter gw stations_expired)
 ctl cache set timeout 1
 check "with timeout 1, every station ages out" busywait 5000 gone 0.0.0.0/0
 check_eq "  cache status counts none" 0 "$(ctl -j cache status | jq .stations)"
+check "  and the sweep counts each of the $held as expired" \
+	busywait 5000 expired_total $((expired + held))
 ctl cache set timeout 300
 check_eq "a longer timeout does not bring them back" "" "$(stations)"
 check "with B's station gone, pinning starts over: the attacker is new" \

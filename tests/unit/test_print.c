@@ -994,6 +994,7 @@ START_TEST(test_stat_names)
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_STATIONS_LEARNT), "stations_learnt");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_STATION_CHANGES), "station_changes");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_CACHE_EVICTED), "cache_evicted");
+	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_STATIONS_EXPIRED), "stations_expired");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_UNSPEC), "stat_0");
 	ck_assert_str_eq(stat_name(buf, UINT32_MAX), "stat_4294967295");
 }
@@ -1193,6 +1194,10 @@ static const char metrics_text[] =
 		"cache to make room for a new one, in the whole network namespace.\n"
 	"# TYPE arpproxy_netns_cache_evicted_total counter\n"
 	"arpproxy_netns_cache_evicted_total 31\n"
+	"# HELP arpproxy_netns_stations_expired_total Stations that aged out: not seen for the "
+		"cache timeout, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_stations_expired_total counter\n"
+	"arpproxy_netns_stations_expired_total 32\n"
 	"# HELP arpproxy_frames_total ARP frames seen by the hook, per interface.\n"
 	"# TYPE arpproxy_frames_total counter\n"
 	"arpproxy_frames_total{dev=\"lo\"} 10\n"
@@ -1327,6 +1332,11 @@ static const char metrics_text[] =
 	"# TYPE arpproxy_cache_evicted_total counter\n"
 	"arpproxy_cache_evicted_total{dev=\"lo\"} 310\n"
 	"arpproxy_cache_evicted_total{dev=\"if999999\"} 3100\n"
+	"# HELP arpproxy_stations_expired_total Stations that aged out: not seen for the cache "
+		"timeout, per interface.\n"
+	"# TYPE arpproxy_stations_expired_total counter\n"
+	"arpproxy_stations_expired_total{dev=\"lo\"} 320\n"
+	"arpproxy_stations_expired_total{dev=\"if999999\"} 3200\n"
 	"# HELP arpproxy_binding_hits_total Replies sent for a binding.\n"
 	"# TYPE arpproxy_binding_hits_total counter\n"
 	"arpproxy_binding_hits_total{prefix=\"10.0.0.5/32\"} 0\n"

@@ -104,7 +104,9 @@
  * parameter max_stations stations per netns, rounded up to a power of two,
  * in sets of ARPPROXY_CACHE_WAYS by hash: a new station evicts the least
  * recently seen one of its set when that set is full (counted as
- * ARPPROXY_STAT_CACHE_EVICTED).
+ * ARPPROXY_STAT_CACHE_EVICTED). An aged-out station is counted as
+ * ARPPROXY_STAT_STATIONS_EXPIRED when its slot is next taken, flushed, or
+ * swept, which happens every half timeout (at least every minute).
  * ARPPROXY_CMD_CACHE_SET (do): ARPPROXY_A_CACHE_TIMEOUT (seconds,
  *   1..ARPPROXY_CACHE_TIMEOUT_MAX, default ARPPROXY_CACHE_TIMEOUT_DEFAULT);
  *   part of the configuration that restore replaces.
@@ -344,6 +346,7 @@ enum arpproxy_stat {
 	ARPPROXY_STAT_STATIONS_LEARNT,	/* new stations */
 	ARPPROXY_STAT_STATION_CHANGES,	/* a station's MAC changed */
 	ARPPROXY_STAT_CACHE_EVICTED,	/* a live station made room for a new one */
+	ARPPROXY_STAT_STATIONS_EXPIRED,	/* a station aged out */
 
 	__ARPPROXY_STAT_MAX,
 	ARPPROXY_STAT_MAX = __ARPPROXY_STAT_MAX - 1
