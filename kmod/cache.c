@@ -296,6 +296,7 @@ static unsigned int arpproxy_cache_clear(struct arpproxy_net *an, int ifindex,
 		struct arpproxy_station *s = &c->station[i];
 		u64 k = atomic64_read(&s->key);
 
+		cond_resched();
 		if (!k || (k & ARPPROXY_STATION_BUSY) || (ifindex && k >> 32 != ifindex))
 			continue;
 		live = arpproxy_station_live(s, now, timeout);

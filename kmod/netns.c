@@ -78,9 +78,9 @@ static struct pernet_operations arpproxy_net_ops = {
 
 /*
  * A registered Ethernet interface gets its counters. An unregistered one
- * takes them, its bindings, settings, ACL and stations along, so that a later one
- * reusing the ifindex starts clean. Moving a device to another netns
- * unregisters it from this one and registers it in the other.
+ * takes them, its bindings, settings, ACL and stations along, so that a
+ * later one reusing the ifindex starts clean. Moving a device to another
+ * netns unregisters it from this one and registers it in the other.
  */
 /*
  * An interface that comes up with carrier, or regains it, announces its
