@@ -1,7 +1,7 @@
 #!/bin/sh
 # A binding never silently disappears: after every failed command the state
-# (bindings, interface settings, ACLs, counters) is exactly what it was
-# before.
+# (bindings, interface settings, ACLs, counters, the station cache's
+# settings) is exactly what it was before.
 # Commands fail here on bad input, over the per-netns limit, and when an
 # allocation fails: tests/faultinject's arpproxy_fault fails the 1st, then
 # the 2nd, the 3rd... slab allocation the kernel makes while it handles the
@@ -40,7 +40,7 @@ ctl() {
 }
 
 state() {
-	printf 'binding show\niface show\nacl show\nstats show\n' | ctl -b -
+	printf 'binding show\niface show\nacl show\nstats show\ncache status\n' | ctl -b -
 }
 
 # The baseline, the same every time: five bindings (prefixes, a static one,
@@ -55,8 +55,8 @@ baseline() {
 	binding add 10.0.1.50 dev e0 mac 02:00:00:00:00:50 static
 	binding add 10.99.0.0/16 mac 02:00:00:00:00:99 onlink
 	binding add 10.99.1.0/24 exclude
-	iface set e0 inspect log proxy route rate 0
-	iface set e1 inspect off proxy off rate 0
+	iface set e0 inspect log proxy route rate 0 learn off
+	iface set e1 inspect off proxy off rate 0 learn off
 	acl add dev e0 allow mac 02:00:00:00:01:02 pref 10
 	stats reset
 	EOF
@@ -85,6 +85,8 @@ refused() {
 	fi
 }
 
+# The station cache, made once: the baseline's state has it.
+ctl iface set e1 learn on
 baseline
 BASELINE=$(state)
 check_eq "the baseline has the counters of one request" 1 "$(counter gw requests)"
@@ -109,7 +111,7 @@ refused "  nor does it by replace" ctl binding replace 172.16.50.0/24
 check "a replace at the limit adds nothing: it works" \
 	ctl binding replace 172.16.40.0/24 mac 02:00:00:00:00:40
 
-# faulty N COMMAND...: arpproxyctl COMMAND in gw with the Nth eligible
+# faulty N COMMAND...: arpproxyctl COMMAND in $FAULT_NS (default gw) with the Nth eligible
 # allocation failing. The shell that arms the injector for its own pid
 # becomes arpproxyctl: only what the kernel does for arpproxyctl's requests
 # counts.
@@ -118,7 +120,7 @@ faulty() {
 	shift
 	# shellcheck disable=SC2016 # expanded by the inner sh
 	sh -c 'echo $$ >"$0/pid" && echo "$1" >"$0/nth" && shift && exec "$@"' \
-		"$FAULT" "$faulty_nth" "$CTL" -n gw "$@"
+		"$FAULT" "$faulty_nth" "$CTL" -n "${FAULT_NS:-gw}" "$@"
 	faulty_rc=$?
 	echo 0 >"$FAULT/nth"
 	echo 0 >"$FAULT/pid"
@@ -141,6 +143,7 @@ binding flush dev e0
 iface set e0 inspect enforce proxy off
 iface set e1 inspect log
 iface set e1 rate 100 burst 10 per-host 5
+iface set e1 learn on
 acl add dev e0 deny from 10.0.1.0/24 pref 20
 acl del dev e0 pref 10
 acl flush
@@ -212,6 +215,33 @@ for cmd in $COMMANDS; do
 	check_eq "$cmd: some allocation failure makes it fail" yes "$([ $failed -gt 0 ] && echo yes)"
 	[ $bad -gt 0 ] || record PASS "$cmd: fails cleanly, or succeeds, whichever allocation fails"
 done
+
+# The station cache is made by the first "learn on" in a netns (small
+# enough here to come from the slab): whichever allocation fails, the
+# command fails whole, and the one that gets through makes it.
+echo 8 >/sys/module/arpproxy/parameters/max_stations
+setup_ns fresh
+ip -n fresh link add v0 type veth peer name v1
+fresh_state() {
+	printf 'iface show v0\ncache status\n' | "$CTL" -n fresh -b -
+}
+FRESH=$(fresh_state)
+check_eq "a new netns has no cache" "v0 proxy off inspect off
+timeout 300 size 0 stations 0" "$FRESH"
+nth=0 bad=0
+while [ $nth -lt 50 ]; do
+	nth=$((nth + 1))
+	FAULT_NS=fresh faulty $nth iface set v0 learn on >/tmp/faults.out 2>/tmp/faults.err && break
+	if [ "$(fresh_state)" != "$FRESH" ] || [ "$(wc -l </tmp/faults.err)" -ne 1 ]; then
+		record FAIL "learn on: allocation $nth failed, and the command changed something or did not say so in one line"
+		show_diff "$FRESH" "$(fresh_state)"
+		bad=$((bad + 1))
+	fi
+done
+check "learn on: its first $((nth - 1)) allocations failed in turn, then it got through" \
+	test $nth -gt 1 -a $nth -lt 50 -a $bad -eq 0
+check_eq "  and made the cache" "v0 proxy off inspect off learn on
+timeout 300 size 8 stations 0" "$(fresh_state)"
 
 # Nothing leaked: the module's own slab cache reports leftovers at unload
 # (and panic_on_warn would stop the guest).
