@@ -664,8 +664,11 @@ struct genl_family arpproxy_genl_family __ro_after_init = {
 	.n_ops = ARRAY_SIZE(arpproxy_genl_ops),
 	.mcgrps = arpproxy_mcgrps,
 	.n_mcgrps = ARRAY_SIZE(arpproxy_mcgrps),
-	/* Every command is validated strictly. */
-	.resv_start_op = __ARPPROXY_CMD_MAX,
+	/*
+	 * resv_start_op stays 0: every command gets the core's strict checks
+	 * (genlmsghdr.reserved zero, no stray nlmsg_flags), and one without a
+	 * policy refuses any attribute rather than ignoring it.
+	 */
 };
 
 int __init arpproxy_genl_init(void)

@@ -80,6 +80,16 @@ kernel_refuses "exclude with a MAC" "error EINVAL" add prefix=10.3.0.0 plen=16 f
 kernel_refuses "an interface that does not exist" "error ENODEV" add prefix=10.3.0.0 plen=16 ifindex=9999
 kernel_refuses "an unknown proxy mode" "error ERANGE" iface-set ifindex="$e0" mode=2
 kernel_refuses "an unknown command" "error EOPNOTSUPP" 99
+kernel_refuses "a non-zero reserved byte in the generic netlink header" "error EINVAL" \
+	add prefix=10.3.0.0 plen=16 reserved=1
+ip -n gw link set e0 up
+ip -n gw link set e1 up
+n gw "$ARPSEND" -i e1 -t 10.0.0.9 -S 10.0.0.1 -s 02:00:00:00:00:01 -w 50 >/dev/null
+frames=$(counter gw frames)
+kernel_refuses "an attribute given to a command that takes none" "error EINVAL" \
+	stats-reset ifindex="$e0"
+check_eq "  and the counters were not reset" "1 $frames" \
+	"$([ "$frames" -gt 0 ] && echo 1) $(counter gw frames)"
 check_eq "  and nothing changed" "$table" "$(ctl binding show)"
 
 # Batch: all lines parsed before any is sent; the first failure stops it.

@@ -8,7 +8,8 @@
  *            flush, iface-set, stats-reset, restore-begin, restore-commit
  *   NAME:    prefix (dotted quad), plen, ifindex, flags, mode (numbers),
  *            mac (12 hex digits), or attr:N (N is the attribute type, the
- *            value hex bytes: the attribute is sent exactly as given)
+ *            value hex bytes: the attribute is sent exactly as given),
+ *            or reserved=N: N in the generic netlink header's reserved byte
  * Prints "ok", or "error ERRNO: EXTACK-MESSAGE" and exits 1.
  */
 #include <arpa/inet.h>
@@ -64,7 +65,7 @@ static void put_hex(struct nlmsghdr *nlh, int type, const char *hex)
 	mnl_attr_put(nlh, type, n, buf);
 }
 
-static void put_attr(struct nlmsghdr *nlh, const char *arg)
+static void put_attr(struct nlmsghdr *nlh, struct genlmsghdr *genl, const char *arg)
 {
 	const char *eq = strchr(arg, '=');
 	const char *v = eq ? eq + 1 : "";
@@ -72,7 +73,9 @@ static void put_attr(struct nlmsghdr *nlh, const char *arg)
 
 	if (!eq)
 		fail("arguments are NAME=VALUE");
-	if (!strncmp(arg, "prefix=", 7)) {
+	if (!strncmp(arg, "reserved=", 9)) {
+		genl->reserved = atoi(v);
+	} else if (!strncmp(arg, "prefix=", 7)) {
 		if (inet_pton(AF_INET, v, &a) != 1)
 			fail("bad prefix");
 		mnl_attr_put_u32(nlh, ARPPROXY_A_PREFIX, a.s_addr);
@@ -167,7 +170,7 @@ int main(int argc, char **argv)
 	genl->cmd = cmd;
 	genl->version = ARPPROXY_GENL_VERSION;
 	for (int i = 2; i < argc; i++)
-		put_attr(nlh, argv[i]);
+		put_attr(nlh, genl, argv[i]);
 
 	nlh->nlmsg_seq = time(NULL);
 	if (mnl_socket_sendto(nl, nlh, nlh->nlmsg_len) < 0)
