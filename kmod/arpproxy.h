@@ -35,6 +35,7 @@ struct arpproxy_cache;
 struct arpproxy_net {
 	struct mutex lock;		/* serializes every writer below */
 	struct arpproxy_config __rcu *config;	/* the one in use */
+	/* Both written under lock, read without it by the netlink notifier. */
 	struct arpproxy_config *staged;	/* being restored, or NULL */
 	u32 staged_portid;		/* by this netlink socket */
 	struct arpproxy_stats __percpu *stats;
@@ -153,6 +154,8 @@ void arpproxy_dev_stats_destroy(struct arpproxy_net *an);
 
 int arpproxy_netns_init(void);
 void arpproxy_netns_exit(void);
+int arpproxy_netdev_init(void);
+void arpproxy_netdev_exit(void);
 
 int arpproxy_hook_register(struct net *net, struct arpproxy_net *an);
 void arpproxy_hook_unregister(struct net *net, struct arpproxy_net *an);

@@ -2,6 +2,12 @@
 /*
  * arpproxy: answer proxy ARP requests from a per-netns binding table, in
  * the kernel, at once. This file only brings the parts up in order.
+ *
+ * The interface notifier comes up before the netlink family, so that no
+ * command can bind an interface whose removal would go unseen; it goes
+ * down first too, while the family is still there for the flush events
+ * that its last NETDEV_UNREGISTER replay sends. The family goes before
+ * the namespaces' state, so that no command runs on state being freed.
  */
 #include <linux/module.h>
 #include <net/genetlink.h>
@@ -18,10 +24,13 @@ static int __init arpproxy_init(void)
 		return err;
 	err = arpproxy_netns_init();
 	if (err)
-		goto err_cache;
-	err = arpproxy_restore_init();
+		goto err_slab;
+	err = arpproxy_netdev_init();
 	if (err)
 		goto err_netns;
+	err = arpproxy_restore_init();
+	if (err)
+		goto err_netdev;
 	err = arpproxy_genl_init();
 	if (err)
 		goto err_restore;
@@ -31,9 +40,11 @@ static int __init arpproxy_init(void)
 
 err_restore:
 	arpproxy_restore_exit();
+err_netdev:
+	arpproxy_netdev_exit();
 err_netns:
 	arpproxy_netns_exit();
-err_cache:
+err_slab:
 	arpproxy_binding_slab_exit();
 	return err;
 }
@@ -41,6 +52,7 @@ err_cache:
 static void __exit arpproxy_exit(void)
 {
 	arpproxy_rarp_exit();
+	arpproxy_netdev_exit();
 	arpproxy_genl_exit();
 	arpproxy_restore_exit();
 	arpproxy_netns_exit();

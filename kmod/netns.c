@@ -142,20 +142,26 @@ static struct notifier_block arpproxy_netdev_notifier = {
 
 int arpproxy_netns_init(void)
 {
-	int err;
+	return register_pernet_subsys(&arpproxy_net_ops);
+}
 
-	err = register_pernet_subsys(&arpproxy_net_ops);
-	if (err)
-		return err;
-	err = register_netdevice_notifier(&arpproxy_netdev_notifier);
-	if (err)
-		unregister_pernet_subsys(&arpproxy_net_ops);
-	return err;
+/*
+ * Registering replays NETDEV_REGISTER for the interfaces there are, and
+ * unregistering replays NETDEV_UNREGISTER, whose flushes are announced:
+ * the netlink family must be there for both.
+ */
+int arpproxy_netdev_init(void)
+{
+	return register_netdevice_notifier(&arpproxy_netdev_notifier);
+}
+
+void arpproxy_netdev_exit(void)
+{
+	unregister_netdevice_notifier(&arpproxy_netdev_notifier);
 }
 
 void arpproxy_netns_exit(void)
 {
-	unregister_netdevice_notifier(&arpproxy_netdev_notifier);
 	unregister_pernet_subsys(&arpproxy_net_ops);
 	/* Wait for the call_rcu() frees before counting what is left. */
 	rcu_barrier();

@@ -72,7 +72,7 @@ static void arpproxy_staged_drop(struct arpproxy_net *an)
 {
 	struct arpproxy_config *cfg = an->staged;
 
-	an->staged = NULL;
+	WRITE_ONCE(an->staged, NULL);
 	/* The hook never saw it. */
 	if (cfg)
 		arpproxy_config_free(cfg);
@@ -101,8 +101,8 @@ int arpproxy_cmd_restore_begin(struct sk_buff *skb, struct genl_info *info)
 		err = -EBUSY;
 	} else {
 		arpproxy_staged_drop(an);
-		an->staged = cfg;
-		an->staged_portid = info->snd_portid;
+		WRITE_ONCE(an->staged_portid, info->snd_portid);
+		WRITE_ONCE(an->staged, cfg);
 		cfg = NULL;
 	}
 	mutex_unlock(&an->lock);
@@ -120,7 +120,7 @@ static struct arpproxy_config *arpproxy_restore_take(struct arpproxy_net *an,
 		NL_SET_ERR_MSG_MOD(info->extack, "no restore in progress on this socket");
 		return NULL;
 	}
-	an->staged = NULL;
+	WRITE_ONCE(an->staged, NULL);
 	return cfg;
 }
 

@@ -96,6 +96,20 @@ echo 1048576 >/sys/module/arpproxy/parameters/max_bindings
 # module's slab cache would warn (and panic the guest) on a leaked one.
 check "deleting a netns holding 100,000 bindings" ip netns del gw2
 NAMESPACES="gw1 h1 h2"
+# Unloading flushes each interface's bindings, and says so while listeners
+# can still hear it: the netlink family goes only after the last event.
+n gw1 "$CTL" binding add 10.3.0.0/16 dev e0
+n gw1 "$CTL" -j monitor >/tmp/unload.events &
+mon=$!
+until grep -q 10.4.0.1 /tmp/unload.events; do
+	n gw1 "$CTL" binding add 10.4.0.1 && n gw1 "$CTL" binding del 10.4.0.1
+	sleep 0.1
+done
 check "unloading the module with bindings present" module_unload
+busywait 3000 grep -q '"event":"binding flush","dev":"e0"' /tmp/unload.events
+kill "$mon"
+wait "$mon" 2>/dev/null
+check_eq "  a listener hears e0's bindings flushed" '{"event":"binding flush","dev":"e0"}' \
+	"$(events /tmp/unload.events '.event == "binding flush"')"
 check "reloading it" module_load
 check_eq "a fresh module has no bindings" "" "$(n gw1 "$CTL" binding show)"
