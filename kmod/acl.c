@@ -57,7 +57,7 @@ bool arpproxy_acl_denies(struct arpproxy_config *cfg, int ifindex,
 
 static void arpproxy_acl_free(struct arpproxy_acl *acl)
 {
-	kfree(acl);
+	kvfree(acl);
 	atomic_dec(&arpproxy_objects);
 }
 
@@ -77,7 +77,7 @@ static struct arpproxy_acl *arpproxy_acl_copy(const struct arpproxy_acl *old,
 	unsigned int n = old ? old->count : 0, i, j = 0;
 	struct arpproxy_acl *acl;
 
-	acl = kzalloc(struct_size(acl, rule, n + !!add), GFP_KERNEL_ACCOUNT);
+	acl = kvzalloc(struct_size(acl, rule, n + !!add), GFP_KERNEL_ACCOUNT);
 	if (!acl)
 		return NULL;
 	atomic_inc(&arpproxy_objects);
