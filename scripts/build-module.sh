@@ -4,13 +4,14 @@
 # The test-only fault injector (tests/faultinject) lands next to it.
 #
 # usage: build-module.sh KVER DIR [make arguments...]
+# KDIR, if set, is the kernel tree to build against (the sanitizer kernel's).
 set -eu
 
 kver=$1
 dir=$2
 shift 2
 top=$(cd "$(dirname "$0")/.." && pwd)
-kdir=/lib/modules/$kver/build
+kdir=${KDIR:-/lib/modules/$kver/build}
 
 if [ ! -d "$kdir" ]; then
 	echo "build-module: no headers for $kver (install linux-headers-$kver)" >&2

@@ -2,6 +2,8 @@
 # Prepare what a QEMU guest needs to boot Debian's kernel KVER: the kernel
 # image and its modules (unpacked from Debian's package, never installed on
 # this host) and a busybox initramfs that mounts the host's root over 9p.
+# A DIR that already holds vmlinuz and root/lib/modules/KVER (the sanitizer
+# kernel's) only gets the initramfs.
 #
 # usage: vm-prepare.sh KVER DIR
 set -eu
@@ -28,6 +30,8 @@ fi
 ird="$dir/initramfs"
 rm -rf "$ird"
 mkdir -p "$ird/bin" "$ird/lib/modules"
+# A kernel with all of them built in (the sanitizer kernel) loads none.
+: >"$ird/lib/modules/order"
 cp /bin/busybox "$ird/bin/busybox"
 for app in sh mount umount mkdir insmod switch_root; do
 	ln -s busybox "$ird/bin/$app"

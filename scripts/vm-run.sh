@@ -48,7 +48,9 @@ if [ ! -f "$out/status" ]; then
 	tail -n 25 "$out/console.log" >&2
 	exit 125
 fi
-splat='WARNING:|BUG:|Oops|Call Trace|kernel BUG|general protection|RCU stall|rcu_.*detected stall|possible recursive locking|lockdep|UBSAN|KASAN|refcount_t|list_add corruption|list_del corruption|Kernel panic'
+# Reports, not words: the sanitizer kernel names lockdep and kmemleak as it
+# boots.
+splat='WARNING:|BUG:|Oops|Call Trace|kernel BUG|general protection|RCU stall|rcu_.*detected stall|possible recursive locking|possible circular locking|inconsistent lock state|lock inversion|suspicious RCU usage|bad unlock balance|held lock freed|locking correctness validator|DEBUG_LOCKS_WARN_ON|ODEBUG:|UBSAN|KASAN|refcount_t|list_add corruption|list_del corruption|Kernel panic'
 # Once the guest powers off, what the console shows no longer matters.
 sed '/reboot: Power down/q' "$out/console.log" >"$out/console.before-poweroff"
 if grep -Eq "$splat" "$out/dmesg" "$out/console.before-poweroff"; then

@@ -1,7 +1,9 @@
 #!/bin/sh
 # Runs inside the guest: every scenario given (default: all of
 # tests/scenarios), each from a clean state, recording results in $RESULTS.
-# A scenario that dies or leaves the module unloadable fails.
+# A scenario that dies or leaves the module unloadable fails. On a kernel
+# with kmemleak (the sanitizer kernel), so does one that leaves objects the
+# module allocated unreferenced once the module is gone.
 top=$(cd "$(dirname "$0")/../.." && pwd)
 RESULTS=${RESULTS:-/tmp/out/results}
 export RESULTS
@@ -10,11 +12,32 @@ export RESULTS
 # them all, or the test measures the emulator rather than arpproxy.
 sysctl -qw net.core.netdev_max_backlog=100000
 
+KMEMLEAK=/sys/kernel/debug/kmemleak
+[ -w "$KMEMLEAK" ] || KMEMLEAK=
+
+# leaks NAME: after a scenario, what kmemleak finds of the module's. Its
+# frames are unnamed once the module is gone, so an unnamed frame counts
+# too; the kernel's own false positives name only kernel functions.
+leaks() {
+	echo scan >"$KMEMLEAK"
+	echo scan >"$KMEMLEAK"
+	awk 'function out() { if (rec ~ /\[arpproxy|\] 0x[0-9a-f]+\n/) printf "%s", rec }
+		/^unreferenced object/ { out(); rec = "" }
+		{ rec = rec $0 "\n" }
+		END { out() }' "$KMEMLEAK" >/tmp/leaks
+	echo clear >"$KMEMLEAK"
+	if [ -s /tmp/leaks ]; then
+		echo "FAIL $1: kmemleak: the module's objects leaked" >>"$RESULTS"
+		head -n 40 /tmp/leaks
+	fi
+}
+
 [ $# -gt 0 ] || set -- "$top"/tests/scenarios/*.sh
 for s in "$@"; do
 	name=$(basename "$s" .sh)
 	echo "=== $name"
-	timeout 600 sh "$s"
+	[ -z "$KMEMLEAK" ] || echo clear >"$KMEMLEAK"
+	timeout "${SCENARIO_TIMEOUT:-600}" sh "$s"
 	rc=$?
 	[ $rc -eq 0 ] || echo "FAIL $name: scenario exited with status $rc" >>"$RESULTS"
 	for ns in $(ip netns list | cut -d' ' -f1); do
@@ -23,4 +46,5 @@ for s in "$@"; do
 	if grep -q '^arpproxy ' /proc/modules && ! rmmod arpproxy; then
 		echo "FAIL $name: module could not be unloaded afterwards" >>"$RESULTS"
 	fi
+	[ -z "$KMEMLEAK" ] || leaks "$name"
 done

@@ -1,0 +1,96 @@
+#!/bin/sh
+# The module on the sanitizer kernel (scripts/debug-kernel.sh): KASAN,
+# UBSAN, lockdep with RCU checking, debug objects, list debugging and
+# kmemleak, with failslab behind the fault scenario. Builds the kernel once
+# (cached outside the tree), builds the module against it with W=1 and no
+# warnings, and runs the given scenarios (default: all) in one guest. Any
+# splat in the guest's kernel log fails the run, and a kmemleak report of
+# the module's objects fails the scenario that left it.
+#
+# Prints one line per test and writes "PASS|FAIL|SKIP name" lines to
+# $RESULTS (default build/VARIANT/results); exits 1 when a test failed.
+#
+# usage: debug-check.sh [-k VARIANT] [SCENARIO...]
+#   VARIANT: debug (the default) or kcsan, the data-race detector's kernel
+#   SCENARIO: a name, as in tests/scenarios/NAME.sh
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 1
+variant=debug
+if [ "${1:-}" = -k ]; then
+	variant=$2
+	shift 2
+fi
+RESULTS=${RESULTS:-build/$variant/results}
+mkdir -p "build/$variant" "$(dirname "$RESULTS")"
+: >"$RESULTS"
+
+record() {
+	echo "$1 $2" >>"$RESULTS"
+	case $1 in
+	PASS) echo "ok      $2" ;;
+	SKIP) echo "skip    $2" ;;
+	*) echo "FAIL    $2" ;;
+	esac
+}
+
+# step NAME LOG COMMAND...: one test that is a command, its output shown
+# only when it fails.
+step() {
+	name=$1 log=$2
+	shift 2
+	if "$@" >"$log" 2>&1; then
+		record PASS "$name"
+	else
+		record FAIL "$name"
+		tail -n 30 "$log" | sed 's/^/    | /'
+		return 1
+	fi
+}
+
+no_warnings() {
+	"$@" 2>&1 | tee "build/$variant/module-build.log"
+	! grep -q 'warning:' "build/$variant/module-build.log"
+}
+
+start=$(date +%s)
+step "$variant kernel: built, or found in the cache" "build/$variant/kernel.log" \
+	scripts/debug-kernel.sh "$variant" || exit 1
+dk=$(tail -n 1 "build/$variant/kernel.log")
+kver=$(cat "$dk/kver")
+echo "    $(($(date +%s) - start)) s for the kernel"
+
+export KDIR="$dk/src"
+step "$kver: build module (W=1, no warnings)" "build/$variant/build.log" \
+	no_warnings scripts/build-module.sh "$kver" "build/$kver/mod" || exit 1
+unset KDIR
+vm=build/vm/$kver
+rm -rf "$vm"
+mkdir -p "$vm"
+cp -a "$dk/vm/." "$vm/"
+step "$kver: prepare guest" "build/$variant/prepare.log" scripts/vm-prepare.sh "$kver" "$vm" || exit 1
+
+scenarios=""
+for s in "${@:-}"; do
+	[ -n "$s" ] && scenarios="$scenarios $top/tests/scenarios/$s.sh"
+done
+out=build/$kver/out
+mkdir -p "$out"
+: >"$out/results"
+start=$(date +%s)
+# KASAN's shadow and quarantine and kmemleak's records need the memory;
+# everything runs several times slower than on Debian's kernels.
+scripts/vm-run.sh -t 4800 -m 3G "$kver" "$vm" "$out" \
+	"SCENARIO_TIMEOUT=1800 RESULTS=/tmp/out/results $top/tests/vm/guest.sh$scenarios" \
+	>"build/$variant/vm.log" 2>&1
+rc=$?
+echo "    $(($(date +%s) - start)) s for the guest run"
+while read -r verdict rest; do
+	record "$verdict" "$kver: $rest"
+done <"$out/results"
+if [ $rc -ne 0 ]; then
+	record FAIL "$kver: guest run (status $rc)"
+	sed 's/^/    | /' "build/$variant/vm.log" | tail -n 40
+	tail -n 40 "$out/cmd.log" 2>/dev/null | sed 's/^/    | /'
+fi
+! grep -q '^FAIL' "$RESULTS"
