@@ -2,7 +2,10 @@
 #
 #   make              module for the running kernel (or KVER=/KDIR=) + tool
 #   make check        unit tests, then the module in QEMU guests on Debian's
-#                     6.1 and 6.12 kernels; ends with "N passed, N failed"
+#                     6.1 and 6.12 kernels and some scenarios on a sanitizer
+#                     kernel; ends with "N passed, N failed"
+#   make check-debug  every scenario on the sanitizer kernel (KASAN, UBSAN,
+#                     lockdep, kmemleak...), built once and cached
 #   make demo         the reference two-subnet gateway, in a guest
 #   make bench        arpproxy against the kernel's proxy ARP and userspace
 #                     responders; writes bench/results.md and results.png
@@ -33,7 +36,7 @@ CTL_HDRS := $(wildcard userspace/*.h) kmod/uapi/linux/arpproxy.h
 UNIT_SRCS := $(wildcard tests/unit/*.c) kmod/proto.c kmod/lookup.c
 TEST_TOOLS := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(wildcard tests/tools/*.c))
 
-.PHONY: all module ctl test-tools deps check bench bench-check unit vm-check demo sparse checkpatch \
+.PHONY: all module ctl test-tools deps check check-debug bench bench-check unit vm-check demo sparse checkpatch \
 	dkms-install deb install uninstall clean
 
 all: module ctl
@@ -83,6 +86,11 @@ unit: $(BUILD)/unit-tests
 
 check: deps
 	@scripts/check.sh
+
+check-debug: deps ctl test-tools
+	@scripts/debug-check.sh; rc=$$?; \
+	echo "$$(grep -c '^PASS' $(BUILD)/debug/results) passed, $$(grep -c '^FAIL' $(BUILD)/debug/results) failed"; \
+	exit $$rc
 
 demo: deps
 	@scripts/demo.sh

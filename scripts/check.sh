@@ -1,8 +1,11 @@
 #!/bin/sh
 # make check: unit tests on this host, style checks of the module, then the
 # module built for, loaded into and exercised in a QEMU guest on each test
-# kernel. Prints one line per test and ends with "N passed, N failed".
+# kernel, and some of the scenarios on the sanitizer kernel. Prints one line
+# per test and ends with "N passed, N failed".
 set -u
+# What the sanitizer kernel runs here; make check-debug runs everything.
+DEBUG_SCENARIOS=${DEBUG_SCENARIOS:-hardening faults cache garp lifecycle}
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
 BUILD=build
@@ -116,6 +119,24 @@ done
 kver=$(scripts/kernels.sh | tail -n 1)
 run_logged "harness: a WARN in the module's hook fails the guest run" \
 	"$BUILD/selftest.log" scripts/harness-selftest.sh "$kver" "$BUILD/selftest"
+
+# The sanitizer kernel: the scenarios that stress memory and locking hardest
+# (make check-debug runs them all), then its own harness check.
+: >"$BUILD/debug-results"
+RESULTS=$BUILD/debug-results scripts/debug-check.sh $DEBUG_SCENARIOS \
+	>"$BUILD/debug.log" 2>&1
+debug_rc=$?
+while read -r verdict rest; do
+	record "$verdict" "sanitizer: $rest"
+done <"$BUILD/debug-results"
+if [ $debug_rc -ne 0 ]; then
+	grep -q '^FAIL' "$BUILD/debug-results" || record FAIL "sanitizer: debug-check.sh exited with status $debug_rc"
+	grep -v '^ok  ' "$BUILD/debug.log" | tail -n 60 | sed 's/^/    | /'
+fi
+dk=$(scripts/debug-kernel.sh 2>/dev/null) && dkver=$(cat "$dk/kver") &&
+	run_logged "harness: a use-after-free in the module's hook fails the sanitizer run" \
+		"$BUILD/selftest-uaf.log" env KDIR="$dk/src" \
+		scripts/harness-selftest.sh "$dkver" "$BUILD/selftest-uaf" uaf
 
 passed=$(grep -c '^PASS' "$results")
 failed=$(grep -c '^FAIL' "$results")

@@ -10,6 +10,12 @@
  * handles one of its generic netlink requests (inside genl_rcv_msg()). The
  * allocator runs as usual; on its return the object is freed and NULL is
  * returned instead. The parameter fired counts the allocations failed so.
+ *
+ * On a kernel with failslab (the sanitizer kernel), failslab=1 leaves the
+ * failing to the kernel's own fault injection instead: the Nth eligible
+ * allocation of the request is current->fail_nth, armed on the way into
+ * genl_rcv_msg() and disarmed on the way out, with failslab's
+ * ignore-gfp-wait off so that sleeping allocations count too.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -61,21 +67,77 @@ MODULE_PARM_DESC(nth, "Fail the Nth eligible allocation from now on (0: none); r
 module_param_cb(fired, &fault_fired_ops, &fault_fired, 0444);
 MODULE_PARM_DESC(fired, "How many allocations were failed");
 
+static bool fault_failslab;
+
+static int fault_failslab_set(const char *val, const struct kernel_param *kp)
+{
+	if (!IS_ENABLED(CONFIG_FAILSLAB))
+		return -EOPNOTSUPP;
+	return param_set_bool(val, kp);
+}
+
+static const struct kernel_param_ops fault_failslab_ops = {
+	.set = fault_failslab_set,
+	.get = param_get_bool,
+};
+
+module_param_cb(failslab, &fault_failslab_ops, &fault_failslab, 0644);
+MODULE_PARM_DESC(failslab, "Fail through the kernel's failslab and fail-nth, not the probes (needs CONFIG_FAILSLAB)");
+
 /* The target task while it is inside genl_rcv_msg(), or NULL. */
 static struct task_struct *fault_genl_task;
+
+#ifdef CONFIG_FAILSLAB
+/* Hands what is left of nth to failslab for this request: armed or not. */
+static bool fault_failslab_arm(void)
+{
+	int nth = atomic_xchg(&fault_nth, 0);
+
+	if (nth <= 0)
+		return false;
+	current->fail_nth = nth;
+	return true;
+}
+
+/* fail_nth reaches zero exactly when failslab failed an allocation. */
+static void fault_failslab_disarm(void)
+{
+	unsigned int left = current->fail_nth;
+
+	current->fail_nth = 0;
+	if (left)
+		atomic_set(&fault_nth, left);
+	else
+		atomic_inc(&fault_fired);
+}
+#else
+static bool fault_failslab_arm(void)
+{
+	return false;
+}
+
+static void fault_failslab_disarm(void)
+{
+}
+#endif
 
 static int fault_genl_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
 	int target = READ_ONCE(fault_pid);
+	bool *armed = (bool *)ri->data;
 
 	if (!target || task_tgid_nr(current) != target)
 		return 1;	/* not ours: no return probe */
-	WRITE_ONCE(fault_genl_task, current);
+	*armed = READ_ONCE(fault_failslab) && fault_failslab_arm();
+	if (!READ_ONCE(fault_failslab))
+		WRITE_ONCE(fault_genl_task, current);
 	return 0;
 }
 
 static int fault_genl_return(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
+	if (*(bool *)ri->data)
+		fault_failslab_disarm();
 	if (READ_ONCE(fault_genl_task) == current)
 		WRITE_ONCE(fault_genl_task, NULL);
 	return 0;
@@ -85,6 +147,7 @@ static struct kretprobe fault_genl_probe = {
 	.kp.symbol_name = "genl_rcv_msg",
 	.entry_handler = fault_genl_entry,
 	.handler = fault_genl_return,
+	.data_size = sizeof(bool),
 };
 
 /* A slab entry point, and where its arguments are. */

@@ -156,6 +156,12 @@ if [ ! -f "$FAULT_MODULE" ]; then
 elif ! fault_load; then
 	record FAIL "the fault injector loads"
 	COMMANDS=
+elif [ -d /sys/kernel/debug/failslab ]; then
+	# The sanitizer kernel fails them with its own failslab, quietly, and
+	# sleeping allocations too.
+	echo N >/sys/kernel/debug/failslab/ignore-gfp-wait
+	echo 0 >/sys/kernel/debug/failslab/verbose
+	check "the fault injector hands over to failslab" sh -c "echo 1 >$FAULT/failslab"
 fi
 # One command a line; in the loop, its words split as usual.
 IFS='
