@@ -13,23 +13,29 @@
 #include "hash.h"
 #include "proto.h"
 
-/* A scoped binding beats an unscoped one; among equals, the lowest address. */
+static struct arpproxy_binding *
+arpproxy_mac_best(struct arpproxy_table *t, const u8 *mac, int ifindex)
+{
+	struct arpproxy_mac_key key = { .ifindex = ifindex };
+	struct arpproxy_mac_entry *e;
+
+	/* @mac may be unaligned, in a packet. */
+	memcpy(key.mac, mac, ETH_ALEN);
+	e = rhashtable_lookup(&t->by_mac, &key, arpproxy_mac_params);
+	return e ? rcu_dereference(e->best) : NULL;
+}
+
+/*
+ * A scoped binding beats an unscoped one; among equals, the lowest address,
+ * which the MAC index keeps at hand: two probes, however many bindings
+ * share the MAC.
+ */
 struct arpproxy_binding *
 arpproxy_table_lookup_mac(struct arpproxy_table *t, const u8 *mac, int ifindex)
 {
-	struct arpproxy_binding *b, *best = NULL;
-	struct rhlist_head *list, *pos;
+	struct arpproxy_binding *b = arpproxy_mac_best(t, mac, ifindex);
 
-	list = rhltable_lookup(&t->by_mac, mac, arpproxy_mac_params);
-	rhl_for_each_entry_rcu(b, pos, list, mnode) {
-		if (b->ifindex && b->ifindex != ifindex)
-			continue;
-		if (!best || (b->ifindex && !best->ifindex) ||
-		    (!b->ifindex == !best->ifindex &&
-		     ntohl(b->key.addr) < ntohl(best->key.addr)))
-			best = b;
-	}
-	return best;
+	return b ?: arpproxy_mac_best(t, mac, 0);
 }
 
 /* The interface's first primary IPv4 address, or 0. */
