@@ -4,8 +4,10 @@
 # that carries that MAC, with e0's MAC and address as the sender. An
 # unknown MAC gets no answer, nor does anyone on an interface with rarp off
 # or in another netns; a binding scoped to another interface does not
-# apply, and the answers follow the table as it changes. Many bindings
-# sharing one MAC cost no more than as many MACs.
+# apply, and the answers follow the table as it changes. RARP obeys the
+# interface's ACL and rate limits and NF_ARP_OUT as ARP does, never answers
+# on a NOARP interface or to a request whose Ethernet source is not its
+# sender, and many bindings sharing one MAC cost no more than as many MACs.
 . "$(dirname "$0")/../lib.sh"
 
 RARPSEND=$TOP/build/tools/rarpsend
@@ -75,6 +77,53 @@ check_eq "  and answers once it is on there" 10.9.0.7 "$(ask peer p0 02:00:00:00
 check_eq "the gateway's counters did not see the other netns" \
 	"$gw_requests" "$(counter gw rarp_requests)"
 check_eq "  the other netns counted its own, once rarp was on" 1 "$(counter other rarp_requests)"
+
+# RARP is answered only as ARP would be.
+RARPS="n ha $RARPSEND -i eth0 -m $MAC_N -s $MAC_A"
+asked_a() {	# asked_a [rarpsend options]: replies to A's RARP requests for N
+	$RARPS -w 300 "$@" | grep -c '^reply'
+}
+ctl binding add 172.16.10.77 dev e0 mac "$MAC_N"
+check_eq "A asks for N's address and is answered" 1 "$(asked_a)"
+check_eq "a request whose Ethernet source is not its sender MAC is not answered" 0 \
+	"$(asked_a -s "$MAC_X" -e "$MAC_A")"
+check "  and is counted" test "$(counter gw rarp_bad_src_mac)" -eq 1
+
+ctl acl add dev e0 deny mac "$MAC_A"
+check_eq "an ACL rule denying A's MAC: A's RARP is not answered" 0 "$(asked_a)"
+check_eq "  and is counted" 1 "$(counter gw rarp_acl_denied)"
+check_eq "  B is still answered" 172.16.10.77 \
+	"$(n hb "$RARPSEND" -i eth0 -m "$MAC_N" -s "$MAC_B" -w 300 | awk '$1 == "reply" { print $4; exit }')"
+ctl acl flush dev e0
+ctl acl add dev e0 deny from 0.0.0.0/0
+check_eq "a rule with from never matches a RARP requester, which has no address" 1 "$(asked_a)"
+ctl acl flush dev e0
+
+ctl iface set e0 rate 5 burst 5
+start=$(date +%s%N)
+answered=$(asked_a -c 40)
+elapsed_ms=$((($(date +%s%N) - start) / 1000000))
+check "rate 5 burst 5: at most the burst and 5 a second of 40 answered ($answered in $elapsed_ms ms)" \
+	test "$answered" -ge 1 -a "$answered" -le $((5 + 5 * (elapsed_ms + 1000) / 1000 + 1))
+check_eq "  the rest counted" $((40 - answered)) "$(counter gw rarp_rate_limited)"
+ctl iface set e0 rate 0 per-host 2
+check "per-host 2: A's flood is held back by its MAC" \
+	test "$(asked_a -c 40)" -le 10
+check_eq "  B has its own bucket" 1 \
+	"$(n hb "$RARPSEND" -i eth0 -m "$MAC_N" -s "$MAC_B" -w 300 | grep -c '^reply')"
+ctl iface set e0 rate 0
+
+n gw nft add table arp filter
+n gw nft add chain arp filter output '{ type filter hook output priority 0; }'
+n gw nft add rule arp filter output arp operation rreply drop
+check_eq "an nft arp output rule drops the RARP reply" 0 "$(asked_a)"
+n gw nft delete table arp filter
+check_eq "  and it comes back without it" 1 "$(asked_a)"
+
+ip -n gw link set e0 arp off
+check_eq "e0 with arp off does not answer RARP" 0 "$(asked_a)"
+ip -n gw link set e0 arp on
+ctl binding del 172.16.10.77 dev e0
 
 # Many host bindings sharing one MAC. RARP answers the best at once
 # and the next best when it goes; flushing them costs what as many bindings
