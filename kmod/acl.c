@@ -28,16 +28,17 @@ const struct nla_policy arpproxy_acl_policy[ARPPROXY_A_MAX + 1] = {
 	[ARPPROXY_A_PREF]	= NLA_POLICY_FULL_RANGE(NLA_U32, &arpproxy_pref_range),
 };
 
+/* A reverse ARP requester has no address: a rule with "from" never matches it. */
 static bool arpproxy_acl_match(const struct arpproxy_acl_rule *r,
-			       const struct arpproxy_arp *arp)
+			       const struct arpproxy_arp *arp, bool rarp)
 {
 	return (!r->match_from ||
-		(arp->sip & arpproxy_prefix_mask(r->plen)) == r->from) &&
+		(!rarp && (arp->sip & arpproxy_prefix_mask(r->plen)) == r->from)) &&
 	       (!r->match_mac || ether_addr_equal(r->mac, arp->sha));
 }
 
-bool arpproxy_acl_denies(struct arpproxy_config *cfg, int ifindex,
-			 const struct arpproxy_arp *arp)
+static bool arpproxy_acl_check(struct arpproxy_config *cfg, int ifindex,
+			       const struct arpproxy_arp *arp, bool rarp)
 {
 	struct arpproxy_acl *acl = xa_load(&cfg->acls, ifindex);
 	unsigned int i;
@@ -47,12 +48,25 @@ bool arpproxy_acl_denies(struct arpproxy_config *cfg, int ifindex,
 	for (i = 0; i < acl->count; i++) {
 		struct arpproxy_acl_rule *r = &acl->rule[i];
 
-		if (arpproxy_acl_match(r, arp)) {
+		if (arpproxy_acl_match(r, arp, rarp)) {
 			atomic64_inc(&r->hits);
 			return r->action == ARPPROXY_ACL_DENY;
 		}
 	}
 	return false;
+}
+
+bool arpproxy_acl_denies(struct arpproxy_config *cfg, int ifindex,
+			 const struct arpproxy_arp *arp)
+{
+	return arpproxy_acl_check(cfg, ifindex, arp, false);
+}
+
+/* The same rules for a reverse ARP request, whose requester is its sender MAC. */
+bool arpproxy_acl_denies_rarp(struct arpproxy_config *cfg, int ifindex,
+			      const struct arpproxy_arp *req)
+{
+	return arpproxy_acl_check(cfg, ifindex, req, true);
 }
 
 static void arpproxy_acl_free(struct arpproxy_acl *acl)

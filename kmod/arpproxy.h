@@ -264,10 +264,15 @@ unsigned int arpproxy_rate_host_slots(void);
 bool arpproxy_rate_limited(struct net *net, struct arpproxy_iface *iface,
 			   const struct net_device *dev,
 			   const struct arpproxy_arp *arp);
+bool arpproxy_rate_limited_rarp(struct net *net, struct arpproxy_iface *iface,
+				const struct net_device *dev,
+				const struct arpproxy_arp *req);
 
 /* ACLs. Writers hold an->lock; the hook reads under RCU. */
 bool arpproxy_acl_denies(struct arpproxy_config *cfg, int ifindex,
 			 const struct arpproxy_arp *arp);
+bool arpproxy_acl_denies_rarp(struct arpproxy_config *cfg, int ifindex,
+			      const struct arpproxy_arp *req);
 bool arpproxy_acl_forget(struct arpproxy_config *cfg, int ifindex);
 void arpproxy_acls_destroy(struct arpproxy_config *cfg);
 int arpproxy_cmd_acl_add(struct sk_buff *skb, struct genl_info *info);

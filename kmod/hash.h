@@ -16,11 +16,14 @@ static const struct rhashtable_params arpproxy_hash_params __maybe_unused = {
 	.automatic_shrinking = true,
 };
 
-/* The MAC index: host bindings with a MAC, for reverse ARP. */
+/*
+ * The MAC index: one entry per MAC and scope of the host bindings with a
+ * MAC, for reverse ARP.
+ */
 static const struct rhashtable_params arpproxy_mac_params __maybe_unused = {
-	.head_offset = offsetof(struct arpproxy_binding, mnode),
-	.key_offset = offsetof(struct arpproxy_binding, mac),
-	.key_len = ETH_ALEN,
+	.head_offset = offsetof(struct arpproxy_mac_entry, node),
+	.key_offset = offsetof(struct arpproxy_mac_entry, key),
+	.key_len = sizeof(struct arpproxy_mac_key),
 	.automatic_shrinking = true,
 };
 

@@ -3,8 +3,10 @@
  * Reverse ARP (RFC 903): a host that knows only its MAC asks for its IPv4
  * address. Netfilter's ARP hook never sees RARP (EtherType 0x8035), so it
  * gets its own packet handler. On an interface with "rarp on" it answers
- * from the host bindings whose MAC is the one asked about.
+ * from the host bindings whose MAC is the one asked about, within the
+ * interface's ACL and rate limits, as the hook answers ARP.
  */
+#include <linux/if_arp.h>
 #include <linux/inetdevice.h>
 #include <linux/netdevice.h>
 #include <net/arp.h>
@@ -13,23 +15,29 @@
 #include "hash.h"
 #include "proto.h"
 
-/* A scoped binding beats an unscoped one; among equals, the lowest address. */
+static struct arpproxy_binding *
+arpproxy_mac_best(struct arpproxy_table *t, const u8 *mac, int ifindex)
+{
+	struct arpproxy_mac_key key = { .ifindex = ifindex };
+	struct arpproxy_mac_entry *e;
+
+	/* @mac may be unaligned, in a packet. */
+	memcpy(key.mac, mac, ETH_ALEN);
+	e = rhashtable_lookup(&t->by_mac, &key, arpproxy_mac_params);
+	return e ? rcu_dereference(e->best) : NULL;
+}
+
+/*
+ * A scoped binding beats an unscoped one; among equals, the lowest address,
+ * which the MAC index keeps at hand: two probes, however many bindings
+ * share the MAC.
+ */
 struct arpproxy_binding *
 arpproxy_table_lookup_mac(struct arpproxy_table *t, const u8 *mac, int ifindex)
 {
-	struct arpproxy_binding *b, *best = NULL;
-	struct rhlist_head *list, *pos;
+	struct arpproxy_binding *b = arpproxy_mac_best(t, mac, ifindex);
 
-	list = rhltable_lookup(&t->by_mac, mac, arpproxy_mac_params);
-	rhl_for_each_entry_rcu(b, pos, list, mnode) {
-		if (b->ifindex && b->ifindex != ifindex)
-			continue;
-		if (!best || (b->ifindex && !best->ifindex) ||
-		    (!b->ifindex == !best->ifindex &&
-		     ntohl(b->key.addr) < ntohl(best->key.addr)))
-			best = b;
-	}
-	return best;
+	return b ?: arpproxy_mac_best(t, mac, 0);
 }
 
 /* The interface's first primary IPv4 address, or 0. */
@@ -51,7 +59,7 @@ static int arpproxy_rarp_rcv(struct sk_buff *skb, struct net_device *dev,
 			     struct packet_type *pt, struct net_device *orig_dev)
 {
 	struct arpproxy_net *an = arpproxy_pernet(dev_net(dev));
-	const struct arpproxy_iface *iface;
+	struct arpproxy_iface *iface;
 	const struct arpproxy_binding *b;
 	struct arpproxy_dev_stats *ds;
 	const struct arpproxy_arp *req;
@@ -60,7 +68,9 @@ static int arpproxy_rarp_rcv(struct sk_buff *skb, struct net_device *dev,
 	struct sk_buff *reply;
 	__be32 sip;
 
-	if (skb->pkt_type == PACKET_OTHERHOST || skb->pkt_type == PACKET_LOOPBACK)
+	/* A device without ARP does not do reverse ARP either. */
+	if (skb->pkt_type == PACKET_OTHERHOST || skb->pkt_type == PACKET_LOOPBACK ||
+	    dev->type != ARPHRD_ETHER || (dev->flags & IFF_NOARP))
 		goto out;
 	cfg = rcu_dereference(an->config);
 	iface = arpproxy_iface_get(cfg, dev->ifindex);
@@ -71,15 +81,33 @@ static int arpproxy_rarp_rcv(struct sk_buff *skb, struct net_device *dev,
 		goto out;
 	ds = xa_load(&an->dev_stats, dev->ifindex);
 	arpproxy_count_dev(an, ds, ARPPROXY_STAT_RARP_REQUESTS);
+	/*
+	 * The reply goes to the sender MAC: one that is not the frame's own
+	 * source would aim it at a third party.
+	 */
+	if (!skb_mac_header_was_set(skb) ||
+	    !ether_addr_equal(eth_hdr(skb)->h_source, req->sha)) {
+		arpproxy_count_dev(an, ds, ARPPROXY_STAT_RARP_BAD_SRC_MAC);
+		goto out;
+	}
 	b = arpproxy_table_lookup_mac(&cfg->table, req->tha, dev->ifindex);
 	sip = arpproxy_dev_addr(dev);
 	if (!b || !sip)
 		goto out;
+	if (arpproxy_acl_denies_rarp(cfg, dev->ifindex, req)) {
+		arpproxy_count_dev(an, ds, ARPPROXY_STAT_RARP_ACL_DENIED);
+		goto out;
+	}
+	if (arpproxy_rate_limited_rarp(dev_net(dev), iface, dev, req)) {
+		arpproxy_count_dev(an, ds, ARPPROXY_STAT_RARP_RATE_LIMITED);
+		goto out;
+	}
 	reply = arp_create(ARPOP_RREPLY, ETH_P_RARP, b->key.addr, dev, sip,
 			   req->sha, dev->dev_addr, req->tha);
 	if (!reply)
 		goto out;
-	dev_queue_xmit(reply);
+	/* Through NF_ARP_OUT, as every ARP reply, so output rules apply. */
+	arp_xmit(reply);
 	arpproxy_count_dev(an, ds, ARPPROXY_STAT_RARP_REPLIES);
 out:
 	consume_skb(skb);

@@ -91,21 +91,46 @@ static struct arpproxy_bucket *arpproxy_host_bucket(struct arpproxy_net *an,
 	return &victim->bucket;
 }
 
-/* Per host first: one loud requester must not drain the interface's bucket. */
-bool arpproxy_rate_limited(struct net *net, struct arpproxy_iface *iface,
-			   const struct net_device *dev,
-			   const struct arpproxy_arp *arp)
+/*
+ * Per host first: one loud requester must not drain the interface's bucket.
+ * @host names the requester's per-host bucket.
+ */
+static bool arpproxy_rate_check(struct net *net, struct arpproxy_iface *iface,
+				const struct net_device *dev,
+				const struct arpproxy_arp *arp, __be32 host)
 {
 	const struct arpproxy_iface_conf *conf = &iface->conf;
 	u64 now = ktime_get_ns();
 
 	if (conf->per_host &&
 	    !arpproxy_bucket_pass(net, arpproxy_host_bucket(arpproxy_pernet(net), iface,
-							    arp->sip, now),
+							    host, now),
 				  now, conf->per_host, conf->per_host, dev, arp,
 				  ARPPROXY_A_RATE_PER_HOST))
 		return true;
 	return conf->rate &&
 	       !arpproxy_bucket_pass(net, &iface->bucket, now, conf->rate,
 				     conf->burst, dev, arp, ARPPROXY_A_RATE);
+}
+
+bool arpproxy_rate_limited(struct net *net, struct arpproxy_iface *iface,
+			   const struct net_device *dev,
+			   const struct arpproxy_arp *arp)
+{
+	return arpproxy_rate_check(net, iface, dev, arp, arp->sip);
+}
+
+/*
+ * A reverse ARP requester has no address, so its per-host bucket is named
+ * by its MAC, hashed into 0.0.0.0/8: ARP requesters there are never
+ * answered, so they never share it. Two MACs may share one, which only
+ * blurs their limits, as sharing a slot does.
+ */
+bool arpproxy_rate_limited_rarp(struct net *net, struct arpproxy_iface *iface,
+				const struct net_device *dev,
+				const struct arpproxy_arp *req)
+{
+	u32 host = jhash(req->sha, ETH_ALEN, iface->host_seed) & 0x00ffffff;
+
+	return arpproxy_rate_check(net, iface, dev, req, htonl(host));
 }

@@ -19,17 +19,27 @@ module_param_named(max_bindings, arpproxy_max_bindings, uint, 0644);
 MODULE_PARM_DESC(max_bindings, "Most bindings one network namespace may hold (default 1048576)");
 
 static struct kmem_cache *arpproxy_binding_cache;
+static struct kmem_cache *arpproxy_mac_entry_cache;
 
+/* The slabs of bindings and of the MAC index's entries. */
 int arpproxy_binding_slab_init(void)
 {
 	arpproxy_binding_cache = KMEM_CACHE(arpproxy_binding, SLAB_ACCOUNT);
-	return arpproxy_binding_cache ? 0 : -ENOMEM;
+	if (!arpproxy_binding_cache)
+		return -ENOMEM;
+	arpproxy_mac_entry_cache = KMEM_CACHE(arpproxy_mac_entry, SLAB_ACCOUNT);
+	if (!arpproxy_mac_entry_cache) {
+		kmem_cache_destroy(arpproxy_binding_cache);
+		return -ENOMEM;
+	}
+	return 0;
 }
 
 void arpproxy_binding_slab_exit(void)
 {
-	/* Bindings retired by call_rcu() must be freed before the cache. */
+	/* Objects retired by call_rcu() must be freed before their cache. */
 	rcu_barrier();
+	kmem_cache_destroy(arpproxy_mac_entry_cache);
 	kmem_cache_destroy(arpproxy_binding_cache);
 }
 
@@ -37,6 +47,12 @@ static void arpproxy_binding_free_rcu(struct rcu_head *head)
 {
 	kmem_cache_free(arpproxy_binding_cache,
 			container_of(head, struct arpproxy_binding, rcu));
+}
+
+static void arpproxy_mac_entry_free_rcu(struct rcu_head *head)
+{
+	kmem_cache_free(arpproxy_mac_entry_cache,
+			container_of(head, struct arpproxy_mac_entry, rcu));
 }
 
 int arpproxy_table_init(struct arpproxy_table *t)
@@ -48,7 +64,7 @@ int arpproxy_table_init(struct arpproxy_table *t)
 	err = rhltable_init(&t->hash, &arpproxy_hash_params);
 	if (err)
 		return err;
-	err = rhltable_init(&t->by_mac, &arpproxy_mac_params);
+	err = rhashtable_init(&t->by_mac, &arpproxy_mac_params);
 	if (err)
 		rhltable_destroy(&t->hash);
 	return err;
@@ -59,10 +75,15 @@ static void arpproxy_binding_free_now(void *ptr, void *arg)
 	kmem_cache_free(arpproxy_binding_cache, ptr);
 }
 
+static void arpproxy_mac_entry_free_now(void *ptr, void *arg)
+{
+	kmem_cache_free(arpproxy_mac_entry_cache, ptr);
+}
+
 /* Called once no reader can see the table any more. */
 void arpproxy_table_destroy(struct arpproxy_table *t)
 {
-	rhltable_destroy(&t->by_mac);
+	rhashtable_free_and_destroy(&t->by_mac, arpproxy_mac_entry_free_now, NULL);
 	rhltable_free_and_destroy(&t->hash, arpproxy_binding_free_now, NULL);
 }
 
@@ -70,6 +91,82 @@ void arpproxy_table_destroy(struct arpproxy_table *t)
 static bool arpproxy_mac_indexed(const struct arpproxy_binding *b)
 {
 	return b->key.plen == 32 && !is_zero_ether_addr(b->mac);
+}
+
+static struct arpproxy_mac_entry *
+arpproxy_mac_entry_find(struct arpproxy_table *t, const struct arpproxy_binding *b)
+{
+	struct arpproxy_mac_key key = { .ifindex = b->ifindex };
+
+	ether_addr_copy(key.mac, b->mac);
+	return rhashtable_lookup_fast(&t->by_mac, &key, arpproxy_mac_params);
+}
+
+/*
+ * Into the entry of its MAC and scope, after any binding with the same
+ * address (the one it replaces); it becomes what RARP answers with if it
+ * has the lowest address.
+ */
+static int arpproxy_mac_link(struct arpproxy_table *t, struct arpproxy_binding *nb)
+{
+	struct arpproxy_mac_entry *e = arpproxy_mac_entry_find(t, nb);
+	struct rb_node **link, *parent = NULL;
+	bool leftmost = true;
+	int err;
+
+	if (!e) {
+		e = kmem_cache_zalloc(arpproxy_mac_entry_cache, GFP_KERNEL_ACCOUNT);
+		if (!e)
+			return -ENOMEM;
+		ether_addr_copy(e->key.mac, nb->mac);
+		e->key.ifindex = nb->ifindex;
+		e->bindings = RB_ROOT_CACHED;
+		rb_link_node(&nb->mnode, NULL, &e->bindings.rb_root.rb_node);
+		rb_insert_color_cached(&nb->mnode, &e->bindings, true);
+		/* Published with the entry, by the insert. */
+		RCU_INIT_POINTER(e->best, nb);
+		err = rhashtable_insert_fast(&t->by_mac, &e->node, arpproxy_mac_params);
+		if (err)
+			kmem_cache_free(arpproxy_mac_entry_cache, e);
+		return err;
+	}
+	link = &e->bindings.rb_root.rb_node;
+	while (*link) {
+		const struct arpproxy_binding *b;
+
+		parent = *link;
+		b = rb_entry(parent, struct arpproxy_binding, mnode);
+		if (ntohl(nb->key.addr) < ntohl(b->key.addr)) {
+			link = &parent->rb_left;
+		} else {
+			link = &parent->rb_right;
+			leftmost = false;
+		}
+	}
+	rb_link_node(&nb->mnode, parent, link);
+	rb_insert_color_cached(&nb->mnode, &e->bindings, leftmost);
+	if (leftmost)
+		rcu_assign_pointer(e->best, nb);
+	return 0;
+}
+
+/* RARP may still read @b, or its entry, until a grace period has passed. */
+static void arpproxy_mac_unlink(struct arpproxy_table *t, struct arpproxy_binding *b)
+{
+	struct arpproxy_mac_entry *e = arpproxy_mac_entry_find(t, b);
+	struct rb_node *first;
+
+	/* Every indexed binding is in its entry. */
+	if (WARN_ON(!e))
+		return;
+	rb_erase_cached(&b->mnode, &e->bindings);
+	first = rb_first_cached(&e->bindings);
+	if (!first) {
+		WARN_ON(rhashtable_remove_fast(&t->by_mac, &e->node, arpproxy_mac_params));
+		call_rcu(&e->rcu, arpproxy_mac_entry_free_rcu);
+	} else if (rcu_access_pointer(e->best) == b) {
+		rcu_assign_pointer(e->best, rb_entry(first, struct arpproxy_binding, mnode));
+	}
 }
 
 /* Ascending prefix (as a number), then length, then interface. */
@@ -161,7 +258,7 @@ static void arpproxy_unlink(struct arpproxy_table *t, struct arpproxy_binding *b
 	/* Removal only fails for an object that is not in the table. */
 	WARN_ON(rhltable_remove(&t->hash, &b->hnode, arpproxy_hash_params));
 	if (arpproxy_mac_indexed(b))
-		WARN_ON(rhltable_remove(&t->by_mac, &b->mnode, arpproxy_mac_params));
+		arpproxy_mac_unlink(t, b);
 	rb_erase(&b->tnode, &t->tree);
 	arpproxy_plen_put(t, b->key.plen);
 	t->count--;
@@ -200,7 +297,7 @@ int arpproxy_table_insert(struct arpproxy_table *t,
 		atomic64_set(&nb->hits, atomic64_read(&old->hits));
 
 	if (arpproxy_mac_indexed(nb)) {
-		err = rhltable_insert(&t->by_mac, &nb->mnode, arpproxy_mac_params);
+		err = arpproxy_mac_link(t, nb);
 		if (err) {
 			kmem_cache_free(arpproxy_binding_cache, nb);
 			return err;
@@ -210,7 +307,7 @@ int arpproxy_table_insert(struct arpproxy_table *t,
 	err = rhltable_insert(&t->hash, &nb->hnode, arpproxy_hash_params);
 	if (err) {
 		if (arpproxy_mac_indexed(nb)) {
-			rhltable_remove(&t->by_mac, &nb->mnode, arpproxy_mac_params);
+			arpproxy_mac_unlink(t, nb);
 			/* RARP may have seen it. */
 			call_rcu(&nb->rcu, arpproxy_binding_free_rcu);
 		} else {

@@ -19,8 +19,15 @@ struct arpproxy_key {
  */
 struct arpproxy_binding {
 	struct rhlist_head hnode;	/* in table->hash, RCU readers */
-	struct rhlist_head mnode;	/* in table->by_mac, if a host with a MAC */
 	struct rb_node tnode;		/* in table->tree, writers and dumps */
+	/*
+	 * Only writers walk a MAC entry's tree, and only while the binding
+	 * is in the table; rcu is used only once it has left: they can share.
+	 */
+	union {
+		struct rb_node mnode;	/* in its MAC entry, if a host with a MAC */
+		struct rcu_head rcu;
+	};
 	struct arpproxy_key key;
 	int ifindex;			/* 0: any interface */
 	u8 flags;			/* ARPPROXY_BINDING_F_*, all below 1 << 8 */
@@ -29,12 +36,31 @@ struct arpproxy_binding {
 	u32 refresh;			/* seconds between announcements, 0: none */
 	/* Not per-CPU: that would cost more than the whole binding. */
 	atomic64_t hits;
+};
+
+/* The MAC index's key: a MAC and the interface its bindings are scoped to. */
+struct arpproxy_mac_key {
+	u8 mac[ETH_ALEN];
+	u8 pad[2];	/* always zero: the key is hashed as bytes */
+	int ifindex;	/* 0: bindings without an interface */
+};
+
+/*
+ * The host bindings with one MAC and one scope, by address, so that reverse
+ * ARP reads the one it answers with in one step however many share the MAC,
+ * and a writer finds the next one in O(log n) when that one goes.
+ */
+struct arpproxy_mac_entry {
+	struct rhash_head node;		/* in table->by_mac */
+	struct arpproxy_mac_key key;
+	struct arpproxy_binding __rcu *best;	/* the lowest address */
+	struct rb_root_cached bindings;	/* by address, writers only */
 	struct rcu_head rcu;
 };
 
 struct arpproxy_table {
 	struct rhltable hash;
-	struct rhltable by_mac;		/* host bindings with a MAC, for RARP */
+	struct rhashtable by_mac;	/* struct arpproxy_mac_entry, for RARP */
 	struct rb_root tree;		/* ordered by arpproxy_binding_cmp() */
 	u64 plen_mask;			/* bit N set: some binding is a /N */
 	unsigned int plen_count[33];

@@ -70,6 +70,12 @@ static const struct {
 		"Stations evicted from a full set of the cache to make room for a new one" },
 	[ARPPROXY_STAT_STATIONS_EXPIRED] = { "stations_expired",
 		"Stations that aged out: not seen for the cache timeout" },
+	[ARPPROXY_STAT_RARP_BAD_SRC_MAC] = { "rarp_bad_src_mac",
+		"Reverse ARP requests whose Ethernet source is not their sender MAC" },
+	[ARPPROXY_STAT_RARP_ACL_DENIED] = { "rarp_acl_denied",
+		"Reverse ARP requests an ACL rule denied" },
+	[ARPPROXY_STAT_RARP_RATE_LIMITED] = { "rarp_rate_limited",
+		"Reverse ARP requests dropped over a rate limit" },
 };
 
 _Static_assert(MNL_ARRAY_SIZE(stats) == ARPPROXY_STAT_MAX + 1,

@@ -4,12 +4,14 @@
  * interface, which IPv4 address belongs to a MAC, the way a diskless host
  * that knows only its MAC does at boot.
  *
- * usage: rarpsend -i IFNAME -m MAC [-s SENDER_MAC] [-w WAIT_MS]
+ * usage: rarpsend -i IFNAME -m MAC [-s SENDER_MAC] [-e ETH_SRC] [-c COUNT]
+ *                 [-w WAIT_MS]
  *
- * Broadcasts one RARP request (EtherType 0x8035, op 3) with the target
- * hardware address MAC and the sender hardware address SENDER_MAC (default:
- * MAC), then for WAIT_MS (default 500) prints every RARP reply (op 4) for
- * MAC as
+ * Broadcasts COUNT (default 1) RARP requests (EtherType 0x8035, op 3) at
+ * once with the target hardware address MAC and the sender hardware address
+ * SENDER_MAC (default: MAC), from the Ethernet source ETH_SRC (default:
+ * SENDER_MAC), then for WAIT_MS (default 500) prints every RARP reply (op 4)
+ * for MAC as
  *   reply MAC is-at IP from SERVER_IP SERVER_MAC eth SRC > DST
  * Exit status: 0, or 1 on a usage or socket error.
  */
@@ -46,7 +48,8 @@ static void die(const char *what)
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: rarpsend -i IFNAME -m MAC [-s SENDER_MAC] [-w WAIT_MS]\n");
+	fprintf(stderr, "usage: rarpsend -i IFNAME -m MAC [-s SENDER_MAC] [-e ETH_SRC] [-c COUNT]"
+		" [-w WAIT_MS]\n");
 	exit(1);
 }
 
@@ -75,19 +78,21 @@ static long now_ms(void)
 
 int main(int argc, char **argv)
 {
-	unsigned char mac[ETH_ALEN], smac[ETH_ALEN];
+	unsigned char mac[ETH_ALEN], smac[ETH_ALEN], esrc[ETH_ALEN];
 	struct sockaddr_ll sll = { .sll_family = AF_PACKET };
 	const char *ifname = NULL;
-	unsigned int wait_ms = 500;
-	int opt, fd, have_mac = 0, have_smac = 0;
+	unsigned int wait_ms = 500, count = 1, i;
+	int opt, fd, have_mac = 0, have_smac = 0, have_esrc = 0;
 	struct frame req, rep;
 	long deadline;
 
-	while ((opt = getopt(argc, argv, "i:m:s:w:")) != -1) {
+	while ((opt = getopt(argc, argv, "i:m:s:e:c:w:")) != -1) {
 		switch (opt) {
 		case 'i': ifname = optarg; break;
 		case 'm': parse_mac(optarg, mac); have_mac = 1; break;
 		case 's': parse_mac(optarg, smac); have_smac = 1; break;
+		case 'e': parse_mac(optarg, esrc); have_esrc = 1; break;
+		case 'c': count = strtoul(optarg, NULL, 0); break;
 		case 'w': wait_ms = strtoul(optarg, NULL, 0); break;
 		default: usage();
 		}
@@ -96,6 +101,8 @@ int main(int argc, char **argv)
 		usage();
 	if (!have_smac)
 		memcpy(smac, mac, ETH_ALEN);
+	if (!have_esrc)
+		memcpy(esrc, smac, ETH_ALEN);
 
 	fd = socket(AF_PACKET, SOCK_RAW, htons(ETH_P_RARP));
 	if (fd < 0)
@@ -109,7 +116,7 @@ int main(int argc, char **argv)
 
 	memset(&req, 0, sizeof(req));
 	memset(req.eth.ether_dhost, 0xff, ETH_ALEN);
-	memcpy(req.eth.ether_shost, smac, ETH_ALEN);
+	memcpy(req.eth.ether_shost, esrc, ETH_ALEN);
 	req.eth.ether_type = htons(ETH_P_RARP);
 	req.arp.arp_hrd = htons(ARPHRD_ETHER);
 	req.arp.arp_pro = htons(ETHERTYPE_IP);
@@ -118,8 +125,9 @@ int main(int argc, char **argv)
 	req.arp.arp_op = htons(RARP_REQUEST);
 	memcpy(req.arp.arp_sha, smac, ETH_ALEN);
 	memcpy(req.arp.arp_tha, mac, ETH_ALEN);
-	if (send(fd, &req, sizeof(req), 0) != sizeof(req))
-		die("send");
+	for (i = 0; i < count; i++)
+		if (send(fd, &req, sizeof(req), 0) != sizeof(req))
+			die("send");
 
 	for (deadline = now_ms() + wait_ms;;) {
 		long left = deadline - now_ms();

@@ -995,6 +995,9 @@ START_TEST(test_stat_names)
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_STATION_CHANGES), "station_changes");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_CACHE_EVICTED), "cache_evicted");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_STATIONS_EXPIRED), "stations_expired");
+	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_RARP_BAD_SRC_MAC), "rarp_bad_src_mac");
+	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_RARP_ACL_DENIED), "rarp_acl_denied");
+	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_RARP_RATE_LIMITED), "rarp_rate_limited");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_UNSPEC), "stat_0");
 	ck_assert_str_eq(stat_name(buf, UINT32_MAX), "stat_4294967295");
 }
@@ -1198,6 +1201,18 @@ static const char metrics_text[] =
 		"cache timeout, in the whole network namespace.\n"
 	"# TYPE arpproxy_netns_stations_expired_total counter\n"
 	"arpproxy_netns_stations_expired_total 32\n"
+	"# HELP arpproxy_netns_rarp_bad_src_mac_total Reverse ARP requests whose Ethernet "
+		"source is not their sender MAC, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_rarp_bad_src_mac_total counter\n"
+	"arpproxy_netns_rarp_bad_src_mac_total 33\n"
+	"# HELP arpproxy_netns_rarp_acl_denied_total Reverse ARP requests an ACL rule denied, "
+		"in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_rarp_acl_denied_total counter\n"
+	"arpproxy_netns_rarp_acl_denied_total 34\n"
+	"# HELP arpproxy_netns_rarp_rate_limited_total Reverse ARP requests dropped over a rate "
+		"limit, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_rarp_rate_limited_total counter\n"
+	"arpproxy_netns_rarp_rate_limited_total 35\n"
 	"# HELP arpproxy_frames_total ARP frames seen by the hook, per interface.\n"
 	"# TYPE arpproxy_frames_total counter\n"
 	"arpproxy_frames_total{dev=\"lo\"} 10\n"
@@ -1337,6 +1352,21 @@ static const char metrics_text[] =
 	"# TYPE arpproxy_stations_expired_total counter\n"
 	"arpproxy_stations_expired_total{dev=\"lo\"} 320\n"
 	"arpproxy_stations_expired_total{dev=\"if999999\"} 3200\n"
+	"# HELP arpproxy_rarp_bad_src_mac_total Reverse ARP requests whose Ethernet source is "
+		"not their sender MAC, per interface.\n"
+	"# TYPE arpproxy_rarp_bad_src_mac_total counter\n"
+	"arpproxy_rarp_bad_src_mac_total{dev=\"lo\"} 330\n"
+	"arpproxy_rarp_bad_src_mac_total{dev=\"if999999\"} 3300\n"
+	"# HELP arpproxy_rarp_acl_denied_total Reverse ARP requests an ACL rule denied, "
+		"per interface.\n"
+	"# TYPE arpproxy_rarp_acl_denied_total counter\n"
+	"arpproxy_rarp_acl_denied_total{dev=\"lo\"} 340\n"
+	"arpproxy_rarp_acl_denied_total{dev=\"if999999\"} 3400\n"
+	"# HELP arpproxy_rarp_rate_limited_total Reverse ARP requests dropped over a rate limit, "
+		"per interface.\n"
+	"# TYPE arpproxy_rarp_rate_limited_total counter\n"
+	"arpproxy_rarp_rate_limited_total{dev=\"lo\"} 350\n"
+	"arpproxy_rarp_rate_limited_total{dev=\"if999999\"} 3500\n"
 	"# HELP arpproxy_binding_hits_total Replies sent for a binding.\n"
 	"# TYPE arpproxy_binding_hits_total counter\n"
 	"arpproxy_binding_hits_total{prefix=\"10.0.0.5/32\"} 0\n"

@@ -347,6 +347,9 @@ enum arpproxy_stat {
 	ARPPROXY_STAT_STATION_CHANGES,	/* a station's MAC changed */
 	ARPPROXY_STAT_CACHE_EVICTED,	/* a live station made room for a new one */
 	ARPPROXY_STAT_STATIONS_EXPIRED,	/* a station aged out */
+	ARPPROXY_STAT_RARP_BAD_SRC_MAC,	/* RARP: Ethernet source != sender MAC */
+	ARPPROXY_STAT_RARP_ACL_DENIED,	/* RARP: an ACL rule refused the requester */
+	ARPPROXY_STAT_RARP_RATE_LIMITED,	/* RARP: over a rate limit, dropped */
 
 	__ARPPROXY_STAT_MAX,
 	ARPPROXY_STAT_MAX = __ARPPROXY_STAT_MAX - 1

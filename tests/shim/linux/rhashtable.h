@@ -13,6 +13,7 @@
 #include <linux/etherdevice.h>
 
 #define READ_ONCE(x) (*(const volatile __typeof__(x) *)&(x))
+#define __rcu
 #define __maybe_unused __attribute__((unused))
 #define BIT_ULL(n) (1ULL << (n))
 #define container_of(ptr, type, member) \
@@ -44,6 +45,14 @@ struct rhashtable_params {
 };
 
 struct rhltable {
+	struct rhash_head **buckets;
+	unsigned int size;
+	unsigned int nelems;
+	u32 seed;
+};
+
+/* The MAC index's table: its type only, lookup.c does not read it. */
+struct rhashtable {
 	struct rhash_head **buckets;
 	unsigned int size;
 	unsigned int nelems;
