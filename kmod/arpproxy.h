@@ -44,10 +44,15 @@ struct arpproxy_net {
 	atomic_t event_count;		/* events in it */
 	struct nf_hook_ops hook_ops;
 	struct net *net;		/* the netns this belongs to */
-	/* Gratuitous ARP announcements being sent, by announce_work. */
-	spinlock_t announce_lock;	/* guards the four below */
-	struct list_head announces;
-	unsigned int announce_jobs;
+	/*
+	 * Gratuitous ARP announcements being sent, by announce_work. Lock
+	 * order: lock, then announce_lock (the worker takes only the latter).
+	 */
+	struct mutex announce_lock;	/* guards the six below */
+	struct rb_root_cached announce_due;	/* all, by next due time */
+	struct list_head announces;	/* the announce commands' */
+	unsigned int announce_jobs;	/* on it, at most ARPPROXY_ANNOUNCE_JOBS_MAX */
+	struct rhashtable announce_owned;	/* the bindings', by binding key */
 	bool announce_dead;		/* the netns is going: no more work */
 	struct delayed_work announce_work;
 	struct arpproxy_cache __rcu *cache;	/* stations, once something learns */
@@ -214,19 +219,19 @@ void arpproxy_ifaces_destroy(struct arpproxy_config *cfg);
 
 extern const struct nla_policy arpproxy_announce_policy[];
 int arpproxy_cmd_announce(struct sk_buff *skb, struct genl_info *info);
-void arpproxy_announce_init(struct arpproxy_net *an, struct net *net);
+int arpproxy_announce_init(struct arpproxy_net *an, struct net *net);
 void arpproxy_announce_forget_dev(struct arpproxy_net *an, int ifindex);
 struct arpproxy_announce;
 int arpproxy_announce_prepare(const struct arpproxy_binding_spec *spec,
-			      struct arpproxy_announce **jobs);
-void arpproxy_announce_discard(struct arpproxy_announce **jobs);
+			      struct arpproxy_announce **job);
+void arpproxy_announce_discard(struct arpproxy_announce *job);
 void arpproxy_announce_start(struct arpproxy_net *an,
 			     const struct arpproxy_binding_spec *spec,
-			     struct arpproxy_announce **jobs);
+			     struct arpproxy_announce *job);
 void arpproxy_announce_cancel(struct arpproxy_net *an,
 			      const struct arpproxy_binding_spec *key, int ifindex);
 void arpproxy_announce_config(struct arpproxy_net *an, struct arpproxy_config *cfg,
-			      int ifindex, bool refresh);
+			      int ifindex, bool fresh);
 void arpproxy_announce_stop(struct arpproxy_net *an);
 
 /* The learned ARP cache. Writers hold an->lock; the hook needs none. */
