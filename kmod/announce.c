@@ -9,6 +9,7 @@
  * Bindings with garp or refresh own announcements, which go with them.
  */
 #include <linux/etherdevice.h>
+#include <linux/inetdevice.h>
 #include <linux/moduleparam.h>
 #include <linux/slab.h>
 #include <net/arp.h>
@@ -107,9 +108,10 @@ static void arpproxy_announce_free(struct arpproxy_announce *a)
 
 /*
  * The frame for @addr, if the binding @r came from still answers for it
- * on @dev: not gone, not shadowed by a longer or better scoped binding
- * (which has its own range) and not an exclude. Returns the counter it
- * goes to, or 0.
+ * on @dev (not gone, not shadowed by a longer or better scoped binding,
+ * which has its own range) and a reply for it would pass the responder's
+ * guards: what the responder would not say, an announcement does not say
+ * either. Returns the counter it goes to, or 0.
  */
 static enum arpproxy_stat arpproxy_announce_one(struct arpproxy_net *an,
 						struct arpproxy_config *cfg,
@@ -118,13 +120,27 @@ static enum arpproxy_stat arpproxy_announce_one(struct arpproxy_net *an,
 						bool reply)
 {
 	const struct arpproxy_binding *b;
+	struct arpproxy_facts facts;
+	const struct in_ifaddr *ifa;
 	struct sk_buff *skb;
 	const u8 *mac;
 
 	b = arpproxy_table_lookup(&cfg->table, addr, dev->ifindex);
+	if (b && (b->flags & ARPPROXY_BINDING_F_EXCLUDE))
+		return ARPPROXY_STAT_GARP_SKIPPED;
 	if (!b || b->key.addr != r->prefix || b->key.plen != r->plen ||
-	    b->ifindex != r->binding_ifindex || (b->flags & ARPPROXY_BINDING_F_EXCLUDE))
+	    b->ifindex != r->binding_ifindex)
 		return 0;
+	if (!arpproxy_addr_usable(addr))
+		return ARPPROXY_STAT_GARP_SKIPPED;
+	arpproxy_facts_get(an->net, dev, b, addr, &facts);
+	if (arpproxy_verdict(&facts) != ARPPROXY_STAT_REPLIES)
+		return ARPPROXY_STAT_GARP_SKIPPED;
+	/* No host is at a subnet's network or broadcast address, onlink or not. */
+	ifa = arpproxy_on_link(dev, addr, 32);
+	if (ifa && ifa->ifa_prefixlen < 31 &&
+	    (!(addr & ~ifa->ifa_mask) || (addr | ifa->ifa_mask) == htonl(~0U)))
+		return ARPPROXY_STAT_GARP_SKIPPED;
 	mac = is_zero_ether_addr(b->mac) ? dev->dev_addr : b->mac;
 	/* RFC 5227 announcement: sender IP = target IP, target MAC zero. */
 	skb = arp_create(reply ? ARPOP_REPLY : ARPOP_REQUEST, ETH_P_ARP, addr, dev,
@@ -468,6 +484,44 @@ void arpproxy_announce_cancel(struct arpproxy_net *an,
 		cond_resched();
 	}
 	mutex_unlock(&an->announce_lock);
+}
+
+/*
+ * A garp or refresh binding that can only lie is refused: one whose every
+ * address the guards above would hold back on its interface as things
+ * are. That is all of it inside a subnet of the interface without onlink,
+ * or addresses no host has (loopback, multicast, ...), or the one address
+ * of a /32 that is the host's own. Addresses that change later are held
+ * back one by one, as they are sent.
+ */
+int arpproxy_announce_check(struct net *net, const struct arpproxy_binding_spec *spec,
+			    struct netlink_ext_ack *extack)
+{
+	const struct net_device *dev;
+	bool own_subnet, own_addr;
+
+	if (!spec->garp && !spec->refresh)
+		return 0;
+	if (!arpproxy_addr_usable(spec->addr)) {
+		NL_SET_ERR_MSG_MOD(extack, "announcements of addresses no host has");
+		return -EINVAL;
+	}
+	rcu_read_lock();
+	dev = dev_get_by_index_rcu(net, spec->ifindex);
+	own_addr = spec->plen == 32 && __ip_dev_find(net, spec->addr, false);
+	own_subnet = dev && !(spec->flags & ARPPROXY_BINDING_F_ONLINK) &&
+		     arpproxy_on_link(dev, spec->addr, spec->plen);
+	rcu_read_unlock();
+	if (own_addr) {
+		NL_SET_ERR_MSG_MOD(extack, "announcement of one of this host's own addresses");
+		return -EINVAL;
+	}
+	if (own_subnet) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "announcements of the interface's own subnet (onlink if meant)");
+		return -EINVAL;
+	}
+	return 0;
 }
 
 /*

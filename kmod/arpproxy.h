@@ -159,6 +159,13 @@ void arpproxy_dev_stats_destroy(struct arpproxy_net *an);
 int arpproxy_netns_init(void);
 void arpproxy_netns_exit(void);
 
+struct arpproxy_facts;
+struct in_ifaddr;
+const struct in_ifaddr *arpproxy_on_link(const struct net_device *dev, __be32 addr,
+					 unsigned int plen);
+void arpproxy_facts_get(struct net *net, const struct net_device *dev,
+			const struct arpproxy_binding *b, __be32 addr,
+			struct arpproxy_facts *f);
 int arpproxy_hook_register(struct net *net, struct arpproxy_net *an);
 void arpproxy_hook_unregister(struct net *net, struct arpproxy_net *an);
 
@@ -222,6 +229,8 @@ int arpproxy_cmd_announce(struct sk_buff *skb, struct genl_info *info);
 int arpproxy_announce_init(struct arpproxy_net *an, struct net *net);
 void arpproxy_announce_forget_dev(struct arpproxy_net *an, int ifindex);
 struct arpproxy_announce;
+int arpproxy_announce_check(struct net *net, const struct arpproxy_binding_spec *spec,
+			    struct netlink_ext_ack *extack);
 int arpproxy_announce_prepare(const struct arpproxy_binding_spec *spec,
 			      struct arpproxy_announce **job);
 void arpproxy_announce_discard(struct arpproxy_announce *job);

@@ -193,6 +193,8 @@ static int arpproxy_binding_set(struct genl_info *info, bool replace)
 	cfg = arpproxy_config_of(an, info);
 	live = cfg != an->staged;
 	err = arpproxy_check_ifindex(net, info);
+	if (!err)
+		err = arpproxy_announce_check(net, &spec, info->extack);
 	/* A restore announces its bindings once it is committed. */
 	if (!err && live)
 		err = arpproxy_announce_prepare(&spec, &job);

@@ -70,6 +70,8 @@ static const struct {
 		"Stations evicted from a full set of the cache to make room for a new one" },
 	[ARPPROXY_STAT_STATIONS_EXPIRED] = { "stations_expired",
 		"Stations that aged out: not seen for the cache timeout" },
+	[ARPPROXY_STAT_GARP_SKIPPED] = { "garp_skipped",
+		"Addresses not announced because no reply for them would be sent" },
 };
 
 _Static_assert(MNL_ARRAY_SIZE(stats) == ARPPROXY_STAT_MAX + 1,

@@ -995,6 +995,7 @@ START_TEST(test_stat_names)
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_STATION_CHANGES), "station_changes");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_CACHE_EVICTED), "cache_evicted");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_STATIONS_EXPIRED), "stations_expired");
+	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_GARP_SKIPPED), "garp_skipped");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_UNSPEC), "stat_0");
 	ck_assert_str_eq(stat_name(buf, UINT32_MAX), "stat_4294967295");
 }
@@ -1198,6 +1199,10 @@ static const char metrics_text[] =
 		"cache timeout, in the whole network namespace.\n"
 	"# TYPE arpproxy_netns_stations_expired_total counter\n"
 	"arpproxy_netns_stations_expired_total 32\n"
+	"# HELP arpproxy_netns_garp_skipped_total Addresses not announced because no reply for "
+		"them would be sent, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_garp_skipped_total counter\n"
+	"arpproxy_netns_garp_skipped_total 33\n"
 	"# HELP arpproxy_frames_total ARP frames seen by the hook, per interface.\n"
 	"# TYPE arpproxy_frames_total counter\n"
 	"arpproxy_frames_total{dev=\"lo\"} 10\n"
@@ -1337,6 +1342,11 @@ static const char metrics_text[] =
 	"# TYPE arpproxy_stations_expired_total counter\n"
 	"arpproxy_stations_expired_total{dev=\"lo\"} 320\n"
 	"arpproxy_stations_expired_total{dev=\"if999999\"} 3200\n"
+	"# HELP arpproxy_garp_skipped_total Addresses not announced because no reply for them "
+		"would be sent, per interface.\n"
+	"# TYPE arpproxy_garp_skipped_total counter\n"
+	"arpproxy_garp_skipped_total{dev=\"lo\"} 330\n"
+	"arpproxy_garp_skipped_total{dev=\"if999999\"} 3300\n"
 	"# HELP arpproxy_binding_hits_total Replies sent for a binding.\n"
 	"# TYPE arpproxy_binding_hits_total counter\n"
 	"arpproxy_binding_hits_total{prefix=\"10.0.0.5/32\"} 0\n"

@@ -347,6 +347,7 @@ enum arpproxy_stat {
 	ARPPROXY_STAT_STATION_CHANGES,	/* a station's MAC changed */
 	ARPPROXY_STAT_CACHE_EVICTED,	/* a live station made room for a new one */
 	ARPPROXY_STAT_STATIONS_EXPIRED,	/* a station aged out */
+	ARPPROXY_STAT_GARP_SKIPPED,	/* not announced: a reply would not be sent */
 
 	__ARPPROXY_STAT_MAX,
 	ARPPROXY_STAT_MAX = __ARPPROXY_STAT_MAX - 1
