@@ -26,6 +26,12 @@ MODULE_PARM_DESC(garp_rate, "Most gratuitous ARP frames sent per second on one i
 #define ARPPROXY_ANNOUNCE_WORK	4096
 /* Interfaces one tick keeps a budget for; more wait for the next tick. */
 #define ARPPROXY_ANNOUNCE_DEVS	8
+/*
+ * Announcements a tick sends to the back of the queue for want of budget:
+ * when one interface has more due than garp_rate lets out, the others'
+ * wait behind its backlog for (backlog / this) ticks at most.
+ */
+#define ARPPROXY_ANNOUNCE_DEFER	64
 
 /* The part of one binding's prefix that an announcement covers. */
 struct arpproxy_announce_range {
@@ -281,21 +287,21 @@ static bool arpproxy_announce_round_done(struct arpproxy_announce *a, unsigned l
  * ever looks at due ones, at most ARPPROXY_ANNOUNCE_WORK addresses in
  * all, and lets the lock go between them. An interface whose budget is
  * spent sends its announcement to the back of the queue; after
- * ARPPROXY_ANNOUNCE_DEVS of those the tick ends.
+ * ARPPROXY_ANNOUNCE_DEFER of those the tick ends.
  */
 static void arpproxy_announce_work(struct work_struct *work)
 {
 	struct arpproxy_net *an = container_of(to_delayed_work(work),
 					       struct arpproxy_net, announce_work);
 	struct arpproxy_announce_budget budget[ARPPROXY_ANNOUNCE_DEVS] = {};
-	unsigned int left = ARPPROXY_ANNOUNCE_WORK, spent = 0;
+	unsigned int left = ARPPROXY_ANNOUNCE_WORK, deferred = 0;
 	unsigned long now = jiffies, next;
 	struct arpproxy_announce *a;
 	bool complete;
 
 	mutex_lock(&an->announce_lock);
 	while ((a = arpproxy_announce_first(an)) && !time_before(now, a->next) &&
-	       left && spent < ARPPROXY_ANNOUNCE_DEVS) {
+	       left && deferred < ARPPROXY_ANNOUNCE_DEFER) {
 		rb_erase_cached(&a->due_node, &an->announce_due);
 		/* Every announcement looked at costs, even one with nothing to send. */
 		left--;
@@ -304,7 +310,7 @@ static void arpproxy_announce_work(struct work_struct *work)
 						  budget, &left);
 		rcu_read_unlock();
 		if (!complete) {
-			spent++;
+			deferred++;
 			arpproxy_announce_due_at(an, a, now + arpproxy_announce_tick());
 		} else if (arpproxy_announce_round_done(a, now, &next)) {
 			arpproxy_announce_due_at(an, a, next);
