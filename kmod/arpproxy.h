@@ -45,10 +45,15 @@ struct arpproxy_net {
 	atomic_t event_count;		/* events in it */
 	struct nf_hook_ops hook_ops;
 	struct net *net;		/* the netns this belongs to */
-	/* Gratuitous ARP announcements being sent, by announce_work. */
-	spinlock_t announce_lock;	/* guards the four below */
-	struct list_head announces;
-	unsigned int announce_jobs;
+	/*
+	 * Gratuitous ARP announcements being sent, by announce_work. Lock
+	 * order: lock, then announce_lock (the worker takes only the latter).
+	 */
+	struct mutex announce_lock;	/* guards the six below */
+	struct rb_root_cached announce_due;	/* all, by next due time */
+	struct list_head announces;	/* the announce commands' */
+	unsigned int announce_jobs;	/* on it, at most ARPPROXY_ANNOUNCE_JOBS_MAX */
+	struct rhashtable announce_owned;	/* the bindings', by binding key */
 	bool announce_dead;		/* the netns is going: no more work */
 	struct delayed_work announce_work;
 	struct arpproxy_cache __rcu *cache;	/* stations, once something learns */
@@ -157,6 +162,13 @@ void arpproxy_netns_exit(void);
 int arpproxy_netdev_init(void);
 void arpproxy_netdev_exit(void);
 
+struct arpproxy_facts;
+struct in_ifaddr;
+const struct in_ifaddr *arpproxy_on_link(const struct net_device *dev, __be32 addr,
+					 unsigned int plen);
+void arpproxy_facts_get(struct net *net, const struct net_device *dev,
+			const struct arpproxy_binding *b, __be32 addr,
+			struct arpproxy_facts *f);
 int arpproxy_hook_register(struct net *net, struct arpproxy_net *an);
 void arpproxy_hook_unregister(struct net *net, struct arpproxy_net *an);
 
@@ -217,19 +229,21 @@ void arpproxy_ifaces_destroy(struct arpproxy_config *cfg);
 
 extern const struct nla_policy arpproxy_announce_policy[];
 int arpproxy_cmd_announce(struct sk_buff *skb, struct genl_info *info);
-void arpproxy_announce_init(struct arpproxy_net *an, struct net *net);
+int arpproxy_announce_init(struct arpproxy_net *an, struct net *net);
 void arpproxy_announce_forget_dev(struct arpproxy_net *an, int ifindex);
 struct arpproxy_announce;
+int arpproxy_announce_check(struct net *net, const struct arpproxy_binding_spec *spec,
+			    struct netlink_ext_ack *extack);
 int arpproxy_announce_prepare(const struct arpproxy_binding_spec *spec,
-			      struct arpproxy_announce **jobs);
-void arpproxy_announce_discard(struct arpproxy_announce **jobs);
+			      struct arpproxy_announce **job);
+void arpproxy_announce_discard(struct arpproxy_announce *job);
 void arpproxy_announce_start(struct arpproxy_net *an,
 			     const struct arpproxy_binding_spec *spec,
-			     struct arpproxy_announce **jobs);
+			     struct arpproxy_announce *job);
 void arpproxy_announce_cancel(struct arpproxy_net *an,
 			      const struct arpproxy_binding_spec *key, int ifindex);
 void arpproxy_announce_config(struct arpproxy_net *an, struct arpproxy_config *cfg,
-			      int ifindex, bool refresh);
+			      int ifindex, bool fresh);
 void arpproxy_announce_stop(struct arpproxy_net *an);
 
 /* The learned ARP cache. Writers hold an->lock; the hook needs none. */

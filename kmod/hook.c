@@ -21,18 +21,35 @@
  */
 #define ARPPROXY_HOOK_PRIORITY	100
 
-/* Is @addr inside a subnet configured on @dev? */
-static bool arpproxy_on_link(const struct net_device *dev, __be32 addr)
+/* The subnet configured on @dev that all of @addr/@plen is inside, or NULL. */
+const struct in_ifaddr *arpproxy_on_link(const struct net_device *dev, __be32 addr,
+					 unsigned int plen)
 {
 	const struct in_device *in_dev = __in_dev_get_rcu(dev);
 	const struct in_ifaddr *ifa;
 
 	if (!in_dev)
-		return false;
+		return NULL;
 	in_dev_for_each_ifa_rcu(ifa, in_dev)
-		if (inet_ifa_match(addr, ifa))
-			return true;
-	return false;
+		if (ifa->ifa_prefixlen <= plen && inet_ifa_match(addr, ifa))
+			return ifa;
+	return NULL;
+}
+
+/*
+ * What the guards of arpproxy_verdict() need to know about @addr on @dev,
+ * @b covering it or not; the announcements ask the same of each address.
+ */
+void arpproxy_facts_get(struct net *net, const struct net_device *dev,
+			const struct arpproxy_binding *b, __be32 addr,
+			struct arpproxy_facts *f)
+{
+	*f = (struct arpproxy_facts) {
+		.bound = b,
+		.flags = b ? b->flags : 0,
+		.local = __ip_dev_find(net, addr, false),
+		.on_link = arpproxy_on_link(dev, addr, 32),
+	};
 }
 
 /*
@@ -88,17 +105,14 @@ static enum arpproxy_stat arpproxy_decide(struct net *net, struct arpproxy_net *
 					  struct net_device *dev,
 					  const struct arpproxy_arp *arp)
 {
-	struct arpproxy_facts facts = {};
+	struct arpproxy_facts facts;
 	struct arpproxy_binding *b;
 	enum arpproxy_stat verdict;
 
 	b = arpproxy_table_lookup(&cfg->table, arp->tip, dev->ifindex);
 	if (!b && !(iface && iface->conf.proxy_mode == ARPPROXY_PROXY_ROUTE))
 		return ARPPROXY_STAT_NO_BINDING;
-	facts.bound = b;
-	facts.flags = b ? b->flags : 0;
-	facts.local = __ip_dev_find(net, arp->tip, false);
-	facts.on_link = arpproxy_on_link(dev, arp->tip);
+	arpproxy_facts_get(net, dev, b, arp->tip, &facts);
 	facts.routed_elsewhere = !b && arpproxy_routes_elsewhere(net, dev, arp);
 	verdict = arpproxy_verdict(&facts);
 	if (verdict != ARPPROXY_STAT_REPLIES)

@@ -180,7 +180,7 @@ static int arpproxy_binding_set(struct genl_info *info, bool replace)
 {
 	struct net *net = genl_info_net(info);
 	struct arpproxy_net *an = arpproxy_pernet(net);
-	struct arpproxy_announce *jobs[2] = {};
+	struct arpproxy_announce *job = NULL;
 	struct arpproxy_binding_spec spec;
 	struct arpproxy_config *cfg;
 	bool live;
@@ -193,15 +193,17 @@ static int arpproxy_binding_set(struct genl_info *info, bool replace)
 	cfg = arpproxy_config_of(an, info);
 	live = cfg != an->staged;
 	err = arpproxy_check_ifindex(net, info);
+	if (!err)
+		err = arpproxy_announce_check(net, &spec, info->extack);
 	/* A restore announces its bindings once it is committed. */
 	if (!err && live)
-		err = arpproxy_announce_prepare(&spec, jobs);
+		err = arpproxy_announce_prepare(&spec, &job);
 	if (!err)
 		err = arpproxy_table_insert(&cfg->table, &spec, replace, info->extack);
 	if (err) {
-		arpproxy_announce_discard(jobs);
+		arpproxy_announce_discard(job);
 	} else if (live) {
-		arpproxy_announce_start(an, &spec, jobs);
+		arpproxy_announce_start(an, &spec, job);
 		arpproxy_notify_binding(net, replace ? ARPPROXY_CMD_BINDING_REPLACE :
 					ARPPROXY_CMD_BINDING_ADD, &spec);
 	}

@@ -24,12 +24,14 @@ static int __net_init arpproxy_net_init(struct net *net)
 
 	mutex_init(&an->lock);
 	xa_init(&an->dev_stats);
-	arpproxy_announce_init(an, net);
+	err = arpproxy_announce_init(an, net);
+	if (err)
+		return err;
 	arpproxy_cache_net_init(an);
+	err = -ENOMEM;
 	an->stats = alloc_percpu_gfp(struct arpproxy_stats, GFP_KERNEL_ACCOUNT);
 	if (!an->stats)
-		return -ENOMEM;
-	err = -ENOMEM;
+		goto err_announce;
 	cfg = arpproxy_config_new();
 	if (!cfg)
 		goto err_stats;
@@ -43,6 +45,8 @@ err_config:
 	arpproxy_config_free(cfg);
 err_stats:
 	free_percpu(an->stats);
+err_announce:
+	arpproxy_announce_stop(an);
 	return err;
 }
 

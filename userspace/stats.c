@@ -76,6 +76,8 @@ static const struct {
 		"Reverse ARP requests an ACL rule denied" },
 	[ARPPROXY_STAT_RARP_RATE_LIMITED] = { "rarp_rate_limited",
 		"Reverse ARP requests dropped over a rate limit" },
+	[ARPPROXY_STAT_GARP_SKIPPED] = { "garp_skipped",
+		"Addresses not announced because no reply for them would be sent" },
 };
 
 _Static_assert(MNL_ARRAY_SIZE(stats) == ARPPROXY_STAT_MAX + 1,

@@ -998,6 +998,7 @@ START_TEST(test_stat_names)
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_RARP_BAD_SRC_MAC), "rarp_bad_src_mac");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_RARP_ACL_DENIED), "rarp_acl_denied");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_RARP_RATE_LIMITED), "rarp_rate_limited");
+	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_GARP_SKIPPED), "garp_skipped");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_UNSPEC), "stat_0");
 	ck_assert_str_eq(stat_name(buf, UINT32_MAX), "stat_4294967295");
 }
@@ -1213,6 +1214,10 @@ static const char metrics_text[] =
 		"limit, in the whole network namespace.\n"
 	"# TYPE arpproxy_netns_rarp_rate_limited_total counter\n"
 	"arpproxy_netns_rarp_rate_limited_total 35\n"
+	"# HELP arpproxy_netns_garp_skipped_total Addresses not announced because no reply for "
+		"them would be sent, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_garp_skipped_total counter\n"
+	"arpproxy_netns_garp_skipped_total 36\n"
 	"# HELP arpproxy_frames_total ARP frames seen by the hook, per interface.\n"
 	"# TYPE arpproxy_frames_total counter\n"
 	"arpproxy_frames_total{dev=\"lo\"} 10\n"
@@ -1367,6 +1372,11 @@ static const char metrics_text[] =
 	"# TYPE arpproxy_rarp_rate_limited_total counter\n"
 	"arpproxy_rarp_rate_limited_total{dev=\"lo\"} 350\n"
 	"arpproxy_rarp_rate_limited_total{dev=\"if999999\"} 3500\n"
+	"# HELP arpproxy_garp_skipped_total Addresses not announced because no reply for them "
+		"would be sent, per interface.\n"
+	"# TYPE arpproxy_garp_skipped_total counter\n"
+	"arpproxy_garp_skipped_total{dev=\"lo\"} 360\n"
+	"arpproxy_garp_skipped_total{dev=\"if999999\"} 3600\n"
 	"# HELP arpproxy_binding_hits_total Replies sent for a binding.\n"
 	"# TYPE arpproxy_binding_hits_total counter\n"
 	"arpproxy_binding_hits_total{prefix=\"10.0.0.5/32\"} 0\n"

@@ -350,6 +350,7 @@ enum arpproxy_stat {
 	ARPPROXY_STAT_RARP_BAD_SRC_MAC,	/* RARP: Ethernet source != sender MAC */
 	ARPPROXY_STAT_RARP_ACL_DENIED,	/* RARP: an ACL rule refused the requester */
 	ARPPROXY_STAT_RARP_RATE_LIMITED,	/* RARP: over a rate limit, dropped */
+	ARPPROXY_STAT_GARP_SKIPPED,	/* not announced: a reply would not be sent */
 
 	__ARPPROXY_STAT_MAX,
 	ARPPROXY_STAT_MAX = __ARPPROXY_STAT_MAX - 1
