@@ -70,6 +70,10 @@ static const struct {
 		"Stations evicted from a full set of the cache to make room for a new one" },
 	[ARPPROXY_STAT_STATIONS_EXPIRED] = { "stations_expired",
 		"Stations that aged out: not seen for the cache timeout" },
+	[ARPPROXY_STAT_ROUTES_BACK] = { "routes_back",
+		"Requests for targets routed back out of the ingress interface, not answered" },
+	[ARPPROXY_STAT_MARTIAN_SOURCE] = { "martian_source",
+		"Requests from a sender the kernel's source validation (rp_filter) refuses" },
 };
 
 _Static_assert(MNL_ARRAY_SIZE(stats) == ARPPROXY_STAT_MAX + 1,
