@@ -4,10 +4,10 @@
  * answers requests from the binding table, within the interface's ACL and
  * rate limits, and learns the senders it sees where asked to. It runs
  * under RCU only and allocates nothing but the reply (with a tunnel's
- * metadata), the requester's neighbour entry as the kernel's ARP code makes
- * it when it answers, and an event when a packet fails inspection, a rate
- * limit starts dropping or a station is new or changes while someone
- * listens.
+ * metadata), the requester's neighbour entry (under the neighbour table's
+ * locks, as the kernel's ARP code makes it when it answers), and an event
+ * when a packet fails inspection, a rate limit starts dropping or a
+ * station is new or changes while someone listens.
  */
 #include <linux/netfilter_arp.h>
 #include <linux/inetdevice.h>
@@ -101,7 +101,10 @@ static bool arpproxy_martian_source(struct net *net, const struct sk_buff *skb,
 	if (!rpf) {
 		if (IN_DEV_ACCEPT_LOCAL(in_dev))
 			return false;
-		/* The kernel's shortcut: our addresses are all there is to check. */
+		/*
+		 * The kernel's shortcut, where our addresses are all there is
+		 * to check (with inet_lookup_ifaddr_rcu(), not exported).
+		 */
 		if (!net->ipv4.fib_has_custom_local_routes &&
 		    !fib4_has_custom_rules(net))
 			return __ip_dev_find(net, arp->sip, false);
@@ -153,8 +156,9 @@ static bool arpproxy_reply(const struct sk_buff *req_skb, struct net_device *dev
 	if (!skb)
 		return false;
 	/*
-	 * A collect_md tunnel device sends only what carries where to: the
-	 * request's tunnel metadata, reversed, as arp_process() gives it.
+	 * A collect_md tunnel device drops a frame that does not say where
+	 * to send it: the reply gets the request's tunnel metadata, reversed,
+	 * as arp_process() gives it.
 	 */
 	if (md && md->type == METADATA_IP_TUNNEL &&
 	    !(md->u.tun_info.mode & IP_TUNNEL_INFO_TX)) {
