@@ -139,7 +139,7 @@ static enum arpproxy_stat arpproxy_announce_one(struct arpproxy_net *an,
 		return 0;
 	if (!arpproxy_addr_usable(addr))
 		return ARPPROXY_STAT_GARP_SKIPPED;
-	arpproxy_facts_get(an->net, dev, b, addr, &facts);
+	arpproxy_facts_get(an->net, NULL, dev, b, 0, addr, &facts);
 	if (arpproxy_verdict(&facts) != ARPPROXY_STAT_REPLIES)
 		return ARPPROXY_STAT_GARP_SKIPPED;
 	/* No host is at a subnet's network or broadcast address, onlink or not. */

@@ -166,9 +166,10 @@ struct arpproxy_facts;
 struct in_ifaddr;
 const struct in_ifaddr *arpproxy_on_link(const struct net_device *dev, __be32 addr,
 					 unsigned int plen);
-void arpproxy_facts_get(struct net *net, const struct net_device *dev,
-			const struct arpproxy_binding *b, __be32 addr,
-			struct arpproxy_facts *f);
+void arpproxy_facts_get(struct net *net, const struct sk_buff *skb,
+			const struct net_device *dev,
+			const struct arpproxy_binding *b, __be32 saddr,
+			__be32 daddr, struct arpproxy_facts *f);
 int arpproxy_hook_register(struct net *net, struct arpproxy_net *an);
 void arpproxy_hook_unregister(struct net *net, struct arpproxy_net *an);
 

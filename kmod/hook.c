@@ -3,14 +3,21 @@
  * The responder: an NF_ARP_IN hook that inspects ARP where asked to and
  * answers requests from the binding table, within the interface's ACL and
  * rate limits, and learns the senders it sees where asked to. It runs
- * under RCU only and allocates nothing but the reply, and an event when a
- * packet fails inspection, a rate limit starts dropping or a station is
- * new or changes while someone listens.
+ * under RCU only and allocates nothing but the reply (with a tunnel's
+ * metadata), the requester's neighbour entry (under the neighbour table's
+ * locks, as the kernel's ARP code makes it when it answers), and an event
+ * when a packet fails inspection, a rate limit starts dropping or a
+ * station is new or changes while someone listens.
  */
 #include <linux/netfilter_arp.h>
 #include <linux/inetdevice.h>
 #include <net/arp.h>
+#include <net/dst_metadata.h>
 #include <net/ip_fib.h>
+#include <net/ip_tunnels.h>
+#include <net/l3mdev.h>
+#include <net/neighbour.h>
+#include <net/sock.h>
 
 #include "arpproxy.h"
 #include "proto.h"
@@ -37,41 +44,123 @@ const struct in_ifaddr *arpproxy_on_link(const struct net_device *dev, __be32 ad
 }
 
 /*
- * What the guards of arpproxy_verdict() need to know about @addr on @dev,
- * @b covering it or not; the announcements ask the same of each address.
+ * What arp_process() learns from ip_route_input_noref() about the target:
+ * whether it is ours, and which device a unicast route to it leaves
+ * through. The lookup is by ingress device, so in its VRF's table. It is
+ * made here, not by ip_route_input_noref(), which would replace the
+ * request's dst (a collect_md tunnel's metadata, which the kernel's ARP
+ * code still needs for the requests it answers) and may allocate a route.
  */
-void arpproxy_facts_get(struct net *net, const struct net_device *dev,
-			const struct arpproxy_binding *b, __be32 addr,
-			struct arpproxy_facts *f)
+static void arpproxy_route_target(struct net *net, const struct sk_buff *skb,
+				  const struct net_device *dev, __be32 saddr,
+				  __be32 daddr, struct arpproxy_facts *facts)
 {
-	*f = (struct arpproxy_facts) {
-		.bound = b,
-		.flags = b ? b->flags : 0,
-		.local = __ip_dev_find(net, addr, false),
-		.on_link = arpproxy_on_link(dev, addr, 32),
-	};
-}
-
-/*
- * RFC 1027: would the kernel forward a packet to @arp's target out of
- * another device? Like proxy_arp, only when @dev forwards at all.
- */
-static bool arpproxy_routes_elsewhere(struct net *net, struct net_device *dev,
-				      const struct arpproxy_arp *arp)
-{
-	struct in_device *in_dev = __in_dev_get_rcu(dev);
+	const struct ip_tunnel_info *tun_info = skb ? skb_tunnel_info(skb) : NULL;
 	struct flowi4 fl4 = {
 		.flowi4_iif = dev->ifindex,
-		.daddr = arp->tip,
-		.saddr = arp->sip,
+		.flowi4_mark = skb ? skb->mark : 0,
+		.flowi4_uid = sock_net_uid(net, NULL),
+		.daddr = daddr,
+		.saddr = saddr,
 	};
 	struct fib_result res;
 
-	if (!in_dev || !IN_DEV_FORWARD(in_dev))
+	if (tun_info && !(tun_info->mode & IP_TUNNEL_INFO_TX))
+		fl4.flowi4_tun_key.tun_id = tun_info->key.tun_id;
+	if (fib_lookup(net, &fl4, &res, 0))
+		return;
+	facts->local = res.type == RTN_LOCAL;
+	if (res.type == RTN_UNICAST)
+		facts->route = FIB_RES_DEV(res) == dev ? ARPPROXY_ROUTE_INGRESS :
+							 ARPPROXY_ROUTE_ELSEWHERE;
+}
+
+/*
+ * What the guards of arpproxy_verdict() need to know about @daddr on
+ * @dev, @b covering it or not, asked by @saddr in @skb; the announcements
+ * ask the same of each address, with no request (@skb NULL, @saddr 0).
+ * The requester's own checks are the caller's.
+ */
+void arpproxy_facts_get(struct net *net, const struct sk_buff *skb,
+			const struct net_device *dev,
+			const struct arpproxy_binding *b, __be32 saddr,
+			__be32 daddr, struct arpproxy_facts *f)
+{
+	struct in_device *in_dev = __in_dev_get_rcu(dev);
+
+	*f = (struct arpproxy_facts) {
+		.bound = b,
+		.flags = b ? b->flags : 0,
+		.mac_override = b && !is_zero_ether_addr(b->mac) &&
+				!ether_addr_equal(b->mac, dev->dev_addr),
+		.on_link = arpproxy_on_link(dev, daddr, 32),
+		.forwarding = in_dev && IN_DEV_FORWARD(in_dev),
+	};
+	arpproxy_route_target(net, skb, dev, saddr, daddr, f);
+}
+
+/*
+ * fib_validate_source() on the requester, as ip_route_input_noref()
+ * applies it before arp_process() answers anything: one of our own
+ * addresses is a martian (unless accept_local), and under rp_filter so is
+ * an address whose route back leaves through another device (strict, 1)
+ * or through none (loose, 2).
+ */
+static bool arpproxy_martian_source(struct net *net, const struct sk_buff *skb,
+				    const struct net_device *dev,
+				    struct in_device *in_dev,
+				    const struct arpproxy_arp *arp)
+{
+	int rpf = IN_DEV_RPFILTER(in_dev);
+	struct flowi4 fl4 = {
+		.flowi4_iif = LOOPBACK_IFINDEX,
+		.flowi4_l3mdev = l3mdev_master_ifindex_rcu(dev),
+		.flowi4_mark = IN_DEV_SRC_VMARK(in_dev) ? skb->mark : 0,
+		.flowi4_uid = sock_net_uid(net, NULL),
+		.daddr = arp->sip,
+		.saddr = arp->tip,
+	};
+	struct fib_result res;
+
+	if (!rpf) {
+		if (IN_DEV_ACCEPT_LOCAL(in_dev))
+			return false;
+		/*
+		 * The kernel's shortcut, where our addresses are all there is
+		 * to check (with inet_lookup_ifaddr_rcu(), not exported).
+		 */
+		if (!net->ipv4.fib_has_custom_local_routes &&
+		    !fib4_has_custom_rules(net))
+			return __ip_dev_find(net, arp->sip, false);
+	}
+	if (fib_lookup(net, &fl4, &res, 0))
+		return rpf;
+	if (res.type != RTN_UNICAST &&
+	    (res.type != RTN_LOCAL || !IN_DEV_ACCEPT_LOCAL(in_dev)))
+		return true;
+	if (fib_info_nh_uses_dev(res.fi, dev))
 		return false;
-	if (fib_lookup(net, &fl4, &res, 0) || res.type != RTN_UNICAST)
-		return false;
-	return FIB_RES_DEV(res) != dev;
+	if (!rcu_access_pointer(in_dev->ifa_list))
+		return rpf;
+	return rpf == 1;
+}
+
+/*
+ * RFC 826's merge step, which arp_process() takes before it answers: the
+ * requester is about to be sent traffic, so its neighbour entry is made or
+ * refreshed now, saving the request the other way.
+ */
+static void arpproxy_learn_requester(struct net_device *dev,
+				     const struct arpproxy_arp *arp)
+{
+	__be32 sip = arp->sip;
+	struct neighbour *n;
+	u8 sha[ETH_ALEN];
+
+	memcpy(sha, arp->sha, ETH_ALEN);
+	n = neigh_event_ns(&arp_tbl, sha, &sip, dev);
+	if (n)
+		neigh_release(n);
 }
 
 /*
@@ -79,15 +168,31 @@ static bool arpproxy_routes_elsewhere(struct net *net, struct net_device *dev,
  * Ethernet source is always @dev's own address; only the ARP sender
  * hardware address carries a binding's MAC, when it has one.
  */
-static bool arpproxy_reply(struct net_device *dev,
+static bool arpproxy_reply(const struct sk_buff *req_skb, struct net_device *dev,
 			   const struct arpproxy_arp *req, const u8 *mac)
 {
+	struct metadata_dst *md = skb_metadata_dst(req_skb);
+	struct metadata_dst *reply_dst;
 	struct sk_buff *skb;
 
 	skb = arp_create(ARPOP_REPLY, ETH_P_ARP, req->sip, dev, req->tip,
 			 req->sha, dev->dev_addr, req->sha);
 	if (!skb)
 		return false;
+	/*
+	 * A collect_md tunnel device drops a frame that does not say where
+	 * to send it: the reply gets the request's tunnel metadata, reversed,
+	 * as arp_process() gives it.
+	 */
+	if (md && md->type == METADATA_IP_TUNNEL &&
+	    !(md->u.tun_info.mode & IP_TUNNEL_INFO_TX)) {
+		reply_dst = iptunnel_metadata_reply(md, GFP_ATOMIC);
+		if (!reply_dst) {
+			kfree_skb(skb);
+			return false;
+		}
+		skb_dst_set(skb, &reply_dst->dst);
+	}
 	if (mac && !is_zero_ether_addr(mac))
 		ether_addr_copy(skb_network_header(skb) + sizeof(struct arphdr), mac);
 	arp_xmit(skb);
@@ -102,9 +207,11 @@ static bool arpproxy_reply(struct net_device *dev,
 static enum arpproxy_stat arpproxy_decide(struct net *net, struct arpproxy_net *an,
 					  struct arpproxy_config *cfg,
 					  struct arpproxy_iface *iface,
+					  const struct sk_buff *skb,
 					  struct net_device *dev,
 					  const struct arpproxy_arp *arp)
 {
+	struct in_device *in_dev = __in_dev_get_rcu(dev);
 	struct arpproxy_facts facts;
 	struct arpproxy_binding *b;
 	enum arpproxy_stat verdict;
@@ -112,8 +219,11 @@ static enum arpproxy_stat arpproxy_decide(struct net *net, struct arpproxy_net *
 	b = arpproxy_table_lookup(&cfg->table, arp->tip, dev->ifindex);
 	if (!b && !(iface && iface->conf.proxy_mode == ARPPROXY_PROXY_ROUTE))
 		return ARPPROXY_STAT_NO_BINDING;
-	arpproxy_facts_get(net, dev, b, arp->tip, &facts);
-	facts.routed_elsewhere = !b && arpproxy_routes_elsewhere(net, dev, arp);
+	/* Without IPv4 on @dev, arp_process() answers nothing either. */
+	if (!in_dev)
+		return ARPPROXY_STAT_NO_BINDING;
+	arpproxy_facts_get(net, skb, dev, b, arp->sip, arp->tip, &facts);
+	facts.martian_source = arpproxy_martian_source(net, skb, dev, in_dev, arp);
 	verdict = arpproxy_verdict(&facts);
 	if (verdict != ARPPROXY_STAT_REPLIES)
 		return verdict;
@@ -122,7 +232,8 @@ static enum arpproxy_stat arpproxy_decide(struct net *net, struct arpproxy_net *
 	if (iface && arpproxy_rate_limited(net, iface, dev, arp))
 		return ARPPROXY_STAT_RATE_LIMITED;
 
-	if (!arpproxy_reply(dev, arp, b ? b->mac : NULL))
+	arpproxy_learn_requester(dev, arp);
+	if (!arpproxy_reply(skb, dev, arp, b ? b->mac : NULL))
 		return ARPPROXY_STAT_TX_ERROR;
 	if (b)
 		atomic64_inc(&b->hits);
@@ -238,7 +349,7 @@ static unsigned int arpproxy_hook(void *priv, struct sk_buff *skb,
 	}
 	arpproxy_count_dev(an, ds, ARPPROXY_STAT_REQUESTS);
 	if (verdict == ARPPROXY_STAT_REQUESTS)
-		verdict = arpproxy_decide(state->net, an, cfg, iface, dev, arp);
+		verdict = arpproxy_decide(state->net, an, cfg, iface, skb, dev, arp);
 	arpproxy_count_dev(an, ds, verdict);
 	if (verdict == ARPPROXY_STAT_RATE_LIMITED)
 		return NF_DROP;

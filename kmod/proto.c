@@ -57,16 +57,31 @@ bool arpproxy_rarp_request(const struct arpproxy_arp *arp)
  */
 enum arpproxy_stat arpproxy_verdict(const struct arpproxy_facts *f)
 {
+	bool onlink = f->bound && (f->flags & ARPPROXY_BINDING_F_ONLINK);
+	bool mac_override = f->bound && f->mac_override;
+
 	if (f->bound && (f->flags & ARPPROXY_BINDING_F_EXCLUDE))
 		return ARPPROXY_STAT_EXCLUDED;
 	/* The kernel answers for its own addresses itself. */
 	if (f->local)
 		return ARPPROXY_STAT_LOCAL_TARGET;
 	/* Answering for an on-link target would hijack that host. */
-	if (f->on_link && !(f->bound && (f->flags & ARPPROXY_BINDING_F_ONLINK)))
+	if (f->on_link && !onlink)
 		return ARPPROXY_STAT_NOT_OFFSUBNET;
-	if (!f->bound && !f->routed_elsewhere)
+	/* Route mode answers what the kernel would forward, as proxy_arp. */
+	if (!f->bound && !(f->forwarding && f->route != ARPPROXY_ROUTE_NONE))
 		return ARPPROXY_STAT_NO_BINDING;
+	/*
+	 * RFC 1027, and the kernel for proxy_arp and proxy neighbours: the
+	 * requester's traffic would come in and go back out of the same
+	 * device. A binding means it with onlink (a private VLAN), and one
+	 * with another station's MAC sends the traffic to that station.
+	 */
+	if (f->route == ARPPROXY_ROUTE_INGRESS && !onlink && !mac_override)
+		return ARPPROXY_STAT_ROUTES_BACK;
+	/* Never for a sender the kernel would not route from (rp_filter). */
+	if (f->martian_source)
+		return ARPPROXY_STAT_MARTIAN_SOURCE;
 	return ARPPROXY_STAT_REPLIES;
 }
 

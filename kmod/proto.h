@@ -24,13 +24,23 @@ struct arpproxy_arp {
 	__be32 tip;
 } __packed;
 
+/* Where the kernel would forward a packet to a request's target. */
+enum arpproxy_route {
+	ARPPROXY_ROUTE_NONE,		/* no unicast route */
+	ARPPROXY_ROUTE_ELSEWHERE,	/* out of another device */
+	ARPPROXY_ROUTE_INGRESS,		/* back out of the ingress device */
+};
+
 /* What the hook learnt about a request it may answer. */
 struct arpproxy_facts {
 	bool bound;		/* a binding covers the target */
 	u32 flags;		/* that binding's ARPPROXY_BINDING_F_* */
-	bool local;		/* the target is one of our own addresses */
+	bool mac_override;	/* it answers with a MAC not the ingress device's */
+	bool local;		/* the target is ours, in the ingress device's VRF */
 	bool on_link;		/* the target is on the ingress subnet */
-	bool routed_elsewhere;	/* route mode: it routes out another device */
+	u8 route;		/* enum arpproxy_route to the target */
+	bool forwarding;	/* the ingress device forwards (route mode needs it) */
+	bool martian_source;	/* the kernel's source validation refuses the sender */
 };
 
 /* Longer than this, an ARP packet is padded like no stack pads it. */

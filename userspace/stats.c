@@ -78,6 +78,10 @@ static const struct {
 		"Reverse ARP requests dropped over a rate limit" },
 	[ARPPROXY_STAT_GARP_SKIPPED] = { "garp_skipped",
 		"Addresses not announced because no reply for them would be sent" },
+	[ARPPROXY_STAT_ROUTES_BACK] = { "routes_back",
+		"Requests for targets routed back out of the ingress interface, not answered" },
+	[ARPPROXY_STAT_MARTIAN_SOURCE] = { "martian_source",
+		"Requests from a sender the kernel's source validation (rp_filter) refuses" },
 };
 
 _Static_assert(MNL_ARRAY_SIZE(stats) == ARPPROXY_STAT_MAX + 1,

@@ -51,23 +51,29 @@ static void check_rarp(const struct arpproxy_arp *arp)
 	require(arpproxy_classify(arp) == ARPPROXY_STAT_NOT_REQUEST);
 }
 
-static void check_verdict(u8 bits)
+static void check_verdict(const u8 *bits)
 {
 	struct arpproxy_facts f = {
-		.bound = bits & 1,
-		.flags = (bits >> 1) & 7,
-		.local = bits & 16,
-		.on_link = bits & 32,
-		.routed_elsewhere = bits & 64,
+		.bound = bits[0] & 1,
+		.flags = (bits[0] >> 1) & 7,
+		.local = bits[0] & 16,
+		.on_link = bits[0] & 32,
+		.mac_override = bits[0] & 64,
+		.forwarding = bits[0] & 128,
+		.martian_source = bits[1] & 1,
+		.route = (bits[1] >> 1) % 3,
 	};
+	bool onlink = f.bound && (f.flags & ARPPROXY_BINDING_F_ONLINK);
 	enum arpproxy_stat v = arpproxy_verdict(&f);
 
 	if (v != ARPPROXY_STAT_REPLIES)
 		return;
-	require(!f.local);
-	require(f.bound || f.routed_elsewhere);
+	require(!f.local && !f.martian_source);
+	require(f.bound || (f.forwarding && f.route == ARPPROXY_ROUTE_ELSEWHERE));
 	require(!f.bound || !(f.flags & ARPPROXY_BINDING_F_EXCLUDE));
-	require(!f.on_link || (f.bound && (f.flags & ARPPROXY_BINDING_F_ONLINK)));
+	require(!f.on_link || onlink);
+	require(f.route != ARPPROXY_ROUTE_INGRESS || onlink ||
+		(f.bound && f.mac_override));
 }
 
 /* Whatever passes inspection is well-formed and honest about its sender. */
@@ -92,14 +98,14 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 {
 	struct arpproxy_arp arp;
 
-	if (size < sizeof(arp) + 1)
+	if (size < sizeof(arp) + 2)
 		return 0;
 	memcpy(&arp, data, sizeof(arp));
 	check_classify(&arp);
 	check_rarp(&arp);
-	check_verdict(data[sizeof(arp)]);
+	check_verdict(data + sizeof(arp));
 	/* Then an Ethernet destination and source, if the input has them. */
-	if (size >= sizeof(arp) + 1 + 2 * ETH_ALEN)
-		check_inspect(&arp, data + sizeof(arp) + 1);
+	if (size >= sizeof(arp) + 2 + 2 * ETH_ALEN)
+		check_inspect(&arp, data + sizeof(arp) + 2);
 	return 0;
 }

@@ -999,6 +999,8 @@ START_TEST(test_stat_names)
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_RARP_ACL_DENIED), "rarp_acl_denied");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_RARP_RATE_LIMITED), "rarp_rate_limited");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_GARP_SKIPPED), "garp_skipped");
+	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_ROUTES_BACK), "routes_back");
+	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_MARTIAN_SOURCE), "martian_source");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_UNSPEC), "stat_0");
 	ck_assert_str_eq(stat_name(buf, UINT32_MAX), "stat_4294967295");
 }
@@ -1218,6 +1220,14 @@ static const char metrics_text[] =
 		"them would be sent, in the whole network namespace.\n"
 	"# TYPE arpproxy_netns_garp_skipped_total counter\n"
 	"arpproxy_netns_garp_skipped_total 36\n"
+	"# HELP arpproxy_netns_routes_back_total Requests for targets routed back out of the "
+		"ingress interface, not answered, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_routes_back_total counter\n"
+	"arpproxy_netns_routes_back_total 37\n"
+	"# HELP arpproxy_netns_martian_source_total Requests from a sender the kernel's source "
+		"validation (rp_filter) refuses, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_martian_source_total counter\n"
+	"arpproxy_netns_martian_source_total 38\n"
 	"# HELP arpproxy_frames_total ARP frames seen by the hook, per interface.\n"
 	"# TYPE arpproxy_frames_total counter\n"
 	"arpproxy_frames_total{dev=\"lo\"} 10\n"
@@ -1377,6 +1387,16 @@ static const char metrics_text[] =
 	"# TYPE arpproxy_garp_skipped_total counter\n"
 	"arpproxy_garp_skipped_total{dev=\"lo\"} 360\n"
 	"arpproxy_garp_skipped_total{dev=\"if999999\"} 3600\n"
+	"# HELP arpproxy_routes_back_total Requests for targets routed back out of the ingress "
+		"interface, not answered, per interface.\n"
+	"# TYPE arpproxy_routes_back_total counter\n"
+	"arpproxy_routes_back_total{dev=\"lo\"} 370\n"
+	"arpproxy_routes_back_total{dev=\"if999999\"} 3700\n"
+	"# HELP arpproxy_martian_source_total Requests from a sender the kernel's source "
+		"validation (rp_filter) refuses, per interface.\n"
+	"# TYPE arpproxy_martian_source_total counter\n"
+	"arpproxy_martian_source_total{dev=\"lo\"} 380\n"
+	"arpproxy_martian_source_total{dev=\"if999999\"} 3800\n"
 	"# HELP arpproxy_binding_hits_total Replies sent for a binding.\n"
 	"# TYPE arpproxy_binding_hits_total counter\n"
 	"arpproxy_binding_hits_total{prefix=\"10.0.0.5/32\"} 0\n"

@@ -137,17 +137,22 @@ END_TEST
 /* Every combination of facts, against the guards' order of precedence. */
 START_TEST(test_verdict_all_facts)
 {
-	for (unsigned int bits = 0; bits < 64; bits++) {
+	for (unsigned int bits = 0; bits < 256 * 3; bits++) {
 		struct arpproxy_facts f = {
 			.bound = bits & 1,
 			.flags = (bits & 2 ? ARPPROXY_BINDING_F_EXCLUDE : 0) |
 				 (bits & 4 ? ARPPROXY_BINDING_F_ONLINK : 0),
 			.local = bits & 8,
 			.on_link = bits & 16,
-			.routed_elsewhere = bits & 32,
+			.mac_override = bits & 32,
+			.forwarding = bits & 64,
+			.martian_source = bits & 128,
+			.route = bits / 256,
 		};
 		bool exclude = f.bound && (f.flags & ARPPROXY_BINDING_F_EXCLUDE);
 		bool onlink_ok = f.bound && (f.flags & ARPPROXY_BINDING_F_ONLINK);
+		bool routed = f.forwarding && f.route != ARPPROXY_ROUTE_NONE;
+		bool mac_override = f.bound && f.mac_override;
 		enum arpproxy_stat want;
 
 		if (exclude)
@@ -156,10 +161,14 @@ START_TEST(test_verdict_all_facts)
 			want = ARPPROXY_STAT_LOCAL_TARGET;
 		else if (f.on_link && !onlink_ok)
 			want = ARPPROXY_STAT_NOT_OFFSUBNET;
-		else if (f.bound || f.routed_elsewhere)
-			want = ARPPROXY_STAT_REPLIES;
-		else
+		else if (!f.bound && !routed)
 			want = ARPPROXY_STAT_NO_BINDING;
+		else if (f.route == ARPPROXY_ROUTE_INGRESS && !onlink_ok && !mac_override)
+			want = ARPPROXY_STAT_ROUTES_BACK;
+		else if (f.martian_source)
+			want = ARPPROXY_STAT_MARTIAN_SOURCE;
+		else
+			want = ARPPROXY_STAT_REPLIES;
 		ck_assert_msg(arpproxy_verdict(&f) == want, "facts %#x", bits);
 	}
 }
@@ -167,18 +176,41 @@ END_TEST
 
 START_TEST(test_verdict_reference_cases)
 {
-	/* 172.16.20.0/24 dev e0, Host A asks for D: answered. */
-	struct arpproxy_facts f = { .bound = true };
+	/* 172.16.20.0/24 dev e0, Host A asks for D, routed out of e1: answered. */
+	struct arpproxy_facts f = { .bound = true, .forwarding = true,
+				    .route = ARPPROXY_ROUTE_ELSEWHERE };
 
 	ck_assert_int_eq(arpproxy_verdict(&f), ARPPROXY_STAT_REPLIES);
-	/* Route mode without a binding answers only what routes elsewhere. */
-	f = (struct arpproxy_facts){ .routed_elsewhere = true };
+	/* A binding needs no route, nor forwarding. */
+	f = (struct arpproxy_facts){ .bound = true };
 	ck_assert_int_eq(arpproxy_verdict(&f), ARPPROXY_STAT_REPLIES);
-	f.routed_elsewhere = false;
+	/* Route mode without a binding answers only what routes elsewhere. */
+	f = (struct arpproxy_facts){ .forwarding = true,
+				     .route = ARPPROXY_ROUTE_ELSEWHERE };
+	ck_assert_int_eq(arpproxy_verdict(&f), ARPPROXY_STAT_REPLIES);
+	f.route = ARPPROXY_ROUTE_NONE;
 	ck_assert_int_eq(arpproxy_verdict(&f), ARPPROXY_STAT_NO_BINDING);
+	f.route = ARPPROXY_ROUTE_INGRESS;
+	ck_assert_int_eq(arpproxy_verdict(&f), ARPPROXY_STAT_ROUTES_BACK);
+	/* ... and nothing while the ingress device does not forward. */
+	f.forwarding = false;
+	f.route = ARPPROXY_ROUTE_ELSEWHERE;
+	ck_assert_int_eq(arpproxy_verdict(&f), ARPPROXY_STAT_NO_BINDING);
+	/* A binding whose target routes back out: only with onlink or a MAC. */
+	f = (struct arpproxy_facts){ .bound = true, .route = ARPPROXY_ROUTE_INGRESS };
+	ck_assert_int_eq(arpproxy_verdict(&f), ARPPROXY_STAT_ROUTES_BACK);
+	f.flags = ARPPROXY_BINDING_F_ONLINK;
+	ck_assert_int_eq(arpproxy_verdict(&f), ARPPROXY_STAT_REPLIES);
+	f.flags = 0;
+	f.mac_override = true;
+	ck_assert_int_eq(arpproxy_verdict(&f), ARPPROXY_STAT_REPLIES);
+	/* A sender rp_filter refuses is never answered. */
+	f.martian_source = true;
+	ck_assert_int_eq(arpproxy_verdict(&f), ARPPROXY_STAT_MARTIAN_SOURCE);
 	/* onlink lets a binding answer on the ingress subnet, not for us. */
 	f = (struct arpproxy_facts){ .bound = true, .on_link = true,
-				     .flags = ARPPROXY_BINDING_F_ONLINK };
+				     .flags = ARPPROXY_BINDING_F_ONLINK,
+				     .route = ARPPROXY_ROUTE_INGRESS };
 	ck_assert_int_eq(arpproxy_verdict(&f), ARPPROXY_STAT_REPLIES);
 	f.local = true;
 	ck_assert_int_eq(arpproxy_verdict(&f), ARPPROXY_STAT_LOCAL_TARGET);

@@ -308,7 +308,8 @@ enum arpproxy_acl_action {
  * Counters, per network namespace. Every ARP frame the hook sees adds one to
  * ARPPROXY_STAT_FRAMES and to exactly one of INVALID, NOT_REQUEST, REQUESTS
  * and SPOOF_DROPPED; every request adds one to exactly one of the outcomes
- * from REPLIES to TX_ERROR, ACL_DENIED and RATE_LIMITED. A frame that fails
+ * from REPLIES to TX_ERROR, ACL_DENIED, RATE_LIMITED, ROUTES_BACK and
+ * MARTIAN_SOURCE. A frame that fails
  * inspection adds one to the first check it fails (BAD_FORMAT to
  * STATIC_MISMATCH, or PIN_MISMATCH) and, under LOG, to SPOOF_LOGGED before it is counted as
  * any other frame.
@@ -351,6 +352,8 @@ enum arpproxy_stat {
 	ARPPROXY_STAT_RARP_ACL_DENIED,	/* RARP: an ACL rule refused the requester */
 	ARPPROXY_STAT_RARP_RATE_LIMITED,	/* RARP: over a rate limit, dropped */
 	ARPPROXY_STAT_GARP_SKIPPED,	/* not announced: a reply would not be sent */
+	ARPPROXY_STAT_ROUTES_BACK,	/* the target routes out the ingress device */
+	ARPPROXY_STAT_MARTIAN_SOURCE,	/* the sender fails rp_filter, or is ours */
 
 	__ARPPROXY_STAT_MAX,
 	ARPPROXY_STAT_MAX = __ARPPROXY_STAT_MAX - 1
