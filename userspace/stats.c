@@ -70,6 +70,10 @@ static const struct {
 		"Stations evicted from a full set of the cache to make room for a new one" },
 	[ARPPROXY_STAT_STATIONS_EXPIRED] = { "stations_expired",
 		"Stations that aged out: not seen for the cache timeout" },
+	[ARPPROXY_STAT_STATIONS_REFUSED] = { "stations_refused",
+		"New stations refused: their MAC or interface held its share, or their set only pinned stations" },
+	[ARPPROXY_STAT_PIN_OFF_SUBNET] = { "pin_off_subnet",
+		"Frames whose sender IP is outside the subnets and bindings of an inspect pin interface" },
 };
 
 _Static_assert(MNL_ARRAY_SIZE(stats) == ARPPROXY_STAT_MAX + 1,

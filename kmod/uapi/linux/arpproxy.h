@@ -268,11 +268,12 @@ enum arpproxy_proxy_mode {
 /*
  * ARP inspection of one interface: every ARP packet arriving on it is
  * checked (enum arpproxy_stat BAD_FORMAT to STATIC_MISMATCH, and
- * PIN_MISMATCH); LOG counts
+ * PIN_MISMATCH and PIN_OFF_SUBNET); LOG counts
  * and logs a failure, ENFORCE also drops the packet before the kernel's
  * ARP code sees it. PIN is ENFORCE that also holds every sender to the MAC
  * its station was first learnt with (PIN_MISMATCH), until the station ages
- * out or is flushed; it needs ARPPROXY_A_LEARN.
+ * out or is flushed, and drops senders outside the interface's subnets and
+ * bindings (PIN_OFF_SUBNET); it needs ARPPROXY_A_LEARN.
  */
 enum arpproxy_inspect_mode {
 	ARPPROXY_INSPECT_OFF,
@@ -310,8 +311,8 @@ enum arpproxy_acl_action {
  * and SPOOF_DROPPED; every request adds one to exactly one of the outcomes
  * from REPLIES to TX_ERROR, ACL_DENIED and RATE_LIMITED. A frame that fails
  * inspection adds one to the first check it fails (BAD_FORMAT to
- * STATIC_MISMATCH, or PIN_MISMATCH) and, under LOG, to SPOOF_LOGGED before it is counted as
- * any other frame.
+ * STATIC_MISMATCH, PIN_OFF_SUBNET or PIN_MISMATCH) and, under LOG, to
+ * SPOOF_LOGGED before it is counted as any other frame.
  */
 enum arpproxy_stat {
 	ARPPROXY_STAT_UNSPEC,
@@ -347,6 +348,8 @@ enum arpproxy_stat {
 	ARPPROXY_STAT_STATION_CHANGES,	/* a station's MAC changed */
 	ARPPROXY_STAT_CACHE_EVICTED,	/* a live station made room for a new one */
 	ARPPROXY_STAT_STATIONS_EXPIRED,	/* a station aged out */
+	ARPPROXY_STAT_STATIONS_REFUSED,	/* a new station found no room it may take */
+	ARPPROXY_STAT_PIN_OFF_SUBNET,	/* inspect pin: sender IP not on the link */
 
 	__ARPPROXY_STAT_MAX,
 	ARPPROXY_STAT_MAX = __ARPPROXY_STAT_MAX - 1
