@@ -52,6 +52,8 @@ check_eq "Host A is a station of e0, with its MAC and no changes" \
 	"172.16.10.100 e0 $MAC_A 0" "$(station 172.16.10.100 '"\(.ip) \(.dev) \(.mac) \(.changes)"')"
 check "  seen in the last minute, first no later than last" \
 	station_is 172.16.10.100 '.last_seen <= 60 and .first_seen >= .last_seen and .packets >= 1'
+# No probe of the gateway's own, whose answer from A would count too.
+ip -n gw neigh replace 172.16.10.100 lladdr "$MAC_A" dev e0 nud permanent
 packets=$(station 172.16.10.100 .packets)
 for i in 1 2 3; do
 	ask_from ha 172.16.10.100 "$MAC_A"
@@ -252,7 +254,9 @@ check_eq "  and one reusing its ifindex starts with none" "" \
 # its address gives, while the other floods 1000 more into the same
 # 16-slot cache, evicting all the time, and the cache is flushed over and
 # over: a station written by a CPU that lost its slot meanwhile would show
-# another station's MAC, and a "station changed" nobody caused.
+# another station's MAC, and a "station changed" nobody caused. The window
+# is a few instructions wide: the original module failed this in one run
+# of three (station_changes 1), so a pass proves little, a failure much.
 echo 16 >/sys/module/arpproxy/parameters/max_stations
 setup_ns rc rc1 rc2
 for i in 1 2; do
@@ -311,15 +315,16 @@ n bigh "$ARPLOAD" -i v0 -t 10.60.0.250 -S 10.60.1.1 -s 02:00:00:60:00:01 \
 	-k 20000 -c 20000 -w 100 >/dev/null
 check "  and holds thousands of stations" \
 	test "$(n big "$CTL" -j cache status | jq .stations)" -gt 10000
-links() {	# links NS: ms for 10 dummy interfaces added and deleted in NS
+# One ip process for 20 interfaces, so that RTNL's share is what counts.
+for i in $(seq 20); do echo "link add d$i type dummy"; done >/tmp/links.batch
+for i in $(seq 20); do echo "link del d$i"; done >>/tmp/links.batch
+links() {	# links NS: ms for 20 dummy interfaces added and deleted in NS
 	start=$(date +%s%N)
-	for i in 0 1 2 3 4 5 6 7 8 9; do
-		ip -n "$1" link add "d$i" type dummy
-		ip -n "$1" link del "d$i"
-	done
+	ip -n "$1" -batch /tmp/links.batch
 	echo $((($(date +%s%N) - start) / 1000000))
 }
 links nocache >/dev/null
 t_none=$(links nocache) t_big=$(links big)
+t_none=$((t_none + $(links nocache))) t_big=$((t_big + $(links big)))
 check "link add and del with a big cache ($t_big ms) within 2x of without ($t_none ms)" \
 	test "$t_big" -le $((2 * t_none))
