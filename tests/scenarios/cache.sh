@@ -133,13 +133,14 @@ check "a new address is the attacker's to pin" \
 
 # Ageing: a station not seen for the timeout is gone, and stays gone.
 expired_total() {	# expired_total N: stations_expired has reached N
-	[ "$(counter gw stations_expired)" -eq "$1" ]
+	[ "$(counter gw stations_expired)" -ge "$1" ]
 }
 held=$(ctl -j cache status | jq .stations)
 expired=$(counter gw stations_expired)
 ctl cache set timeout 1
 check "with timeout 1, every station ages out" busywait 5000 gone 0.0.0.0/0
 check_eq "  cache status counts none" 0 "$(ctl -j cache status | jq .stations)"
+# (at least: a host that talks again is learnt anew, and ages out again)
 check "  and the sweep counts each of the $held as expired" \
 	busywait 5000 expired_total $((expired + held))
 ctl cache set timeout 300
