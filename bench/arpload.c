@@ -5,11 +5,12 @@
  *
  * usage: arpload -i IFNAME -t TARGET_IP [-S FIRST_SENDER_IP] [-s FIRST_SENDER_MAC]
  *                [-k REQUESTERS] [-c COUNT] [-r RATE_PPS] [-w WAIT_MS]
- *                [-e EXPECTED_MAC] [-g GAP_MS]
+ *                [-e EXPECTED_MAC] [-g GAP_MS] [-m]
  *
  * Sends COUNT (default REQUESTERS) broadcast requests for TARGET_IP; request
  * i comes from requester i % REQUESTERS, which uses FIRST_SENDER_IP + k and
- * FIRST_SENDER_MAC + k (in its low 24 bits). RATE_PPS 0 sends as fast as
+ * FIRST_SENDER_MAC + k (in its low 24 bits), or with -m FIRST_SENDER_MAC itself, as
+ * one host claiming many addresses would. RATE_PPS 0 sends as fast as
  * possible; -g sends one request at a time, each after the previous one was
  * answered or GAP_MS passed. Replies are collected until WAIT_MS after the
  * last send, verified, and matched to the oldest unanswered request of their
@@ -76,6 +77,7 @@ struct config {
 	uint64_t first_mac;
 	uint64_t expected_mac;
 	bool check_mac;
+	bool one_mac;			/* -m: every requester has first_mac */
 	unsigned int requesters, count, rate, wait_ms, gap_ms;
 };
 
@@ -129,7 +131,7 @@ static void usage(void)
 {
 	fprintf(stderr, "arpload: usage: arpload -i IFNAME -t TARGET_IP [-S FIRST_SENDER_IP] "
 			"[-s FIRST_SENDER_MAC] [-k REQUESTERS] [-c COUNT] [-r RATE_PPS] "
-			"[-w WAIT_MS] [-e EXPECTED_MAC] [-g GAP_MS]\n");
+			"[-w WAIT_MS] [-e EXPECTED_MAC] [-g GAP_MS] [-m]\n");
 	exit(1);
 }
 
@@ -186,9 +188,11 @@ static uint32_t parse_ip(const char *s)
 	return a.s_addr;
 }
 
-/* Requester k's MAC: the first one plus k in its low 24 bits. */
+/* Requester k's MAC: the first one plus k in its low 24 bits, or with -m the first. */
 static uint64_t requester_mac(const struct config *cfg, uint32_t k)
 {
+	if (cfg->one_mac)
+		return cfg->first_mac;
 	return (cfg->first_mac & ~0xffffffULL) | ((cfg->first_mac + k) & 0xffffff);
 }
 
@@ -205,7 +209,7 @@ static void parse_args(int argc, char **argv, struct config *cfg)
 		.wait_ms = 1000,
 	};
 	opterr = 0;	/* one line on stderr: ours */
-	while ((opt = getopt(argc, argv, "i:t:S:s:k:c:r:w:e:g:")) != -1) {
+	while ((opt = getopt(argc, argv, "i:t:S:s:k:c:r:w:e:g:m")) != -1) {
 		switch (opt) {
 		case 'i': ifname = optarg; break;
 		case 't': cfg->target = parse_ip(optarg); have_target = true; break;
@@ -223,6 +227,7 @@ static void parse_args(int argc, char **argv, struct config *cfg)
 			cfg->check_mac = true;
 			break;
 		case 'g': cfg->gap_ms = parse_uint(optarg, 3600000, "gap"); break;
+		case 'm': cfg->one_mac = true; break;
 		default: usage();
 		}
 	}

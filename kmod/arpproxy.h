@@ -58,6 +58,8 @@ struct arpproxy_net {
 	struct delayed_work announce_work;
 	struct arpproxy_cache __rcu *cache;	/* stations, once something learns */
 	struct delayed_work cache_sweep;	/* counts and frees aged-out stations */
+	bool cache_dead;		/* the netns is going: no more sweeps */
+	u32 dev_gen;			/* the last arpproxy_dev_stats.gen given */
 };
 
 /* The counters of one Ethernet interface, while it is in the netns. */
@@ -65,6 +67,8 @@ struct arpproxy_dev_stats {
 	struct arpproxy_stats __percpu *pcpu;
 	struct arpproxy_stats base;	/* what "stats reset" subtracts */
 	bool carrier;			/* last seen operationally up, for garp */
+	u32 gen;			/* this interface's, unlike any before it */
+	atomic_t stations;		/* slots its stations hold in the cache */
 	struct rcu_head rcu;
 };
 
@@ -249,7 +253,8 @@ void arpproxy_announce_stop(struct arpproxy_net *an);
 
 /* The learned ARP cache. Writers hold an->lock; the hook needs none. */
 void arpproxy_cache_net_init(struct arpproxy_net *an);
-int arpproxy_cache_create(struct arpproxy_net *an);
+int arpproxy_cache_create(struct arpproxy_net *an, bool *created);
+void arpproxy_cache_discard(struct arpproxy_net *an);
 void arpproxy_cache_stop(struct arpproxy_net *an);
 void arpproxy_cache_destroy(struct arpproxy_net *an);
 void arpproxy_cache_forget_dev(struct net *net, int ifindex);

@@ -8,10 +8,25 @@
  * ARPPROXY_CACHE_WAYS slots chosen by hash. A slot belongs to the station
  * whose key it holds; the hook takes a slot over with one cmpxchg on that
  * key, marked busy until the rest of the slot is written, and nobody else
- * touches a busy slot. A station not
+ * touches a busy slot. A station's MAC changes only while its slot is
+ * marked busy by the one changing it, so a slot retaken meanwhile never
+ * gets another station's MAC. A station not
  * seen for the timeout is gone at once for every reader and its slot is
  * free; it is counted when the slot is taken again, or by a sweep every
  * half timeout, so that the counters add up to what the cache holds.
+ *
+ * A station also holds the generation of its interface's counters: when
+ * the interface goes, so do its counters, and its stations are gone at
+ * once for every reader, and for an interface that reuses the ifindex;
+ * the sweep frees their slots later, so that an interface going costs
+ * nothing under RTNL however large the cache.
+ *
+ * So that one host cannot crowd out the others: a MAC holds at most
+ * max_stations_per_mac slots (counted approximately, by hash), an
+ * interface at most three quarters of the cache (at its share, a new
+ * station may only take the slot of one of the interface's own), and the
+ * live stations of an interface under inspect pin are never evicted. A new
+ * station that finds no slot it may take is refused and counted.
  */
 #include <linux/jhash.h>
 #include <linux/log2.h>
@@ -27,6 +42,10 @@ static unsigned int arpproxy_max_stations = 65536;
 module_param_named(max_stations, arpproxy_max_stations, uint, 0644);
 MODULE_PARM_DESC(max_stations, "Stations one network namespace's ARP cache holds, 8..1048576, rounded up to a power of two, read when the cache is created (default 65536)");
 
+static unsigned int arpproxy_max_stations_per_mac = 64;
+module_param_named(max_stations_per_mac, arpproxy_max_stations_per_mac, uint, 0644);
+MODULE_PARM_DESC(max_stations_per_mac, "Stations one MAC may hold in a network namespace's ARP cache, approximately, 1..1048576 (default 64)");
+
 #define ARPPROXY_STATIONS_MAX	BIT(20)
 #define ARPPROXY_STATION_BUSY	BIT_ULL(63)
 
@@ -38,11 +57,15 @@ struct arpproxy_station {
 	unsigned long last_seen;	/* jiffies */
 	atomic_long_t packets;
 	atomic_t changes;
+	u32 dev_gen;			/* its interface's arpproxy_dev_stats.gen */
 };
 
 struct arpproxy_cache {
 	u32 set_mask;			/* sets - 1 */
 	u32 seed;
+	u32 mac_seed;
+	u32 iface_max;			/* slots one interface's stations may hold */
+	atomic_t *mac_held;		/* slots held, by hash of the MAC; one per slot */
 	struct arpproxy_station station[];
 };
 
@@ -63,10 +86,41 @@ static unsigned int arpproxy_cache_slots(const struct arpproxy_cache *c)
 	return (c->set_mask + 1) * ARPPROXY_CACHE_WAYS;
 }
 
+static int arpproxy_station_ifindex(u64 key)
+{
+	return (key & ~ARPPROXY_STATION_BUSY) >> 32;
+}
+
+/* The count of stations that the owner of MAC @mac holds, shared by hash. */
+static atomic_t *arpproxy_mac_held(struct arpproxy_cache *c, u64 mac)
+{
+	return &c->mac_held[jhash_2words((u32)mac, (u32)(mac >> 32), c->mac_seed) &
+			    (arpproxy_cache_slots(c) - 1)];
+}
+
 static bool arpproxy_station_live(const struct arpproxy_station *s,
 				  unsigned long now, unsigned long timeout)
 {
 	return time_before(now, READ_ONCE(s->last_seen) + timeout);
+}
+
+/* Does @s belong to the interface whose counters are @ds? */
+static bool arpproxy_station_of(const struct arpproxy_station *s,
+				const struct arpproxy_dev_stats *ds)
+{
+	return ds && READ_ONCE(s->dev_gen) == ds->gen;
+}
+
+/* Is @s, holding @key, a station of the interface that now has its ifindex? */
+static bool arpproxy_station_current(struct arpproxy_net *an,
+				     const struct arpproxy_station *s, u64 key)
+{
+	bool ours;
+
+	rcu_read_lock();
+	ours = arpproxy_station_of(s, xa_load(&an->dev_stats, arpproxy_station_ifindex(key)));
+	rcu_read_unlock();
+	return ours;
 }
 
 /*
@@ -117,7 +171,8 @@ bool arpproxy_cache_pinned(struct arpproxy_net *an, struct arpproxy_config *cfg,
 	if (!c)
 		return false;
 	s = arpproxy_station_find(arpproxy_cache_set(c, key), key, &claimed);
-	if (!s || !arpproxy_station_live(s, jiffies, arpproxy_cache_timeout(cfg)))
+	if (!s || !arpproxy_station_of(s, xa_load(&an->dev_stats, ifindex)) ||
+	    !arpproxy_station_live(s, jiffies, arpproxy_cache_timeout(cfg)))
 		return false;
 	mac = atomic64_read(&s->mac);
 	/* Taken over meanwhile: the MAC may be the new owner's. */
@@ -129,36 +184,84 @@ bool arpproxy_cache_pinned(struct arpproxy_net *an, struct arpproxy_config *cfg,
 	return true;
 }
 
-/* A known station seen again, perhaps from another MAC. */
-static void arpproxy_station_seen(struct net *net, struct arpproxy_dev_stats *ds,
-				  struct arpproxy_station *s,
+/*
+ * A known station, @s holding @key, seen again, perhaps from another MAC.
+ * Another CPU may retake the slot at any moment: with the same MAC, the
+ * station it then holds may look seen a moment later and one packet more
+ * than it was, never with another MAC; a new MAC is written only by the
+ * one that marked the slot busy, with the key it found there.
+ */
+static void arpproxy_station_seen(struct net *net, struct arpproxy_cache *c,
+				  struct arpproxy_dev_stats *ds,
+				  struct arpproxy_station *s, u64 key,
 				  const struct net_device *dev,
 				  const struct arpproxy_arp *arp, unsigned long now)
 {
 	u64 mac = ether_addr_to_u64(arp->sha);
-	u64 old = atomic64_read(&s->mac);
 	u8 old_mac[ETH_ALEN];
+	u64 old;
 
+	if (atomic64_read(&s->mac) == mac) {
+		WRITE_ONCE(s->last_seen, now);
+		atomic_long_inc(&s->packets);
+		return;
+	}
+	if (atomic64_cmpxchg(&s->key, key, key | ARPPROXY_STATION_BUSY) != key)
+		return;
+	old = atomic64_read(&s->mac);
 	WRITE_ONCE(s->last_seen, now);
 	atomic_long_inc(&s->packets);
-	if (old == mac || atomic64_cmpxchg(&s->mac, old, mac) != old)
+	if (old != mac) {
+		atomic64_set(&s->mac, mac);
+		atomic_inc(&s->changes);
+		atomic_dec(arpproxy_mac_held(c, old));
+		atomic_inc(arpproxy_mac_held(c, mac));
+	}
+	atomic64_set_release(&s->key, key);
+	if (old == mac)
 		return;
-	atomic_inc(&s->changes);
 	arpproxy_count_dev(arpproxy_pernet(net), ds, ARPPROXY_STAT_STATION_CHANGES);
 	u64_to_ether_addr(old, old_mac);
 	arpproxy_notify_station(net, ARPPROXY_CMD_STATION_CHANGED, dev->ifindex,
 				arp->sip, arp->sha, old_mac);
 }
 
+/*
+ * The station that held @old in @s, a slot taken over with its key marked
+ * busy, gives it up: it no longer counts for its MAC and interface.
+ * Whether it was a station of the interface that has its ifindex now.
+ */
+static bool arpproxy_station_release(struct arpproxy_net *an, struct arpproxy_cache *c,
+				     struct arpproxy_station *s, u64 old)
+{
+	struct arpproxy_dev_stats *ds;
+	bool ours;
+
+	atomic_dec(arpproxy_mac_held(c, atomic64_read(&s->mac)));
+	rcu_read_lock();
+	ds = xa_load(&an->dev_stats, arpproxy_station_ifindex(old));
+	ours = arpproxy_station_of(s, ds);
+	if (ours)
+		atomic_dec(&ds->stations);
+	rcu_read_unlock();
+	return ours;
+}
+
 /* Writes a slot taken over with its key marked busy, then publishes it. */
-static void arpproxy_station_init(struct arpproxy_station *s, u64 key,
+static void arpproxy_station_init(struct arpproxy_cache *c, struct arpproxy_station *s,
+				  u64 key, struct arpproxy_dev_stats *ds,
 				  const struct arpproxy_arp *arp, unsigned long now)
 {
+	u64 mac = ether_addr_to_u64(arp->sha);
+
 	WRITE_ONCE(s->first_seen, now);
 	WRITE_ONCE(s->last_seen, now);
-	atomic64_set(&s->mac, ether_addr_to_u64(arp->sha));
+	atomic64_set(&s->mac, mac);
 	atomic_long_set(&s->packets, 1);
 	atomic_set(&s->changes, 0);
+	WRITE_ONCE(s->dev_gen, ds->gen);
+	atomic_inc(arpproxy_mac_held(c, mac));
+	atomic_inc(&ds->stations);
 	atomic64_set_release(&s->key, key);
 }
 
@@ -178,29 +281,48 @@ static bool arpproxy_station_duplicate(struct arpproxy_station *set,
 	return false;
 }
 
+static bool arpproxy_station_pinned(struct arpproxy_config *cfg, u64 key)
+{
+	struct arpproxy_iface *iface = arpproxy_iface_get(cfg, arpproxy_station_ifindex(key));
+
+	return iface && iface->conf.inspect == ARPPROXY_INSPECT_PIN;
+}
+
 /*
- * The slot a new station takes: a free or expired one, else the least
- * recently seen (@evict). NULL when every slot is being written.
+ * The slot a new station of the interface with counters @ds takes: a free,
+ * expired or departed interface's one, else the least recently seen live
+ * one (@evict) not pinned. With @own_only, the interface holding its
+ * share, only a slot of its own stations. NULL when none may be taken.
  */
-static struct arpproxy_station *arpproxy_station_victim(struct arpproxy_station *set,
-							unsigned long now,
+static struct arpproxy_station *arpproxy_station_victim(struct arpproxy_net *an,
+							struct arpproxy_config *cfg,
+							struct arpproxy_station *set,
+							const struct arpproxy_dev_stats *ds,
+							bool own_only, unsigned long now,
 							unsigned long timeout,
 							u64 *victim_key, bool *evict)
 {
 	struct arpproxy_station *victim = NULL;
 	unsigned int i;
+	bool own;
 
 	for (i = 0; i < ARPPROXY_CACHE_WAYS; i++) {
 		struct arpproxy_station *s = &set[i];
-		u64 k = atomic64_read(&s->key);
+		u64 k = atomic64_read_acquire(&s->key);
 
-		if (k & ARPPROXY_STATION_BUSY)
+		if (k & ARPPROXY_STATION_BUSY || (!k && own_only))
 			continue;
-		if (!k || !arpproxy_station_live(s, now, timeout)) {
+		own = k && arpproxy_station_of(s, ds);
+		if (own_only && !own)
+			continue;
+		if (!k || !(own || arpproxy_station_current(an, s, k)) ||
+		    !arpproxy_station_live(s, now, timeout)) {
 			*victim_key = k;
 			*evict = false;
 			return s;
 		}
+		if (arpproxy_station_pinned(cfg, k))
+			continue;
 		if (!victim || time_before(READ_ONCE(s->last_seen),
 					   READ_ONCE(victim->last_seen))) {
 			victim = s;
@@ -219,13 +341,16 @@ void arpproxy_cache_learn(struct net *net, struct arpproxy_config *cfg,
 	struct arpproxy_net *an = arpproxy_pernet(net);
 	struct arpproxy_cache *c = arpproxy_cache_hook(an);
 	unsigned long timeout = arpproxy_cache_timeout(cfg);
+	unsigned int mac_max = READ_ONCE(arpproxy_max_stations_per_mac);
 	unsigned long now = jiffies;
 	struct arpproxy_station *set, *s;
 	unsigned int tries;
 	bool claimed, evict;
 	u64 key, old;
 
-	if (!c || (arp->op != htons(ARPOP_REQUEST) && arp->op != htons(ARPOP_REPLY)) ||
+	/* An interface without counters has no generation to learn under. */
+	if (!c || !ds ||
+	    (arp->op != htons(ARPOP_REQUEST) && arp->op != htons(ARPOP_REPLY)) ||
 	    !arpproxy_addr_usable(arp->sip) || !is_valid_ether_addr(arp->sha))
 		return;
 	key = arpproxy_station_key(dev->ifindex, arp->sip);
@@ -233,38 +358,49 @@ void arpproxy_cache_learn(struct net *net, struct arpproxy_config *cfg,
 	/* Each new try follows a race lost to another CPU writing this set. */
 	for (tries = 0; tries < ARPPROXY_CACHE_WAYS; tries++) {
 		s = arpproxy_station_find(set, key, &claimed);
-		if (s && arpproxy_station_live(s, now, timeout)) {
-			arpproxy_station_seen(net, ds, s, dev, arp, now);
+		if (s && arpproxy_station_of(s, ds) && arpproxy_station_live(s, now, timeout)) {
+			arpproxy_station_seen(net, c, ds, s, key, dev, arp, now);
 			return;
 		}
 		/* Another CPU is learning this very station. */
 		if (claimed)
 			return;
+		if (atomic_read(arpproxy_mac_held(c, ether_addr_to_u64(arp->sha))) >=
+		    clamp(mac_max, 1U, ARPPROXY_STATIONS_MAX))
+			goto refused;
 		if (s) {
 			old = key;
 			evict = false;
 		} else {
-			s = arpproxy_station_victim(set, now, timeout, &old, &evict);
+			s = arpproxy_station_victim(an, cfg, set, ds,
+						    atomic_read(&ds->stations) >= c->iface_max,
+						    now, timeout, &old, &evict);
 			if (!s)
-				return;
+				goto refused;
 		}
 		if (atomic64_cmpxchg(&s->key, old, key | ARPPROXY_STATION_BUSY) == old)
 			break;
 	}
 	if (tries == ARPPROXY_CACHE_WAYS)
 		return;
-	if (evict)
-		arpproxy_count_dev(an, ds, ARPPROXY_STAT_CACHE_EVICTED);
-	else if (old)
-		arpproxy_count_dev(an, ds, ARPPROXY_STAT_STATIONS_EXPIRED);
+	if (old && arpproxy_station_release(an, c, s, old)) {
+		if (evict)
+			arpproxy_count_dev(an, ds, ARPPROXY_STAT_CACHE_EVICTED);
+		else
+			arpproxy_count_dev(an, ds, ARPPROXY_STAT_STATIONS_EXPIRED);
+	}
 	if (arpproxy_station_duplicate(set, s, key)) {
 		atomic64_set_release(&s->key, 0);
 		return;
 	}
-	arpproxy_station_init(s, key, arp, now);
+	arpproxy_station_init(c, s, key, ds, arp, now);
 	arpproxy_count_dev(an, ds, ARPPROXY_STAT_STATIONS_LEARNT);
 	arpproxy_notify_station(net, ARPPROXY_CMD_STATION_NEW, dev->ifindex,
 				arp->sip, arp->sha, NULL);
+	return;
+
+refused:
+	arpproxy_count_dev(an, ds, ARPPROXY_STAT_STATIONS_REFUSED);
 }
 
 static struct arpproxy_cache *arpproxy_cache_writer(struct arpproxy_net *an)
@@ -280,47 +416,55 @@ static unsigned long arpproxy_cache_sweep_delay(unsigned int timeout)
 
 /*
  * Frees the slots of @ifindex's stations (every interface's for 0), or
- * with @only_expired those not seen for @timeout, counting those that
- * had aged out; the number freed. A slot being written is its writer's
+ * with @only_expired those not seen for @timeout or whose interface went,
+ * counting those that had aged out. A slot being written is its writer's
  * alone: that station arrived during the flush, and stays.
  */
-static unsigned int arpproxy_cache_clear(struct arpproxy_net *an, int ifindex,
-					 bool only_expired, unsigned long timeout)
+static void arpproxy_cache_clear(struct arpproxy_net *an, struct arpproxy_cache *c,
+				 int ifindex, bool only_expired, unsigned long timeout)
 {
-	struct arpproxy_cache *c = arpproxy_cache_writer(an);
 	unsigned long now = jiffies;
-	unsigned int i, n = 0;
+	unsigned int i;
 	bool live;
 
 	for (i = 0; c && i < arpproxy_cache_slots(c); i++) {
 		struct arpproxy_station *s = &c->station[i];
-		u64 k = atomic64_read(&s->key);
+		u64 k = atomic64_read_acquire(&s->key);
 
 		cond_resched();
-		if (!k || (k & ARPPROXY_STATION_BUSY) || (ifindex && k >> 32 != ifindex))
+		if (!k || (k & ARPPROXY_STATION_BUSY) ||
+		    (ifindex && arpproxy_station_ifindex(k) != ifindex))
 			continue;
 		live = arpproxy_station_live(s, now, timeout);
-		if ((only_expired && live) || atomic64_cmpxchg(&s->key, k, 0) != k)
+		if ((only_expired && live && arpproxy_station_current(an, s, k)) ||
+		    atomic64_cmpxchg(&s->key, k, k | ARPPROXY_STATION_BUSY) != k)
 			continue;
-		n++;
-		if (!live)
-			arpproxy_count_dev(an, xa_load(&an->dev_stats, k >> 32),
+		if (arpproxy_station_release(an, c, s, k) && !live)
+			arpproxy_count_dev(an, xa_load(&an->dev_stats, arpproxy_station_ifindex(k)),
 					   ARPPROXY_STAT_STATIONS_EXPIRED);
+		atomic64_set_release(&s->key, 0);
 	}
-	return n;
 }
 
+/*
+ * Without an->lock, which an interface going takes under RTNL: the hook
+ * writes the slots without it anyway, and the cache stays until
+ * arpproxy_cache_stop() or arpproxy_cache_discard() has cancelled this.
+ */
 static void arpproxy_cache_sweep(struct work_struct *work)
 {
 	struct arpproxy_net *an = container_of(to_delayed_work(work),
 					       struct arpproxy_net, cache_sweep);
+	struct arpproxy_cache *c = rcu_dereference_protected(an->cache, true);
 	unsigned int timeout;
 
-	mutex_lock(&an->lock);
-	timeout = arpproxy_config_live(an)->cache_timeout;
-	arpproxy_cache_clear(an, 0, true, (unsigned long)timeout * HZ);
+	if (!c)
+		return;
+	rcu_read_lock();
+	timeout = READ_ONCE(rcu_dereference(an->config)->cache_timeout);
+	rcu_read_unlock();
+	arpproxy_cache_clear(an, c, 0, true, (unsigned long)timeout * HZ);
 	queue_delayed_work(system_wq, &an->cache_sweep, arpproxy_cache_sweep_delay(timeout));
-	mutex_unlock(&an->lock);
 }
 
 void arpproxy_cache_net_init(struct arpproxy_net *an)
@@ -328,13 +472,24 @@ void arpproxy_cache_net_init(struct arpproxy_net *an)
 	INIT_DELAYED_WORK(&an->cache_sweep, arpproxy_cache_sweep);
 }
 
-/* Before the first interface learns; the cache stays until the netns goes. */
-int arpproxy_cache_create(struct arpproxy_net *an)
+static void arpproxy_cache_free(struct arpproxy_cache *c)
+{
+	kvfree(c->mac_held);
+	kvfree(c);
+	atomic_dec(&arpproxy_objects);
+}
+
+/*
+ * Before the first interface learns; the cache stays until the netns goes,
+ * or arpproxy_cache_discard() when the command it was @created for fails.
+ */
+int arpproxy_cache_create(struct arpproxy_net *an, bool *created)
 {
 	unsigned int slots = clamp_t(unsigned int, READ_ONCE(arpproxy_max_stations),
 				     ARPPROXY_CACHE_WAYS, ARPPROXY_STATIONS_MAX);
 	struct arpproxy_cache *c;
 
+	*created = false;
 	if (arpproxy_cache_writer(an))
 		return 0;
 	slots = roundup_pow_of_two(slots);
@@ -342,17 +497,40 @@ int arpproxy_cache_create(struct arpproxy_net *an)
 	if (!c)
 		return -ENOMEM;
 	atomic_inc(&arpproxy_objects);
+	c->mac_held = kvcalloc(slots, sizeof(*c->mac_held), GFP_KERNEL_ACCOUNT);
+	if (!c->mac_held) {
+		arpproxy_cache_free(c);
+		return -ENOMEM;
+	}
 	c->set_mask = slots / ARPPROXY_CACHE_WAYS - 1;
 	c->seed = get_random_u32();
+	c->mac_seed = get_random_u32();
+	c->iface_max = slots - slots / 4;
 	rcu_assign_pointer(an->cache, c);
 	queue_delayed_work(system_wq, &an->cache_sweep,
 			   arpproxy_cache_sweep_delay(arpproxy_config_live(an)->cache_timeout));
+	*created = true;
 	return 0;
+}
+
+/* A cache just created, that nothing learnt into yet, goes again. */
+void arpproxy_cache_discard(struct arpproxy_net *an)
+{
+	struct arpproxy_cache *c = arpproxy_cache_writer(an);
+
+	RCU_INIT_POINTER(an->cache, NULL);
+	cancel_delayed_work_sync(&an->cache_sweep);
+	/* Dumps read it under RCU alone. */
+	synchronize_rcu();
+	arpproxy_cache_free(c);
 }
 
 /* Before the netns goes: the sweep must not outlive it. */
 void arpproxy_cache_stop(struct arpproxy_net *an)
 {
+	mutex_lock(&an->lock);
+	an->cache_dead = true;
+	mutex_unlock(&an->lock);
 	cancel_delayed_work_sync(&an->cache_sweep);
 }
 
@@ -361,10 +539,8 @@ void arpproxy_cache_destroy(struct arpproxy_net *an)
 {
 	struct arpproxy_cache *c = rcu_dereference_protected(an->cache, true);
 
-	if (!c)
-		return;
-	kvfree(c);
-	atomic_dec(&arpproxy_objects);
+	if (c)
+		arpproxy_cache_free(c);
 }
 
 static unsigned long arpproxy_cache_live_timeout(struct arpproxy_net *an)
@@ -372,13 +548,21 @@ static unsigned long arpproxy_cache_live_timeout(struct arpproxy_net *an)
 	return arpproxy_cache_timeout(arpproxy_config_live(an));
 }
 
-/* @ifindex is going: its stations go too, so that its successor starts clean. */
+/*
+ * @ifindex is going, under RTNL, with its counters right after this: its
+ * stations go with them at once, so that its successor starts clean, and
+ * the sweep frees their slots at once, but outside RTNL.
+ */
 void arpproxy_cache_forget_dev(struct net *net, int ifindex)
 {
 	struct arpproxy_net *an = arpproxy_pernet(net);
+	struct arpproxy_dev_stats *ds = xa_load(&an->dev_stats, ifindex);
 
-	if (arpproxy_cache_clear(an, ifindex, false, arpproxy_cache_live_timeout(an)))
-		arpproxy_notify_flush(net, ARPPROXY_CMD_STATION_FLUSH, ifindex);
+	if (!arpproxy_cache_writer(an) || !ds || !atomic_read(&ds->stations))
+		return;
+	if (!an->cache_dead)
+		mod_delayed_work(system_wq, &an->cache_sweep, 0);
+	arpproxy_notify_flush(net, ARPPROXY_CMD_STATION_FLUSH, ifindex);
 }
 
 /*
@@ -388,10 +572,12 @@ void arpproxy_cache_forget_dev(struct net *net, int ifindex)
 void arpproxy_cache_timeout_change(struct arpproxy_net *an, unsigned int old,
 				   unsigned int new)
 {
-	if (!arpproxy_cache_writer(an))
+	struct arpproxy_cache *c = arpproxy_cache_writer(an);
+
+	if (!c)
 		return;
 	if (new > old)
-		arpproxy_cache_clear(an, 0, true, (unsigned long)old * HZ);
+		arpproxy_cache_clear(an, c, 0, true, (unsigned long)old * HZ);
 	mod_delayed_work(system_wq, &an->cache_sweep, arpproxy_cache_sweep_delay(new));
 }
 
@@ -405,13 +591,14 @@ struct arpproxy_station_view {
 	u32 changes;
 };
 
-static bool arpproxy_station_read(struct arpproxy_station *s, unsigned long now,
-				  unsigned long timeout,
+static bool arpproxy_station_read(struct arpproxy_net *an, struct arpproxy_station *s,
+				  unsigned long now, unsigned long timeout,
 				  struct arpproxy_station_view *v)
 {
 	v->key = atomic64_read_acquire(&s->key);
 	if (!v->key || (v->key & ARPPROXY_STATION_BUSY) ||
-	    !arpproxy_station_live(s, now, timeout))
+	    !arpproxy_station_live(s, now, timeout) ||
+	    !arpproxy_station_current(an, s, v->key))
 		return false;
 	u64_to_ether_addr(atomic64_read(&s->mac), v->mac);
 	v->first_seen = READ_ONCE(s->first_seen);
@@ -467,7 +654,7 @@ int arpproxy_cmd_cache_get(struct sk_buff *skb, struct genl_info *info)
 	if (c)
 		size = arpproxy_cache_slots(c);
 	for (i = 0; i < size; i++) {
-		held += arpproxy_station_read(&c->station[i], jiffies, timeout, &v);
+		held += arpproxy_station_read(an, &c->station[i], jiffies, timeout, &v);
 		cond_resched();
 	}
 	if (nla_put_u32(msg, ARPPROXY_A_CACHE_TIMEOUT, cfg->cache_timeout) ||
@@ -493,7 +680,8 @@ int arpproxy_cmd_station_flush(struct sk_buff *skb, struct genl_info *info)
 	mutex_lock(&an->lock);
 	err = arpproxy_check_ifindex(net, info);
 	if (!err) {
-		arpproxy_cache_clear(an, ifindex, false, arpproxy_cache_live_timeout(an));
+		arpproxy_cache_clear(an, arpproxy_cache_writer(an), ifindex, false,
+				     arpproxy_cache_live_timeout(an));
 		arpproxy_notify_flush(net, ARPPROXY_CMD_STATION_FLUSH, ifindex);
 	}
 	mutex_unlock(&an->lock);
@@ -573,7 +761,7 @@ int arpproxy_dump_stations(struct sk_buff *skb, struct netlink_callback *cb)
 	c = rcu_dereference(an->cache);
 	timeout = arpproxy_cache_timeout(rcu_dereference(an->config));
 	for (i = cb->args[0]; c && i < arpproxy_cache_slots(c); i++) {
-		if (!arpproxy_station_read(&c->station[i], now, timeout, &v) ||
+		if (!arpproxy_station_read(an, &c->station[i], now, timeout, &v) ||
 		    (cb->args[1] && v.key >> 32 != cb->args[1]) ||
 		    (((__force __be32)(u32)v.key ^ prefix) & mask))
 			continue;

@@ -248,6 +248,7 @@ static const char *const arpproxy_check_names[] = {
 	[ARPPROXY_STAT_BAD_SENDER_MAC] = "bad sender MAC",
 	[ARPPROXY_STAT_STATIC_MISMATCH] = "static binding mismatch",
 	[ARPPROXY_STAT_PIN_MISMATCH] = "pinned station mismatch",
+	[ARPPROXY_STAT_PIN_OFF_SUBNET] = "sender outside the interface's subnets",
 };
 
 /*
@@ -278,6 +279,10 @@ static enum arpproxy_stat arpproxy_inspect_packet(struct net *net,
 		    !ether_addr_equal(b->mac, arp->sha)) {
 			failed = ARPPROXY_STAT_STATIC_MISMATCH;
 			expected = b->mac;
+		} else if (iface->conf.inspect == ARPPROXY_INSPECT_PIN && !b &&
+			   !arpproxy_on_link(dev, arp->sip, 32)) {
+			/* Nobody may pin, nor crowd the cache with, what is not here. */
+			failed = ARPPROXY_STAT_PIN_OFF_SUBNET;
 		} else if (iface->conf.inspect == ARPPROXY_INSPECT_PIN &&
 			   arpproxy_cache_pinned(arpproxy_pernet(net), cfg, dev->ifindex,
 						 arp, pinned)) {

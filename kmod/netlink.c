@@ -379,6 +379,7 @@ static int arpproxy_cmd_iface_set(struct sk_buff *skb, struct genl_info *info)
 	struct arpproxy_iface_conf conf = {};
 	const struct arpproxy_iface *cur;
 	struct arpproxy_config *cfg;
+	bool created = false;
 	int ifindex, err;
 
 	if (GENL_REQ_ATTR_CHECK(info, ARPPROXY_A_IFINDEX))
@@ -408,9 +409,13 @@ static int arpproxy_cmd_iface_set(struct sk_buff *skb, struct genl_info *info)
 	}
 	/* Even for a restore: its commit must not fail for want of memory. */
 	if (!err && conf.learn)
-		err = arpproxy_cache_create(an);
-	if (!err)
+		err = arpproxy_cache_create(an, &created);
+	if (!err) {
 		err = arpproxy_iface_set(cfg, ifindex, &conf);
+		/* A command that fails changes nothing, not even that. */
+		if (err && created)
+			arpproxy_cache_discard(an);
+	}
 	if (!err && cfg != an->staged)
 		arpproxy_notify_iface(net, ifindex, &conf);
 out:

@@ -129,8 +129,8 @@ static int arpproxy_netdev_event(struct notifier_block *nb, unsigned long event,
 	}
 	arpproxy_announce_forget_dev(an, dev->ifindex);
 	mutex_lock(&an->lock);
-	arpproxy_dev_stats_del(an, dev->ifindex);
 	arpproxy_cache_forget_dev(dev_net(dev), dev->ifindex);
+	arpproxy_dev_stats_del(an, dev->ifindex);
 	arpproxy_config_forget_dev(dev_net(dev), arpproxy_config_live(an),
 				   dev->ifindex, true);
 	if (an->staged)

@@ -60,6 +60,8 @@ void arpproxy_dev_stats_add(struct arpproxy_net *an, const struct net_device *de
 		return;
 	}
 	ds->carrier = netif_running(dev) && netif_oper_up(dev);
+	/* Stations of an earlier interface with this ifindex are not its own. */
+	ds->gen = ++an->dev_gen;
 	atomic_inc(&arpproxy_objects);
 	if (xa_insert(&an->dev_stats, dev->ifindex, ds, GFP_KERNEL_ACCOUNT))
 		arpproxy_dev_stats_free(ds);

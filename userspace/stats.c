@@ -82,6 +82,10 @@ static const struct {
 		"Requests for targets routed back out of the ingress interface, not answered" },
 	[ARPPROXY_STAT_MARTIAN_SOURCE] = { "martian_source",
 		"Requests from a sender the kernel's source validation (rp_filter) refuses" },
+	[ARPPROXY_STAT_STATIONS_REFUSED] = { "stations_refused",
+		"New stations refused: their MAC or interface held its share, or their set only pinned stations" },
+	[ARPPROXY_STAT_PIN_OFF_SUBNET] = { "pin_off_subnet",
+		"Frames whose sender IP is outside the subnets and bindings of an inspect pin interface" },
 };
 
 _Static_assert(MNL_ARRAY_SIZE(stats) == ARPPROXY_STAT_MAX + 1,

@@ -8,6 +8,8 @@
 # empties it.
 . "$(dirname "$0")/../lib.sh"
 
+ARPLOAD=$TOP/build/tools/arpload
+
 module_load
 reference_setup
 attacker_setup
@@ -50,6 +52,8 @@ check_eq "Host A is a station of e0, with its MAC and no changes" \
 	"172.16.10.100 e0 $MAC_A 0" "$(station 172.16.10.100 '"\(.ip) \(.dev) \(.mac) \(.changes)"')"
 check "  seen in the last minute, first no later than last" \
 	station_is 172.16.10.100 '.last_seen <= 60 and .first_seen >= .last_seen and .packets >= 1'
+# No probe of the gateway's own, whose answer from A would count too.
+ip -n gw neigh replace 172.16.10.100 lladdr "$MAC_A" dev e0 nud permanent
 packets=$(station 172.16.10.100 .packets)
 for i in 1 2 3; do
 	ask_from ha 172.16.10.100 "$MAC_A"
@@ -129,13 +133,14 @@ check "a new address is the attacker's to pin" \
 
 # Ageing: a station not seen for the timeout is gone, and stays gone.
 expired_total() {	# expired_total N: stations_expired has reached N
-	[ "$(counter gw stations_expired)" -eq "$1" ]
+	[ "$(counter gw stations_expired)" -ge "$1" ]
 }
 held=$(ctl -j cache status | jq .stations)
 expired=$(counter gw stations_expired)
 ctl cache set timeout 1
 check "with timeout 1, every station ages out" busywait 5000 gone 0.0.0.0/0
 check_eq "  cache status counts none" 0 "$(ctl -j cache status | jq .stations)"
+# (at least: a host that talks again is learnt anew, and ages out again)
 check "  and the sweep counts each of the $held as expired" \
 	busywait 5000 expired_total $((expired + held))
 ctl cache set timeout 300
@@ -180,29 +185,147 @@ check_eq "kernel refuses a learn value other than 0 and 1" "error ERANGE" \
 	"$(raw iface-set ifindex="$e1" attr:26=02 | cut -d: -f1)"
 
 # Eviction, in a cache of one set: a namespace made after max_stations=8.
+# An interface holds at most three quarters of it, six stations.
 echo 8 >/sys/module/arpproxy/parameters/max_stations
 setup_ns ev evh
-ip -n ev link add v0 type veth peer name v0 netns evh
-ip -n ev addr add 10.9.0.254/24 dev v0
-ip -n ev link set v0 up
-ip -n evh link set v0 address 02:00:00:09:00:01 up
+for i in 0 1; do
+	ip -n ev link add "v$i" type veth peer name "v$i" netns evh
+	ip -n ev addr add "10.9.$i.254/24" dev "v$i"
+	ip -n ev link set "v$i" up
+	ip -n evh link set "v$i" address "02:00:00:09:0$i:01" up
+done
 n ev "$CTL" iface set v0 learn on
+n ev "$CTL" iface set v1 learn on
 echo 65536 >/sys/module/arpproxy/parameters/max_stations
 check_eq "a namespace whose cache is made now holds max_stations=8" 8 \
 	"$(n ev "$CTL" -j cache status | jq .size)"
-n evh "$ARPSEND" -i v0 -t 10.9.0.254 -S 10.9.0.1 -s 02:00:00:09:00:01 -n 8 -w 100 >/dev/null
-check_eq "eight stations fill it, none evicted" "8 0" \
+n evh "$ARPSEND" -i v0 -t 10.9.0.254 -S 10.9.0.1 -s 02:00:00:09:00:01 -n 6 -w 100 >/dev/null
+check_eq "six stations fill the interface's share, none evicted" "6 0" \
 	"$(n ev "$CTL" -j cache status | jq .stations) $(counter ev cache_evicted)"
 sleep 0.1	# stations seen in another jiffy than the others
 n evh "$ARPSEND" -i v0 -t 10.9.0.254 -S 10.9.0.1 -s 02:00:00:09:00:01 -w 100 >/dev/null
 n evh "$ARPSEND" -i v0 -t 10.9.0.254 -S 10.9.0.9 -s 02:00:00:09:00:09 -w 100 >/dev/null
-check_eq "a ninth evicts one, counted" "8 1" \
-	"$(n ev "$CTL" -j cache status | jq .stations) $(counter ev cache_evicted)"
-check_eq "  the least recently seen of the first eight, not the one seen again" \
+check_eq "a seventh evicts one of the interface's own, counted, though two slots are free" \
+	"6 1" "$(n ev "$CTL" -j cache status | jq .stations) $(counter ev cache_evicted)"
+check_eq "  the least recently seen of the first six, not the one seen again" \
 	"10.9.0.1 10.9.0.9" \
 	"$(n ev "$CTL" -j cache show | jq -r '[.[].ip | select(. == "10.9.0.1" or . == "10.9.0.9")] | join(" ")')"
 check_eq "  counted on the interface too" 1 \
 	"$(n ev "$CTL" -j stats show dev v0 | jq .cache_evicted)"
+n evh "$ARPSEND" -i v1 -t 10.9.1.254 -S 10.9.1.1 -s 02:00:00:09:01:01 -n 2 -w 100 >/dev/null
+check_eq "the other interface still has room for two" "8 1" \
+	"$(n ev "$CTL" -j cache status | jq .stations) $(counter ev cache_evicted)"
+n ev "$CTL" iface set v0 inspect pin
+# (a module without the counter reads 0: its test fails, not the script)
+added() {	# added NS COUNTER COMMAND...: by how much the command bumped it
+	added_ns=$1 added_name=$2
+	shift 2
+	added_before=$(n "$added_ns" "$CTL" -j stats show | jq ".$added_name // 0")
+	"$@" >/dev/null
+	echo $(($(n "$added_ns" "$CTL" -j stats show | jq ".$added_name // 0") - added_before))
+}
+check_eq "under inspect pin, at its share, a new station is refused, counted" 1 \
+	"$(added ev stations_refused \
+	   n evh "$ARPSEND" -i v0 -t 10.9.0.254 -S 10.9.0.10 -s 02:00:00:09:00:0a -w 100)"
+check "  the interface's pinned stations are not evicted for it" \
+	test "$(n ev "$CTL" -j cache show dev v0 | jq -r '[.[].ip] | index("10.9.0.10")')" = null
+check "  nor for the other interface's: that one evicts its own" \
+	counted ev cache_evicted \
+	n evh "$ARPSEND" -i v1 -t 10.9.1.254 -S 10.9.1.3 -s 02:00:00:09:01:03 -w 100
+check_eq "  and v0 keeps its six" 6 "$(n ev "$CTL" -j cache show dev v0 | jq length)"
+check_eq "under inspect pin, a sender off the interface's subnets is dropped, not learnt" 1 \
+	"$(added ev pin_off_subnet \
+	   n evh "$ARPSEND" -i v0 -t 10.9.0.254 -S 10.8.0.1 -s 02:00:00:09:00:01 -w 100)"
+check_eq "  not even as a station" "" \
+	"$(n ev "$CTL" -j cache show 10.8.0.0/16 | jq -r '.[].ip')"
+check_eq "  and counted on the interface too" 1 \
+	"$(n ev "$CTL" -j stats show dev v0 | jq .pin_off_subnet)"
+check_eq "a sender's MAC holds at most max_stations_per_mac stations" 64 \
+	"$(cat /sys/module/arpproxy/parameters/max_stations_per_mac)"
+n ev "$CTL" iface set v0 inspect off
+v0=$(n ev cat /sys/class/net/v0/ifindex)
 ip -n ev link del v0
-check_eq "an interface that goes takes its stations along" 0 \
+check_eq "an interface that goes takes its stations along" 2 \
 	"$(n ev "$CTL" -j cache status | jq .stations)"
+ip -n ev link add v0 index "$v0" type veth peer name v0 netns evh
+check_eq "  and one reusing its ifindex starts with none" "" \
+	"$(n ev "$CTL" -j cache show dev v0 | jq -r '.[].ip')"
+
+# Learning races. One CPU keeps re-seeing 8 stations, each with the MAC
+# its address gives, while the other floods 1000 more into the same
+# 16-slot cache, evicting all the time, and the cache is flushed over and
+# over: a station written by a CPU that lost its slot meanwhile would show
+# another station's MAC, and a "station changed" nobody caused. The window
+# is a few instructions wide: the original module failed this in one run
+# of three (station_changes 1), so a pass proves little, a failure much.
+echo 16 >/sys/module/arpproxy/parameters/max_stations
+setup_ns rc rc1 rc2
+for i in 1 2; do
+	ip -n "rc$i" link add eth0 type veth peer name "k$i" netns rc
+	ip -n rc addr add "10.8$i.0.254/16" dev "k$i"
+	ip -n rc link set "k$i" up
+	ip -n "rc$i" link set eth0 up
+	n rc "$CTL" iface set "k$i" learn on
+done
+echo 65536 >/sys/module/arpproxy/parameters/max_stations
+n rc "$CTL" -j monitor >/tmp/race-events.json &
+race_monitor=$!
+until grep -q '"event":"iface set"' /tmp/race-events.json 2>/dev/null; do
+	n rc "$CTL" iface set k1 learn on
+	sleep 0.1
+done
+# Requests for an address nobody has: the kernel neither answers nor learns.
+n rc1 taskset -c 0 "$ARPLOAD" -i eth0 -t 10.81.0.250 -S 10.81.0.1 -s 02:00:00:51:00:01 \
+	-k 8 -c 300000 -w 100 >/dev/null &
+seer=$!
+n rc2 taskset -c 1 "$ARPLOAD" -i eth0 -t 10.82.0.250 -S 10.82.0.1 -s 02:00:00:52:00:01 \
+	-k 1000 -c 300000 -w 100 >/dev/null &
+flooder=$!
+end=$(($(date +%s) + 15))
+while [ "$(date +%s)" -lt "$end" ] && kill -0 $seer 2>/dev/null; do
+	n rc "$CTL" cache flush
+	n rc "$CTL" -j cache show >/tmp/race-stations.json
+done
+wait $seer $flooder
+kill $race_monitor
+wait $race_monitor 2>/dev/null
+# Station 10.A.B.C has the MAC 02:00:00:A:B:C, in hex.
+check_eq "every station has the MAC of its own address" "" \
+	"$(n rc "$CTL" -j cache show | jq -r '.[] | select(.mac != ("02:00:00:" +
+		(.ip | split(".") | map(tonumber) | .[1:] | map(. as $n | "0123456789abcdef" |
+		.[($n / 16 | floor):($n / 16 | floor) + 1] + .[($n % 16):($n % 16) + 1]) |
+		join(":")))) | "\(.ip) \(.mac)"')"
+check_eq "no station changed hands" 0 "$(counter rc station_changes)"
+check_eq "  and no event said so" "" \
+	"$(events /tmp/race-events.json '.event == "station changed"')"
+check "the race evicted stations all along" test "$(counter rc cache_evicted)" -gt 1000
+
+# Deleting an interface costs nothing under RTNL, however large the cache:
+# link add and del in a netns with a cache of 1048576 slots take no longer
+# than in one without a cache, measured side by side.
+echo 1048576 >/sys/module/arpproxy/parameters/max_stations
+setup_ns big bigh nocache
+ip -n big link add v0 type veth peer name v0 netns bigh
+ip -n big addr add 10.60.0.254/16 dev v0
+ip -n big link set v0 up
+ip -n bigh link set v0 up
+n big "$CTL" iface set v0 learn on
+echo 65536 >/sys/module/arpproxy/parameters/max_stations
+check_eq "the big cache is made" 1048576 "$(n big "$CTL" -j cache status | jq .size)"
+n bigh "$ARPLOAD" -i v0 -t 10.60.0.250 -S 10.60.1.1 -s 02:00:00:60:00:01 \
+	-k 20000 -c 20000 -w 100 >/dev/null
+check "  and holds thousands of stations" \
+	test "$(n big "$CTL" -j cache status | jq .stations)" -gt 10000
+# One ip process for 20 interfaces, so that RTNL's share is what counts.
+for i in $(seq 20); do echo "link add d$i type dummy"; done >/tmp/links.batch
+for i in $(seq 20); do echo "link del d$i"; done >>/tmp/links.batch
+links() {	# links NS: ms for 20 dummy interfaces added and deleted in NS
+	start=$(date +%s%N)
+	ip -n "$1" -batch /tmp/links.batch
+	echo $((($(date +%s%N) - start) / 1000000))
+}
+links nocache >/dev/null
+t_none=$(links nocache) t_big=$(links big)
+t_none=$((t_none + $(links nocache))) t_big=$((t_big + $(links big)))
+check "link add and del with a big cache ($t_big ms) within 2x of without ($t_none ms)" \
+	test "$t_big" -le $((2 * t_none))

@@ -1001,6 +1001,8 @@ START_TEST(test_stat_names)
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_GARP_SKIPPED), "garp_skipped");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_ROUTES_BACK), "routes_back");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_MARTIAN_SOURCE), "martian_source");
+	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_STATIONS_REFUSED), "stations_refused");
+	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_PIN_OFF_SUBNET), "pin_off_subnet");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_UNSPEC), "stat_0");
 	ck_assert_str_eq(stat_name(buf, UINT32_MAX), "stat_4294967295");
 }
@@ -1228,6 +1230,15 @@ static const char metrics_text[] =
 		"validation (rp_filter) refuses, in the whole network namespace.\n"
 	"# TYPE arpproxy_netns_martian_source_total counter\n"
 	"arpproxy_netns_martian_source_total 38\n"
+	"# HELP arpproxy_netns_stations_refused_total New stations refused: their MAC or "
+		"interface held its share, or their set only pinned stations, in the whole network "
+		"namespace.\n"
+	"# TYPE arpproxy_netns_stations_refused_total counter\n"
+	"arpproxy_netns_stations_refused_total 39\n"
+	"# HELP arpproxy_netns_pin_off_subnet_total Frames whose sender IP is outside the subnets "
+		"and bindings of an inspect pin interface, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_pin_off_subnet_total counter\n"
+	"arpproxy_netns_pin_off_subnet_total 40\n"
 	"# HELP arpproxy_frames_total ARP frames seen by the hook, per interface.\n"
 	"# TYPE arpproxy_frames_total counter\n"
 	"arpproxy_frames_total{dev=\"lo\"} 10\n"
@@ -1397,6 +1408,16 @@ static const char metrics_text[] =
 	"# TYPE arpproxy_martian_source_total counter\n"
 	"arpproxy_martian_source_total{dev=\"lo\"} 380\n"
 	"arpproxy_martian_source_total{dev=\"if999999\"} 3800\n"
+	"# HELP arpproxy_stations_refused_total New stations refused: their MAC or interface "
+		"held its share, or their set only pinned stations, per interface.\n"
+	"# TYPE arpproxy_stations_refused_total counter\n"
+	"arpproxy_stations_refused_total{dev=\"lo\"} 390\n"
+	"arpproxy_stations_refused_total{dev=\"if999999\"} 3900\n"
+	"# HELP arpproxy_pin_off_subnet_total Frames whose sender IP is outside the subnets and "
+		"bindings of an inspect pin interface, per interface.\n"
+	"# TYPE arpproxy_pin_off_subnet_total counter\n"
+	"arpproxy_pin_off_subnet_total{dev=\"lo\"} 400\n"
+	"arpproxy_pin_off_subnet_total{dev=\"if999999\"} 4000\n"
 	"# HELP arpproxy_binding_hits_total Replies sent for a binding.\n"
 	"# TYPE arpproxy_binding_hits_total counter\n"
 	"arpproxy_binding_hits_total{prefix=\"10.0.0.5/32\"} 0\n"

@@ -268,11 +268,12 @@ enum arpproxy_proxy_mode {
 /*
  * ARP inspection of one interface: every ARP packet arriving on it is
  * checked (enum arpproxy_stat BAD_FORMAT to STATIC_MISMATCH, and
- * PIN_MISMATCH); LOG counts
+ * PIN_MISMATCH and PIN_OFF_SUBNET); LOG counts
  * and logs a failure, ENFORCE also drops the packet before the kernel's
  * ARP code sees it. PIN is ENFORCE that also holds every sender to the MAC
  * its station was first learnt with (PIN_MISMATCH), until the station ages
- * out or is flushed; it needs ARPPROXY_A_LEARN.
+ * out or is flushed, and drops senders outside the interface's subnets and
+ * bindings (PIN_OFF_SUBNET); it needs ARPPROXY_A_LEARN.
  */
 enum arpproxy_inspect_mode {
 	ARPPROXY_INSPECT_OFF,
@@ -311,8 +312,8 @@ enum arpproxy_acl_action {
  * from REPLIES to TX_ERROR, ACL_DENIED, RATE_LIMITED, ROUTES_BACK and
  * MARTIAN_SOURCE. A frame that fails
  * inspection adds one to the first check it fails (BAD_FORMAT to
- * STATIC_MISMATCH, or PIN_MISMATCH) and, under LOG, to SPOOF_LOGGED before it is counted as
- * any other frame.
+ * STATIC_MISMATCH, PIN_OFF_SUBNET or PIN_MISMATCH) and, under LOG, to
+ * SPOOF_LOGGED before it is counted as any other frame.
  */
 enum arpproxy_stat {
 	ARPPROXY_STAT_UNSPEC,
@@ -354,6 +355,8 @@ enum arpproxy_stat {
 	ARPPROXY_STAT_GARP_SKIPPED,	/* not announced: a reply would not be sent */
 	ARPPROXY_STAT_ROUTES_BACK,	/* the target routes out the ingress device */
 	ARPPROXY_STAT_MARTIAN_SOURCE,	/* the sender fails rp_filter, or is ours */
+	ARPPROXY_STAT_STATIONS_REFUSED,	/* a new station found no room it may take */
+	ARPPROXY_STAT_PIN_OFF_SUBNET,	/* inspect pin: sender IP not on the link */
 
 	__ARPPROXY_STAT_MAX,
 	ARPPROXY_STAT_MAX = __ARPPROXY_STAT_MAX - 1
