@@ -139,7 +139,10 @@ held=$(ctl -j cache status | jq .stations)
 expired=$(counter gw stations_expired)
 ctl cache set timeout 1
 check "with timeout 1, every station ages out" busywait 5000 gone 0.0.0.0/0
-check_eq "  cache status counts none" 0 "$(ctl -j cache status | jq .stations)"
+# A host's own neighbour probe may be learnt again meanwhile: it too is
+# gone a second later.
+check "  cache status counts none" busywait 5000 sh -c \
+	"[ \"\$(ip netns exec gw '$CTL' -j cache status | jq .stations)\" -eq 0 ]"
 # (at least: a host that talks again is learnt anew, and ages out again)
 check "  and the sweep counts each of the $held as expired" \
 	busywait 5000 expired_total $((expired + held))
@@ -317,9 +320,9 @@ n bigh "$ARPLOAD" -i v0 -t 10.60.0.250 -S 10.60.1.1 -s 02:00:00:60:00:01 \
 check "  and holds thousands of stations" \
 	test "$(n big "$CTL" -j cache status | jq .stations)" -gt 10000
 # One ip process for 20 interfaces, so that RTNL's share is what counts.
-for i in $(seq 20); do echo "link add d$i type dummy"; done >/tmp/links.batch
+for i in $(seq 20); do echo "link add d$i type veth peer name p$i"; done >/tmp/links.batch
 for i in $(seq 20); do echo "link del d$i"; done >>/tmp/links.batch
-links() {	# links NS: ms for 20 dummy interfaces added and deleted in NS
+links() {	# links NS: ms for 20 veth pairs added and deleted in NS
 	start=$(date +%s%N)
 	ip -n "$1" -batch /tmp/links.batch
 	echo $((($(date +%s%N) - start) / 1000000))
