@@ -74,14 +74,18 @@ scenarios=""
 for s in "${@:-}"; do
 	[ -n "$s" ] && scenarios="$scenarios $top/tests/scenarios/$s.sh"
 done
+# Ten minutes a scenario at most, and the boot; all of them: two and a half hours.
+set -- $scenarios
+limit=$((600 * $# + 600))
+[ $# -gt 0 ] || limit=9000
 out=build/$kver/out
 mkdir -p "$out"
 : >"$out/results"
 start=$(date +%s)
 # KASAN's shadow and quarantine and kmemleak's records need the memory;
 # everything runs several times slower than on Debian's kernels.
-scripts/vm-run.sh -t 4800 -m 3G "$kver" "$vm" "$out" \
-	"SCENARIO_TIMEOUT=1800 RESULTS=/tmp/out/results $top/tests/vm/guest.sh$scenarios" \
+scripts/vm-run.sh -t "$limit" -m 3G "$kver" "$vm" "$out" \
+	"SCENARIO_TIMEOUT=1200 RESULTS=/tmp/out/results $top/tests/vm/guest.sh$scenarios" \
 	>"build/$variant/vm.log" 2>&1
 rc=$?
 echo "    $(($(date +%s) - start)) s for the guest run"
