@@ -74,9 +74,10 @@ scenarios=""
 for s in "${@:-}"; do
 	[ -n "$s" ] && scenarios="$scenarios $top/tests/scenarios/$s.sh"
 done
-# Ten minutes a scenario at most, and the boot; all of them: two and a half hours.
+# Twelve minutes a scenario at most, and the boot; all of them: two and a
+# half hours.
 set -- $scenarios
-limit=$((600 * $# + 600))
+limit=$((720 * $# + 600))
 [ $# -gt 0 ] || limit=9000
 out=build/$kver/out
 mkdir -p "$out"

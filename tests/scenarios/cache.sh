@@ -289,6 +289,8 @@ while [ "$(date +%s)" -lt "$end" ] && kill -0 $seer 2>/dev/null; do
 	n rc "$CTL" cache flush
 	n rc "$CTL" -j cache show >/tmp/race-stations.json
 done
+# Fifteen seconds of it, however far a slow kernel got.
+kill $seer $flooder 2>/dev/null
 wait $seer $flooder
 kill $race_monitor
 wait $race_monitor 2>/dev/null

@@ -38,18 +38,22 @@ ip -n gw1 link del e0
 ip -n gw1 link add e0 index "$ifindex" type veth peer name eth0 netns h1
 check_eq "nor its interface settings" "e0 proxy off inspect off" "$(n gw1 "$CTL" iface show e0)"
 
-# A batch of 100,000 bindings, one netlink socket, dumped back complete.
-awk 'BEGIN { for (i = 0; i < 100000; i++)
+# A batch of 100,000 bindings (20,000 on a sanitizer kernel), one netlink
+# socket, dumped back complete.
+BIG=100000
+[ -z "$SANITIZER" ] || BIG=20000
+awk -v n="$BIG" 'BEGIN { for (i = 0; i < n; i++)
 	printf "binding add 10.%d.%d.%d\n", 100 + int(i / 65536), int(i / 256) % 256, i % 256 }' \
 	>/tmp/100k.batch
-check "100,000 bindings load with one batch" n gw2 "$CTL" -b /tmp/100k.batch
+check "$BIG bindings load with one batch" n gw2 "$CTL" -b /tmp/100k.batch
 check_eq "and dump back complete, in order" \
 	"$(awk '{ print $3 "/32 mac auto hits 0" }' /tmp/100k.batch)" \
 	"$(n gw2 "$CTL" binding show)"
-check_eq "JSON dump has all of them" 100000 "$(n gw2 "$CTL" -j binding show | jq length)"
+check_eq "JSON dump has all of them" "$BIG" "$(n gw2 "$CTL" -j binding show | jq length)"
 check_eq "they answer" "$(n gw2 cat /sys/class/net/e0/address)" \
-	"$(arp_ask h2 eth0 10.101.134.159 10.0.0.2 02:00:00:00:00:02)"
-check_eq "a binding takes at most 128 bytes of slab" yes \
+	"$(arp_ask h2 eth0 "$(tail -n 1 /tmp/100k.batch | cut -d' ' -f3)" 10.0.0.2 02:00:00:00:00:02)"
+# (KASAN's redzones make every object bigger.)
+[ -n "$SANITIZER" ] || check_eq "a binding takes at most 128 bytes of slab" yes \
 	"$([ "$(cat /sys/kernel/slab/arpproxy_binding/slab_size)" -le 128 ] && echo yes)"
 check "flush empties the table" n gw2 "$CTL" binding flush
 check_eq "  binding show is empty" "" "$(n gw2 "$CTL" binding show)"
@@ -86,15 +90,15 @@ check_eq "6 dumps under concurrent changes: each whole or refused" 6 "$dumps_ok"
 
 # The per-netns limit turns away more, and changes nothing.
 n gw2 "$CTL" -b /tmp/100k.batch
-echo 99999 >/sys/module/arpproxy/parameters/max_bindings
+echo $((BIG - 1)) >/sys/module/arpproxy/parameters/max_bindings
 check_fail "adding past max_bindings fails" n gw2 "$CTL" binding add 10.200.0.1
-check_eq "  and leaves the table as it was" 100000 \
+check_eq "  and leaves the table as it was" "$BIG" \
 	"$(n gw2 "$CTL" -j binding show | jq length)"
 echo 1048576 >/sys/module/arpproxy/parameters/max_bindings
 
 # Namespaces and the module go away with bindings still present; the
 # module's slab cache would warn (and panic the guest) on a leaked one.
-check "deleting a netns holding 100,000 bindings" ip netns del gw2
+check "deleting a netns holding $BIG bindings" ip netns del gw2
 NAMESPACES="gw1 h1 h2"
 # Unloading flushes each interface's bindings, and says so while listeners
 # can still hear it: the netlink family goes only after the last event.
