@@ -6,7 +6,7 @@
 set -u
 # What the sanitizer kernel runs here, within make check's time budget;
 # make check-debug runs everything, the floods and announcements too.
-DEBUG_SCENARIOS=${DEBUG_SCENARIOS:-faults cache lifecycle}
+DEBUG_SCENARIOS=${DEBUG_SCENARIOS:-faults lifecycle}
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
 BUILD=build
@@ -121,10 +121,9 @@ kver=$(scripts/kernels.sh | tail -n 1)
 run_logged "harness: a WARN in the module's hook fails the guest run" \
 	"$BUILD/selftest.log" scripts/harness-selftest.sh "$kver" "$BUILD/selftest"
 
-# The sanitizer kernel: every command under each allocation failure, the
-# lock-free station cache, and namespaces and the module going away with
-# everything in them (make check-debug runs them all), then its own
-# harness check.
+# The sanitizer kernel: every command under each allocation failure, and
+# namespaces and the module going away with everything in them (make
+# check-debug runs them all), then its own harness check.
 : >"$BUILD/debug-results"
 RESULTS=$BUILD/debug-results scripts/debug-check.sh $DEBUG_SCENARIOS \
 	>"$BUILD/debug.log" 2>&1

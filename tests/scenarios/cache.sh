@@ -322,8 +322,11 @@ echo 65536 >/sys/module/arpproxy/parameters/max_stations
 check_eq "the big cache is made" 1048576 "$(n big "$CTL" -j cache status | jq .size)"
 n bigh "$ARPLOAD" -i v0 -t 10.60.0.250 -S 10.60.1.1 -s 02:00:00:60:00:01 \
 	-k 20000 -c 20000 -w 100 >/dev/null
+# (A sanitizer kernel drops more of the burst, and learns fewer.)
+many=10000
+[ -z "$SANITIZER" ] || many=1000
 check "  and holds thousands of stations" \
-	test "$(n big "$CTL" -j cache status | jq .stations)" -gt 10000
+	test "$(n big "$CTL" -j cache status | jq .stations)" -gt "$many"
 # One ip process for 20 interfaces, so that RTNL's share is what counts.
 for i in $(seq 20); do echo "link add d$i type veth peer name p$i"; done >/tmp/links.batch
 for i in $(seq 20); do echo "link del d$i"; done >>/tmp/links.batch
