@@ -10,6 +10,8 @@
 #   make bench        arpproxy against the kernel's proxy ARP and userspace
 #                     responders; writes bench/results.md and results.png
 #   make bench-check  instructions per lookup against the committed baseline
+#   make generate     the uapi header, the module's policies and ops table and
+#                     the tool's tables, from the netlink spec (YAML)
 #   make dkms-install install the module sources for DKMS
 #   make deb          Debian packages arpproxy-dkms and arpproxyctl in
 #                     build/deb/, built from a copy of the tree
@@ -36,7 +38,7 @@ CTL_HDRS := $(wildcard userspace/*.h) kmod/uapi/linux/arpproxy.h
 UNIT_SRCS := $(wildcard tests/unit/*.c) kmod/proto.c kmod/lookup.c
 TEST_TOOLS := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(wildcard tests/tools/*.c))
 
-.PHONY: all module ctl test-tools deps check check-debug bench bench-check unit vm-check demo sparse checkpatch \
+.PHONY: all module ctl generate test-tools deps check check-debug bench bench-check unit vm-check demo sparse checkpatch \
 	dkms-install deb install uninstall clean
 
 all: module ctl
@@ -45,6 +47,9 @@ module:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) W=1 modules
 
 ctl: userspace/arpproxyctl
+
+generate:
+	scripts/ynl-gen.sh
 
 userspace/arpproxyctl: userspace/main.c $(CTL_LIB_SRCS) $(CTL_HDRS)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(CTL_CFLAGS) $(LDFLAGS) -o $@ userspace/main.c $(CTL_LIB_SRCS) $(MNL_LIBS)

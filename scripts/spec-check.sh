@@ -1,38 +1,24 @@
 #!/bin/sh
-# The YAML netlink spec and the uapi header must describe the same family:
-# compare the names of commands, attributes and counters, in order.
+# The protocol's code must be what its one definition generates: regenerate
+# and compare (scripts/ynl-gen.sh --check). Then show that the comparison
+# bites: a copy of the spec with one attribute's type changed must fail it.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
-hdr=$top/kmod/uapi/linux/arpproxy.h
 spec=$top/Documentation/netlink/specs/arpproxy.yaml
+"$top/scripts/ynl-gen.sh" --check
 
-# from_header PREFIX: the enum's names, lowercase with dashes.
-from_header() {
-	sed -n "s/^\t$1\([A-Z_]*\),.*/\1/p" "$hdr" | grep -v '^_' |
-		tr 'A-Z_' 'a-z-' | tr '\n' ' '
-}
-
-# from_spec SECTION [SET]: names listed in an operations list or an
-# attribute set of the spec.
-from_spec() {
-	awk -v section="$1" -v set="${2:-}" '
-		/^[a-z-]+:/ { cur = $1; inset = 0; next }
-		cur == section":" && set == "" && /^    - name:/ { print $3 }
-		cur == section":" && set != "" && /^    name:/ { inset = ($2 == set) }
-		cur == section":" && inset && /^      - name:/ { print $3 }
-	' "$spec" | tr -d '"' | tr '\n' ' '
-}
-
-status=0
-compare() {
-	if [ "$2" != "$3" ]; then
-		echo "spec and header disagree on $1:" >&2
-		echo "  header: $2" >&2
-		echo "  spec:   $3" >&2
-		status=1
-	fi
-}
-compare commands "$(from_header ARPPROXY_CMD_)" "$(from_spec operations)"
-compare attributes "$(from_header ARPPROXY_A_)" "$(from_spec attribute-sets arpproxy)"
-compare counters "$(from_header ARPPROXY_STAT_)" "$(from_spec attribute-sets stats)"
-exit $status
+drift=$(mktemp)
+trap 'rm -f "$drift"' EXIT
+# The binding's plen becomes a u16: a change made in the YAML only.
+awk '/^    name: binding$/ { inset = 1 }
+     inset && /- name: plen/ { plen = 1 }
+     plen && /type: u8/ { sub(/u8/, "u16"); plen = 0; inset = 0 }
+     { print }' "$spec" >"$drift"
+if cmp -s "$spec" "$drift"; then
+	echo "spec-check: could not change the binding's plen in a copy of the spec" >&2
+	exit 1
+fi
+if "$top/scripts/ynl-gen.sh" --check "$drift" >/dev/null 2>&1; then
+	echo "spec-check: a spec whose binding plen is a u16 passed the check" >&2
+	exit 1
+fi

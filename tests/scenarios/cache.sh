@@ -175,20 +175,20 @@ grep -v '^cache' /tmp/cache.conf | ctl restore -
 check_eq "a configuration without a cache line has the default timeout" 300 \
 	"$(ctl -j cache status | jq .timeout)"
 
-# The kernel checks what any tool sends (ARPPROXY_CMD_CACHE_SET is 21,
-# ARPPROXY_A_CACHE_TIMEOUT 27, ARPPROXY_A_INSPECT 11, ARPPROXY_A_LEARN 26).
+# The kernel checks what any tool sends (ARPPROXY_CACHE_A_TIMEOUT is 1,
+# ARPPROXY_IFACE_A_INSPECT 3, ARPPROXY_IFACE_A_LEARN 5).
 raw() {
 	n gw "$TOP/build/tools/nlraw" "$@"
 }
 e1=$(n gw cat /sys/class/net/e1/ifindex)
-check_eq "kernel refuses a timeout of 0" "error ERANGE" "$(raw 21 attr:27=00000000 | cut -d: -f1)"
+check_eq "kernel refuses a timeout of 0" "error ERANGE" "$(raw cache-set attr:1=00000000 | cut -d: -f1)"
 check_eq "kernel refuses a timeout over a week" "error ERANGE" \
-	"$(raw 21 attr:27=813a0900 | cut -d: -f1)"
-check_eq "kernel takes a week" ok "$(raw 21 attr:27=803a0900)"
+	"$(raw cache-set attr:1=813a0900 | cut -d: -f1)"
+check_eq "kernel takes a week" ok "$(raw cache-set attr:1=803a0900)"
 check_eq "kernel refuses pin without learn" "error EINVAL: inspect pin needs learn on" \
-	"$(raw iface-set ifindex="$e1" attr:11=03)"
+	"$(raw iface-set ifindex="$e1" attr:3=03)"
 check_eq "kernel refuses a learn value other than 0 and 1" "error ERANGE" \
-	"$(raw iface-set ifindex="$e1" attr:26=02 | cut -d: -f1)"
+	"$(raw iface-set ifindex="$e1" attr:5=02 | cut -d: -f1)"
 
 # Eviction, in a cache of one set: a namespace made after max_stations=8.
 # An interface holds at most three quarters of it, six stations.

@@ -72,7 +72,9 @@ kernel_refuses "a length over 32" "error ERANGE" add prefix=10.0.0.0 plen=33
 kernel_refuses "a missing prefix" "error EINVAL" add plen=24
 kernel_refuses "an unknown flag" "error EINVAL" add prefix=10.3.0.0 plen=16 flags=0x80
 kernel_refuses "an unknown attribute" "error EINVAL" add prefix=10.3.0.0 plen=16 attr:60=00000000
-kernel_refuses "an attribute the command does not take" "error EINVAL" add prefix=10.3.0.0 plen=16 mode=1
+kernel_refuses "an attribute the command does not take" "error EINVAL" add prefix=10.3.0.0 plen=16 top:2=01000000
+kernel_refuses "another object's nest" "error EINVAL" add prefix=10.3.0.0 plen=16 top:4=
+kernel_refuses "a flat (protocol 1) attribute" "error EINVAL" add prefix=10.3.0.0 plen=16 top:12=00
 kernel_refuses "a MAC of the wrong length" "error ERANGE" add prefix=10.3.0.0 plen=16 mac=0200000000
 kernel_refuses "a multicast MAC" "error EINVAL" add prefix=10.3.0.0 plen=16 mac=01005e000001
 kernel_refuses "an all-zero MAC" "error EINVAL" add prefix=10.3.0.0 plen=16 mac=000000000000
@@ -82,6 +84,10 @@ kernel_refuses "an unknown proxy mode" "error ERANGE" iface-set ifindex="$e0" mo
 kernel_refuses "an unknown command" "error EOPNOTSUPP" 99
 kernel_refuses "a non-zero reserved byte in the generic netlink header" "error EINVAL" \
 	add prefix=10.3.0.0 plen=16 reserved=1
+kernel_refuses "a request of protocol 1" "error EPROTO" add prefix=10.3.0.0 plen=16 version=1
+check_eq "  saying which versions" \
+	"error EPROTO: arpproxyctl speaks protocol 1, this module speaks 2: install the matching arpproxyctl" \
+	"$(raw add prefix=10.3.0.0 plen=16 version=1)"
 ip -n gw link set e0 up
 ip -n gw link set e1 up
 n gw "$ARPSEND" -i e1 -t 10.0.0.9 -S 10.0.0.1 -s 02:00:00:00:00:01 -w 50 >/dev/null

@@ -381,17 +381,17 @@ refused "garp on a /8" \
 refused "refresh on a /15" \
 	'arpproxyctl: "refresh" needs a prefix of /16 or longer (at most 65536 addresses)' \
 	"binding show" binding replace 10.0.0.0/15 dev e0 refresh 30
-# The kernel refuses them too, whatever a tool sends (attr:24 GARP, attr:25 REFRESH).
+# The kernel refuses them too, whatever a tool sends (attr:7 GARP, attr:8 REFRESH).
 e0=$(n gw cat /sys/class/net/e0/ifindex)
 before=$(ctl binding show)
-for req in "prefix=172.16.20.201 plen=32 attr:24=03" \
-	"prefix=172.16.20.201 plen=32 ifindex=$e0 flags=2 attr:24=03" \
-	"prefix=10.0.0.0 plen=8 ifindex=$e0 attr:24=03" \
-	"prefix=10.0.0.0 plen=15 ifindex=$e0 attr:25=1e000000" \
-	"prefix=172.16.20.201 plen=32 ifindex=$e0 attr:24=00" \
-	"prefix=172.16.20.201 plen=32 ifindex=$e0 attr:24=65" \
-	"prefix=172.16.20.201 plen=32 ifindex=$e0 attr:25=00000000" \
-	"prefix=172.16.20.201 plen=32 ifindex=$e0 attr:25=81510100"; do
+for req in "prefix=172.16.20.201 plen=32 attr:7=03" \
+	"prefix=172.16.20.201 plen=32 ifindex=$e0 flags=2 attr:7=03" \
+	"prefix=10.0.0.0 plen=8 ifindex=$e0 attr:7=03" \
+	"prefix=10.0.0.0 plen=15 ifindex=$e0 attr:8=1e000000" \
+	"prefix=172.16.20.201 plen=32 ifindex=$e0 attr:7=00" \
+	"prefix=172.16.20.201 plen=32 ifindex=$e0 attr:7=65" \
+	"prefix=172.16.20.201 plen=32 ifindex=$e0 attr:8=00000000" \
+	"prefix=172.16.20.201 plen=32 ifindex=$e0 attr:8=81510100"; do
 	# shellcheck disable=SC2086 # NAME=VALUE words
 	check_eq "kernel refuses add $req" error \
 		"$(n gw "$TOP/build/tools/nlraw" add $req | cut -d' ' -f1)"
@@ -400,7 +400,7 @@ check_eq "  nothing changed" "$before" "$(ctl binding show)"
 check_eq "  nothing sent" 0 "$(garp_sent)"
 check_eq "  while the same attributes, valid, are taken" ok \
 	"$(n gw "$TOP/build/tools/nlraw" add prefix=172.16.20.201 plen=32 ifindex="$e0" \
-		attr:24=02 attr:25=1e000000)"
+		attr:7=02 attr:8=1e000000)"
 check_eq "    as given" "172.16.20.201/32 dev e0 mac auto garp 2 refresh 30 hits 0" \
 	"$(ctl binding show 172.16.20.201/32)"
 ctl binding del 172.16.20.201 dev e0

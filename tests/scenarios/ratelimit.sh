@@ -90,12 +90,12 @@ bad_input "burst with rate 0" 'arpproxyctl: "burst" needs a rate above 0' \
 bad_input "per-host 1000001" 'arpproxyctl: invalid per-host rate "1000001": expected 0..1000000' \
 	iface set e0 rate 10 per-host 1000001
 bad_input "rate on lo" 'arpproxyctl: not an Ethernet interface' iface set lo rate 10
-# The kernel checks for itself: ARPPROXY_A_RATE is attribute 17, _BURST 18.
+# The kernel checks for itself: ARPPROXY_IFACE_A_RATE is attribute 6, _BURST 7.
 e0=$(n gw cat /sys/class/net/e0/ifindex)
 check_eq "the kernel refuses a rate over 1000000" "error ERANGE" \
-	"$(n gw "$TOP/build/tools/nlraw" iface-set ifindex="$e0" attr:17=80841e00 | cut -d: -f1)"
+	"$(n gw "$TOP/build/tools/nlraw" iface-set ifindex="$e0" attr:6=80841e00 | cut -d: -f1)"
 check_eq "the kernel refuses a burst without a rate" "error EINVAL: a burst needs a rate" \
-	"$(n gw "$TOP/build/tools/nlraw" iface-set ifindex="$e0" attr:18=05000000)"
+	"$(n gw "$TOP/build/tools/nlraw" iface-set ifindex="$e0" attr:7=05000000)"
 check_eq "  and nothing changed" "e0 proxy off inspect off rate 10 burst 10" \
 	"$(ctl iface show e0)"
 

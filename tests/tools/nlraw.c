@@ -4,12 +4,16 @@
  * validation of its own, to show what the kernel accepts and refuses.
  *
  * usage: nlraw COMMAND [NAME=VALUE ...]
- *   COMMAND: the number of an ARPPROXY_CMD_*, or add, replace, del,
- *            flush, iface-set, stats-reset, restore-begin, restore-commit
+ *   COMMAND: the number of an ARPPROXY_CMD_*, or add, replace, del, flush,
+ *            iface-set, cache-set, stats-reset, restore-begin,
+ *            restore-commit
  *   NAME:    prefix (dotted quad), plen, ifindex, flags, mode (numbers),
- *            mac (12 hex digits), or attr:N (N is the attribute type, the
- *            value hex bytes: the attribute is sent exactly as given),
- *            or reserved=N: N in the generic netlink header's reserved byte
+ *            mac (12 hex digits): attributes of the command's object, in
+ *            its nest (a command without one has them at the top level);
+ *            attr:N, the value hex bytes: attribute type N of that nest,
+ *            sent exactly as given; top:N likewise at the top level;
+ *            version=N: N as the generic netlink header's version;
+ *            reserved=N: N in its reserved byte
  * Prints "ok", or "error ERRNO: EXTACK-MESSAGE" and exits 1.
  */
 #include <arpa/inet.h>
@@ -22,18 +26,36 @@
 #include <string.h>
 #include <time.h>
 
+/* A command's object nest and the types of its named attributes there. */
+struct object {
+	int nest;
+	int prefix, plen, ifindex, flags, mode, mac;
+};
+
+static const struct object binding = {
+	ARPPROXY_A_BINDING, ARPPROXY_BINDING_A_PREFIX4, ARPPROXY_BINDING_A_PLEN,
+	ARPPROXY_BINDING_A_IFINDEX, ARPPROXY_BINDING_A_FLAGS, -1, ARPPROXY_BINDING_A_MAC,
+};
+static const struct object iface = {
+	ARPPROXY_A_IFACE, -1, -1, ARPPROXY_IFACE_A_IFINDEX, -1, ARPPROXY_IFACE_A_PROXY_MODE, -1,
+};
+static const struct object cache = { ARPPROXY_A_CACHE, -1, -1, -1, -1, -1, -1 };
+static const struct object top = { 0, -1, -1, ARPPROXY_A_IFINDEX, -1, -1, -1 };
+
 static const struct {
 	const char *name;
 	int cmd;
+	const struct object *obj;
 } commands[] = {
-	{ "add", ARPPROXY_CMD_BINDING_ADD },
-	{ "replace", ARPPROXY_CMD_BINDING_REPLACE },
-	{ "del", ARPPROXY_CMD_BINDING_DEL },
-	{ "flush", ARPPROXY_CMD_BINDING_FLUSH },
-	{ "iface-set", ARPPROXY_CMD_IFACE_SET },
-	{ "stats-reset", ARPPROXY_CMD_STATS_RESET },
-	{ "restore-begin", ARPPROXY_CMD_RESTORE_BEGIN },
-	{ "restore-commit", ARPPROXY_CMD_RESTORE_COMMIT },
+	{ "add", ARPPROXY_CMD_BINDING_ADD, &binding },
+	{ "replace", ARPPROXY_CMD_BINDING_REPLACE, &binding },
+	{ "del", ARPPROXY_CMD_BINDING_DEL, &binding },
+	{ "flush", ARPPROXY_CMD_BINDING_FLUSH, &binding },
+	{ "iface-set", ARPPROXY_CMD_IFACE_SET, &iface },
+	{ "cache-set", ARPPROXY_CMD_CACHE_SET, &cache },
+	{ "stats-reset", ARPPROXY_CMD_STATS_RESET, &top },
+	{ "restore-begin", ARPPROXY_CMD_RESTORE_BEGIN, &top },
+	{ "restore-commit", ARPPROXY_CMD_RESTORE_COMMIT, &top },
 };
 
 static void fail(const char *what)
@@ -65,7 +87,18 @@ static void put_hex(struct nlmsghdr *nlh, int type, const char *hex)
 	mnl_attr_put(nlh, type, n, buf);
 }
 
-static void put_attr(struct nlmsghdr *nlh, struct genlmsghdr *genl, const char *arg)
+/* Type @type of the object, or fail: the command's object has no @name. */
+static int named(int type, const char *name)
+{
+	if (type < 0) {
+		fprintf(stderr, "nlraw: this command's object has no %s\n", name);
+		exit(2);
+	}
+	return type;
+}
+
+static void put_attr(struct nlmsghdr *nlh, struct genlmsghdr *genl,
+		     const struct object *obj, const char *arg)
 {
 	const char *eq = strchr(arg, '=');
 	const char *v = eq ? eq + 1 : "";
@@ -75,20 +108,22 @@ static void put_attr(struct nlmsghdr *nlh, struct genlmsghdr *genl, const char *
 		fail("arguments are NAME=VALUE");
 	if (!strncmp(arg, "reserved=", 9)) {
 		genl->reserved = atoi(v);
+	} else if (!strncmp(arg, "version=", 8)) {
+		genl->version = atoi(v);
 	} else if (!strncmp(arg, "prefix=", 7)) {
 		if (inet_pton(AF_INET, v, &a) != 1)
 			fail("bad prefix");
-		mnl_attr_put_u32(nlh, ARPPROXY_A_PREFIX, a.s_addr);
+		mnl_attr_put_u32(nlh, named(obj->prefix, "prefix"), a.s_addr);
 	} else if (!strncmp(arg, "plen=", 5)) {
-		mnl_attr_put_u8(nlh, ARPPROXY_A_PLEN, atoi(v));
+		mnl_attr_put_u8(nlh, named(obj->plen, "plen"), atoi(v));
 	} else if (!strncmp(arg, "ifindex=", 8)) {
-		mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, strtoul(v, NULL, 0));
+		mnl_attr_put_u32(nlh, named(obj->ifindex, "ifindex"), strtoul(v, NULL, 0));
 	} else if (!strncmp(arg, "flags=", 6)) {
-		mnl_attr_put_u32(nlh, ARPPROXY_A_FLAGS, strtoul(v, NULL, 0));
+		mnl_attr_put_u32(nlh, named(obj->flags, "flags"), strtoul(v, NULL, 0));
 	} else if (!strncmp(arg, "mode=", 5)) {
-		mnl_attr_put_u8(nlh, ARPPROXY_A_PROXY_MODE, atoi(v));
+		mnl_attr_put_u8(nlh, named(obj->mode, "mode"), atoi(v));
 	} else if (!strncmp(arg, "mac=", 4)) {
-		put_hex(nlh, ARPPROXY_A_MAC, v);
+		put_hex(nlh, named(obj->mac, "mac"), v);
 	} else if (!strncmp(arg, "attr:", 5)) {
 		put_hex(nlh, atoi(arg + 5), v);
 	} else {
@@ -137,13 +172,17 @@ int main(int argc, char **argv)
 	struct nlmsghdr *nlh;
 	struct genlmsghdr *genl;
 	const char *msg = "";
+	const struct object *obj = &top;
+	struct nlattr *nest = NULL;
 	int family = 0, cmd = -1, one = 1, ret;
 
 	if (argc < 2)
 		fail("usage: nlraw COMMAND [NAME=VALUE ...]");
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (!strcmp(argv[1], commands[i].name))
+		if (!strcmp(argv[1], commands[i].name)) {
 			cmd = commands[i].cmd;
+			obj = commands[i].obj;
+		}
 	if (cmd < 0)
 		cmd = atoi(argv[1]);
 
@@ -169,8 +208,17 @@ int main(int argc, char **argv)
 	genl = mnl_nlmsg_put_extra_header(nlh, sizeof(*genl));
 	genl->cmd = cmd;
 	genl->version = ARPPROXY_GENL_VERSION;
+	/* The top level's attributes first, then the object's nest. */
 	for (int i = 2; i < argc; i++)
-		put_attr(nlh, genl, argv[i]);
+		if (!strncmp(argv[i], "top:", 4) && strchr(argv[i], '='))
+			put_hex(nlh, atoi(argv[i] + 4), strchr(argv[i], '=') + 1);
+	if (obj->nest)
+		nest = mnl_attr_nest_start(nlh, obj->nest);
+	for (int i = 2; i < argc; i++)
+		if (strncmp(argv[i], "top:", 4))
+			put_attr(nlh, genl, obj, argv[i]);
+	if (nest)
+		mnl_attr_nest_end(nlh, nest);
 
 	nlh->nlmsg_seq = time(NULL);
 	if (mnl_socket_sendto(nl, nlh, nlh->nlmsg_len) < 0)
