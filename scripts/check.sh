@@ -36,6 +36,19 @@ run_logged() {
 	fi
 }
 
+# record_results PREFIX STATUS RESULTS LOG LINES: the results a driver
+# script wrote, one per line; if it failed without saying which test did,
+# that is a failure too, and the end of its log is shown.
+record_results() {
+	while read -r verdict rest; do
+		record "$verdict" "$1: $rest"
+	done <"$3"
+	if [ "$2" -ne 0 ]; then
+		grep -q '^FAIL' "$3" || record FAIL "$1: driver exited with status $2"
+		grep -v '^ok  ' "$4" | tail -n "$5" | sed 's/^/    | /'
+	fi
+}
+
 # Builds with warnings as errors.
 no_warnings() {
 	"$@" 2>&1 | tee "$BUILD/last-build.log"
@@ -85,14 +98,7 @@ run_logged "docs: man pages, completion, make install" "$BUILD/docs.log" scripts
 # each test kernel), loaded in guests, purged; one result per test.
 : >"$BUILD/deb-results"
 RESULTS=$BUILD/deb-results scripts/deb-check.sh >"$BUILD/deb.log" 2>&1
-deb_rc=$?
-while read -r verdict rest; do
-	record "$verdict" "deb: $rest"
-done <"$BUILD/deb-results"
-if [ $deb_rc -ne 0 ]; then
-	grep -q '^FAIL' "$BUILD/deb-results" || record FAIL "deb: deb-check.sh exited with status $deb_rc"
-	grep -v '^ok  ' "$BUILD/deb.log" | tail -n 40 | sed 's/^/    | /'
-fi
+record_results deb $? "$BUILD/deb-results" "$BUILD/deb.log" 40
 
 for kver in $(scripts/kernels.sh); do
 	run_logged "$kver: build module (W=1 and sparse, no warnings)" "$BUILD/$kver-build.log" \
@@ -127,14 +133,7 @@ run_logged "harness: a WARN in the module's hook fails the guest run" \
 : >"$BUILD/debug-results"
 RESULTS=$BUILD/debug-results scripts/debug-check.sh $DEBUG_SCENARIOS \
 	>"$BUILD/debug.log" 2>&1
-debug_rc=$?
-while read -r verdict rest; do
-	record "$verdict" "sanitizer: $rest"
-done <"$BUILD/debug-results"
-if [ $debug_rc -ne 0 ]; then
-	grep -q '^FAIL' "$BUILD/debug-results" || record FAIL "sanitizer: debug-check.sh exited with status $debug_rc"
-	grep -v '^ok  ' "$BUILD/debug.log" | tail -n 60 | sed 's/^/    | /'
-fi
+record_results sanitizer $? "$BUILD/debug-results" "$BUILD/debug.log" 60
 dk=$(scripts/debug-kernel.sh 2>/dev/null) && dkver=$(cat "$dk/kver") &&
 	run_logged "harness: a use-after-free in the module's hook fails the sanitizer run" \
 		"$BUILD/selftest-uaf.log" env KDIR="$dk/src" \
