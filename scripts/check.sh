@@ -11,49 +11,9 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
 BUILD=build
 mkdir -p "$BUILD"
-results=$BUILD/results
-: >"$results"
-
-record() {
-	echo "$1 $2" >>"$results"
-	case $1 in
-	PASS) echo "ok      $2" ;;
-	SKIP) echo "skip    $2" ;;
-	*) echo "FAIL    $2" ;;
-	esac
-}
-
-# run_logged NAME LOG COMMAND...: one test that is a command; its output
-# is shown only when it fails.
-run_logged() {
-	name=$1 log=$2
-	shift 2
-	if "$@" >"$log" 2>&1; then
-		record PASS "$name"
-	else
-		record FAIL "$name"
-		tail -n 30 "$log" | sed 's/^/    | /'
-	fi
-}
-
-# record_results PREFIX STATUS RESULTS LOG LINES: the results a driver
-# script wrote, one per line; if it failed without saying which test did,
-# that is a failure too, and the end of its log is shown.
-record_results() {
-	while read -r verdict rest; do
-		record "$verdict" "$1: $rest"
-	done <"$3"
-	if [ "$2" -ne 0 ]; then
-		grep -q '^FAIL' "$3" || record FAIL "$1: driver exited with status $2"
-		grep -v '^ok  ' "$4" | tail -n "$5" | sed 's/^/    | /'
-	fi
-}
-
-# Builds with warnings as errors.
-no_warnings() {
-	"$@" 2>&1 | tee "$BUILD/last-build.log"
-	! grep -q 'warning:' "$BUILD/last-build.log"
-}
+RESULTS=$BUILD/results
+: >"$RESULTS"
+. scripts/results.sh
 
 run_logged "build: arpproxyctl, unit tests and test tools" "$BUILD/build.log" \
 	make -s ctl "$BUILD/unit-tests" test-tools
@@ -102,7 +62,7 @@ record_results deb $? "$BUILD/deb-results" "$BUILD/deb.log" 40
 
 for kver in $(scripts/kernels.sh); do
 	run_logged "$kver: build module (W=1 and sparse, no warnings)" "$BUILD/$kver-build.log" \
-		no_warnings scripts/build-module.sh "$kver" "$BUILD/$kver/mod" C=2
+		no_warnings "$BUILD/last-build.log" scripts/build-module.sh "$kver" "$BUILD/$kver/mod" C=2
 	run_logged "$kver: prepare guest" "$BUILD/$kver-prepare.log" \
 		scripts/vm-prepare.sh "$kver" "$BUILD/vm/$kver"
 	run_logged "$kver: dkms build" "$BUILD/$kver-dkms.log" \
@@ -113,14 +73,8 @@ for kver in $(scripts/kernels.sh); do
 	scripts/vm-run.sh -t 1500 "$kver" "$BUILD/vm/$kver" "$out" \
 		"RESULTS=/tmp/out/results $top/tests/vm/guest.sh" >"$BUILD/$kver-vm.log" 2>&1
 	rc=$?
-	while read -r verdict rest; do
-		record "$verdict" "$kver: $rest"
-	done <"$out/results"
-	if [ $rc -ne 0 ]; then
-		record FAIL "$kver: guest run (status $rc)"
-		sed 's/^/    | /' "$BUILD/$kver-vm.log" | tail -n 40
-		tail -n 40 "$out/cmd.log" 2>/dev/null | sed 's/^/    | /'
-	fi
+	record_results "$kver" $rc "$out/results" "$BUILD/$kver-vm.log" 40
+	[ $rc -eq 0 ] || tail -n 40 "$out/cmd.log" 2>/dev/null | sed 's/^/    | /'
 done
 
 kver=$(scripts/kernels.sh | tail -n 1)
@@ -139,9 +93,9 @@ dk=$(scripts/debug-kernel.sh 2>/dev/null) && dkver=$(cat "$dk/kver") &&
 		"$BUILD/selftest-uaf.log" env KDIR="$dk/src" \
 		scripts/harness-selftest.sh "$dkver" "$BUILD/selftest-uaf" uaf
 
-passed=$(grep -c '^PASS' "$results")
-failed=$(grep -c '^FAIL' "$results")
-skipped=$(grep -c '^SKIP' "$results")
+passed=$(grep -c '^PASS' "$RESULTS")
+failed=$(grep -c '^FAIL' "$RESULTS")
+skipped=$(grep -c '^SKIP' "$RESULTS")
 if [ "$skipped" -gt 0 ]; then
 	echo "$passed passed, $failed failed, $skipped skipped"
 else

@@ -25,50 +25,24 @@ RESULTS=${RESULTS:-build/$variant/results}
 mkdir -p "build/$variant" "$(dirname "$RESULTS")"
 : >"$RESULTS"
 
-record() {
-	echo "$1 $2" >>"$RESULTS"
-	case $1 in
-	PASS) echo "ok      $2" ;;
-	SKIP) echo "skip    $2" ;;
-	*) echo "FAIL    $2" ;;
-	esac
-}
-
-# step NAME LOG COMMAND...: one test that is a command, its output shown
-# only when it fails.
-step() {
-	name=$1 log=$2
-	shift 2
-	if "$@" >"$log" 2>&1; then
-		record PASS "$name"
-	else
-		record FAIL "$name"
-		tail -n 30 "$log" | sed 's/^/    | /'
-		return 1
-	fi
-}
-
-no_warnings() {
-	"$@" 2>&1 | tee "build/$variant/module-build.log"
-	! grep -q 'warning:' "build/$variant/module-build.log"
-}
+. scripts/results.sh
 
 start=$(date +%s)
-step "$variant kernel: built, or found in the cache" "build/$variant/kernel.log" \
+run_logged "$variant kernel: built, or found in the cache" "build/$variant/kernel.log" \
 	scripts/debug-kernel.sh "$variant" || exit 1
 dk=$(tail -n 1 "build/$variant/kernel.log")
 kver=$(cat "$dk/kver")
 echo "    $(($(date +%s) - start)) s for the kernel"
 
 export KDIR="$dk/src"
-step "$kver: build module (W=1, no warnings)" "build/$variant/build.log" \
-	no_warnings scripts/build-module.sh "$kver" "build/$kver/mod" || exit 1
+run_logged "$kver: build module (W=1, no warnings)" "build/$variant/build.log" \
+	no_warnings "build/$variant/module-build.log" scripts/build-module.sh "$kver" "build/$kver/mod" || exit 1
 unset KDIR
 vm=build/vm/$kver
 rm -rf "$vm"
 mkdir -p "$vm"
 cp -a "$dk/vm/." "$vm/"
-step "$kver: prepare guest" "build/$variant/prepare.log" scripts/vm-prepare.sh "$kver" "$vm" || exit 1
+run_logged "$kver: prepare guest" "build/$variant/prepare.log" scripts/vm-prepare.sh "$kver" "$vm" || exit 1
 
 scenarios=""
 for s in "${@:-}"; do
@@ -90,12 +64,6 @@ scripts/vm-run.sh -t "$limit" -m 3G "$kver" "$vm" "$out" \
 	>"build/$variant/vm.log" 2>&1
 rc=$?
 echo "    $(($(date +%s) - start)) s for the guest run"
-while read -r verdict rest; do
-	record "$verdict" "$kver: $rest"
-done <"$out/results"
-if [ $rc -ne 0 ]; then
-	record FAIL "$kver: guest run (status $rc)"
-	sed 's/^/    | /' "build/$variant/vm.log" | tail -n 40
-	tail -n 40 "$out/cmd.log" 2>/dev/null | sed 's/^/    | /'
-fi
+record_results "$kver" $rc "$out/results" "build/$variant/vm.log" 40
+[ $rc -eq 0 ] || tail -n 40 "$out/cmd.log" 2>/dev/null | sed 's/^/    | /'
 ! grep -q '^FAIL' "$RESULTS"

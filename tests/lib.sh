@@ -78,6 +78,11 @@ busywait() {
 	done
 }
 
+# ctl ARGS...: arpproxyctl on the gateway of the scenarios.
+ctl() {
+	n gw "$CTL" "$@"
+}
+
 # n NS COMMAND...: run a command inside network namespace NS.
 n() {
 	ns=$1

@@ -9,9 +9,6 @@
 module_load
 reference_setup
 
-ctl() {
-	n gw "$CTL" "$@"
-}
 a_asks_d() {
 	arp_ask ha eth0 172.16.20.200 172.16.10.100 "$MAC_A"
 }

@@ -14,9 +14,6 @@ module_load
 reference_setup
 attacker_setup
 
-ctl() {
-	n gw "$CTL" "$@"
-}
 # station IP FIELDS: that station of the gateway's, the jq FIELDS of it
 station() {
 	ctl -j cache show "$1" | jq -r ".[] | $2"

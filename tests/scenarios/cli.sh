@@ -6,9 +6,6 @@
 module_load
 setup_ns gw
 ip -n gw link add e0 type veth peer name e1
-ctl() {
-	n gw "$CTL" "$@"
-}
 
 ctl binding add 172.16.20.0/24 dev e0
 ctl binding add 10.0.0.5 mac 02:00:00:00:00:05 onlink

@@ -8,9 +8,6 @@ module_load
 reference_setup
 attacker_setup
 
-ctl() {
-	n gw "$CTL" "$@"
-}
 monitor_start /tmp/events.json
 ctl binding add 172.16.20.0/24 dev e0
 ctl binding replace 172.16.20.0/24 dev e0 mac 02:00:00:00:20:00 onlink

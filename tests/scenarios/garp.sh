@@ -30,9 +30,6 @@ GARP_RATE=/sys/module/arpproxy/parameters/garp_rate
 module_load
 reference_setup
 setup_ns sink
-ctl() {
-	n gw "$CTL" "$@"
-}
 # capture NS IFNAME MS FILE: arpcap on NS's IFNAME for MS ms into FILE, in
 # the background; it listens once this returns, and "wait" waits for it.
 capture() {

@@ -27,9 +27,6 @@ for i in 1 2; do
 	ip -n "h$i" link set eth0 address "02:00:00:00:00:0$i" up
 done
 n gw sysctl -qw net.ipv4.ip_forward=1
-ctl() {
-	n gw "$CTL" "$@"
-}
 K1_MAC=$(n gw cat /sys/class/net/k1/address)
 ctl binding add 10.1.0.0/16 dev k1
 ctl binding add 10.0.0.0/8 mac "$MAC_A"

@@ -10,9 +10,6 @@ module_load
 reference_setup
 attacker_setup
 
-ctl() {
-	n gw "$CTL" "$@"
-}
 learn_b() {
 	ip -n gw neigh flush dev e0
 	n gw ping -c 1 -W 2 172.16.10.200 >/dev/null

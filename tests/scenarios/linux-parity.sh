@@ -9,9 +9,6 @@
 module_load
 reference_setup
 
-ctl() {
-	n gw "$CTL" "$@"
-}
 ask() {	# ask TARGET [SENDER_IP [SENDER_MAC]]: MAC answering from Host A's port
 	arp_ask ha eth0 "$1" "${2:-172.16.10.100}" "${3:-$MAC_A}"
 }

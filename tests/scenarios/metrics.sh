@@ -7,9 +7,6 @@
 
 module_load
 reference_setup
-ctl() {
-	n gw "$CTL" "$@"
-}
 # dev_counter DEV NAME: one counter of the gateway's interface DEV
 dev_counter() {
 	ctl -j stats show dev "$1" | jq -r ".$2"

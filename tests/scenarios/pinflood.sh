@@ -15,9 +15,6 @@ module_load
 reference_setup
 attacker_setup
 
-ctl() {
-	n gw "$CTL" "$@"
-}
 # A cache of 512 sets, which 100,000 new stations would overflow 200 times.
 echo 4096 >/sys/module/arpproxy/parameters/max_stations
 ctl binding add 172.16.20.0/24 dev e0

@@ -15,9 +15,6 @@ MAC_N=02:00:00:00:10:77	# the host that asks
 
 module_load
 reference_setup
-ctl() {
-	n gw "$CTL" "$@"
-}
 ask() {	# ask NS IFNAME MAC: the address the RARP answer gives MAC, if any
 	n "$1" "$RARPSEND" -i "$2" -m "$3" -w 300 | awk '$1 == "reply" { print $4; exit }'
 }

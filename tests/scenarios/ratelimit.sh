@@ -12,9 +12,6 @@ FLOODER=172.16.100.1 FLOODER_MAC=02:10:00:00:00:00
 module_load rate_hosts=4
 reference_setup
 
-ctl() {
-	n gw "$CTL" "$@"
-}
 # moved COUNTER: how much COUNTER moved from the stats in BEFORE to AFTER
 moved() {
 	echo "$AFTER $BEFORE" | jq -s ".[0].$1 - .[1].$1"

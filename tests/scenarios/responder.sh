@@ -10,9 +10,6 @@ reference_setup
 ask() {	# ask TARGET [SENDER_IP]: MAC answering Host A's request, if any
 	arp_ask ha eth0 "$1" "${2:-172.16.10.100}" "$MAC_A"
 }
-ctl() {
-	n gw "$CTL" "$@"
-}
 
 ctl binding add 172.16.20.0/24 dev e0
 

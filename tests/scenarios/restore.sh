@@ -14,9 +14,6 @@ NLRAW=$TOP/build/tools/nlraw
 
 module_load
 reference_setup
-ctl() {
-	n gw "$CTL" "$@"
-}
 saved() {
 	ctl save
 }
