@@ -29,18 +29,23 @@ static int binding_set_check(const struct req *req)
 }
 
 static const struct cmd binding_cmds[] = {
-	{ .name = "add", .id = ARPPROXY_CMD_BINDING_ADD, .kind = REQ_CHANGE,
+	{ .name = "add", .nest = ARPPROXY_A_BINDING, .id = ARPPROXY_CMD_BINDING_ADD,
+	  .kind = REQ_CHANGE,
 	  .arg = KW_PREFIX, .required = KW_PREFIX, .keywords = BINDING_SET_KW,
 	  /* sent as 0 too, so that replace clears flags no longer given */
 	  .attrs = REQ_ATTR(FLAGS), .config = true, .check = binding_set_check },
-	{ .name = "replace", .id = ARPPROXY_CMD_BINDING_REPLACE, .kind = REQ_CHANGE,
+	{ .name = "replace", .nest = ARPPROXY_A_BINDING, .id = ARPPROXY_CMD_BINDING_REPLACE,
+	  .kind = REQ_CHANGE,
 	  .arg = KW_PREFIX, .required = KW_PREFIX, .keywords = BINDING_SET_KW,
 	  .attrs = REQ_ATTR(FLAGS), .config = true, .check = binding_set_check },
-	{ .name = "del", .id = ARPPROXY_CMD_BINDING_DEL, .kind = REQ_CHANGE,
+	{ .name = "del", .nest = ARPPROXY_A_BINDING, .id = ARPPROXY_CMD_BINDING_DEL,
+	  .kind = REQ_CHANGE,
 	  .arg = KW_PREFIX, .required = KW_PREFIX, .keywords = KW_DEV, .config = true },
-	{ .name = "show", .id = ARPPROXY_CMD_BINDING_GET, .kind = REQ_DUMP,
+	{ .name = "show", .nest = ARPPROXY_A_BINDING, .id = ARPPROXY_CMD_BINDING_GET,
+	  .kind = REQ_DUMP,
 	  .arg = KW_PREFIX, .keywords = KW_DEV, .reply = BINDING_KEY, .print = binding_print },
-	{ .name = "flush", .id = ARPPROXY_CMD_BINDING_FLUSH, .kind = REQ_CHANGE,
+	{ .name = "flush", .nest = ARPPROXY_A_BINDING, .id = ARPPROXY_CMD_BINDING_FLUSH,
+	  .kind = REQ_CHANGE,
 	  .keywords = KW_DEV, .config = true },
 };
 
@@ -57,12 +62,12 @@ const struct object binding_object = {
 static bool binding_match(const struct req *req, const struct nlattr *const *tb)
 {
 	if ((req->attrs & REQ_ATTR(PREFIX)) &&
-	    (mnl_attr_get_u32(tb[ARPPROXY_A_PREFIX]) != req->prefix ||
-	     mnl_attr_get_u8(tb[ARPPROXY_A_PLEN]) != req->plen))
+	    (mnl_attr_get_u32(tb[ARPPROXY_BINDING_A_PREFIX4]) != req->prefix ||
+	     mnl_attr_get_u8(tb[ARPPROXY_BINDING_A_PLEN]) != req->plen))
 		return false;
 	if (req->attrs & REQ_ATTR(IFINDEX))
-		return tb[ARPPROXY_A_IFINDEX] &&
-		       mnl_attr_get_u32(tb[ARPPROXY_A_IFINDEX]) == req->ifindex;
+		return tb[ARPPROXY_BINDING_A_IFINDEX] &&
+		       mnl_attr_get_u32(tb[ARPPROXY_BINDING_A_IFINDEX]) == req->ifindex;
 	return true;
 }
 
@@ -150,16 +155,17 @@ void print_hits(const struct nlattr *hits)
 
 void binding_print_words(const struct nlattr *const *tb, bool mac_auto)
 {
-	uint32_t flags = tb[ARPPROXY_A_FLAGS] ? mnl_attr_get_u32(tb[ARPPROXY_A_FLAGS]) : 0;
+	const struct nlattr *attr = tb[ARPPROXY_BINDING_A_FLAGS];
+	uint32_t flags = attr ? mnl_attr_get_u32(attr) : 0;
 	char prefix[PREFIX_STRLEN];
 
 	print_string(PRINT_ANY, "prefix", "%s",
-		     format_prefix(prefix, mnl_attr_get_u32(tb[ARPPROXY_A_PREFIX]),
-				   mnl_attr_get_u8(tb[ARPPROXY_A_PLEN])));
-	binding_print_dev(tb[ARPPROXY_A_IFINDEX]);
-	binding_print_mac(tb[ARPPROXY_A_MAC], flags, mac_auto);
+		     format_prefix(prefix, mnl_attr_get_u32(tb[ARPPROXY_BINDING_A_PREFIX4]),
+				   mnl_attr_get_u8(tb[ARPPROXY_BINDING_A_PLEN])));
+	binding_print_dev(tb[ARPPROXY_BINDING_A_IFINDEX]);
+	binding_print_mac(tb[ARPPROXY_BINDING_A_MAC], flags, mac_auto);
 	binding_print_flags(flags);
-	binding_print_announce(tb[ARPPROXY_A_GARP], tb[ARPPROXY_A_REFRESH]);
+	binding_print_announce(tb[ARPPROXY_BINDING_A_GARP], tb[ARPPROXY_BINDING_A_REFRESH]);
 }
 
 void binding_print(const struct req *req, const struct nlattr *const *tb)
@@ -168,7 +174,7 @@ void binding_print(const struct req *req, const struct nlattr *const *tb)
 		return;
 	open_json_object(NULL);
 	binding_print_words(tb, true);
-	print_hits(tb[ARPPROXY_A_HITS]);
+	print_hits(tb[ARPPROXY_BINDING_A_HITS]);
 	close_json_object();
 	print_nl();
 }

@@ -104,15 +104,14 @@ int cmd_parse(int argc, char **argv, struct req *req)
 	return parse_args(cmd, argc - 1, argv + 1, req);
 }
 
-bool dev_match(const struct req *req, const struct nlattr *const *tb)
+bool dev_match(const struct req *req, const struct nlattr *ifindex)
 {
-	return !(req->attrs & REQ_ATTR(IFINDEX)) ||
-	       mnl_attr_get_u32(tb[ARPPROXY_A_IFINDEX]) == req->ifindex;
+	return !(req->attrs & REQ_ATTR(IFINDEX)) || mnl_attr_get_u32(ifindex) == req->ifindex;
 }
 
 static int show_msg(const struct nlmsghdr *nlh, void *data)
 {
-	const struct nlattr *tb[ARPPROXY_A_MAX + 1] = { NULL };
+	const struct nlattr *tb[REQ_TB_LEN] = { NULL };
 	const struct show *show = data;
 
 	if (req_parse_reply(show->req, nlh, tb)) {
@@ -156,7 +155,7 @@ static int dump_msg_cmp(const void *a, const void *b)
 /* A copy of a checked dump, its messages in the order of req's key: *sorted */
 static int dump_sort(const struct req *req, const char *buf, size_t len, char **sorted)
 {
-	const struct nlattr *tb[ARPPROXY_A_MAX + 1];
+	const struct nlattr *tb[REQ_TB_LEN];
 	const struct nlmsghdr *nlh;
 	struct dump_msg *msgs;
 	size_t n = 0, i, at;
@@ -254,6 +253,6 @@ int cmd_run(struct nl *nl, const struct req *req)
 		ret = nl_do(nl, nlh, req->cmd->print ? show_msg : NULL, &show);
 	}
 	if (ret)
-		return err_set("%s", req_strerror(req, -ret, nl->extack));
+		return err_set("%s", req_strerror(req, -ret, nl->extack, nl->extack_off));
 	return 0;
 }

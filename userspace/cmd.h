@@ -19,20 +19,28 @@ struct object {
 };
 
 /* What identifies a binding, in its dump and its events */
-#define BINDING_KEY	(REQ_ATTR(PREFIX) | REQ_ATTR(PLEN))
+#define BINDING_KEY	(ATTR_BIT(ARPPROXY_BINDING_A_PREFIX4) | ATTR_BIT(ARPPROXY_BINDING_A_PLEN))
 /* What an interface's settings are: its dump and its event carry them all. */
-#define IFACE_ATTRS	(REQ_ATTR(IFINDEX) | REQ_ATTR(PROXY_MODE) | REQ_ATTR(INSPECT) | \
-			 REQ_ATTR(RARP) | REQ_ATTR(LEARN) | REQ_ATTR(RATE) | \
-			 REQ_ATTR(RATE_BURST) | REQ_ATTR(RATE_PER_HOST))
+#define IFACE_ATTRS	(ATTR_BIT(ARPPROXY_IFACE_A_IFINDEX) | \
+			 ATTR_BIT(ARPPROXY_IFACE_A_PROXY_MODE) | \
+			 ATTR_BIT(ARPPROXY_IFACE_A_INSPECT) | ATTR_BIT(ARPPROXY_IFACE_A_RARP) | \
+			 ATTR_BIT(ARPPROXY_IFACE_A_LEARN) | ATTR_BIT(ARPPROXY_IFACE_A_RATE) | \
+			 ATTR_BIT(ARPPROXY_IFACE_A_RATE_BURST) | \
+			 ATTR_BIT(ARPPROXY_IFACE_A_RATE_PER_HOST))
 /* What identifies an ACL rule, in its dump and its events */
-#define ACL_KEY		(REQ_ATTR(IFINDEX) | REQ_ATTR(ACTION) | REQ_ATTR(PREF))
-/* What every station of the cache's dump carries, its IP in PREFIX */
-#define STATION_ATTRS	(REQ_ATTR(PREFIX) | REQ_ATTR(IFINDEX) | REQ_ATTR(MAC) | \
-			 REQ_ATTR(FIRST_SEEN) | REQ_ATTR(LAST_SEEN) | REQ_ATTR(PACKETS) | \
-			 REQ_ATTR(CHANGES))
+#define ACL_KEY		(ATTR_BIT(ARPPROXY_ACL_A_IFINDEX) | ATTR_BIT(ARPPROXY_ACL_A_ACTION) | \
+			 ATTR_BIT(ARPPROXY_ACL_A_PREF))
+/* What every station of the cache's dump carries */
+#define STATION_ATTRS	(ATTR_BIT(ARPPROXY_STATION_A_ADDR4) | \
+			 ATTR_BIT(ARPPROXY_STATION_A_IFINDEX) | \
+			 ATTR_BIT(ARPPROXY_STATION_A_MAC) | \
+			 ATTR_BIT(ARPPROXY_STATION_A_FIRST_SEEN) | \
+			 ATTR_BIT(ARPPROXY_STATION_A_LAST_SEEN) | \
+			 ATTR_BIT(ARPPROXY_STATION_A_PACKETS) | \
+			 ATTR_BIT(ARPPROXY_STATION_A_CHANGES))
 /* The cache's setting and state, as CACHE_GET replies */
-#define CACHE_ATTRS	(REQ_ATTR(CACHE_TIMEOUT) | REQ_ATTR(CACHE_SIZE) | \
-			 REQ_ATTR(CACHE_STATIONS))
+#define CACHE_ATTRS	(ATTR_BIT(ARPPROXY_CACHE_A_TIMEOUT) | ATTR_BIT(ARPPROXY_CACHE_A_SIZE) | \
+			 ATTR_BIT(ARPPROXY_CACHE_A_STATIONS))
 
 extern const struct object binding_object;
 extern const struct object acl_object;
@@ -82,7 +90,7 @@ void print_hits(const struct nlattr *hits);
 void print_mac(const char *key, const char *fmt, const struct nlattr *mac);
 /* An IPv4 address attribute (be32) likewise */
 void print_ip(const char *key, const char *fmt, const struct nlattr *ip);
-/* An ARPPROXY_A_IFINDEX's name under key "dev", in text by fmt */
+/* An interface index attribute's name under key "dev", in text by fmt */
 void print_dev(const char *fmt, const struct nlattr *ifindex);
 /* " dev IFNAME", or a JSON null for every interface */
 void binding_print_dev(const struct nlattr *ifindex);
@@ -92,8 +100,8 @@ void acl_print_words(const struct nlattr *const *tb);
 void cache_print_words(const struct nlattr *const *tb);
 /* cache show's order: by interface index, then address */
 uint64_t station_order(const struct nlattr *const *tb);
-/* Whether a reply with ARPPROXY_A_IFINDEX is on the interface show asks for */
-bool dev_match(const struct req *req, const struct nlattr *const *tb);
+/* Whether a reply's interface index is the interface show asks for */
+bool dev_match(const struct req *req, const struct nlattr *ifindex);
 
 /* "stat_4294967295" */
 #define STAT_STRLEN	16

@@ -4,7 +4,7 @@
 
 static const struct cmd version_cmds[] = {
 	{ .id = ARPPROXY_CMD_VERSION_GET, .kind = REQ_GET,
-	  .reply = REQ_ATTR(VERSION), .print = version_print },
+	  .reply = ATTR_BIT(ARPPROXY_A_VERSION), .print = version_print },
 };
 
 const struct object version_object = {
