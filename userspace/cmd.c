@@ -229,23 +229,13 @@ int cmd_check_force(const struct req *req)
 	return 0;
 }
 
-int cmd_run(struct nl *nl, const struct req *req)
+int cmd_send(struct nl *nl, const struct req *req)
 {
 	struct show show = { req, true };
 	char buf[NL_MSG_SIZE];
 	struct nlmsghdr *nlh;
 	int ret;
 
-	if (req->cmd->kind == REQ_LOCAL) {
-		cmd_help(stdout, req->help);
-		return 0;
-	}
-	if (req->cmd->kind == REQ_MONITOR)
-		return monitor_run(nl);
-	if (req->cmd->kind == REQ_SAVE)
-		return save_run(nl);
-	if (req->prometheus)
-		return metrics_run(nl, req);
 	if (req->cmd->kind == REQ_DUMP) {
 		ret = show_dump(nl, req);
 	} else {
@@ -255,4 +245,15 @@ int cmd_run(struct nl *nl, const struct req *req)
 	if (ret)
 		return err_set("%s", req_strerror(req, -ret, nl->extack, nl->extack_off));
 	return 0;
+}
+
+int cmd_run(struct nl *nl, const struct req *req)
+{
+	if (req->cmd->run)
+		return req->cmd->run(nl, req);
+	if (req->cmd->kind == REQ_LOCAL) {
+		cmd_help(stdout, req->help);
+		return 0;
+	}
+	return cmd_send(nl, req);
 }

@@ -55,8 +55,10 @@ extern const struct object restore_object;
 
 /* OBJECT COMMAND ARGS... into req; err_set() and -1 on bad words. */
 int cmd_parse(int argc, char **argv, struct req *req);
-/* Send req and print the answer; err_set() and -1 on error. */
+/* Run req: its cmd's .run, the help, or cmd_send(); err_set() and -1 on error. */
 int cmd_run(struct nl *nl, const struct req *req);
+/* Send req and print the answer; err_set() and -1 on error. */
+int cmd_send(struct nl *nl, const struct req *req);
 /* Receive the dump req asks for: 0 or a negative errno. */
 int cmd_dump(struct nl *nl, const struct req *req, struct nl_dump *dump);
 /* Print a dump's messages in buf; 0, or -EBADMSG with nothing printed. */
@@ -78,6 +80,11 @@ void stats_print(const struct req *req, const struct nlattr *const *tb);
 void station_print(const struct req *req, const struct nlattr *const *tb);
 void cache_status_print(const struct req *req, const struct nlattr *const *tb);
 void version_print(const struct req *req, const struct nlattr *const *tb);
+/*
+ * The tool's version and protocol, the module's version if known (NULL if
+ * not), and the protocol it speaks if known (0 if not) and not the tool's
+ */
+void version_print_tool(const char *module, uint32_t module_proto);
 
 /*
  * The words of a reply without the line around it and without hits, for
@@ -109,7 +116,7 @@ bool dev_match(const struct req *req, const struct nlattr *ifindex);
 const char *stat_name(char *buf, uint32_t stat);
 
 /* Print the whole configuration as commands; err_set() and -1 on error. */
-int save_run(struct nl *nl);
+int save_run(struct nl *nl, const struct req *req);
 /* The replies save prints, in this order */
 enum { SAVE_BINDINGS, SAVE_IFACES, SAVE_ACLS, SAVE_CACHE, SAVE_PARTS };
 /* Print dumps[SAVE_PARTS] as save does; 0, or -EBADMSG with nothing printed. */
@@ -132,7 +139,7 @@ int metrics_print(const struct nl_dump *dumps, bool bindings);
 void metrics_label_add(char *labels, const char *name, const char *value);
 
 /* Print the events of nl's family until killed; err_set() and -1 on error. */
-int monitor_run(struct nl *nl);
+int monitor_run(struct nl *nl, const struct req *req);
 /* Print one event as received at when; -EBADMSG, printing nothing, if malformed. */
 int monitor_print(const struct nlmsghdr *nlh, const struct timespec *when);
 

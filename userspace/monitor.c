@@ -32,7 +32,7 @@ struct event {
 };
 
 static const struct cmd monitor_cmds[] = {
-	{ .kind = REQ_MONITOR },
+	{ .kind = REQ_MONITOR, .run = monitor_run },
 };
 
 const struct object monitor_object = {
@@ -198,12 +198,13 @@ static int monitor_msg(const struct nlmsghdr *nlh, void *data)
 /* Control messages have no place among a group's: skip any. */
 static mnl_cb_t monitor_ctl_cb[NLMSG_MIN_TYPE];
 
-int monitor_run(struct nl *nl)
+int monitor_run(struct nl *nl, const struct req *req)
 {
 	struct timespec now;
 	ssize_t len;
 	int ret;
 
+	(void)req;
 	if (!nl->events)
 		return err_set("the module sends no events (too old)");
 	/* Needs no capability: the module opens the group to every user. */

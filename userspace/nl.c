@@ -375,6 +375,11 @@ int nl_open(struct nl *nl)
 		return err_set("arpproxy module is not loaded (modprobe arpproxy)");
 	if (ret)
 		return err_set("cannot find the arpproxy netlink family: %s", strerror(-ret));
+	return nl_check_proto(nl);
+}
+
+int nl_check_proto(const struct nl *nl)
+{
 	/* Any other protocol lays its messages out otherwise: none would be understood. */
 	if (nl->proto != ARPPROXY_GENL_VERSION)
 		return err_set("the arpproxy module speaks protocol %u, arpproxyctl speaks %u: "

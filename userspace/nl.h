@@ -47,6 +47,8 @@ typedef void (*nl_ack_fn)(uint32_t seq, int err, const char *extack, void *data)
  */
 int nl_open(struct nl *nl);
 void nl_close(struct nl *nl);
+/* Whether the module speaks the tool's protocol: err_set() and -1 if not. */
+int nl_check_proto(const struct nl *nl);
 /*
  * A CTRL_CMD_GETFAMILY reply's family id, protocol version and events
  * group (0: none) into nl; -EBADMSG.

@@ -50,7 +50,7 @@ enum req_field {
 #define REQ_TB_LEN	16
 
 enum req_kind {
-	REQ_LOCAL,	/* help: nothing for the kernel */
+	REQ_LOCAL,	/* help, or a .run that opens the socket itself if it needs it */
 	REQ_CHANGE,	/* do, acked */
 	REQ_GET,	/* do, one reply to print */
 	REQ_DUMP,	/* dump, replies printed as an array */
@@ -92,6 +92,7 @@ enum {
 };
 
 struct req;
+struct nl;
 
 /* Print one reply, its cmd's nest parsed into tb by req_parse_reply(). */
 typedef void (*req_print_fn)(const struct req *req,
@@ -119,6 +120,11 @@ struct cmd {
 	uint64_t (*order)(const struct nlattr *const *tb);
 	/* What the words cannot say alone: err_set() and -1 if req is wrong. */
 	int (*check)(const struct req *req);
+	/*
+	 * Runs the command in place of sending its request, on nl open unless
+	 * kind is REQ_LOCAL; NULL: cmd_send(). err_set() and -1 on error.
+	 */
+	int (*run)(struct nl *nl, const struct req *req);
 };
 
 /* A command line, parsed: everything needed to send it and show the answer. */

@@ -11,7 +11,7 @@
 #include "print.h"
 
 static const struct cmd save_cmds[] = {
-	{ .kind = REQ_SAVE },
+	{ .kind = REQ_SAVE, .run = save_run },
 };
 
 const struct object save_object = {
@@ -120,13 +120,14 @@ int save_print(const struct nl_dump *dumps)
 	return 0;
 }
 
-int save_run(struct nl *nl)
+int save_run(struct nl *nl, const struct req *save)
 {
 	struct nl_dump dumps[SAVE_PARTS] = { { NULL, 0, 0 } };
 	struct req req = { NULL };
 	size_t i;
 	int ret = 0;
 
+	(void)save;
 	/* Every part whole: nothing is printed before all are in. */
 	for (i = 0; i < SAVE_PARTS && !ret; i++) {
 		req.cmd = &parts[i].dump;

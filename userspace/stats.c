@@ -29,10 +29,16 @@ static int stats_show_check(const struct req *req)
 	return 0;
 }
 
+/* Prometheus output gathers several replies; the rest is one get. */
+static int stats_show_run(struct nl *nl, const struct req *req)
+{
+	return req->prometheus ? metrics_run(nl, req) : cmd_send(nl, req);
+}
+
 static const struct cmd stats_cmds[] = {
 	{ .name = "show", .id = ARPPROXY_CMD_STATS_GET, .kind = REQ_GET,
 	  .keywords = KW_DEV | KW_FORMAT | KW_BINDINGS, .reply = ATTR_BIT(ARPPROXY_A_STATS),
-	  .print = stats_print, .check = stats_show_check },
+	  .print = stats_print, .check = stats_show_check, .run = stats_show_run },
 	{ .name = "reset", .id = ARPPROXY_CMD_STATS_RESET, .kind = REQ_CHANGE },
 };
 

@@ -381,7 +381,7 @@ static const struct {
 	  KEY | ROUNDS },
 	{ "announce 10.0.0.0/16 reply interval 10 dev lo count 1", ARPPROXY_CMD_ANNOUNCE,
 	  REQ_CHANGE, KEY | DEV | ROUNDS | REQ_ATTR(REPLY) },
-	{ "version", ARPPROXY_CMD_VERSION_GET, REQ_GET, 0 },
+	{ "version", ARPPROXY_CMD_VERSION_GET, REQ_LOCAL, 0 },
 	{ "monitor", 0, REQ_MONITOR, 0 },
 	{ "save", 0, REQ_SAVE, 0 },
 	{ "restore /etc/arpproxy/arpproxy.conf", 0, REQ_RESTORE, 0 },
@@ -1151,7 +1151,7 @@ START_TEST(test_help_text)
 		"arpproxyctl stats show --format prometheus [--bindings]\n"
 		"arpproxyctl stats reset\n"
 		"arpproxyctl monitor\n"
-		"arpproxyctl version\n"
+		"arpproxyctl version | -V | --version\n"
 		"arpproxyctl help | -h | --help ; arpproxyctl OBJECT help\n"
 		"PREFIX := A.B.C.D[/LEN]  MAC := xx:xx:xx:xx:xx:xx\n");
 	ck_assert_str_eq(binding,

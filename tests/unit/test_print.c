@@ -16,6 +16,7 @@
 #include <net/if.h>
 
 #include "cmd.h"
+#include "err.h"
 #include "helpers.h"
 #include "nl.h"
 #include "parse.h"
@@ -1576,9 +1577,45 @@ START_TEST(test_version)
 	mnl_attr_put_strz(nlh, ARPPROXY_A_VERSION, "9.8.7");
 	msg_end(nlh);
 	ck_assert_str_eq(show_reply("version", false, false),
-			 "arpproxyctl " ARPPROXY_VERSION "\nmodule 9.8.7\n");
+			 "arpproxyctl " ARPPROXY_VERSION "\nmodule 9.8.7\nprotocol 2\n");
 	ck_assert_str_eq(show_reply("version", true, false),
-			 "{\"arpproxyctl\":\"" ARPPROXY_VERSION "\",\"module\":\"9.8.7\"}\n");
+			 "{\"arpproxyctl\":\"" ARPPROXY_VERSION "\",\"module\":\"9.8.7\","
+			 "\"protocol\":2}\n");
+}
+END_TEST
+
+/* Without the module, or with one of another protocol: what is known */
+START_TEST(test_version_without_module)
+{
+	capture_start(false, false);
+	version_print_tool(NULL, 0);
+	ck_assert_str_eq(capture_end(), "arpproxyctl " ARPPROXY_VERSION "\nprotocol 2\n");
+	capture_start(true, false);
+	version_print_tool(NULL, 0);
+	ck_assert_str_eq(capture_end(),
+			 "{\"arpproxyctl\":\"" ARPPROXY_VERSION "\",\"protocol\":2}\n");
+	capture_start(false, false);
+	version_print_tool(NULL, 1);
+	ck_assert_str_eq(capture_end(),
+			 "arpproxyctl " ARPPROXY_VERSION "\nprotocol 2\nmodule protocol 1\n");
+	capture_start(true, false);
+	version_print_tool(NULL, 3);
+	ck_assert_str_eq(capture_end(), "{\"arpproxyctl\":\"" ARPPROXY_VERSION "\","
+			 "\"protocol\":2,\"module_protocol\":3}\n");
+}
+END_TEST
+
+/* Every command that talks to the module stops at another protocol, in one line. */
+START_TEST(test_protocol_mismatch)
+{
+	static struct nl nl;
+
+	nl.proto = ARPPROXY_GENL_VERSION;
+	ck_assert_int_eq(nl_check_proto(&nl), 0);
+	nl.proto = 1;
+	ck_assert_int_eq(nl_check_proto(&nl), -1);
+	ck_assert_str_eq(err_msg(), "the arpproxy module speaks protocol 1, arpproxyctl speaks 2: "
+			 "install matching versions.");
 }
 END_TEST
 
@@ -1647,6 +1684,8 @@ Suite *print_suite(void)
 	tcase_add_loop_test(tc, test_metrics_malformed_prints_nothing, 0, METRICS_PARTS);
 	tcase_add_test(tc, test_metrics_labels);
 	tcase_add_test(tc, test_version);
+	tcase_add_test(tc, test_version_without_module);
+	tcase_add_test(tc, test_protocol_mismatch);
 	tcase_add_test(tc, test_json_strings_and_modes);
 	suite_add_tcase(s, tc);
 	return s;
