@@ -10,17 +10,15 @@
 			 KW_PER_HOST)
 
 /*
- * A burst is the interface bucket's: there is none without a rate. Pin
- * holds senders to the stations learnt: the kernel refuses, in these words,
- * to leave an interface pinning without learning; this one is sure to.
+ * A burst is the interface bucket's: there is none without a rate. The
+ * kernel refuses it too, but these words, in the grammar's terms, are the
+ * ones users know. Whether pin has learn depends on what the interface has
+ * already: the kernel alone can tell, in its words.
  */
 static int iface_set_check(const struct req *req)
 {
 	if ((req->attrs & REQ_ATTR(RATE_BURST)) && !req->rate)
 		return err_set("\"burst\" needs a rate above 0");
-	if ((req->attrs & REQ_ATTR(INSPECT)) && req->inspect_mode == ARPPROXY_INSPECT_PIN &&
-	    (req->attrs & REQ_ATTR(LEARN)) && !req->learn)
-		return err_set("inspect pin needs learn on");
 	return 0;
 }
 
