@@ -4,6 +4,7 @@
 #include "cmd.h"
 #include "parse.h"
 #include "print.h"
+#include "words.h"
 
 #define ACL_RULE_KW	(KW_DEV | KW_ALLOW | KW_DENY | KW_FROM | KW_FROM_MAC)
 

@@ -9,6 +9,7 @@
 #include "ifname.h"
 #include "parse.h"
 #include "print.h"
+#include "words.h"
 
 #define BINDING_SET_KW	(KW_DEV | KW_MAC | KW_ONLINK | KW_EXCLUDE | KW_STATIC | \
 			 KW_GARP | KW_REFRESH)
@@ -71,23 +72,6 @@ static bool binding_match(const struct req *req, const struct nlattr *const *tb)
 	return true;
 }
 
-void print_mac(const char *key, const char *fmt, const struct nlattr *mac)
-{
-	char buf[MAC_STRLEN];
-
-	if (mac)
-		print_string(PRINT_ANY, key, fmt, format_mac(buf, mnl_attr_get_payload(mac)));
-}
-
-void print_ip(const char *key, const char *fmt, const struct nlattr *ip)
-{
-	char buf[INET_ADDRSTRLEN];
-
-	if (ip)
-		print_string(PRINT_ANY, key, fmt,
-			     inet_ntop(AF_INET, mnl_attr_get_payload(ip), buf, sizeof(buf)));
-}
-
 static void binding_print_mac(const struct nlattr *mac, uint32_t flags, bool mac_auto)
 {
 	if (mac) {
@@ -133,26 +117,6 @@ static void binding_print_announce(const struct nlattr *garp, const struct nlatt
 		print_null(PRINT_JSON, "refresh", NULL, NULL);
 }
 
-void print_dev(const char *fmt, const struct nlattr *ifindex)
-{
-	char dev[IF_NAMESIZE];
-
-	print_string(PRINT_ANY, "dev", fmt, ifname_of(mnl_attr_get_u32(ifindex), dev));
-}
-
-void binding_print_dev(const struct nlattr *ifindex)
-{
-	if (ifindex)
-		print_dev(" dev %s", ifindex);
-	else
-		print_null(PRINT_JSON, "dev", NULL, NULL);
-}
-
-void print_hits(const struct nlattr *hits)
-{
-	print_u64(PRINT_ANY, "hits", " hits %" PRIu64, hits ? mnl_attr_get_u64(hits) : 0);
-}
-
 void binding_print_words(const struct nlattr *const *tb, bool mac_auto)
 {
 	const struct nlattr *attr = tb[ARPPROXY_BINDING_A_FLAGS];
@@ -162,7 +126,7 @@ void binding_print_words(const struct nlattr *const *tb, bool mac_auto)
 	print_string(PRINT_ANY, "prefix", "%s",
 		     format_prefix(prefix, mnl_attr_get_u32(tb[ARPPROXY_BINDING_A_PREFIX4]),
 				   mnl_attr_get_u8(tb[ARPPROXY_BINDING_A_PLEN])));
-	binding_print_dev(tb[ARPPROXY_BINDING_A_IFINDEX]);
+	print_dev_scope(tb[ARPPROXY_BINDING_A_IFINDEX]);
 	binding_print_mac(tb[ARPPROXY_BINDING_A_MAC], flags, mac_auto);
 	binding_print_flags(flags);
 	binding_print_announce(tb[ARPPROXY_BINDING_A_GARP], tb[ARPPROXY_BINDING_A_REFRESH]);

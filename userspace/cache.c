@@ -9,6 +9,7 @@
 
 #include "cmd.h"
 #include "print.h"
+#include "words.h"
 
 static const struct cmd cache_cmds[] = {
 	/* The kernel filters, and sends its stations in no order: sorted here. */

@@ -5,6 +5,7 @@
 #include "err.h"
 #include "parse.h"
 #include "print.h"
+#include "words.h"
 
 #define IFACE_SET_KW	(KW_PROXY | KW_INSPECT | KW_RARP | KW_LEARN | KW_RATE | KW_BURST | \
 			 KW_PER_HOST)

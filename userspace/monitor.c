@@ -12,8 +12,10 @@
 
 #include "cmd.h"
 #include "err.h"
+#include "monitor.h"
 #include "parse.h"
 #include "print.h"
+#include "words.h"
 
 /* "2026-11-26T23:45:01.123", with room for years past 9999 */
 #define TIME_STRLEN	32
@@ -30,6 +32,8 @@ struct event {
 	uint64_t needs;		/* ATTR_BIT()s of the nest it cannot be without */
 	void (*print)(const struct nlattr *const *tb);	/* NULL: no words */
 };
+
+static int monitor_run(struct nl *nl, const struct req *req);
 
 static const struct cmd monitor_cmds[] = {
 	{ .kind = REQ_MONITOR, .run = monitor_run },
@@ -51,17 +55,17 @@ static void binding_event(const struct nlattr *const *tb)
 /* The interface a flush was limited to, if it was */
 static void binding_flush_event(const struct nlattr *const *tb)
 {
-	binding_print_dev(tb[ARPPROXY_BINDING_A_IFINDEX]);
+	print_dev_scope(tb[ARPPROXY_BINDING_A_IFINDEX]);
 }
 
 static void acl_flush_event(const struct nlattr *const *tb)
 {
-	binding_print_dev(tb[ARPPROXY_ACL_A_IFINDEX]);
+	print_dev_scope(tb[ARPPROXY_ACL_A_IFINDEX]);
 }
 
 static void station_flush_event(const struct nlattr *const *tb)
 {
-	binding_print_dev(tb[ARPPROXY_STATION_A_IFINDEX]);
+	print_dev_scope(tb[ARPPROXY_STATION_A_IFINDEX]);
 }
 
 /* What is known of the packet depends on how much of it there was. */
@@ -198,7 +202,8 @@ static int monitor_msg(const struct nlmsghdr *nlh, void *data)
 /* Control messages have no place among a group's: skip any. */
 static mnl_cb_t monitor_ctl_cb[NLMSG_MIN_TYPE];
 
-int monitor_run(struct nl *nl, const struct req *req)
+/* Print the events of nl's family until killed; err_set() and -1 on error. */
+static int monitor_run(struct nl *nl, const struct req *req)
 {
 	struct timespec now;
 	ssize_t len;

@@ -9,6 +9,10 @@
 #include "cmd.h"
 #include "err.h"
 #include "print.h"
+#include "save.h"
+#include "words.h"
+
+static int save_run(struct nl *nl, const struct req *save);
 
 static const struct cmd save_cmds[] = {
 	{ .kind = REQ_SAVE, .run = save_run },
@@ -120,7 +124,8 @@ int save_print(const struct nl_dump *dumps)
 	return 0;
 }
 
-int save_run(struct nl *nl, const struct req *save)
+/* Print the whole configuration as commands; err_set() and -1 on error. */
+static int save_run(struct nl *nl, const struct req *save)
 {
 	struct nl_dump dumps[SAVE_PARTS] = { { NULL, 0, 0 } };
 	struct req req = { NULL };

@@ -11,6 +11,8 @@
 #include "ifname.h"
 #include "parse.h"
 #include "print.h"
+#include "stats.h"
+#include "words.h"
 
 /*
  * The counters' names and what they count are the spec's (spec_stats[]);
@@ -28,6 +30,8 @@ static int stats_show_check(const struct req *req)
 		return err_set("\"--format prometheus\" cannot be used with \"-j\"");
 	return 0;
 }
+
+static int metrics_run(struct nl *nl, const struct req *req);
 
 /* Prometheus output gathers several replies; the rest is one get. */
 static int stats_show_run(struct nl *nl, const struct req *req)
@@ -208,7 +212,8 @@ int metrics_print(const struct nl_dump *dumps, bool bindings)
 	return 0;
 }
 
-int metrics_run(struct nl *nl, const struct req *req)
+/* stats show --format prometheus: the counters, and the hits if bindings */
+static int metrics_run(struct nl *nl, const struct req *req)
 {
 	struct nl_dump dumps[METRICS_PARTS] = { { NULL, 0, 0 } };
 	struct req part = { NULL };

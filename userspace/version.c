@@ -8,6 +8,7 @@
 
 #include "cmd.h"
 #include "print.h"
+#include "words.h"
 
 static int version_run(struct nl *nl, const struct req *req);
 

@@ -11,6 +11,7 @@
 
 #include "cmd.h"
 #include "helpers.h"
+#include "monitor.h"
 #include "nl.h"
 #include "print.h"
 #include "suites.h"

@@ -12,6 +12,7 @@
 #include "helpers.h"
 #include "nl.h"
 #include "req.h"
+#include "stats.h"
 #include "suites.h"
 
 #define FAMILY	0x1234

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Words to requests: userspace/parse.c, cmd.c and batch_words(). */
+/* Words to requests: userspace/parse.c, args.c, cmd.c and batch_words(). */
 #include <arpa/inet.h>
 #include <check.h>
 #include <stdio.h>

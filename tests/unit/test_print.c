@@ -21,7 +21,10 @@
 #include "nl.h"
 #include "parse.h"
 #include "print.h"
+#include "save.h"
+#include "stats.h"
 #include "suites.h"
+#include "words.h"
 
 #define NO_DEV		0
 #define GONE_DEV	999999	/* an ifindex no interface has */
