@@ -4,21 +4,22 @@
 #include "cmd.h"
 #include "parse.h"
 #include "print.h"
+#include "words.h"
 
 #define ACL_RULE_KW	(KW_DEV | KW_ALLOW | KW_DENY | KW_FROM | KW_FROM_MAC)
 
 static const struct cmd acl_cmds[] = {
-	{ .name = "add", .id = ARPPROXY_CMD_ACL_ADD, .kind = REQ_CHANGE,
+	{ .name = "add", .nest = ARPPROXY_A_ACL, .id = ARPPROXY_CMD_ACL_ADD, .kind = REQ_CHANGE,
 	  .keywords = ACL_RULE_KW | KW_PREF, .required = KW_DEV,
 	  .any = KW_ALLOW | KW_DENY, .any_words = "allow or deny", .config = true },
 	/* By its pref alone, or by what it does to whom. */
-	{ .name = "del", .id = ARPPROXY_CMD_ACL_DEL, .kind = REQ_CHANGE,
+	{ .name = "del", .nest = ARPPROXY_A_ACL, .id = ARPPROXY_CMD_ACL_DEL, .kind = REQ_CHANGE,
 	  .keywords = ACL_RULE_KW | KW_PREF, .required = KW_DEV,
 	  .any = KW_PREF | KW_ALLOW | KW_DENY, .any_words = "pref, allow or deny",
 	  .alone = KW_PREF, .config = true },
-	{ .name = "show", .id = ARPPROXY_CMD_ACL_GET, .kind = REQ_DUMP,
+	{ .name = "show", .nest = ARPPROXY_A_ACL, .id = ARPPROXY_CMD_ACL_GET, .kind = REQ_DUMP,
 	  .keywords = KW_DEV, .reply = ACL_KEY, .print = acl_print },
-	{ .name = "flush", .id = ARPPROXY_CMD_ACL_FLUSH, .kind = REQ_CHANGE,
+	{ .name = "flush", .nest = ARPPROXY_A_ACL, .id = ARPPROXY_CMD_ACL_FLUSH, .kind = REQ_CHANGE,
 	  .keywords = KW_DEV, .config = true },
 };
 
@@ -37,24 +38,24 @@ void acl_print_words(const struct nlattr *const *tb)
 {
 	char action[MODE_STRLEN], prefix[PREFIX_STRLEN];
 
-	print_dev("dev %s", tb[ARPPROXY_A_IFINDEX]);
-	print_u64(PRINT_ANY, "pref", " pref %" PRIu64, mnl_attr_get_u32(tb[ARPPROXY_A_PREF]));
+	print_dev("dev %s", tb[ARPPROXY_ACL_A_IFINDEX]);
+	print_u64(PRINT_ANY, "pref", " pref %" PRIu64, mnl_attr_get_u32(tb[ARPPROXY_ACL_A_PREF]));
 	print_string(PRINT_ANY, "action", " %s",
-		     format_acl_action(action, mnl_attr_get_u8(tb[ARPPROXY_A_ACTION])));
-	if (tb[ARPPROXY_A_PREFIX] && tb[ARPPROXY_A_PLEN])
+		     format_acl_action(action, mnl_attr_get_u8(tb[ARPPROXY_ACL_A_ACTION])));
+	if (tb[ARPPROXY_ACL_A_PREFIX4] && tb[ARPPROXY_ACL_A_PLEN])
 		print_string(PRINT_ANY, "from", " from %s",
-			     format_prefix(prefix, mnl_attr_get_u32(tb[ARPPROXY_A_PREFIX]),
-					   mnl_attr_get_u8(tb[ARPPROXY_A_PLEN])));
-	print_mac("mac", " mac %s", tb[ARPPROXY_A_MAC]);
+			     format_prefix(prefix, mnl_attr_get_u32(tb[ARPPROXY_ACL_A_PREFIX4]),
+					   mnl_attr_get_u8(tb[ARPPROXY_ACL_A_PLEN])));
+	print_mac("mac", " mac %s", tb[ARPPROXY_ACL_A_MAC]);
 }
 
 void acl_print(const struct req *req, const struct nlattr *const *tb)
 {
-	if (!dev_match(req, tb))
+	if (!dev_match(req, tb[ARPPROXY_ACL_A_IFINDEX]))
 		return;
 	open_json_object(NULL);
 	acl_print_words(tb);
-	print_hits(tb[ARPPROXY_A_HITS]);
+	print_hits(tb[ARPPROXY_ACL_A_HITS]);
 	close_json_object();
 	print_nl();
 }

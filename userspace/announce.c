@@ -7,7 +7,7 @@
 #include "cmd.h"
 
 static const struct cmd announce_cmds[] = {
-	{ .id = ARPPROXY_CMD_ANNOUNCE, .kind = REQ_CHANGE, .arg = KW_PREFIX,
+	{ .nest = ARPPROXY_A_ANNOUNCE, .id = ARPPROXY_CMD_ANNOUNCE, .kind = REQ_CHANGE, .arg = KW_PREFIX,
 	  .required = KW_PREFIX, .keywords = KW_DEV | KW_COUNT | KW_INTERVAL | KW_REPLY },
 };
 

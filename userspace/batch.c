@@ -124,7 +124,7 @@ static void batch_ack(uint32_t seq, int err, const char *extack, void *data)
 	}
 	if (b->stop)
 		return;
-	err_set("%s", req_strerror(&b->lines[i].req, err, extack));
+	err_set("%s", req_strerror(&b->lines[i].req, err, extack, b->nl->extack_off));
 	batch_fail(b, i);
 }
 

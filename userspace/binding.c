@@ -9,6 +9,7 @@
 #include "ifname.h"
 #include "parse.h"
 #include "print.h"
+#include "words.h"
 
 #define BINDING_SET_KW	(KW_DEV | KW_MAC | KW_ONLINK | KW_EXCLUDE | KW_STATIC | \
 			 KW_GARP | KW_REFRESH)
@@ -29,18 +30,23 @@ static int binding_set_check(const struct req *req)
 }
 
 static const struct cmd binding_cmds[] = {
-	{ .name = "add", .id = ARPPROXY_CMD_BINDING_ADD, .kind = REQ_CHANGE,
+	{ .name = "add", .nest = ARPPROXY_A_BINDING, .id = ARPPROXY_CMD_BINDING_ADD,
+	  .kind = REQ_CHANGE,
 	  .arg = KW_PREFIX, .required = KW_PREFIX, .keywords = BINDING_SET_KW,
 	  /* sent as 0 too, so that replace clears flags no longer given */
 	  .attrs = REQ_ATTR(FLAGS), .config = true, .check = binding_set_check },
-	{ .name = "replace", .id = ARPPROXY_CMD_BINDING_REPLACE, .kind = REQ_CHANGE,
+	{ .name = "replace", .nest = ARPPROXY_A_BINDING, .id = ARPPROXY_CMD_BINDING_REPLACE,
+	  .kind = REQ_CHANGE,
 	  .arg = KW_PREFIX, .required = KW_PREFIX, .keywords = BINDING_SET_KW,
 	  .attrs = REQ_ATTR(FLAGS), .config = true, .check = binding_set_check },
-	{ .name = "del", .id = ARPPROXY_CMD_BINDING_DEL, .kind = REQ_CHANGE,
+	{ .name = "del", .nest = ARPPROXY_A_BINDING, .id = ARPPROXY_CMD_BINDING_DEL,
+	  .kind = REQ_CHANGE,
 	  .arg = KW_PREFIX, .required = KW_PREFIX, .keywords = KW_DEV, .config = true },
-	{ .name = "show", .id = ARPPROXY_CMD_BINDING_GET, .kind = REQ_DUMP,
+	{ .name = "show", .nest = ARPPROXY_A_BINDING, .id = ARPPROXY_CMD_BINDING_GET,
+	  .kind = REQ_DUMP,
 	  .arg = KW_PREFIX, .keywords = KW_DEV, .reply = BINDING_KEY, .print = binding_print },
-	{ .name = "flush", .id = ARPPROXY_CMD_BINDING_FLUSH, .kind = REQ_CHANGE,
+	{ .name = "flush", .nest = ARPPROXY_A_BINDING, .id = ARPPROXY_CMD_BINDING_FLUSH,
+	  .kind = REQ_CHANGE,
 	  .keywords = KW_DEV, .config = true },
 };
 
@@ -57,30 +63,13 @@ const struct object binding_object = {
 static bool binding_match(const struct req *req, const struct nlattr *const *tb)
 {
 	if ((req->attrs & REQ_ATTR(PREFIX)) &&
-	    (mnl_attr_get_u32(tb[ARPPROXY_A_PREFIX]) != req->prefix ||
-	     mnl_attr_get_u8(tb[ARPPROXY_A_PLEN]) != req->plen))
+	    (mnl_attr_get_u32(tb[ARPPROXY_BINDING_A_PREFIX4]) != req->prefix ||
+	     mnl_attr_get_u8(tb[ARPPROXY_BINDING_A_PLEN]) != req->plen))
 		return false;
 	if (req->attrs & REQ_ATTR(IFINDEX))
-		return tb[ARPPROXY_A_IFINDEX] &&
-		       mnl_attr_get_u32(tb[ARPPROXY_A_IFINDEX]) == req->ifindex;
+		return tb[ARPPROXY_BINDING_A_IFINDEX] &&
+		       mnl_attr_get_u32(tb[ARPPROXY_BINDING_A_IFINDEX]) == req->ifindex;
 	return true;
-}
-
-void print_mac(const char *key, const char *fmt, const struct nlattr *mac)
-{
-	char buf[MAC_STRLEN];
-
-	if (mac)
-		print_string(PRINT_ANY, key, fmt, format_mac(buf, mnl_attr_get_payload(mac)));
-}
-
-void print_ip(const char *key, const char *fmt, const struct nlattr *ip)
-{
-	char buf[INET_ADDRSTRLEN];
-
-	if (ip)
-		print_string(PRINT_ANY, key, fmt,
-			     inet_ntop(AF_INET, mnl_attr_get_payload(ip), buf, sizeof(buf)));
 }
 
 static void binding_print_mac(const struct nlattr *mac, uint32_t flags, bool mac_auto)
@@ -128,38 +117,19 @@ static void binding_print_announce(const struct nlattr *garp, const struct nlatt
 		print_null(PRINT_JSON, "refresh", NULL, NULL);
 }
 
-void print_dev(const char *fmt, const struct nlattr *ifindex)
-{
-	char dev[IF_NAMESIZE];
-
-	print_string(PRINT_ANY, "dev", fmt, ifname_of(mnl_attr_get_u32(ifindex), dev));
-}
-
-void binding_print_dev(const struct nlattr *ifindex)
-{
-	if (ifindex)
-		print_dev(" dev %s", ifindex);
-	else
-		print_null(PRINT_JSON, "dev", NULL, NULL);
-}
-
-void print_hits(const struct nlattr *hits)
-{
-	print_u64(PRINT_ANY, "hits", " hits %" PRIu64, hits ? mnl_attr_get_u64(hits) : 0);
-}
-
 void binding_print_words(const struct nlattr *const *tb, bool mac_auto)
 {
-	uint32_t flags = tb[ARPPROXY_A_FLAGS] ? mnl_attr_get_u32(tb[ARPPROXY_A_FLAGS]) : 0;
+	const struct nlattr *attr = tb[ARPPROXY_BINDING_A_FLAGS];
+	uint32_t flags = attr ? mnl_attr_get_u32(attr) : 0;
 	char prefix[PREFIX_STRLEN];
 
 	print_string(PRINT_ANY, "prefix", "%s",
-		     format_prefix(prefix, mnl_attr_get_u32(tb[ARPPROXY_A_PREFIX]),
-				   mnl_attr_get_u8(tb[ARPPROXY_A_PLEN])));
-	binding_print_dev(tb[ARPPROXY_A_IFINDEX]);
-	binding_print_mac(tb[ARPPROXY_A_MAC], flags, mac_auto);
+		     format_prefix(prefix, mnl_attr_get_u32(tb[ARPPROXY_BINDING_A_PREFIX4]),
+				   mnl_attr_get_u8(tb[ARPPROXY_BINDING_A_PLEN])));
+	print_dev_scope(tb[ARPPROXY_BINDING_A_IFINDEX]);
+	binding_print_mac(tb[ARPPROXY_BINDING_A_MAC], flags, mac_auto);
 	binding_print_flags(flags);
-	binding_print_announce(tb[ARPPROXY_A_GARP], tb[ARPPROXY_A_REFRESH]);
+	binding_print_announce(tb[ARPPROXY_BINDING_A_GARP], tb[ARPPROXY_BINDING_A_REFRESH]);
 }
 
 void binding_print(const struct req *req, const struct nlattr *const *tb)
@@ -168,7 +138,7 @@ void binding_print(const struct req *req, const struct nlattr *const *tb)
 		return;
 	open_json_object(NULL);
 	binding_print_words(tb, true);
-	print_hits(tb[ARPPROXY_A_HITS]);
+	print_hits(tb[ARPPROXY_BINDING_A_HITS]);
 	close_json_object();
 	print_nl();
 }

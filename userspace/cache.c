@@ -9,17 +9,20 @@
 
 #include "cmd.h"
 #include "print.h"
+#include "words.h"
 
 static const struct cmd cache_cmds[] = {
 	/* The kernel filters, and sends its stations in no order: sorted here. */
-	{ .name = "show", .id = ARPPROXY_CMD_STATION_GET, .kind = REQ_DUMP,
+	{ .name = "show", .nest = ARPPROXY_A_STATION,
+	  .id = ARPPROXY_CMD_STATION_GET, .kind = REQ_DUMP,
 	  .arg = KW_PREFIX, .arg_anywhere = true, .keywords = KW_DEV, .filter = true,
 	  .reply = STATION_ATTRS, .print = station_print, .order = station_order },
-	{ .name = "flush", .id = ARPPROXY_CMD_STATION_FLUSH, .kind = REQ_CHANGE,
+	{ .name = "flush", .nest = ARPPROXY_A_STATION,
+	  .id = ARPPROXY_CMD_STATION_FLUSH, .kind = REQ_CHANGE,
 	  .keywords = KW_DEV },
-	{ .name = "set", .id = ARPPROXY_CMD_CACHE_SET, .kind = REQ_CHANGE,
+	{ .name = "set", .nest = ARPPROXY_A_CACHE, .id = ARPPROXY_CMD_CACHE_SET, .kind = REQ_CHANGE,
 	  .keywords = KW_TIMEOUT, .required = KW_TIMEOUT, .config = true },
-	{ .name = "status", .id = ARPPROXY_CMD_CACHE_GET, .kind = REQ_GET,
+	{ .name = "status", .nest = ARPPROXY_A_CACHE, .id = ARPPROXY_CMD_CACHE_GET, .kind = REQ_GET,
 	  .reply = CACHE_ATTRS, .print = cache_status_print },
 };
 
@@ -36,8 +39,8 @@ const struct object cache_object = {
 /* By interface, then address: the same stations always show the same. */
 uint64_t station_order(const struct nlattr *const *tb)
 {
-	return (uint64_t)mnl_attr_get_u32(tb[ARPPROXY_A_IFINDEX]) << 32 |
-	       ntohl(mnl_attr_get_u32(tb[ARPPROXY_A_PREFIX]));
+	return (uint64_t)mnl_attr_get_u32(tb[ARPPROXY_STATION_A_IFINDEX]) << 32 |
+	       ntohl(mnl_attr_get_u32(tb[ARPPROXY_STATION_A_ADDR4]));
 }
 
 /* The kernel has filtered already; this keeps show right whatever it sent. */
@@ -46,9 +49,9 @@ static bool station_match(const struct req *req, const struct nlattr *const *tb)
 	uint32_t mask = req->plen ? htonl(~0U << (32 - req->plen)) : 0;
 
 	if ((req->attrs & REQ_ATTR(PREFIX)) &&
-	    (mnl_attr_get_u32(tb[ARPPROXY_A_PREFIX]) & mask) != req->prefix)
+	    (mnl_attr_get_u32(tb[ARPPROXY_STATION_A_ADDR4]) & mask) != req->prefix)
 		return false;
-	return dev_match(req, tb);
+	return dev_match(req, tb[ARPPROXY_STATION_A_IFINDEX]);
 }
 
 /* Ages in whole seconds, rounded down, as the kernel's ms are. */
@@ -62,15 +65,15 @@ void station_print(const struct req *req, const struct nlattr *const *tb)
 	if (!station_match(req, tb))
 		return;
 	open_json_object(NULL);
-	print_ip("ip", "%s", tb[ARPPROXY_A_PREFIX]);
-	print_dev(" dev %s", tb[ARPPROXY_A_IFINDEX]);
-	print_mac("mac", " mac %s", tb[ARPPROXY_A_MAC]);
-	print_age("first_seen", " first-seen %" PRIu64 "s", tb[ARPPROXY_A_FIRST_SEEN]);
-	print_age("last_seen", " last-seen %" PRIu64 "s", tb[ARPPROXY_A_LAST_SEEN]);
+	print_ip("ip", "%s", tb[ARPPROXY_STATION_A_ADDR4]);
+	print_dev(" dev %s", tb[ARPPROXY_STATION_A_IFINDEX]);
+	print_mac("mac", " mac %s", tb[ARPPROXY_STATION_A_MAC]);
+	print_age("first_seen", " first-seen %" PRIu64 "s", tb[ARPPROXY_STATION_A_FIRST_SEEN]);
+	print_age("last_seen", " last-seen %" PRIu64 "s", tb[ARPPROXY_STATION_A_LAST_SEEN]);
 	print_u64(PRINT_ANY, "packets", " packets %" PRIu64,
-		  mnl_attr_get_u64(tb[ARPPROXY_A_PACKETS]));
+		  mnl_attr_get_u64(tb[ARPPROXY_STATION_A_PACKETS]));
 	print_u64(PRINT_ANY, "changes", " changes %" PRIu64,
-		  mnl_attr_get_u32(tb[ARPPROXY_A_CHANGES]));
+		  mnl_attr_get_u32(tb[ARPPROXY_STATION_A_CHANGES]));
 	close_json_object();
 	print_nl();
 }
@@ -78,7 +81,7 @@ void station_print(const struct req *req, const struct nlattr *const *tb)
 void cache_print_words(const struct nlattr *const *tb)
 {
 	print_u64(PRINT_ANY, "timeout", "timeout %" PRIu64,
-		  mnl_attr_get_u32(tb[ARPPROXY_A_CACHE_TIMEOUT]));
+		  mnl_attr_get_u32(tb[ARPPROXY_CACHE_A_TIMEOUT]));
 }
 
 void cache_status_print(const struct req *req, const struct nlattr *const *tb)
@@ -86,9 +89,9 @@ void cache_status_print(const struct req *req, const struct nlattr *const *tb)
 	(void)req;
 	open_json_object(NULL);
 	cache_print_words(tb);
-	print_u64(PRINT_ANY, "size", " size %" PRIu64, mnl_attr_get_u32(tb[ARPPROXY_A_CACHE_SIZE]));
+	print_u64(PRINT_ANY, "size", " size %" PRIu64, mnl_attr_get_u32(tb[ARPPROXY_CACHE_A_SIZE]));
 	print_u64(PRINT_ANY, "stations", " stations %" PRIu64,
-		  mnl_attr_get_u32(tb[ARPPROXY_A_CACHE_STATIONS]));
+		  mnl_attr_get_u32(tb[ARPPROXY_CACHE_A_STATIONS]));
 	close_json_object();
 	print_nl();
 }

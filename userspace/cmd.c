@@ -104,15 +104,14 @@ int cmd_parse(int argc, char **argv, struct req *req)
 	return parse_args(cmd, argc - 1, argv + 1, req);
 }
 
-bool dev_match(const struct req *req, const struct nlattr *const *tb)
+bool dev_match(const struct req *req, const struct nlattr *ifindex)
 {
-	return !(req->attrs & REQ_ATTR(IFINDEX)) ||
-	       mnl_attr_get_u32(tb[ARPPROXY_A_IFINDEX]) == req->ifindex;
+	return !(req->attrs & REQ_ATTR(IFINDEX)) || mnl_attr_get_u32(ifindex) == req->ifindex;
 }
 
 static int show_msg(const struct nlmsghdr *nlh, void *data)
 {
-	const struct nlattr *tb[ARPPROXY_A_MAX + 1] = { NULL };
+	const struct nlattr *tb[REQ_TB_LEN] = { NULL };
 	const struct show *show = data;
 
 	if (req_parse_reply(show->req, nlh, tb)) {
@@ -156,7 +155,7 @@ static int dump_msg_cmp(const void *a, const void *b)
 /* A copy of a checked dump, its messages in the order of req's key: *sorted */
 static int dump_sort(const struct req *req, const char *buf, size_t len, char **sorted)
 {
-	const struct nlattr *tb[ARPPROXY_A_MAX + 1];
+	const struct nlattr *tb[REQ_TB_LEN];
 	const struct nlmsghdr *nlh;
 	struct dump_msg *msgs;
 	size_t n = 0, i, at;
@@ -230,23 +229,13 @@ int cmd_check_force(const struct req *req)
 	return 0;
 }
 
-int cmd_run(struct nl *nl, const struct req *req)
+int cmd_send(struct nl *nl, const struct req *req)
 {
 	struct show show = { req, true };
 	char buf[NL_MSG_SIZE];
 	struct nlmsghdr *nlh;
 	int ret;
 
-	if (req->cmd->kind == REQ_LOCAL) {
-		cmd_help(stdout, req->help);
-		return 0;
-	}
-	if (req->cmd->kind == REQ_MONITOR)
-		return monitor_run(nl);
-	if (req->cmd->kind == REQ_SAVE)
-		return save_run(nl);
-	if (req->prometheus)
-		return metrics_run(nl, req);
 	if (req->cmd->kind == REQ_DUMP) {
 		ret = show_dump(nl, req);
 	} else {
@@ -254,6 +243,17 @@ int cmd_run(struct nl *nl, const struct req *req)
 		ret = nl_do(nl, nlh, req->cmd->print ? show_msg : NULL, &show);
 	}
 	if (ret)
-		return err_set("%s", req_strerror(req, -ret, nl->extack));
+		return err_set("%s", req_strerror(req, -ret, nl->extack, nl->extack_off));
 	return 0;
+}
+
+int cmd_run(struct nl *nl, const struct req *req)
+{
+	if (req->cmd->run)
+		return req->cmd->run(nl, req);
+	if (req->cmd->kind == REQ_LOCAL) {
+		cmd_help(stdout, req->help);
+		return 0;
+	}
+	return cmd_send(nl, req);
 }

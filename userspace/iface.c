@@ -5,32 +5,31 @@
 #include "err.h"
 #include "parse.h"
 #include "print.h"
+#include "words.h"
 
 #define IFACE_SET_KW	(KW_PROXY | KW_INSPECT | KW_RARP | KW_LEARN | KW_RATE | KW_BURST | \
 			 KW_PER_HOST)
 
 /*
- * A burst is the interface bucket's: there is none without a rate. Pin
- * holds senders to the stations learnt: the kernel refuses, in these words,
- * to leave an interface pinning without learning; this one is sure to.
+ * A burst is the interface bucket's: there is none without a rate. The
+ * kernel refuses it too, but these words, in the grammar's terms, are the
+ * ones users know. Whether pin has learn depends on what the interface has
+ * already: the kernel alone can tell, in its words.
  */
 static int iface_set_check(const struct req *req)
 {
 	if ((req->attrs & REQ_ATTR(RATE_BURST)) && !req->rate)
 		return err_set("\"burst\" needs a rate above 0");
-	if ((req->attrs & REQ_ATTR(INSPECT)) && req->inspect_mode == ARPPROXY_INSPECT_PIN &&
-	    (req->attrs & REQ_ATTR(LEARN)) && !req->learn)
-		return err_set("inspect pin needs learn on");
 	return 0;
 }
 
 static const struct cmd iface_cmds[] = {
-	{ .name = "set", .id = ARPPROXY_CMD_IFACE_SET, .kind = REQ_CHANGE,
+	{ .name = "set", .nest = ARPPROXY_A_IFACE, .id = ARPPROXY_CMD_IFACE_SET, .kind = REQ_CHANGE,
 	  .arg = KW_DEV, .required = KW_DEV, .keywords = IFACE_SET_KW,
 	  .any = KW_PROXY | KW_INSPECT | KW_RARP | KW_LEARN | KW_RATE,
 	  .any_words = "a setting: proxy, inspect, learn, rarp or rate", .check = iface_set_check,
 	  .config = true },
-	{ .name = "show", .id = ARPPROXY_CMD_IFACE_GET, .kind = REQ_DUMP,
+	{ .name = "show", .nest = ARPPROXY_A_IFACE, .id = ARPPROXY_CMD_IFACE_GET, .kind = REQ_DUMP,
 	  .arg = KW_DEV, .reply = IFACE_ATTRS, .print = iface_print },
 };
 
@@ -49,9 +48,9 @@ const struct object iface_object = {
  */
 static void iface_print_rate(const struct nlattr *const *tb)
 {
-	uint32_t rate = mnl_attr_get_u32(tb[ARPPROXY_A_RATE]);
-	uint32_t burst = mnl_attr_get_u32(tb[ARPPROXY_A_RATE_BURST]);
-	uint32_t per_host = mnl_attr_get_u32(tb[ARPPROXY_A_RATE_PER_HOST]);
+	uint32_t rate = mnl_attr_get_u32(tb[ARPPROXY_IFACE_A_RATE]);
+	uint32_t burst = mnl_attr_get_u32(tb[ARPPROXY_IFACE_A_RATE_BURST]);
+	uint32_t per_host = mnl_attr_get_u32(tb[ARPPROXY_IFACE_A_RATE_PER_HOST]);
 	enum output_type on = rate || per_host ? PRINT_ANY : PRINT_JSON;
 
 	print_u64(on, "rate", " rate %" PRIu64, rate);
@@ -73,19 +72,19 @@ void iface_print_words(const struct nlattr *const *tb)
 {
 	char mode[MODE_STRLEN];
 
-	print_dev("%s", tb[ARPPROXY_A_IFINDEX]);
+	print_dev("%s", tb[ARPPROXY_IFACE_A_IFINDEX]);
 	print_string(PRINT_ANY, "proxy", " proxy %s",
-		     format_proxy_mode(mode, mnl_attr_get_u8(tb[ARPPROXY_A_PROXY_MODE])));
+		     format_proxy_mode(mode, mnl_attr_get_u8(tb[ARPPROXY_IFACE_A_PROXY_MODE])));
 	print_string(PRINT_ANY, "inspect", " inspect %s",
-		     format_inspect_mode(mode, mnl_attr_get_u8(tb[ARPPROXY_A_INSPECT])));
-	iface_print_switch("rarp", " rarp %s", tb[ARPPROXY_A_RARP]);
-	iface_print_switch("learn", " learn %s", tb[ARPPROXY_A_LEARN]);
+		     format_inspect_mode(mode, mnl_attr_get_u8(tb[ARPPROXY_IFACE_A_INSPECT])));
+	iface_print_switch("rarp", " rarp %s", tb[ARPPROXY_IFACE_A_RARP]);
+	iface_print_switch("learn", " learn %s", tb[ARPPROXY_IFACE_A_LEARN]);
 	iface_print_rate(tb);
 }
 
 void iface_print(const struct req *req, const struct nlattr *const *tb)
 {
-	if (!dev_match(req, tb))
+	if (!dev_match(req, tb[ARPPROXY_IFACE_A_IFINDEX]))
 		return;
 	open_json_object(NULL);
 	iface_print_words(tb);

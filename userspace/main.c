@@ -20,6 +20,7 @@ struct opts {
 	bool pretty;
 	bool force;
 	bool help;
+	bool version;
 	const char *netns;
 	const char *batch;
 };
@@ -31,6 +32,7 @@ static const struct option long_opts[] = {
 	{ "batch", required_argument, NULL, 'b' },
 	{ "force", no_argument, NULL, 'f' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -43,7 +45,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 
 	/* Errors are ours to word; "+" stops at OBJECT, as ip does. */
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:jpn:b:fh", long_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:jpn:b:fhV", long_opts, NULL)) != -1) {
 		switch (c) {
 		case 'j':
 			o->json = true;
@@ -62,6 +64,9 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 			break;
 		case 'h':
 			o->help = true;
+			break;
+		case 'V':
+			o->version = true;
 			break;
 		case ':':
 			return err_set("option \"%s\" needs an argument", argv[optind - 1]);
@@ -110,8 +115,15 @@ static int run_one(int argc, char **argv, bool force)
 
 static int run(int argc, char **argv, const struct opts *o)
 {
+	static char version[] = "version";
+	char *version_argv[] = { version };
+
 	if (o->netns && netns_enter(o->netns))
 		return -1;
+	/* As "ip -V": the "version" command, before any word that would follow */
+	if (o->version)
+		return argc ? err_set("unexpected word \"%s\" after -V", argv[0]) :
+			      run_one(1, version_argv, o->force);
 	if (!o->batch)
 		return run_one(argc, argv, o->force);
 	if (argc)

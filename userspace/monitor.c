@@ -12,25 +12,31 @@
 
 #include "cmd.h"
 #include "err.h"
+#include "monitor.h"
 #include "parse.h"
 #include "print.h"
+#include "words.h"
 
 /* "2026-11-26T23:45:01.123", with room for years past 9999 */
 #define TIME_STRLEN	32
 
-#define PACKET_KEY	(REQ_ATTR(IFINDEX) | REQ_ATTR(SENDER_IP) | REQ_ATTR(MAC))
+#define PACKET_KEY	(ATTR_BIT(ARPPROXY_EVENT_A_IFINDEX) | ATTR_BIT(ARPPROXY_EVENT_A_SENDER4) | \
+			 ATTR_BIT(ARPPROXY_EVENT_A_MAC))
 
 struct event {
 	uint8_t cmd;		/* ARPPROXY_CMD_* */
 	const char *name;	/* the command's words, or what it is */
 	/* Text of the name: a space before words that do not start with one */
 	const char *fmt;
-	uint64_t needs;		/* REQ_ATTR()s it cannot be without */
+	uint16_t nest;		/* ARPPROXY_A_* its attributes are in */
+	uint64_t needs;		/* ATTR_BIT()s of the nest it cannot be without */
 	void (*print)(const struct nlattr *const *tb);	/* NULL: no words */
 };
 
+static int monitor_run(struct nl *nl, const struct req *req);
+
 static const struct cmd monitor_cmds[] = {
-	{ .kind = REQ_MONITOR },
+	{ .kind = REQ_MONITOR, .run = monitor_run },
 };
 
 const struct object monitor_object = {
@@ -46,9 +52,20 @@ static void binding_event(const struct nlattr *const *tb)
 	binding_print_words(tb, true);
 }
 
-static void flush_event(const struct nlattr *const *tb)
+/* The interface a flush was limited to, if it was */
+static void binding_flush_event(const struct nlattr *const *tb)
 {
-	binding_print_dev(tb[ARPPROXY_A_IFINDEX]);
+	print_dev_scope(tb[ARPPROXY_BINDING_A_IFINDEX]);
+}
+
+static void acl_flush_event(const struct nlattr *const *tb)
+{
+	print_dev_scope(tb[ARPPROXY_ACL_A_IFINDEX]);
+}
+
+static void station_flush_event(const struct nlattr *const *tb)
+{
+	print_dev_scope(tb[ARPPROXY_STATION_A_IFINDEX]);
 }
 
 /* What is known of the packet depends on how much of it there was. */
@@ -56,59 +73,66 @@ static void spoof_event(const struct nlattr *const *tb)
 {
 	char reason[STAT_STRLEN];
 
-	print_dev("%s", tb[ARPPROXY_A_IFINDEX]);
+	print_dev("%s", tb[ARPPROXY_EVENT_A_IFINDEX]);
 	print_string(PRINT_ANY, "reason", " %s",
-		     stat_name(reason, mnl_attr_get_u32(tb[ARPPROXY_A_REASON])));
-	print_ip("sender", " %s", tb[ARPPROXY_A_SENDER_IP]);
-	print_mac("claimed", " claimed %s", tb[ARPPROXY_A_MAC]);
-	print_mac("expected", " expected %s", tb[ARPPROXY_A_EXPECTED_MAC]);
+		     stat_name(reason, mnl_attr_get_u32(tb[ARPPROXY_EVENT_A_REASON])));
+	print_ip("sender", " %s", tb[ARPPROXY_EVENT_A_SENDER4]);
+	print_mac("claimed", " claimed %s", tb[ARPPROXY_EVENT_A_MAC]);
+	print_mac("expected", " expected %s", tb[ARPPROXY_EVENT_A_EXPECTED_MAC]);
 }
 
 /* The request that hit a limit, and the limit in the words of iface set. */
 static void rate_limit_event(const struct nlattr *const *tb)
 {
-	print_dev("dev %s", tb[ARPPROXY_A_IFINDEX]);
-	print_ip("from", " from %s", tb[ARPPROXY_A_SENDER_IP]);
-	print_mac("mac", " mac %s", tb[ARPPROXY_A_MAC]);
-	if (tb[ARPPROXY_A_RATE])
+	print_dev("dev %s", tb[ARPPROXY_EVENT_A_IFINDEX]);
+	print_ip("from", " from %s", tb[ARPPROXY_EVENT_A_SENDER4]);
+	print_mac("mac", " mac %s", tb[ARPPROXY_EVENT_A_MAC]);
+	if (tb[ARPPROXY_EVENT_A_RATE])
 		print_u64(PRINT_ANY, "rate", " limit rate %" PRIu64,
-			  mnl_attr_get_u32(tb[ARPPROXY_A_RATE]));
-	if (tb[ARPPROXY_A_RATE_PER_HOST])
+			  mnl_attr_get_u32(tb[ARPPROXY_EVENT_A_RATE]));
+	if (tb[ARPPROXY_EVENT_A_RATE_PER_HOST])
 		print_u64(PRINT_ANY, "per_host", " limit per-host %" PRIu64,
-			  mnl_attr_get_u32(tb[ARPPROXY_A_RATE_PER_HOST]));
+			  mnl_attr_get_u32(tb[ARPPROXY_EVENT_A_RATE_PER_HOST]));
 }
 
 /* A station learnt, as a rate limit's request: its MAC now, and the one it had */
 static void station_event(const struct nlattr *const *tb)
 {
-	print_dev("dev %s", tb[ARPPROXY_A_IFINDEX]);
-	print_ip("ip", " %s", tb[ARPPROXY_A_SENDER_IP]);
-	print_mac("mac", " mac %s", tb[ARPPROXY_A_MAC]);
-	print_mac("old_mac", " old-mac %s", tb[ARPPROXY_A_OLD_MAC]);
+	print_dev("dev %s", tb[ARPPROXY_EVENT_A_IFINDEX]);
+	print_ip("ip", " %s", tb[ARPPROXY_EVENT_A_SENDER4]);
+	print_mac("mac", " mac %s", tb[ARPPROXY_EVENT_A_MAC]);
+	print_mac("old_mac", " old-mac %s", tb[ARPPROXY_EVENT_A_OLD_MAC]);
 }
 
 static const struct event events[] = {
-	{ ARPPROXY_CMD_BINDING_ADD, "binding add", "%s ", BINDING_KEY, binding_event },
-	{ ARPPROXY_CMD_BINDING_REPLACE, "binding replace", "%s ", BINDING_KEY,
+	{ ARPPROXY_CMD_BINDING_ADD, "binding add", "%s ", ARPPROXY_A_BINDING, BINDING_KEY,
 	  binding_event },
-	{ ARPPROXY_CMD_BINDING_DEL, "binding del", "%s ", BINDING_KEY, binding_event },
-	{ ARPPROXY_CMD_BINDING_FLUSH, "binding flush", "%s", 0, flush_event },
-	{ ARPPROXY_CMD_IFACE_SET, "iface set", "%s ", IFACE_ATTRS, iface_print_words },
-	{ ARPPROXY_CMD_SPOOF, "spoof", "%s ", REQ_ATTR(IFINDEX) | REQ_ATTR(REASON),
-	  spoof_event },
+	{ ARPPROXY_CMD_BINDING_REPLACE, "binding replace", "%s ", ARPPROXY_A_BINDING,
+	  BINDING_KEY, binding_event },
+	{ ARPPROXY_CMD_BINDING_DEL, "binding del", "%s ", ARPPROXY_A_BINDING, BINDING_KEY,
+	  binding_event },
+	{ ARPPROXY_CMD_BINDING_FLUSH, "binding flush", "%s", ARPPROXY_A_BINDING, 0,
+	  binding_flush_event },
+	{ ARPPROXY_CMD_IFACE_SET, "iface set", "%s ", ARPPROXY_A_IFACE, IFACE_ATTRS,
+	  iface_print_words },
+	{ ARPPROXY_CMD_SPOOF, "spoof", "%s ", ARPPROXY_A_EVENT,
+	  ATTR_BIT(ARPPROXY_EVENT_A_IFINDEX) | ATTR_BIT(ARPPROXY_EVENT_A_REASON), spoof_event },
 	/* An ACL rule as it was added or before its deletion: no hits */
-	{ ARPPROXY_CMD_ACL_ADD, "acl add", "%s ", ACL_KEY, acl_print_words },
-	{ ARPPROXY_CMD_ACL_DEL, "acl del", "%s ", ACL_KEY, acl_print_words },
-	{ ARPPROXY_CMD_ACL_FLUSH, "acl flush", "%s", 0, flush_event },
-	{ ARPPROXY_CMD_RATE_LIMIT, "rate-limit", "%s ", PACKET_KEY, rate_limit_event },
+	{ ARPPROXY_CMD_ACL_ADD, "acl add", "%s ", ARPPROXY_A_ACL, ACL_KEY, acl_print_words },
+	{ ARPPROXY_CMD_ACL_DEL, "acl del", "%s ", ARPPROXY_A_ACL, ACL_KEY, acl_print_words },
+	{ ARPPROXY_CMD_ACL_FLUSH, "acl flush", "%s", ARPPROXY_A_ACL, 0, acl_flush_event },
+	{ ARPPROXY_CMD_RATE_LIMIT, "rate-limit", "%s ", ARPPROXY_A_EVENT, PACKET_KEY,
+	  rate_limit_event },
 	/* Everything may have changed: "save" tells what it is now. */
-	{ ARPPROXY_CMD_RESTORE_COMMIT, "restore", "%s", 0, NULL },
-	{ ARPPROXY_CMD_STATION_NEW, "station new", "%s ", PACKET_KEY, station_event },
-	{ ARPPROXY_CMD_STATION_CHANGED, "station changed", "%s ",
-	  PACKET_KEY | REQ_ATTR(OLD_MAC), station_event },
-	{ ARPPROXY_CMD_STATION_FLUSH, "cache flush", "%s", 0, flush_event },
-	{ ARPPROXY_CMD_CACHE_SET, "cache set", "%s ", REQ_ATTR(CACHE_TIMEOUT),
-	  cache_print_words },
+	{ ARPPROXY_CMD_RESTORE_COMMIT, "restore", "%s", 0, 0, NULL },
+	{ ARPPROXY_CMD_STATION_NEW, "station new", "%s ", ARPPROXY_A_EVENT, PACKET_KEY,
+	  station_event },
+	{ ARPPROXY_CMD_STATION_CHANGED, "station changed", "%s ", ARPPROXY_A_EVENT,
+	  PACKET_KEY | ATTR_BIT(ARPPROXY_EVENT_A_OLD_MAC), station_event },
+	{ ARPPROXY_CMD_STATION_FLUSH, "cache flush", "%s", ARPPROXY_A_STATION, 0,
+	  station_flush_event },
+	{ ARPPROXY_CMD_CACHE_SET, "cache set", "%s ", ARPPROXY_A_CACHE,
+	  ATTR_BIT(ARPPROXY_CACHE_A_TIMEOUT), cache_print_words },
 };
 
 static const struct event *event_find(uint8_t cmd)
@@ -135,7 +159,7 @@ static const char *format_time(char *buf, const struct timespec *when)
 
 int monitor_print(const struct nlmsghdr *nlh, const struct timespec *when)
 {
-	const struct nlattr *tb[ARPPROXY_A_MAX + 1] = { NULL };
+	const struct nlattr *tb[REQ_TB_LEN] = { NULL };
 	const struct genlmsghdr *genl = mnl_nlmsg_get_payload(nlh);
 	char stamp[TIME_STRLEN], unknown[sizeof("event 255")];
 	const struct event *e;
@@ -144,7 +168,7 @@ int monitor_print(const struct nlmsghdr *nlh, const struct timespec *when)
 		return -EBADMSG;
 	e = event_find(genl->cmd);
 	/* Check before printing: never half a line. */
-	if (e && req_parse_msg(nlh, e->needs, tb))
+	if (e && req_parse_msg(nlh, e->nest, e->needs, tb))
 		return -EBADMSG;
 	open_json_object(NULL);
 	print_string(PRINT_ANY, "time", "[%s] ", format_time(stamp, when));
@@ -178,12 +202,14 @@ static int monitor_msg(const struct nlmsghdr *nlh, void *data)
 /* Control messages have no place among a group's: skip any. */
 static mnl_cb_t monitor_ctl_cb[NLMSG_MIN_TYPE];
 
-int monitor_run(struct nl *nl)
+/* Print the events of nl's family until killed; err_set() and -1 on error. */
+static int monitor_run(struct nl *nl, const struct req *req)
 {
 	struct timespec now;
 	ssize_t len;
 	int ret;
 
+	(void)req;
 	if (!nl->events)
 		return err_set("the module sends no events (too old)");
 	/* Needs no capability: the module opens the group to every user. */

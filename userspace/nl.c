@@ -27,28 +27,32 @@ struct nl_ctx {
 };
 
 struct nl_parse_ctx {
-	const struct nl_policy *policy;
-	unsigned int max;
+	const struct spec_set *set;
 	const struct nlattr **tb;
 };
 
-static const struct nl_policy ack_policy[NLMSGERR_ATTR_MAX + 1] = {
-	[NLMSGERR_ATTR_MSG] = { MNL_TYPE_NUL_STRING, 0 },
+static const struct spec_attr ack_attrs[] = {
+	[NLMSGERR_ATTR_MSG] = { "msg", MNL_TYPE_NUL_STRING, 0, NULL },
+	[NLMSGERR_ATTR_OFFS] = { "offs", MNL_TYPE_U32, 0, NULL },
+};
+
+static const struct spec_set ack_set = {
+	"nlmsgerr", ack_attrs, MNL_ARRAY_SIZE(ack_attrs) - 1,
 };
 
 static int nl_parse_cb(const struct nlattr *attr, void *data)
 {
 	const struct nl_parse_ctx *p = data;
 	unsigned int type = mnl_attr_get_type(attr);
-	const struct nl_policy *pol;
+	const struct spec_attr *spec;
 	int ret;
 
 	/* Attributes unknown here come from a newer kernel: skip them. */
-	if (type > p->max || p->policy[type].type == MNL_TYPE_UNSPEC)
+	if (type > p->set->max || p->set->attrs[type].type == MNL_TYPE_UNSPEC)
 		return MNL_CB_OK;
-	pol = &p->policy[type];
-	ret = pol->len ? mnl_attr_validate2(attr, pol->type, pol->len) :
-			 mnl_attr_validate(attr, pol->type);
+	spec = &p->set->attrs[type];
+	ret = spec->len ? mnl_attr_validate2(attr, spec->type, spec->len) :
+			  mnl_attr_validate(attr, spec->type);
 	if (ret < 0)
 		return MNL_CB_ERROR;
 	p->tb[type] = attr;
@@ -56,18 +60,17 @@ static int nl_parse_cb(const struct nlattr *attr, void *data)
 }
 
 int nl_parse(const struct nlmsghdr *nlh, size_t offset,
-	     const struct nl_policy *policy, unsigned int max,
-	     const struct nlattr **tb)
+	     const struct spec_set *set, const struct nlattr **tb)
 {
-	struct nl_parse_ctx p = { policy, max, tb };
+	struct nl_parse_ctx p = { set, tb };
 
 	return mnl_attr_parse(nlh, offset, nl_parse_cb, &p) == MNL_CB_OK ? 0 : -EBADMSG;
 }
 
-int nl_parse_nested(const struct nlattr *nest, const struct nl_policy *policy,
-		    unsigned int max, const struct nlattr **tb)
+int nl_parse_nested(const struct nlattr *nest, const struct spec_set *set,
+		    const struct nlattr **tb)
 {
-	struct nl_parse_ctx p = { policy, max, tb };
+	struct nl_parse_ctx p = { set, tb };
 
 	return mnl_attr_parse_nested(nest, nl_parse_cb, &p) == MNL_CB_OK ? 0 : -EBADMSG;
 }
@@ -94,11 +97,14 @@ static int nl_status(struct nl *nl, const struct nlmsghdr *nlh, int error,
 	const struct nlattr *tb[NLMSGERR_ATTR_MAX + 1] = { NULL };
 
 	nl->extack[0] = '\0';
-	if ((nlh->nlmsg_flags & NLM_F_ACK_TLVS) &&
-	    !nl_parse(nlh, tlvs, ack_policy, NLMSGERR_ATTR_MAX, tb) &&
-	    tb[NLMSGERR_ATTR_MSG])
+	nl->extack_off = 0;
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS) || nl_parse(nlh, tlvs, &ack_set, tb))
+		return -error;
+	if (tb[NLMSGERR_ATTR_MSG])
 		snprintf(nl->extack, sizeof(nl->extack), "%s",
 			 mnl_attr_get_str(tb[NLMSGERR_ATTR_MSG]));
+	if (tb[NLMSGERR_ATTR_OFFS])
+		nl->extack_off = mnl_attr_get_u32(tb[NLMSGERR_ATTR_OFFS]);
 	return -error;
 }
 
@@ -108,19 +114,25 @@ static int nl_end(int err)
 	return err ? MNL_CB_ERROR : MNL_CB_STOP;
 }
 
-static int nl_error_cb(const struct nlmsghdr *nlh, void *data)
+int nl_parse_ack(struct nl *nl, const struct nlmsghdr *nlh)
 {
 	const struct nlmsgerr *e = mnl_nlmsg_get_payload(nlh);
-	struct nl_ctx *ctx = data;
 	size_t tlvs = sizeof(*e);
-	int err;
 
-	if (nlh->nlmsg_len < mnl_nlmsg_size(sizeof(*e)))
-		return nl_end(EBADMSG);
 	/* Uncapped, the failed request comes back before the TLVs. */
 	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
 		tlvs += e->msg.nlmsg_len - sizeof(e->msg);
-	err = nl_status(ctx->nl, nlh, e->error, tlvs);
+	return nl_status(nl, nlh, e->error, tlvs);
+}
+
+static int nl_error_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct nl_ctx *ctx = data;
+	int err;
+
+	if (nlh->nlmsg_len < mnl_nlmsg_size(sizeof(struct nlmsgerr)))
+		return nl_end(EBADMSG);
+	err = nl_parse_ack(ctx->nl, nlh);
 	if (!ctx->ack)
 		return nl_end(err);
 	ctx->ack(nlh->nlmsg_seq, err, ctx->nl->extack, ctx->data);
@@ -181,6 +193,7 @@ static int nl_run(struct nl *nl, uint32_t seq, struct nl_ctx *ctx)
 static int nl_send(struct nl *nl, const void *buf, size_t len)
 {
 	nl->extack[0] = '\0';
+	nl->extack_off = 0;
 	return mnl_socket_sendto(nl->sk, buf, len) < 0 ? -errno : 0;
 }
 
@@ -276,56 +289,11 @@ static void nl_rcvbuf(struct nl *nl)
 	nl->max_acks = size > NL_ACK_TRUESIZE ? size / NL_ACK_TRUESIZE : 1;
 }
 
-/* The id of the group called name in CTRL_ATTR_MCAST_GROUPS, 0 if none is. */
-static int nl_group_id(const struct nlattr *groups, const char *name,
-		       uint32_t *id)
-{
-	static const struct nl_policy policy[CTRL_ATTR_MCAST_GRP_MAX + 1] = {
-		[CTRL_ATTR_MCAST_GRP_NAME] = { MNL_TYPE_NUL_STRING, 0 },
-		[CTRL_ATTR_MCAST_GRP_ID] = { MNL_TYPE_U32, 0 },
-	};
-	const struct nlattr *tb[CTRL_ATTR_MCAST_GRP_MAX + 1];
-	const struct nlattr *group;
-
-	*id = 0;
-	mnl_attr_for_each_nested(group, groups) {
-		memset(tb, 0, sizeof(tb));
-		if (nl_parse_nested(group, policy, CTRL_ATTR_MCAST_GRP_MAX, tb))
-			return -EBADMSG;
-		if (tb[CTRL_ATTR_MCAST_GRP_NAME] && tb[CTRL_ATTR_MCAST_GRP_ID] &&
-		    !strcmp(mnl_attr_get_str(tb[CTRL_ATTR_MCAST_GRP_NAME]), name)) {
-			*id = mnl_attr_get_u32(tb[CTRL_ATTR_MCAST_GRP_ID]);
-			break;
-		}
-	}
-	return 0;
-}
-
-int nl_parse_family(const struct nlmsghdr *nlh, uint16_t *family,
-		    uint32_t *events)
-{
-	static const struct nl_policy policy[CTRL_ATTR_MAX + 1] = {
-		[CTRL_ATTR_FAMILY_ID] = { MNL_TYPE_U16, 0 },
-		[CTRL_ATTR_MCAST_GROUPS] = { MNL_TYPE_NESTED, 0 },
-	};
-	const struct nlattr *tb[CTRL_ATTR_MAX + 1] = { NULL };
-
-	if (nl_parse(nlh, GENL_HDRLEN, policy, CTRL_ATTR_MAX, tb) ||
-	    !tb[CTRL_ATTR_FAMILY_ID])
-		return -EBADMSG;
-	*family = mnl_attr_get_u16(tb[CTRL_ATTR_FAMILY_ID]);
-	/* A module older than the events has no groups at all. */
-	*events = 0;
-	if (tb[CTRL_ATTR_MCAST_GROUPS])
-		return nl_group_id(tb[CTRL_ATTR_MCAST_GROUPS], ARPPROXY_MCGRP_EVENTS, events);
-	return 0;
-}
-
 static int nl_family_cb(const struct nlmsghdr *nlh, void *data)
 {
 	struct nl *nl = data;
 
-	if (nl_parse_family(nlh, &nl->family, &nl->events)) {
+	if (nl_parse_family(nlh, nl)) {
 		errno = EBADMSG;
 		return MNL_CB_ERROR;
 	}
@@ -358,7 +326,7 @@ int nl_open(struct nl *nl)
 		return err_set("arpproxy module is not loaded (modprobe arpproxy)");
 	if (ret)
 		return err_set("cannot find the arpproxy netlink family: %s", strerror(-ret));
-	return 0;
+	return nl_check_proto(nl);
 }
 
 int nl_join(struct nl *nl, uint32_t group)

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <arpa/inet.h>
 #include <inttypes.h>
+#include <libmnl/libmnl.h>
 
+#include "ifname.h"
+#include "parse.h"
 #include "print.h"
 
 /* Output nests an array of objects holding arrays at the most. */
@@ -145,6 +149,43 @@ void print_null(enum output_type type, const char *key, const char *fmt,
 		fputs("null", out.fp);
 	else
 		fprintf(out.fp, fmt, value);
+}
+
+void print_mac(const char *key, const char *fmt, const struct nlattr *mac)
+{
+	char buf[MAC_STRLEN];
+
+	if (mac)
+		print_string(PRINT_ANY, key, fmt, format_mac(buf, mnl_attr_get_payload(mac)));
+}
+
+void print_ip(const char *key, const char *fmt, const struct nlattr *ip)
+{
+	char buf[INET_ADDRSTRLEN];
+
+	if (ip)
+		print_string(PRINT_ANY, key, fmt,
+			     inet_ntop(AF_INET, mnl_attr_get_payload(ip), buf, sizeof(buf)));
+}
+
+void print_dev(const char *fmt, const struct nlattr *ifindex)
+{
+	char dev[IF_NAMESIZE];
+
+	print_string(PRINT_ANY, "dev", fmt, ifname_of(mnl_attr_get_u32(ifindex), dev));
+}
+
+void print_dev_scope(const struct nlattr *ifindex)
+{
+	if (ifindex)
+		print_dev(" dev %s", ifindex);
+	else
+		print_null(PRINT_JSON, "dev", NULL, NULL);
+}
+
+void print_hits(const struct nlattr *hits)
+{
+	print_u64(PRINT_ANY, "hits", " hits %" PRIu64, hits ? mnl_attr_get_u64(hits) : 0);
 }
 
 void print_nl(void)

@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+struct nlattr;
+
 /*
  * iproute2-style output: one print_*() call gives both the text (fmt, for
  * PRINT_FP) and the JSON (key, for PRINT_JSON) form of a value, so the two
@@ -32,6 +34,18 @@ void print_u64(enum output_type type, const char *key, const char *fmt,
 	       uint64_t value);
 void print_null(enum output_type type, const char *key, const char *fmt,
 		const char *value);
+/* Attributes of the arpproxy family, in the words of its commands */
+/* " hits N" of a binding or an ACL rule */
+void print_hits(const struct nlattr *hits);
+/* A MAC attribute under key, in text by fmt; nothing if mac is NULL. */
+void print_mac(const char *key, const char *fmt, const struct nlattr *mac);
+/* An IPv4 address attribute (be32) likewise */
+void print_ip(const char *key, const char *fmt, const struct nlattr *ip);
+/* An interface index attribute's name under key "dev", in text by fmt */
+void print_dev(const char *fmt, const struct nlattr *ifindex);
+/* " dev IFNAME", or a JSON null for every interface */
+void print_dev_scope(const struct nlattr *ifindex);
+
 /* Ends a text line; JSON needs none. */
 void print_nl(void);
 /* Write out what is buffered now; 0, or EOF if writing failed. */

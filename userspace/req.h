@@ -11,12 +11,46 @@ struct nlattr;
 struct nlmsghdr;
 struct object;
 
-/* Bit of an ARPPROXY_A_* attribute in struct req .attrs and struct cmd masks */
-#define REQ_ATTR(name)	(UINT64_C(1) << ARPPROXY_A_##name)
-_Static_assert(ARPPROXY_A_MAX < 64, "every attribute has a bit in a REQ_ATTR() mask");
+/*
+ * The fields of struct req a command line sets. Which attribute each one
+ * goes out as depends on the nest of the object the command is about.
+ */
+enum req_field {
+	REQ_F_PREFIX,
+	REQ_F_PLEN,
+	REQ_F_IFINDEX,
+	REQ_F_MAC,
+	REQ_F_FLAGS,
+	REQ_F_PROXY_MODE,
+	REQ_F_INSPECT,
+	REQ_F_ACTION,
+	REQ_F_PREF,
+	REQ_F_RATE,
+	REQ_F_RATE_BURST,
+	REQ_F_RATE_PER_HOST,
+	REQ_F_RARP,
+	REQ_F_COUNT,
+	REQ_F_INTERVAL,
+	REQ_F_REPLY,
+	REQ_F_GARP,
+	REQ_F_REFRESH,
+	REQ_F_LEARN,
+	REQ_F_CACHE_TIMEOUT,
+	REQ_F_MAX
+};
+
+/* Bit of a REQ_F_* field in struct req .attrs and struct cmd .attrs */
+#define REQ_ATTR(name)	(UINT64_C(1) << REQ_F_##name)
+/* Bit of an attribute type of one set, in masks of what a message must carry */
+#define ATTR_BIT(type)	(UINT64_C(1) << (type))
+/*
+ * Room in a tb for the attributes of any set but stats, whose counters are
+ * walked instead.
+ */
+#define REQ_TB_LEN	16
 
 enum req_kind {
-	REQ_LOCAL,	/* help: nothing for the kernel */
+	REQ_LOCAL,	/* help, or a .run that opens the socket itself if it needs it */
 	REQ_CHANGE,	/* do, acked */
 	REQ_GET,	/* do, one reply to print */
 	REQ_DUMP,	/* dump, replies printed as an array */
@@ -58,8 +92,9 @@ enum {
 };
 
 struct req;
+struct nl;
 
-/* Print one reply, parsed into tb by req_parse_reply(). */
+/* Print one reply, its cmd's nest parsed into tb by req_parse_reply(). */
 typedef void (*req_print_fn)(const struct req *req,
 			     const struct nlattr *const *tb);
 
@@ -74,8 +109,10 @@ struct cmd {
 	unsigned int any;	/* KW_* of which at least one must be given */
 	const char *any_words;	/* what "missing " then goes on with */
 	unsigned int alone;	/* KW_* that goes with none but .required */
+	/* ARPPROXY_A_* nest of its object, its fields' and replies'; 0: top level */
+	uint16_t nest;
 	uint64_t attrs;		/* REQ_ATTR()s sent even when not given */
-	uint64_t reply;		/* REQ_ATTR()s every reply must carry */
+	uint64_t reply;		/* ATTR_BIT()s of the nest every reply must carry */
 	bool config;		/* changes the configuration: a restore may have it */
 	bool filter;		/* a dump that sends its words: the kernel filters */
 	req_print_fn print;
@@ -83,6 +120,11 @@ struct cmd {
 	uint64_t (*order)(const struct nlattr *const *tb);
 	/* What the words cannot say alone: err_set() and -1 if req is wrong. */
 	int (*check)(const struct req *req);
+	/*
+	 * Runs the command in place of sending its request, on nl open unless
+	 * kind is REQ_LOCAL; NULL: cmd_send(). err_set() and -1 on error.
+	 */
+	int (*run)(struct nl *nl, const struct req *req);
 };
 
 /* A command line, parsed: everything needed to send it and show the answer. */
@@ -119,15 +161,21 @@ struct req {
 struct nlmsghdr *req_build(const struct req *req, void *buf, uint16_t family,
 			   uint32_t seq);
 /*
- * Parse an arpproxy message into tb; -EBADMSG if malformed or without any
- * of the REQ_ATTR()s in need.
+ * Parse the nest (ARPPROXY_A_*, 0: the top level) of an arpproxy message
+ * into tb[REQ_TB_LEN]; -EBADMSG if malformed or without any of the
+ * ATTR_BIT()s in need. A message without the nest has none of its attributes.
  */
-int req_parse_msg(const struct nlmsghdr *nlh, uint64_t need,
+int req_parse_msg(const struct nlmsghdr *nlh, uint16_t nest, uint64_t need,
 		  const struct nlattr **tb);
 /* Parse an arpproxy reply into tb; -EBADMSG if malformed or incomplete. */
 int req_parse_reply(const struct req *req, const struct nlmsghdr *nlh,
 		    const struct nlattr **tb);
-/* What to tell the user when the kernel failed req with errno err. */
-const char *req_strerror(const struct req *req, int err, const char *extack);
+/*
+ * What to tell the user when the kernel failed req with errno err: its own
+ * message extack if it gave one, naming the attribute of req's request at
+ * offset off if not 0.
+ */
+const char *req_strerror(const struct req *req, int err, const char *extack,
+			 uint32_t off);
 
 #endif

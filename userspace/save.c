@@ -9,9 +9,13 @@
 #include "cmd.h"
 #include "err.h"
 #include "print.h"
+#include "save.h"
+#include "words.h"
+
+static int save_run(struct nl *nl, const struct req *save);
 
 static const struct cmd save_cmds[] = {
-	{ .kind = REQ_SAVE },
+	{ .kind = REQ_SAVE, .run = save_run },
 };
 
 const struct object save_object = {
@@ -58,12 +62,12 @@ static void save_binding(const struct req *req, const struct nlattr *const *tb)
 /* Only an interface whose settings are not those it starts with */
 static void save_iface(const struct req *req, const struct nlattr *const *tb)
 {
-	if (mnl_attr_get_u8(tb[ARPPROXY_A_PROXY_MODE]) != ARPPROXY_PROXY_OFF ||
-	    mnl_attr_get_u8(tb[ARPPROXY_A_INSPECT]) != ARPPROXY_INSPECT_OFF ||
-	    mnl_attr_get_u8(tb[ARPPROXY_A_RARP]) ||
-	    mnl_attr_get_u8(tb[ARPPROXY_A_LEARN]) ||
-	    mnl_attr_get_u32(tb[ARPPROXY_A_RATE]) ||
-	    mnl_attr_get_u32(tb[ARPPROXY_A_RATE_PER_HOST]))
+	if (mnl_attr_get_u8(tb[ARPPROXY_IFACE_A_PROXY_MODE]) != ARPPROXY_PROXY_OFF ||
+	    mnl_attr_get_u8(tb[ARPPROXY_IFACE_A_INSPECT]) != ARPPROXY_INSPECT_OFF ||
+	    mnl_attr_get_u8(tb[ARPPROXY_IFACE_A_RARP]) ||
+	    mnl_attr_get_u8(tb[ARPPROXY_IFACE_A_LEARN]) ||
+	    mnl_attr_get_u32(tb[ARPPROXY_IFACE_A_RATE]) ||
+	    mnl_attr_get_u32(tb[ARPPROXY_IFACE_A_RATE_PER_HOST]))
 		save_line(req, tb, iface_print_words);
 }
 
@@ -75,7 +79,7 @@ static void save_acl(const struct req *req, const struct nlattr *const *tb)
 /* Only a timeout that is not the one a restore starts with; no stations */
 static void save_cache(const struct req *req, const struct nlattr *const *tb)
 {
-	if (mnl_attr_get_u32(tb[ARPPROXY_A_CACHE_TIMEOUT]) != ARPPROXY_CACHE_TIMEOUT_DEFAULT)
+	if (mnl_attr_get_u32(tb[ARPPROXY_CACHE_A_TIMEOUT]) != ARPPROXY_CACHE_TIMEOUT_DEFAULT)
 		save_line(req, tb, cache_print_words);
 }
 
@@ -85,16 +89,19 @@ static const struct {
 	struct cmd dump;	/* a dump, or a get of one reply */
 } parts[SAVE_PARTS] = {
 	[SAVE_BINDINGS] = { "binding", {
-		.name = "binding add", .id = ARPPROXY_CMD_BINDING_GET, .kind = REQ_DUMP,
+		.name = "binding add", .nest = ARPPROXY_A_BINDING,
+		.id = ARPPROXY_CMD_BINDING_GET, .kind = REQ_DUMP,
 		.reply = BINDING_KEY, .print = save_binding } },
 	[SAVE_IFACES] = { "iface", {
-		.name = "iface set", .id = ARPPROXY_CMD_IFACE_GET, .kind = REQ_DUMP,
+		.name = "iface set", .nest = ARPPROXY_A_IFACE,
+		.id = ARPPROXY_CMD_IFACE_GET, .kind = REQ_DUMP,
 		.reply = IFACE_ATTRS, .print = save_iface } },
 	[SAVE_ACLS] = { "acl", {
-		.name = "acl add", .id = ARPPROXY_CMD_ACL_GET, .kind = REQ_DUMP,
+		.name = "acl add", .nest = ARPPROXY_A_ACL, .id = ARPPROXY_CMD_ACL_GET, .kind = REQ_DUMP,
 		.reply = ACL_KEY, .print = save_acl } },
 	[SAVE_CACHE] = { "cache", {
-		.name = "cache set", .id = ARPPROXY_CMD_CACHE_GET, .kind = REQ_GET,
+		.name = "cache set", .nest = ARPPROXY_A_CACHE,
+		.id = ARPPROXY_CMD_CACHE_GET, .kind = REQ_GET,
 		.reply = CACHE_ATTRS, .print = save_cache } },
 };
 
@@ -117,13 +124,15 @@ int save_print(const struct nl_dump *dumps)
 	return 0;
 }
 
-int save_run(struct nl *nl)
+/* Print the whole configuration as commands; err_set() and -1 on error. */
+static int save_run(struct nl *nl, const struct req *save)
 {
 	struct nl_dump dumps[SAVE_PARTS] = { { NULL, 0, 0 } };
 	struct req req = { NULL };
 	size_t i;
 	int ret = 0;
 
+	(void)save;
 	/* Every part whole: nothing is printed before all are in. */
 	for (i = 0; i < SAVE_PARTS && !ret; i++) {
 		req.cmd = &parts[i].dump;
@@ -134,6 +143,6 @@ int save_run(struct nl *nl)
 	for (i = 0; i < SAVE_PARTS; i++)
 		free(dumps[i].buf);
 	if (ret)
-		return err_set("%s", req_strerror(&req, -ret, nl->extack));
+		return err_set("%s", req_strerror(&req, -ret, nl->extack, nl->extack_off));
 	return 0;
 }

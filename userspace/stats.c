@@ -11,85 +11,17 @@
 #include "ifname.h"
 #include "parse.h"
 #include "print.h"
+#include "stats.h"
+#include "words.h"
 
-/* The one table of counters, for text, JSON and Prometheus alike. */
-static const struct {
-	const char *name;
-	const char *help;	/* what it counts, in the words of arpproxy(4) */
-	bool netns_only;	/* not counted per interface */
-} stats[] = {
-	[ARPPROXY_STAT_FRAMES] = { "frames", "ARP frames seen by the hook" },
-	[ARPPROXY_STAT_INVALID] = { "invalid", "Frames that are not sane Ethernet/IPv4 ARP" },
-	[ARPPROXY_STAT_NOT_REQUEST] = { "not_request", "ARP replies and other opcodes" },
-	[ARPPROXY_STAT_REQUESTS] = { "requests", "Well-formed ARP requests" },
-	[ARPPROXY_STAT_REPLIES] = { "replies", "Requests answered" },
-	[ARPPROXY_STAT_GRATUITOUS] = { "gratuitous",
-		"Gratuitous requests (sender IP equal to target IP), not answered" },
-	[ARPPROXY_STAT_PROBE] = { "probe", "RFC 5227 probes (sender IP 0.0.0.0), not answered" },
-	[ARPPROXY_STAT_NO_BINDING] = { "no_binding", "Requests for targets nothing covers" },
-	[ARPPROXY_STAT_EXCLUDED] = { "excluded", "Requests for targets of an exclude binding" },
-	[ARPPROXY_STAT_LOCAL_TARGET] = { "local_target",
-		"Requests for an address of this host" },
-	[ARPPROXY_STAT_NOT_OFFSUBNET] = { "not_offsubnet",
-		"Requests for targets on a subnet of the ingress interface, no onlink binding" },
-	[ARPPROXY_STAT_TX_ERROR] = { "tx_error", "Replies that could not be built" },
-	[ARPPROXY_STAT_SPOOF_DROPPED] = { "spoof_dropped",
-		"Frames that failed inspection under enforce, dropped" },
-	[ARPPROXY_STAT_SPOOF_LOGGED] = { "spoof_logged",
-		"Frames that failed inspection under log, let through" },
-	[ARPPROXY_STAT_BAD_FORMAT] = { "bad_format",
-		"Frames that failed the inspection of their format" },
-	[ARPPROXY_STAT_BAD_SRC_MAC] = { "bad_src_mac",
-		"Frames whose Ethernet source is not their sender MAC" },
-	[ARPPROXY_STAT_BAD_DST_MAC] = { "bad_dst_mac",
-		"Unicast replies whose Ethernet destination is not their target MAC" },
-	[ARPPROXY_STAT_BAD_SENDER_IP] = { "bad_sender_ip",
-		"Frames with a sender IP address no host may use" },
-	[ARPPROXY_STAT_BAD_SENDER_MAC] = { "bad_sender_mac",
-		"Frames with a multicast, broadcast or all-zero sender MAC" },
-	[ARPPROXY_STAT_STATIC_MISMATCH] = { "static_mismatch",
-		"Frames whose sender MAC is not the one of the static binding of their sender IP" },
-	[ARPPROXY_STAT_EVENTS_DROPPED] = { "events_dropped",
-		"Events not sent: over event_rate or out of memory", true },
-	[ARPPROXY_STAT_ACL_DENIED] = { "acl_denied", "Requests an ACL rule denied" },
-	[ARPPROXY_STAT_RATE_LIMITED] = { "rate_limited", "Requests dropped over a rate limit" },
-	[ARPPROXY_STAT_RATE_EVICTED] = { "rate_evicted",
-		"Per-host rate limit states taken over by another requester", true },
-	[ARPPROXY_STAT_RARP_REQUESTS] = { "rarp_requests",
-		"Reverse ARP requests on interfaces with rarp on" },
-	[ARPPROXY_STAT_RARP_REPLIES] = { "rarp_replies",
-		"Reverse ARP requests answered from a host binding" },
-	[ARPPROXY_STAT_GARP_SENT] = { "garp_sent", "Gratuitous ARP frames sent" },
-	[ARPPROXY_STAT_PIN_MISMATCH] = { "pin_mismatch",
-		"Frames whose sender MAC is not the one their station was pinned to" },
-	[ARPPROXY_STAT_STATIONS_LEARNT] = { "stations_learnt",
-		"Stations learnt: sender addresses new to the cache of an interface with learn on" },
-	[ARPPROXY_STAT_STATION_CHANGES] = { "station_changes",
-		"Stations whose address another MAC claimed" },
-	[ARPPROXY_STAT_CACHE_EVICTED] = { "cache_evicted",
-		"Stations evicted from a full set of the cache to make room for a new one" },
-	[ARPPROXY_STAT_STATIONS_EXPIRED] = { "stations_expired",
-		"Stations that aged out: not seen for the cache timeout" },
-	[ARPPROXY_STAT_RARP_BAD_SRC_MAC] = { "rarp_bad_src_mac",
-		"Reverse ARP requests whose Ethernet source is not their sender MAC" },
-	[ARPPROXY_STAT_RARP_ACL_DENIED] = { "rarp_acl_denied",
-		"Reverse ARP requests an ACL rule denied" },
-	[ARPPROXY_STAT_RARP_RATE_LIMITED] = { "rarp_rate_limited",
-		"Reverse ARP requests dropped over a rate limit" },
-	[ARPPROXY_STAT_GARP_SKIPPED] = { "garp_skipped",
-		"Addresses not announced because no reply for them would be sent" },
-	[ARPPROXY_STAT_ROUTES_BACK] = { "routes_back",
-		"Requests for targets routed back out of the ingress interface, not answered" },
-	[ARPPROXY_STAT_MARTIAN_SOURCE] = { "martian_source",
-		"Requests from a sender the kernel's source validation (rp_filter) refuses" },
-	[ARPPROXY_STAT_STATIONS_REFUSED] = { "stations_refused",
-		"New stations refused: their MAC or interface held its share, or their set only pinned stations" },
-	[ARPPROXY_STAT_PIN_OFF_SUBNET] = { "pin_off_subnet",
-		"Frames whose sender IP is outside the subnets and bindings of an inspect pin interface" },
-};
-
-_Static_assert(MNL_ARRAY_SIZE(stats) == ARPPROXY_STAT_MAX + 1,
-	       "every enum arpproxy_stat counter needs a name");
+/*
+ * The counters' names and what they count are the spec's (spec_stats[]);
+ * these are the ones the interfaces do not count, the netns alone.
+ */
+static bool stat_netns_only(uint32_t stat)
+{
+	return stat == ARPPROXY_STAT_EVENTS_DROPPED || stat == ARPPROXY_STAT_RATE_EVICTED;
+}
 
 /* Prometheus output is for a file, never for -j. */
 static int stats_show_check(const struct req *req)
@@ -99,10 +31,18 @@ static int stats_show_check(const struct req *req)
 	return 0;
 }
 
+static int metrics_run(struct nl *nl, const struct req *req);
+
+/* Prometheus output gathers several replies; the rest is one get. */
+static int stats_show_run(struct nl *nl, const struct req *req)
+{
+	return req->prometheus ? metrics_run(nl, req) : cmd_send(nl, req);
+}
+
 static const struct cmd stats_cmds[] = {
 	{ .name = "show", .id = ARPPROXY_CMD_STATS_GET, .kind = REQ_GET,
-	  .keywords = KW_DEV | KW_FORMAT | KW_BINDINGS, .reply = REQ_ATTR(STATS),
-	  .print = stats_print, .check = stats_show_check },
+	  .keywords = KW_DEV | KW_FORMAT | KW_BINDINGS, .reply = ATTR_BIT(ARPPROXY_A_STATS),
+	  .print = stats_print, .check = stats_show_check, .run = stats_show_run },
 	{ .name = "reset", .id = ARPPROXY_CMD_STATS_RESET, .kind = REQ_CHANGE },
 };
 
@@ -118,8 +58,8 @@ const struct object stats_object = {
 /* A newer module's counter still prints, as its number. */
 const char *stat_name(char *buf, uint32_t stat)
 {
-	if (stat < MNL_ARRAY_SIZE(stats) && stats[stat].name)
-		return stats[stat].name;
+	if (stat < MNL_ARRAY_SIZE(spec_stats) && spec_stats[stat].name)
+		return spec_stats[stat].name;
 	snprintf(buf, STAT_STRLEN, "stat_%u", stat);
 	return buf;
 }
@@ -150,11 +90,11 @@ void stats_print(const struct req *req, const struct nlattr *const *tb)
  */
 const struct cmd metrics_cmds[METRICS_PARTS] = {
 	[METRICS_NETNS] = { .id = ARPPROXY_CMD_STATS_GET, .kind = REQ_GET,
-			    .reply = REQ_ATTR(STATS) },
+			    .reply = ATTR_BIT(ARPPROXY_A_STATS) },
 	[METRICS_IFACES] = { .id = ARPPROXY_CMD_STATS_GET, .kind = REQ_DUMP,
-			     .reply = REQ_ATTR(IFINDEX) | REQ_ATTR(STATS) },
-	[METRICS_BINDINGS] = { .id = ARPPROXY_CMD_BINDING_GET, .kind = REQ_DUMP,
-			       .reply = BINDING_KEY },
+			     .reply = ATTR_BIT(ARPPROXY_A_IFINDEX) | ATTR_BIT(ARPPROXY_A_STATS) },
+	[METRICS_BINDINGS] = { .nest = ARPPROXY_A_BINDING, .id = ARPPROXY_CMD_BINDING_GET,
+			       .kind = REQ_DUMP, .reply = BINDING_KEY },
 };
 
 /* "arpproxy_netns_static_mismatch_total" */
@@ -194,24 +134,30 @@ static const struct nlattr *stat_find(const struct nlattr *nest, uint32_t stat)
 /* One message's sample, labelled by what it is about. */
 static int metrics_sample(const struct nlmsghdr *nlh, void *data)
 {
-	const struct nlattr *tb[ARPPROXY_A_MAX + 1] = { NULL };
+	const struct nlattr *tb[REQ_TB_LEN] = { NULL };
 	char labels[METRICS_LABELS_STRLEN] = "", dev[IF_NAMESIZE], prefix[PREFIX_STRLEN];
 	const struct family *f = data;
-	const struct nlattr *value;
+	const struct nlattr *value, *ifindex;
 
-	if (req_parse_msg(nlh, 0, tb))
+	/* Counters are at the top level, the hits of bindings in their nest. */
+	if (req_parse_msg(nlh, f->stat ? 0 : ARPPROXY_A_BINDING, 0, tb))
 		return MNL_CB_ERROR;
-	value = f->stat ? stat_find(tb[ARPPROXY_A_STATS], f->stat) : tb[ARPPROXY_A_HITS];
-	/* A counter that an older module does not have */
-	if (f->stat && !value)
-		return MNL_CB_OK;
-	if (tb[ARPPROXY_A_PREFIX])
+	if (f->stat) {
+		value = stat_find(tb[ARPPROXY_A_STATS], f->stat);
+		/* A counter that an older module does not have */
+		if (!value)
+			return MNL_CB_OK;
+		ifindex = tb[ARPPROXY_A_IFINDEX];
+	} else {
+		value = tb[ARPPROXY_BINDING_A_HITS];
 		metrics_label_add(labels, "prefix",
-				  format_prefix(prefix, mnl_attr_get_u32(tb[ARPPROXY_A_PREFIX]),
-						mnl_attr_get_u8(tb[ARPPROXY_A_PLEN])));
-	if (tb[ARPPROXY_A_IFINDEX])
-		metrics_label_add(labels, "dev",
-				  ifname_of(mnl_attr_get_u32(tb[ARPPROXY_A_IFINDEX]), dev));
+				  format_prefix(prefix,
+						mnl_attr_get_u32(tb[ARPPROXY_BINDING_A_PREFIX4]),
+						mnl_attr_get_u8(tb[ARPPROXY_BINDING_A_PLEN])));
+		ifindex = tb[ARPPROXY_BINDING_A_IFINDEX];
+	}
+	if (ifindex)
+		metrics_label_add(labels, "dev", ifname_of(mnl_attr_get_u32(ifindex), dev));
 	print_string(PRINT_FP, NULL, "%s", f->name);
 	if (*labels)
 		print_string(PRINT_FP, NULL, "{%s}", labels);
@@ -236,12 +182,12 @@ static void metrics_counters(bool netns, const struct nl_dump *dump)
 	char name[METRIC_STRLEN];
 	struct family f = { name, 0 };
 
-	for (f.stat = 1; f.stat < MNL_ARRAY_SIZE(stats); f.stat++) {
-		if (!netns && stats[f.stat].netns_only)
+	for (f.stat = 1; f.stat < MNL_ARRAY_SIZE(spec_stats); f.stat++) {
+		if (!netns && stat_netns_only(f.stat))
 			continue;
 		snprintf(name, sizeof(name), "arpproxy_%s%s_total", netns ? "netns_" : "",
-			 stats[f.stat].name);
-		metrics_family(&f, stats[f.stat].help,
+			 spec_stats[f.stat].name);
+		metrics_family(&f, spec_stats[f.stat].doc,
 			       netns ? ", in the whole network namespace." : ", per interface.",
 			       dump);
 	}
@@ -266,7 +212,8 @@ int metrics_print(const struct nl_dump *dumps, bool bindings)
 	return 0;
 }
 
-int metrics_run(struct nl *nl, const struct req *req)
+/* stats show --format prometheus: the counters, and the hits if bindings */
+static int metrics_run(struct nl *nl, const struct req *req)
 {
 	struct nl_dump dumps[METRICS_PARTS] = { { NULL, 0, 0 } };
 	struct req part = { NULL };
@@ -283,6 +230,6 @@ int metrics_run(struct nl *nl, const struct req *req)
 	for (i = 0; i < METRICS_PARTS; i++)
 		free(dumps[i].buf);
 	if (ret)
-		return err_set("%s", req_strerror(&part, -ret, nl->extack));
+		return err_set("%s", req_strerror(&part, -ret, nl->extack, nl->extack_off));
 	return 0;
 }

@@ -83,9 +83,9 @@ check_eq "  A's MAC from outside the prefix is answered" "$MAC_E0" \
 # Deleting by what a rule does and matches: exactly that rule.
 err=$(ctl acl del dev e0 deny 2>&1)
 check_eq "acl del of a deny without a match: the rules with one are not it" \
-	"arpproxyctl: no such rule" "$err"
+	"arpproxyctl: arpproxy: no such rule" "$err"
 err=$(ctl acl del dev e0 allow mac "$MAC_B" 2>&1)
-check_eq "  nor is an allow" "arpproxyctl: no such rule" "$err"
+check_eq "  nor is an allow" "arpproxyctl: arpproxy: no such rule" "$err"
 check "acl del dev e0 deny mac $MAC_B" ctl acl del dev e0 deny mac "$MAC_B"
 check_eq "  Host B is answered again" "$MAC_E0" "$(b_asks_d)"
 check "acl del dev e0 deny from 172.16.10.0/24 mac $MAC_A" \
@@ -120,8 +120,8 @@ bad_input() {	# bad_input DESCRIPTION EXPECTED_ERROR ARGS...: the rules unchange
 bad_input "no dev" 'arpproxyctl: missing "dev IFNAME"' acl add deny from 10.0.0.1
 bad_input "an interface that does not exist" 'arpproxyctl: cannot find device "nosuch0"' \
 	acl add dev nosuch0 deny
-bad_input "a non-Ethernet interface" 'arpproxyctl: not an Ethernet interface' acl add dev lo deny
-bad_input "a pref in use" 'arpproxyctl: the interface has a rule with that pref' \
+bad_input "a non-Ethernet interface" 'arpproxyctl: not an Ethernet interface (acl ifindex)' acl add dev lo deny
+bad_input "a pref in use" 'arpproxyctl: arpproxy: a rule with this pref exists' \
 	acl add dev e0 deny from 10.0.0.0/8 pref 10
 bad_input "pref 0" 'arpproxyctl: invalid pref "0": expected 1..4294967295' acl add dev e0 deny pref 0
 bad_input "a prefix with host bits" \
@@ -135,8 +135,8 @@ bad_input "no action" 'arpproxyctl: missing allow or deny' acl add dev e0 from 1
 bad_input "allow and deny" 'arpproxyctl: "deny" cannot be used with "allow"' acl add dev e0 allow deny
 bad_input "del by pref and match" 'arpproxyctl: "deny" cannot be used with "pref"' \
 	acl del dev e0 pref 10 deny
-bad_input "del of a pref no rule has" 'arpproxyctl: no such rule' acl del dev e0 pref 11
-bad_input "del on another interface" 'arpproxyctl: no such rule' acl del dev e1 pref 10
+bad_input "del of a pref no rule has" 'arpproxyctl: arpproxy: no such rule' acl del dev e0 pref 11
+bad_input "del on another interface" 'arpproxyctl: arpproxy: no such rule' acl del dev e1 pref 10
 
 # Batch: checked whole first, then applied in order.
 printf 'acl add dev e0 deny from 10.1.0.0/16\nacl add dev e0 deny pref 0\n' >/tmp/acl-bad.batch

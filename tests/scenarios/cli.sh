@@ -44,12 +44,12 @@ bad_input "invalid MAC" 'arpproxyctl: invalid MAC "02:00:00:00:00": expected six
 bad_input "multicast MAC" 'arpproxyctl: MAC "01:00:5e:00:00:01" is a multicast address' binding add 10.0.1.1 mac 01:00:5e:00:00:01
 bad_input "unknown interface" 'arpproxyctl: cannot find device "nosuch0"' binding add 10.0.1.1 dev nosuch0
 bad_input "unknown keyword" 'arpproxyctl: unknown word "frobnicate"' binding add 10.0.1.1 frobnicate
-bad_input "duplicate add" 'arpproxyctl: binding exists (use replace)' binding add 10.0.0.5
-bad_input "deleting what is not there" 'arpproxyctl: no such binding' binding del 10.9.9.9
+bad_input "duplicate add" 'arpproxyctl: arpproxy: binding exists' binding add 10.0.0.5
+bad_input "deleting what is not there" 'arpproxyctl: arpproxy: no such binding' binding del 10.9.9.9
 bad_input "exclude with a MAC" 'arpproxyctl: "mac" cannot be used with "exclude"' binding add 10.0.1.1 exclude mac 02:00:00:00:00:01
 bad_input "unknown object" 'arpproxyctl: unknown object "bindings"' bindings show
 bad_input "unknown proxy mode" 'arpproxyctl: invalid proxy mode "always": expected off or route' iface set e0 proxy always
-bad_input "a non-Ethernet interface" 'arpproxyctl: not an Ethernet interface' binding add 10.0.1.1 dev lo
+bad_input "a non-Ethernet interface" 'arpproxyctl: not an Ethernet interface (binding ifindex)' binding add 10.0.1.1 dev lo
 
 # The kernel validates everything itself, whatever a tool sends.
 raw() {
@@ -106,14 +106,14 @@ printf 'binding add 10.5.0.1\nbinding add 10.0.0.5\nbinding add 10.5.0.3\n' >/tm
 err=$(ctl -b /tmp/dup.batch 2>&1)
 rc=$?
 check_eq "a batch stops at the first line the kernel refuses, naming it" \
-	"/tmp/dup.batch:2: binding exists (use replace) rc 1" "$(echo "$err" | head -n 1) rc $rc"
+	"/tmp/dup.batch:2: arpproxy: binding exists rc 1" "$(echo "$err" | head -n 1) rc $rc"
 check "  the lines before it were applied" ctl binding del 10.5.0.1
 ctl binding del 10.5.0.3 2>/dev/null
 printf 'binding add 10.5.0.1\nbinding add 10.0.0.5\nbinding del 10.9.9.9\nbinding add 10.5.0.3\n' >/tmp/force.batch
 err=$(ctl -f -b /tmp/force.batch 2>&1)
 rc=$?
 check_eq "-f reports every failing line and goes on" \
-	"/tmp/force.batch:2: binding exists (use replace) /tmp/force.batch:3: no such binding rc 1" \
+	"/tmp/force.batch:2: arpproxy: binding exists /tmp/force.batch:3: arpproxy: no such binding rc 1" \
 	"$(echo "$err" | tr '\n' ' ')rc $rc"
 check "  applying the others" ctl binding del 10.5.0.3
 ctl binding del 10.5.0.1

@@ -154,7 +154,7 @@ check "  each at least 0.9 s after the fifth before it" spaced 900 5 /tmp/b.cap
 ctl binding add 172.16.40.0/30
 err=$(ctl announce 172.16.40.0/30 2>&1)
 check_eq "an unscoped binding without dev: nothing to announce" \
-	"1 arpproxyctl: nothing to announce: no binding with dev covers the prefix (those without are announced only with dev)" \
+	"1 arpproxyctl: arpproxy: no binding to announce in this prefix" \
 	"$? $err"
 capture hb eth0 3000 /tmp/b.cap
 capture hc eth0 3000 /tmp/c.cap
@@ -166,11 +166,11 @@ check_eq "  4 requests with e0's MAC as sender, on e0" \
 check_eq "  none on e1" "" "$(garps /tmp/c.cap)"
 err=$(ctl announce 172.16.30.0/28 dev e1 2>&1)
 check_eq "bindings scoped to e0 are not announced on e1: nothing to announce" \
-	"1 arpproxyctl: nothing to announce: no binding covers the prefix on that interface" \
+	"1 arpproxyctl: arpproxy: no binding to announce in this prefix" \
 	"$? $err"
 err=$(ctl announce 192.168.0.0/24 dev e0 2>&1)
 check_eq "nor is a prefix without a binding" \
-	"1 arpproxyctl: nothing to announce: no binding covers the prefix on that interface" \
+	"1 arpproxyctl: arpproxy: no binding to announce in this prefix" \
 	"$? $err"
 
 # At most 65,536 addresses at once.
@@ -180,7 +180,7 @@ capture hb eth0 2000 /tmp/b.cap
 for p in 10.0.0.0/8 10.0.0.0/15; do
 	err=$(ctl announce "$p" count 1 2>&1)
 	check_eq "announce $p: more than 65,536 addresses, refused" \
-		"1 arpproxyctl: more than 65536 addresses to announce (announce a longer prefix)" \
+		"1 arpproxyctl: arpproxy: more than 65536 addresses to announce" \
 		"$? $err"
 done
 wait
@@ -218,11 +218,11 @@ for i in $(seq 17); do
 done >/tmp/busy.batch
 err=$(n busy "$CTL" -b /tmp/busy.batch 2>&1)
 check_eq "a batch of 17 announcements: the 17th is refused" \
-	"1 /tmp/busy.batch:17: 16 announcements are still running, try again later" "$? $err"
+	"1 /tmp/busy.batch:17: arpproxy: too many announcements running" "$? $err"
 check "  the 16 others sent their first round" busywait 20000 garp_at_least busy 16
 err=$(n busy "$CTL" announce 10.9.0.1 dev b0 count 1 2>&1)
 check_eq "  and another one is refused while they wait" \
-	"1 arpproxyctl: 16 announcements are still running, try again later" "$? $err"
+	"1 arpproxyctl: arpproxy: too many announcements running" "$? $err"
 check_eq "  16 frames in all" 16 "$(garp_sent busy)"
 check "  other netns are not held to that" ctl announce 172.16.20.200 dev e0 count 1
 ip netns del busy

@@ -53,7 +53,7 @@ check_eq "the netns's counters are still e0's and e1's" \
 
 err=$(ctl stats show dev lo 2>&1 >/dev/null)
 check_eq "stats show dev lo: one line, no counters there" \
-	"1 arpproxyctl: no counters for this interface (only Ethernet interfaces have them)" \
+	"1 arpproxyctl: no counters for this interface (ifindex)" \
 	"$? $err"
 err=$(ctl stats show dev nosuch0 2>&1 >/dev/null)
 check_eq "stats show dev of no interface" '1 arpproxyctl: cannot find device "nosuch0"' \

@@ -5,18 +5,25 @@
 . "$(dirname "$0")/../lib.sh"
 
 version=$(sed -n 's/^#define ARPPROXY_VERSION "\(.*\)"/\1/p' "$TOP/kmod/version.h")
+protocol=$(sed -n 's/^#define ARPPROXY_GENL_VERSION\t*\([0-9]*\)$/\1/p' \
+	"$TOP/kmod/uapi/linux/arpproxy.h")
 
 check_fail "arpproxyctl version fails without the module" "$CTL" version
 check_eq "it says the module is not loaded" \
 	"arpproxyctl: arpproxy module is not loaded (modprobe arpproxy)" \
 	"$("$CTL" version 2>&1 >/dev/null)"
+check_eq "but first prints its own version" "arpproxyctl $version
+protocol $protocol" "$("$CTL" version 2>/dev/null)"
 
 check "module loads" module_load
-check_eq "arpproxyctl version reports tool and module" \
+check_eq "arpproxyctl version reports tool, module and protocol" \
 	"arpproxyctl $version
-module $version" "$("$CTL" version)"
-check_eq "version -j" "{\"arpproxyctl\":\"$version\",\"module\":\"$version\"}" \
+module $version
+protocol $protocol" "$("$CTL" version)"
+check_eq "version -j" \
+	"{\"arpproxyctl\":\"$version\",\"module\":\"$version\",\"protocol\":$protocol}" \
 	"$("$CTL" -j version)"
+check_eq "-V is version" "$("$CTL" version)" "$("$CTL" -V)"
 
 # Two namespaces joined by a veth: each one's hook counts only its frames.
 setup_ns n1 n2

@@ -86,7 +86,7 @@ bad_input "burst with rate 0" 'arpproxyctl: "burst" needs a rate above 0' \
 	iface set e0 rate 0 burst 5
 bad_input "per-host 1000001" 'arpproxyctl: invalid per-host rate "1000001": expected 0..1000000' \
 	iface set e0 rate 10 per-host 1000001
-bad_input "rate on lo" 'arpproxyctl: not an Ethernet interface' iface set lo rate 10
+bad_input "rate on lo" 'arpproxyctl: not an Ethernet interface (iface ifindex)' iface set lo rate 10
 # The kernel checks for itself: ARPPROXY_IFACE_A_RATE is attribute 6, _BURST 7.
 e0=$(n gw cat /sys/class/net/e0/ifindex)
 check_eq "the kernel refuses a rate over 1000000" "error ERANGE" \

@@ -39,40 +39,79 @@ struct req parse_ok(const char *line)
 	return req;
 }
 
+uint16_t object_nest(uint8_t cmd)
+{
+	switch (cmd) {
+	case ARPPROXY_CMD_BINDING_ADD:
+	case ARPPROXY_CMD_BINDING_REPLACE:
+	case ARPPROXY_CMD_BINDING_DEL:
+	case ARPPROXY_CMD_BINDING_GET:
+	case ARPPROXY_CMD_BINDING_FLUSH:
+		return ARPPROXY_A_BINDING;
+	case ARPPROXY_CMD_IFACE_SET:
+	case ARPPROXY_CMD_IFACE_GET:
+		return ARPPROXY_A_IFACE;
+	case ARPPROXY_CMD_ACL_ADD:
+	case ARPPROXY_CMD_ACL_DEL:
+	case ARPPROXY_CMD_ACL_GET:
+	case ARPPROXY_CMD_ACL_FLUSH:
+		return ARPPROXY_A_ACL;
+	case ARPPROXY_CMD_STATION_GET:
+	case ARPPROXY_CMD_STATION_FLUSH:
+		return ARPPROXY_A_STATION;
+	case ARPPROXY_CMD_ANNOUNCE:
+		return ARPPROXY_A_ANNOUNCE;
+	case ARPPROXY_CMD_CACHE_SET:
+	case ARPPROXY_CMD_CACHE_GET:
+		return ARPPROXY_A_CACHE;
+	case ARPPROXY_CMD_SPOOF:
+	case ARPPROXY_CMD_RATE_LIMIT:
+	case ARPPROXY_CMD_STATION_NEW:
+	case ARPPROXY_CMD_STATION_CHANGED:
+		return ARPPROXY_A_EVENT;
+	}
+	return 0;
+}
+
 void put_binding_key(struct nlmsghdr *nlh, const char *prefix, uint8_t plen,
 		     uint32_t ifindex)
 {
 	uint32_t addr;
 
 	ck_assert_int_eq(inet_pton(AF_INET, prefix, &addr), 1);
-	mnl_attr_put(nlh, ARPPROXY_A_PREFIX, sizeof(addr), &addr);
-	mnl_attr_put_u8(nlh, ARPPROXY_A_PLEN, plen);
+	mnl_attr_put(nlh, ARPPROXY_BINDING_A_PREFIX4, sizeof(addr), &addr);
+	mnl_attr_put_u8(nlh, ARPPROXY_BINDING_A_PLEN, plen);
 	if (ifindex)
-		mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, ifindex);
+		mnl_attr_put_u32(nlh, ARPPROXY_BINDING_A_IFINDEX, ifindex);
 }
 
 void put_iface(struct nlmsghdr *nlh, uint32_t ifindex, const struct iface_settings *s)
 {
-	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, ifindex);
-	mnl_attr_put_u8(nlh, ARPPROXY_A_PROXY_MODE, s->proxy);
-	mnl_attr_put_u8(nlh, ARPPROXY_A_INSPECT, s->inspect);
-	mnl_attr_put_u8(nlh, ARPPROXY_A_RARP, s->rarp);
-	mnl_attr_put_u8(nlh, ARPPROXY_A_LEARN, s->learn);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_RATE, s->rate);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_RATE_BURST, s->burst);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_RATE_PER_HOST, s->per_host);
+	mnl_attr_put_u32(nlh, ARPPROXY_IFACE_A_IFINDEX, ifindex);
+	mnl_attr_put_u8(nlh, ARPPROXY_IFACE_A_PROXY_MODE, s->proxy);
+	mnl_attr_put_u8(nlh, ARPPROXY_IFACE_A_INSPECT, s->inspect);
+	mnl_attr_put_u8(nlh, ARPPROXY_IFACE_A_RARP, s->rarp);
+	mnl_attr_put_u8(nlh, ARPPROXY_IFACE_A_LEARN, s->learn);
+	mnl_attr_put_u32(nlh, ARPPROXY_IFACE_A_RATE, s->rate);
+	mnl_attr_put_u32(nlh, ARPPROXY_IFACE_A_RATE_BURST, s->burst);
+	mnl_attr_put_u32(nlh, ARPPROXY_IFACE_A_RATE_PER_HOST, s->per_host);
 }
 
 void put_acl_rule(struct nlmsghdr *nlh, uint32_t ifindex, uint32_t pref,
 		  uint8_t action, const char *prefix, uint8_t plen, const uint8_t *mac)
 {
-	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, ifindex);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_PREF, pref);
-	mnl_attr_put_u8(nlh, ARPPROXY_A_ACTION, action);
-	if (prefix)
-		put_binding_key(nlh, prefix, plen, 0);
+	uint32_t addr;
+
+	mnl_attr_put_u32(nlh, ARPPROXY_ACL_A_IFINDEX, ifindex);
+	mnl_attr_put_u32(nlh, ARPPROXY_ACL_A_PREF, pref);
+	mnl_attr_put_u8(nlh, ARPPROXY_ACL_A_ACTION, action);
+	if (prefix) {
+		ck_assert_int_eq(inet_pton(AF_INET, prefix, &addr), 1);
+		mnl_attr_put(nlh, ARPPROXY_ACL_A_PREFIX4, sizeof(addr), &addr);
+		mnl_attr_put_u8(nlh, ARPPROXY_ACL_A_PLEN, plen);
+	}
 	if (mac)
-		mnl_attr_put(nlh, ARPPROXY_A_MAC, ETH_ALEN, mac);
+		mnl_attr_put(nlh, ARPPROXY_ACL_A_MAC, ETH_ALEN, mac);
 }
 
 uint32_t lo_index(void)

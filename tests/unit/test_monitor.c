@@ -11,6 +11,7 @@
 
 #include "cmd.h"
 #include "helpers.h"
+#include "monitor.h"
 #include "nl.h"
 #include "print.h"
 #include "suites.h"
@@ -48,14 +49,16 @@ static void put_group(struct nlmsghdr *nlh, uint16_t index, const char *name,
 	mnl_attr_nest_end(nlh, group);
 }
 
+/* Static: it holds a dump-sized receive buffer. */
+static struct nl family_nl;
+
 static void check_family(const struct nlmsghdr *nlh, uint32_t events)
 {
-	uint16_t family = 0;
-	uint32_t group = 12345;
-
-	ck_assert_int_eq(nl_parse_family(nlh, &family, &group), 0);
-	ck_assert_uint_eq(family, FAMILY);
-	ck_assert_uint_eq(group, events);
+	family_nl.events = 12345;
+	ck_assert_int_eq(nl_parse_family(nlh, &family_nl), 0);
+	ck_assert_uint_eq(family_nl.family, FAMILY);
+	ck_assert_uint_eq(family_nl.proto, ARPPROXY_GENL_VERSION);
+	ck_assert_uint_eq(family_nl.events, events);
 }
 
 START_TEST(test_family_events_group)
@@ -98,24 +101,41 @@ START_TEST(test_family_malformed)
 	struct nlmsghdr *nlh = family_reply();
 	struct nlattr *groups = mnl_attr_nest_start(nlh, CTRL_ATTR_MCAST_GROUPS);
 	struct nlattr *group = mnl_attr_nest_start(nlh, 1);
-	uint32_t events;
-	uint16_t family;
 
 	mnl_attr_put_strz(nlh, CTRL_ATTR_MCAST_GRP_NAME, ARPPROXY_MCGRP_EVENTS);
 	mnl_attr_put_u16(nlh, CTRL_ATTR_MCAST_GRP_ID, EVENTS_GROUP);
 	mnl_attr_nest_end(nlh, group);
 	mnl_attr_nest_end(nlh, groups);
-	ck_assert_int_eq(nl_parse_family(nlh, &family, &events), -EBADMSG);
+	ck_assert_int_eq(nl_parse_family(nlh, &family_nl), -EBADMSG);
 
 	nlh = nl_msg_start(buf, GENL_ID_CTRL, 0, 1, CTRL_CMD_NEWFAMILY, 2);
 	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, ARPPROXY_GENL_NAME);
-	ck_assert_int_eq(nl_parse_family(nlh, &family, &events), -EBADMSG);
+	ck_assert_int_eq(nl_parse_family(nlh, &family_nl), -EBADMSG);
+	/* without the protocol it speaks */
+	nlh = nl_msg_start(buf, GENL_ID_CTRL, 0, 1, CTRL_CMD_NEWFAMILY, 2);
+	mnl_attr_put_u16(nlh, CTRL_ATTR_FAMILY_ID, FAMILY);
+	ck_assert_int_eq(nl_parse_family(nlh, &family_nl), -EBADMSG);
 }
 END_TEST
 
+/* The object nest of the event being built, NULL if it has none */
+static struct nlattr *event_nest;
+
+/* An event of cmd, its attributes going into its object's nest */
 static struct nlmsghdr *event(uint8_t cmd)
 {
-	return nl_msg_start(buf, FAMILY, 0, 0, cmd, ARPPROXY_GENL_VERSION);
+	struct nlmsghdr *nlh = nl_msg_start(buf, FAMILY, 0, 0, cmd, ARPPROXY_GENL_VERSION);
+
+	event_nest = object_nest(cmd) ? mnl_attr_nest_start(nlh, object_nest(cmd)) : NULL;
+	return nlh;
+}
+
+/* The event, its nest closed around what was put so far: more may follow. */
+static const struct nlmsghdr *sealed(struct nlmsghdr *nlh)
+{
+	if (event_nest)
+		mnl_attr_nest_end(nlh, event_nest);
+	return nlh;
 }
 
 static struct nlmsghdr *binding_event(uint8_t cmd, const char *prefix,
@@ -127,15 +147,15 @@ static struct nlmsghdr *binding_event(uint8_t cmd, const char *prefix,
 	return nlh;
 }
 
-static const char *print_event(const struct nlmsghdr *nlh, bool json, bool pretty)
+static const char *print_event(struct nlmsghdr *nlh, bool json, bool pretty)
 {
 	capture_start(json, pretty);
-	ck_assert_int_eq(monitor_print(nlh, &when), 0);
+	ck_assert_int_eq(monitor_print(sealed(nlh), &when), 0);
 	return capture_end();
 }
 
 /* Its line in text and in JSON */
-static void check_event(const struct nlmsghdr *nlh, const char *text,
+static void check_event(struct nlmsghdr *nlh, const char *text,
 			const char *json)
 {
 	ck_assert_str_eq(print_event(nlh, false, false), text);
@@ -159,12 +179,12 @@ START_TEST(test_binding_replace_without_hits)
 	struct nlmsghdr *nlh = binding_event(ARPPROXY_CMD_BINDING_REPLACE, "10.1.0.0", 16,
 					     0);
 
-	mnl_attr_put(nlh, ARPPROXY_A_MAC, ETH_ALEN, mac1);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_FLAGS,
+	mnl_attr_put(nlh, ARPPROXY_BINDING_A_MAC, ETH_ALEN, mac1);
+	mnl_attr_put_u32(nlh, ARPPROXY_BINDING_A_FLAGS,
 			 ARPPROXY_BINDING_F_ONLINK | ARPPROXY_BINDING_F_STATIC);
 	/* an event has no use for hits, and a newer module's attribute is skipped */
-	mnl_attr_put_u64(nlh, ARPPROXY_A_HITS, 12);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_MAX + 1, 7);
+	mnl_attr_put_u64(nlh, ARPPROXY_BINDING_A_HITS, 12);
+	mnl_attr_put_u32(nlh, ARPPROXY_BINDING_A_MAX + 1, 7);
 	check_event(nlh,
 		    TIME_TEXT "binding replace 10.1.0.0/16 mac 02:00:00:00:00:66 onlink static\n",
 		    TIME_JSON "\"event\":\"binding replace\",\"prefix\":\"10.1.0.0/16\","
@@ -178,7 +198,7 @@ START_TEST(test_binding_del)
 	struct nlmsghdr *nlh = binding_event(ARPPROXY_CMD_BINDING_DEL, "10.0.0.5", 32,
 					     GONE_DEV);
 
-	mnl_attr_put_u32(nlh, ARPPROXY_A_FLAGS, ARPPROXY_BINDING_F_EXCLUDE);
+	mnl_attr_put_u32(nlh, ARPPROXY_BINDING_A_FLAGS, ARPPROXY_BINDING_F_EXCLUDE);
 	check_event(nlh, TIME_TEXT "binding del 10.0.0.5/32 dev if999999 exclude\n",
 		    TIME_JSON "\"event\":\"binding del\",\"prefix\":\"10.0.0.5/32\","
 		    "\"dev\":\"if999999\",\"mac\":null,\"flags\":[\"exclude\"],\"garp\":null,"
@@ -192,10 +212,10 @@ START_TEST(test_binding_announce)
 	struct nlmsghdr *nlh = binding_event(ARPPROXY_CMD_BINDING_REPLACE, "172.16.20.200", 32,
 					     lo_index());
 
-	mnl_attr_put(nlh, ARPPROXY_A_MAC, ETH_ALEN, mac1);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_FLAGS, 0);
-	mnl_attr_put_u8(nlh, ARPPROXY_A_GARP, 3);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_REFRESH, 30);
+	mnl_attr_put(nlh, ARPPROXY_BINDING_A_MAC, ETH_ALEN, mac1);
+	mnl_attr_put_u32(nlh, ARPPROXY_BINDING_A_FLAGS, 0);
+	mnl_attr_put_u8(nlh, ARPPROXY_BINDING_A_GARP, 3);
+	mnl_attr_put_u32(nlh, ARPPROXY_BINDING_A_REFRESH, 30);
 	check_event(nlh,
 		    TIME_TEXT "binding replace 172.16.20.200/32 dev lo mac 02:00:00:00:00:66"
 		    " garp 3 refresh 30\n",
@@ -203,7 +223,7 @@ START_TEST(test_binding_announce)
 		    "\"dev\":\"lo\",\"mac\":\"02:00:00:00:00:66\",\"flags\":[],\"garp\":3,"
 		    "\"refresh\":30}\n");
 	nlh = binding_event(ARPPROXY_CMD_BINDING_DEL, "172.16.0.0", 16, lo_index());
-	mnl_attr_put_u32(nlh, ARPPROXY_A_REFRESH, 600);
+	mnl_attr_put_u32(nlh, ARPPROXY_BINDING_A_REFRESH, 600);
 	check_event(nlh, TIME_TEXT "binding del 172.16.0.0/16 dev lo mac auto refresh 600\n",
 		    TIME_JSON "\"event\":\"binding del\",\"prefix\":\"172.16.0.0/16\","
 		    "\"dev\":\"lo\",\"mac\":null,\"flags\":[],\"garp\":null,\"refresh\":600}\n");
@@ -213,10 +233,11 @@ END_TEST
 static const struct {
 	uint8_t cmd;
 	const char *name;
+	uint16_t ifindex;	/* its type in the object's nest */
 } flushes[] = {
-	{ ARPPROXY_CMD_BINDING_FLUSH, "binding flush" },
-	{ ARPPROXY_CMD_ACL_FLUSH, "acl flush" },
-	{ ARPPROXY_CMD_STATION_FLUSH, "cache flush" },
+	{ ARPPROXY_CMD_BINDING_FLUSH, "binding flush", ARPPROXY_BINDING_A_IFINDEX },
+	{ ARPPROXY_CMD_ACL_FLUSH, "acl flush", ARPPROXY_ACL_A_IFINDEX },
+	{ ARPPROXY_CMD_STATION_FLUSH, "cache flush", ARPPROXY_STATION_A_IFINDEX },
 };
 
 /* Everything went, or what one interface had. */
@@ -229,7 +250,7 @@ START_TEST(test_flush)
 	snprintf(json, sizeof(json), TIME_JSON "\"event\":\"%s\",\"dev\":null}\n",
 		 flushes[_i].name);
 	check_event(nlh, text, json);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, lo_index());
+	mnl_attr_put_u32(nlh, flushes[_i].ifindex, lo_index());
 	snprintf(text, sizeof(text), TIME_TEXT "%s dev lo\n", flushes[_i].name);
 	snprintf(json, sizeof(json), TIME_JSON "\"event\":\"%s\",\"dev\":\"lo\"}\n",
 		 flushes[_i].name);
@@ -293,7 +314,7 @@ START_TEST(test_acl_del_without_hits)
 					 NULL, 0, NULL);
 
 	/* an event has no use for hits */
-	mnl_attr_put_u64(nlh, ARPPROXY_A_HITS, 12);
+	mnl_attr_put_u64(nlh, ARPPROXY_ACL_A_HITS, 12);
 	check_event(nlh, TIME_TEXT "acl del dev if999999 pref 5 allow\n",
 		    TIME_JSON "\"event\":\"acl del\",\"dev\":\"if999999\",\"pref\":5,"
 		    "\"action\":\"allow\"}\n");
@@ -310,21 +331,21 @@ static struct nlmsghdr *rate_limit_event(uint16_t limit, uint32_t value)
 	uint32_t sender;
 
 	ck_assert_int_eq(inet_pton(AF_INET, "172.16.10.100", &sender), 1);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, lo_index());
-	mnl_attr_put(nlh, ARPPROXY_A_SENDER_IP, sizeof(sender), &sender);
-	mnl_attr_put(nlh, ARPPROXY_A_MAC, ETH_ALEN, mac2);
+	mnl_attr_put_u32(nlh, ARPPROXY_EVENT_A_IFINDEX, lo_index());
+	mnl_attr_put(nlh, ARPPROXY_EVENT_A_SENDER4, sizeof(sender), &sender);
+	mnl_attr_put(nlh, ARPPROXY_EVENT_A_MAC, ETH_ALEN, mac2);
 	mnl_attr_put_u32(nlh, limit, value);
 	return nlh;
 }
 
 START_TEST(test_rate_limit)
 {
-	check_event(rate_limit_event(ARPPROXY_A_RATE_PER_HOST, 5),
+	check_event(rate_limit_event(ARPPROXY_EVENT_A_RATE_PER_HOST, 5),
 		    TIME_TEXT "rate-limit dev lo from 172.16.10.100 mac 00:00:0c:94:36:bb"
 		    " limit per-host 5\n",
 		    TIME_JSON "\"event\":\"rate-limit\",\"dev\":\"lo\","
 		    "\"from\":\"172.16.10.100\",\"mac\":\"00:00:0c:94:36:bb\",\"per_host\":5}\n");
-	check_event(rate_limit_event(ARPPROXY_A_RATE, 1000000),
+	check_event(rate_limit_event(ARPPROXY_EVENT_A_RATE, 1000000),
 		    TIME_TEXT "rate-limit dev lo from 172.16.10.100 mac 00:00:0c:94:36:bb"
 		    " limit rate 1000000\n",
 		    TIME_JSON "\"event\":\"rate-limit\",\"dev\":\"lo\","
@@ -336,8 +357,8 @@ static struct nlmsghdr *spoof_event(uint32_t reason)
 {
 	struct nlmsghdr *nlh = event(ARPPROXY_CMD_SPOOF);
 
-	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, lo_index());
-	mnl_attr_put_u32(nlh, ARPPROXY_A_REASON, reason);
+	mnl_attr_put_u32(nlh, ARPPROXY_EVENT_A_IFINDEX, lo_index());
+	mnl_attr_put_u32(nlh, ARPPROXY_EVENT_A_REASON, reason);
 	return nlh;
 }
 
@@ -357,9 +378,9 @@ START_TEST(test_spoof_full)
 	uint32_t sender;
 
 	ck_assert_int_eq(inet_pton(AF_INET, "172.16.10.200", &sender), 1);
-	mnl_attr_put(nlh, ARPPROXY_A_SENDER_IP, sizeof(sender), &sender);
-	mnl_attr_put(nlh, ARPPROXY_A_MAC, ETH_ALEN, mac1);
-	mnl_attr_put(nlh, ARPPROXY_A_EXPECTED_MAC, ETH_ALEN, mac2);
+	mnl_attr_put(nlh, ARPPROXY_EVENT_A_SENDER4, sizeof(sender), &sender);
+	mnl_attr_put(nlh, ARPPROXY_EVENT_A_MAC, ETH_ALEN, mac1);
+	mnl_attr_put(nlh, ARPPROXY_EVENT_A_EXPECTED_MAC, ETH_ALEN, mac2);
 	snprintf(text, sizeof(text), TIME_TEXT "spoof lo %s 172.16.10.200 claimed "
 		 "02:00:00:00:00:66 expected 00:00:0c:94:36:bb\n", mismatches[_i].name);
 	snprintf(json, sizeof(json), TIME_JSON "\"event\":\"spoof\",\"dev\":\"lo\","
@@ -387,9 +408,9 @@ static struct nlmsghdr *station_event(uint8_t cmd, uint32_t ifindex, const char 
 	uint32_t sender;
 
 	ck_assert_int_eq(inet_pton(AF_INET, ip, &sender), 1);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, ifindex);
-	mnl_attr_put(nlh, ARPPROXY_A_SENDER_IP, sizeof(sender), &sender);
-	mnl_attr_put(nlh, ARPPROXY_A_MAC, ETH_ALEN, mac);
+	mnl_attr_put_u32(nlh, ARPPROXY_EVENT_A_IFINDEX, ifindex);
+	mnl_attr_put(nlh, ARPPROXY_EVENT_A_SENDER4, sizeof(sender), &sender);
+	mnl_attr_put(nlh, ARPPROXY_EVENT_A_MAC, ETH_ALEN, mac);
 	return nlh;
 }
 
@@ -409,7 +430,7 @@ START_TEST(test_station_changed)
 	struct nlmsghdr *nlh = station_event(ARPPROXY_CMD_STATION_CHANGED, GONE_DEV,
 					     "172.16.10.200", mac1);
 
-	mnl_attr_put(nlh, ARPPROXY_A_OLD_MAC, ETH_ALEN, mac2);
+	mnl_attr_put(nlh, ARPPROXY_EVENT_A_OLD_MAC, ETH_ALEN, mac2);
 	check_event(nlh,
 		    TIME_TEXT "station changed dev if999999 172.16.10.200 mac 02:00:00:00:00:66"
 		    " old-mac 00:00:0c:94:36:bb\n",
@@ -424,7 +445,7 @@ START_TEST(test_cache_set)
 {
 	struct nlmsghdr *nlh = event(ARPPROXY_CMD_CACHE_SET);
 
-	mnl_attr_put_u32(nlh, ARPPROXY_A_CACHE_TIMEOUT, ARPPROXY_CACHE_TIMEOUT_MAX);
+	mnl_attr_put_u32(nlh, ARPPROXY_CACHE_A_TIMEOUT, ARPPROXY_CACHE_TIMEOUT_MAX);
 	check_event(nlh, TIME_TEXT "cache set timeout 604800\n",
 		    TIME_JSON "\"event\":\"cache set\",\"timeout\":604800}\n");
 }
@@ -449,7 +470,7 @@ START_TEST(test_unknown_event)
 	struct nlmsghdr *nlh = event(200);
 
 	/* even with what would be a malformed attribute in a known event */
-	mnl_attr_put_u8(nlh, ARPPROXY_A_PREFIX, 1);
+	mnl_attr_put_u8(nlh, ARPPROXY_A_BINDING, 1);
 	check_event(nlh, TIME_TEXT "event 200\n",
 		    TIME_JSON "\"event\":\"event 200\"}\n");
 }
@@ -461,60 +482,60 @@ START_TEST(test_malformed_prints_nothing)
 
 	capture_start(_i, false);
 	/* a binding without its length */
-	mnl_attr_put_u32(nlh, ARPPROXY_A_PREFIX, 0);
-	ck_assert_int_eq(monitor_print(nlh, &when), -EBADMSG);
+	mnl_attr_put_u32(nlh, ARPPROXY_BINDING_A_PREFIX4, 0);
+	ck_assert_int_eq(monitor_print(sealed(nlh), &when), -EBADMSG);
 	/* a spoof with a MAC of the wrong length */
 	nlh = spoof_event(ARPPROXY_STAT_BAD_SRC_MAC);
-	mnl_attr_put(nlh, ARPPROXY_A_MAC, 4, mac1);
-	ck_assert_int_eq(monitor_print(nlh, &when), -EBADMSG);
+	mnl_attr_put(nlh, ARPPROXY_EVENT_A_MAC, 4, mac1);
+	ck_assert_int_eq(monitor_print(sealed(nlh), &when), -EBADMSG);
 	/* an iface set without all the settings */
 	nlh = event(ARPPROXY_CMD_IFACE_SET);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, lo_index());
-	mnl_attr_put_u8(nlh, ARPPROXY_A_PROXY_MODE, ARPPROXY_PROXY_OFF);
-	ck_assert_int_eq(monitor_print(nlh, &when), -EBADMSG);
+	mnl_attr_put_u32(nlh, ARPPROXY_IFACE_A_IFINDEX, lo_index());
+	mnl_attr_put_u8(nlh, ARPPROXY_IFACE_A_PROXY_MODE, ARPPROXY_PROXY_OFF);
+	ck_assert_int_eq(monitor_print(sealed(nlh), &when), -EBADMSG);
 	/* one without rarp */
-	mnl_attr_put_u8(nlh, ARPPROXY_A_INSPECT, ARPPROXY_INSPECT_OFF);
-	ck_assert_int_eq(monitor_print(nlh, &when), -EBADMSG);
+	mnl_attr_put_u8(nlh, ARPPROXY_IFACE_A_INSPECT, ARPPROXY_INSPECT_OFF);
+	ck_assert_int_eq(monitor_print(sealed(nlh), &when), -EBADMSG);
 	/* one without its rate limit */
-	mnl_attr_put_u8(nlh, ARPPROXY_A_RARP, 1);
-	ck_assert_int_eq(monitor_print(nlh, &when), -EBADMSG);
+	mnl_attr_put_u8(nlh, ARPPROXY_IFACE_A_RARP, 1);
+	ck_assert_int_eq(monitor_print(sealed(nlh), &when), -EBADMSG);
 	/* an ACL rule without its pref */
 	nlh = event(ARPPROXY_CMD_ACL_ADD);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, lo_index());
-	mnl_attr_put_u8(nlh, ARPPROXY_A_ACTION, ARPPROXY_ACL_DENY);
-	ck_assert_int_eq(monitor_print(nlh, &when), -EBADMSG);
+	mnl_attr_put_u32(nlh, ARPPROXY_ACL_A_IFINDEX, lo_index());
+	mnl_attr_put_u8(nlh, ARPPROXY_ACL_A_ACTION, ARPPROXY_ACL_DENY);
+	ck_assert_int_eq(monitor_print(sealed(nlh), &when), -EBADMSG);
 	/* a rule deleted, with a prefix too short */
 	nlh = acl_event(ARPPROXY_CMD_ACL_DEL, lo_index(), 1, ARPPROXY_ACL_DENY, NULL, 0, NULL);
-	mnl_attr_put_u16(nlh, ARPPROXY_A_PREFIX, 1);
-	ck_assert_int_eq(monitor_print(nlh, &when), -EBADMSG);
+	mnl_attr_put_u16(nlh, ARPPROXY_ACL_A_PREFIX4, 1);
+	ck_assert_int_eq(monitor_print(sealed(nlh), &when), -EBADMSG);
 	/* a rate limit hit by a request without its sender MAC */
 	nlh = event(ARPPROXY_CMD_RATE_LIMIT);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, lo_index());
-	mnl_attr_put_u32(nlh, ARPPROXY_A_SENDER_IP, 0);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_RATE, 10);
-	ck_assert_int_eq(monitor_print(nlh, &when), -EBADMSG);
+	mnl_attr_put_u32(nlh, ARPPROXY_EVENT_A_IFINDEX, lo_index());
+	mnl_attr_put_u32(nlh, ARPPROXY_EVENT_A_SENDER4, 0);
+	mnl_attr_put_u32(nlh, ARPPROXY_EVENT_A_RATE, 10);
+	ck_assert_int_eq(monitor_print(sealed(nlh), &when), -EBADMSG);
 	/* a station changed, without the MAC it had */
 	nlh = station_event(ARPPROXY_CMD_STATION_CHANGED, lo_index(), "10.0.0.1", mac1);
-	ck_assert_int_eq(monitor_print(nlh, &when), -EBADMSG);
+	ck_assert_int_eq(monitor_print(sealed(nlh), &when), -EBADMSG);
 	/* a new one with a MAC too short */
 	nlh = event(ARPPROXY_CMD_STATION_NEW);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, lo_index());
-	mnl_attr_put_u32(nlh, ARPPROXY_A_SENDER_IP, 0);
-	mnl_attr_put(nlh, ARPPROXY_A_MAC, 5, mac1);
-	ck_assert_int_eq(monitor_print(nlh, &when), -EBADMSG);
+	mnl_attr_put_u32(nlh, ARPPROXY_EVENT_A_IFINDEX, lo_index());
+	mnl_attr_put_u32(nlh, ARPPROXY_EVENT_A_SENDER4, 0);
+	mnl_attr_put(nlh, ARPPROXY_EVENT_A_MAC, 5, mac1);
+	ck_assert_int_eq(monitor_print(sealed(nlh), &when), -EBADMSG);
 	/* a timeout set, without it */
 	nlh = event(ARPPROXY_CMD_CACHE_SET);
-	ck_assert_int_eq(monitor_print(nlh, &when), -EBADMSG);
+	ck_assert_int_eq(monitor_print(sealed(nlh), &when), -EBADMSG);
 	/* an iface set without learn */
 	nlh = event(ARPPROXY_CMD_IFACE_SET);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, lo_index());
-	mnl_attr_put_u8(nlh, ARPPROXY_A_PROXY_MODE, ARPPROXY_PROXY_OFF);
-	mnl_attr_put_u8(nlh, ARPPROXY_A_INSPECT, ARPPROXY_INSPECT_OFF);
-	mnl_attr_put_u8(nlh, ARPPROXY_A_RARP, 0);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_RATE, 0);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_RATE_BURST, 0);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_RATE_PER_HOST, 0);
-	ck_assert_int_eq(monitor_print(nlh, &when), -EBADMSG);
+	mnl_attr_put_u32(nlh, ARPPROXY_IFACE_A_IFINDEX, lo_index());
+	mnl_attr_put_u8(nlh, ARPPROXY_IFACE_A_PROXY_MODE, ARPPROXY_PROXY_OFF);
+	mnl_attr_put_u8(nlh, ARPPROXY_IFACE_A_INSPECT, ARPPROXY_INSPECT_OFF);
+	mnl_attr_put_u8(nlh, ARPPROXY_IFACE_A_RARP, 0);
+	mnl_attr_put_u32(nlh, ARPPROXY_IFACE_A_RATE, 0);
+	mnl_attr_put_u32(nlh, ARPPROXY_IFACE_A_RATE_BURST, 0);
+	mnl_attr_put_u32(nlh, ARPPROXY_IFACE_A_RATE_PER_HOST, 0);
+	ck_assert_int_eq(monitor_print(sealed(nlh), &when), -EBADMSG);
 	/* too short for a generic netlink header */
 	nlh = mnl_nlmsg_put_header(buf);
 	nlh->nlmsg_type = FAMILY;

@@ -12,15 +12,18 @@
 #include "helpers.h"
 #include "nl.h"
 #include "req.h"
+#include "stats.h"
 #include "suites.h"
 
 #define FAMILY	0x1234
 #define SEQ	4242
 
+/* A request: the attributes of its object's nest, or of its top level */
 struct msg {
 	const struct nlmsghdr *nlh;
 	const struct genlmsghdr *genl;
-	const struct nlattr *tb[ARPPROXY_A_MAX + 1];
+	uint16_t nest;		/* ARPPROXY_A_* of its object's nest, 0: none */
+	const struct nlattr *tb[REQ_TB_LEN];
 	unsigned int nattrs;
 };
 
@@ -32,7 +35,7 @@ static int walk_cb(const struct nlattr *attr, void *data)
 	struct msg *m = data;
 	uint16_t type = mnl_attr_get_type(attr);
 
-	ck_assert_uint_le(type, ARPPROXY_A_MAX);
+	ck_assert_uint_lt(type, REQ_TB_LEN);
 	ck_assert_ptr_null(m->tb[type]);
 	m->tb[type] = attr;
 	m->nattrs++;
@@ -41,7 +44,8 @@ static int walk_cb(const struct nlattr *attr, void *data)
 
 static struct msg build_req(const struct req *req)
 {
-	struct msg m = { NULL, NULL, { NULL }, 0 };
+	struct msg m = { NULL, NULL, 0, { NULL }, 0 };
+	const struct nlattr *nest;
 
 	memset(buf, 0xa5, sizeof(buf));
 	m.nlh = req_build(req, buf, FAMILY, SEQ);
@@ -53,6 +57,17 @@ static struct msg build_req(const struct req *req)
 	ck_assert_uint_eq(m.genl->version, ARPPROXY_GENL_VERSION);
 	ck_assert_uint_eq(m.genl->reserved, 0);
 	ck_assert_int_eq(mnl_attr_parse(m.nlh, sizeof(*m.genl), walk_cb, &m), MNL_CB_OK);
+	m.nest = object_nest(m.genl->cmd);
+	if (!m.nest || !m.nattrs)
+		return m;
+	/* Its fields are in its object's nest, and nothing beside it. */
+	ck_assert_uint_eq(m.nattrs, 1);
+	nest = m.tb[m.nest];
+	ck_assert_ptr_nonnull(nest);
+	memset(m.tb, 0, sizeof(m.tb));
+	m.nattrs = 0;
+	ck_assert_int_eq(mnl_attr_parse_nested(nest, walk_cb, &m), MNL_CB_OK);
+	ck_assert_uint_gt(m.nattrs, 0);
 	return m;
 }
 
@@ -77,13 +92,21 @@ static void check_attr(const struct nlattr *attr, uint16_t len, const void *valu
 	ck_assert_mem_eq(mnl_attr_get_payload(attr), value, len);
 }
 
+/* The IPv4 prefix of the object, or a station's address, and its length */
 static void check_prefix(const struct msg *m, const char *addr, uint8_t plen)
 {
+	uint16_t prefix = ARPPROXY_BINDING_A_PREFIX4, len = ARPPROXY_BINDING_A_PLEN;
 	uint32_t a;
 
+	if (m->nest == ARPPROXY_A_ACL)
+		prefix = ARPPROXY_ACL_A_PREFIX4, len = ARPPROXY_ACL_A_PLEN;
+	else if (m->nest == ARPPROXY_A_STATION)
+		prefix = ARPPROXY_STATION_A_ADDR4, len = ARPPROXY_STATION_A_PLEN;
+	else if (m->nest == ARPPROXY_A_ANNOUNCE)
+		prefix = ARPPROXY_ANNOUNCE_A_PREFIX4, len = ARPPROXY_ANNOUNCE_A_PLEN;
 	ck_assert_int_eq(inet_pton(AF_INET, addr, &a), 1);
-	check_attr(m->tb[ARPPROXY_A_PREFIX], 4, &a);
-	check_attr(m->tb[ARPPROXY_A_PLEN], 1, &plen);
+	check_attr(m->tb[prefix], 4, &a);
+	check_attr(m->tb[len], 1, &plen);
 }
 
 static void check_u32(const struct nlattr *attr, uint32_t value)
@@ -103,11 +126,11 @@ START_TEST(test_binding_add_full)
 
 	check_change(&m, ARPPROXY_CMD_BINDING_ADD, 5);
 	check_prefix(&m, "10.1.0.0", 16);
-	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
-	check_attr(m.tb[ARPPROXY_A_MAC], ETH_ALEN, mac);
-	check_u32(m.tb[ARPPROXY_A_FLAGS], ARPPROXY_BINDING_F_ONLINK);
-	/* header, genl header, 4-byte PREFIX/IFINDEX/FLAGS, 1-byte PLEN, 6-byte MAC */
-	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4 + 3 * 8 + 8 + 12);
+	check_u32(m.tb[ARPPROXY_BINDING_A_IFINDEX], lo_index());
+	check_attr(m.tb[ARPPROXY_BINDING_A_MAC], ETH_ALEN, mac);
+	check_u32(m.tb[ARPPROXY_BINDING_A_FLAGS], ARPPROXY_BINDING_F_ONLINK);
+	/* header, genl header, nest header, 4-byte PREFIX/IFINDEX/FLAGS, 1-byte PLEN, 6-byte MAC */
+	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4 + 4 + 3 * 8 + 8 + 12);
 }
 END_TEST
 
@@ -118,9 +141,9 @@ START_TEST(test_binding_add_minimal)
 	check_change(&m, ARPPROXY_CMD_BINDING_ADD, 3);
 	check_prefix(&m, "172.16.20.0", 24);
 	/* Flags go out as 0, so that a replace clears them. */
-	check_u32(m.tb[ARPPROXY_A_FLAGS], 0);
-	ck_assert_ptr_null(m.tb[ARPPROXY_A_MAC]);
-	ck_assert_ptr_null(m.tb[ARPPROXY_A_IFINDEX]);
+	check_u32(m.tb[ARPPROXY_BINDING_A_FLAGS], 0);
+	ck_assert_ptr_null(m.tb[ARPPROXY_BINDING_A_MAC]);
+	ck_assert_ptr_null(m.tb[ARPPROXY_BINDING_A_IFINDEX]);
 }
 END_TEST
 
@@ -130,7 +153,7 @@ START_TEST(test_binding_replace_exclude)
 
 	check_change(&m, ARPPROXY_CMD_BINDING_REPLACE, 3);
 	check_prefix(&m, "10.0.0.5", 32);
-	check_u32(m.tb[ARPPROXY_A_FLAGS], ARPPROXY_BINDING_F_EXCLUDE);
+	check_u32(m.tb[ARPPROXY_BINDING_A_FLAGS], ARPPROXY_BINDING_F_EXCLUDE);
 }
 END_TEST
 
@@ -142,26 +165,26 @@ START_TEST(test_binding_announce)
 
 	check_change(&m, ARPPROXY_CMD_BINDING_REPLACE, 6);
 	check_prefix(&m, "172.16.20.200", 32);
-	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
-	check_attr(m.tb[ARPPROXY_A_MAC], ETH_ALEN, mac);
-	check_u32(m.tb[ARPPROXY_A_FLAGS], 0);
-	check_u8(m.tb[ARPPROXY_A_GARP], 3);
-	ck_assert_ptr_null(m.tb[ARPPROXY_A_REFRESH]);
+	check_u32(m.tb[ARPPROXY_BINDING_A_IFINDEX], lo_index());
+	check_attr(m.tb[ARPPROXY_BINDING_A_MAC], ETH_ALEN, mac);
+	check_u32(m.tb[ARPPROXY_BINDING_A_FLAGS], 0);
+	check_u8(m.tb[ARPPROXY_BINDING_A_GARP], 3);
+	ck_assert_ptr_null(m.tb[ARPPROXY_BINDING_A_REFRESH]);
 	m = build("binding add 172.16.0.0/16 dev lo garp 1 refresh 86400");
 	check_change(&m, ARPPROXY_CMD_BINDING_ADD, 6);
-	check_u8(m.tb[ARPPROXY_A_GARP], 1);
-	check_u32(m.tb[ARPPROXY_A_REFRESH], ARPPROXY_REFRESH_MAX);
-	/* header, genl header, 4-byte PREFIX/IFINDEX/FLAGS/REFRESH, 1-byte PLEN/GARP */
-	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4 + 4 * 8 + 2 * 8);
+	check_u8(m.tb[ARPPROXY_BINDING_A_GARP], 1);
+	check_u32(m.tb[ARPPROXY_BINDING_A_REFRESH], ARPPROXY_REFRESH_MAX);
+	/* header, genl header, nest header, 4-byte PREFIX/IFINDEX/FLAGS/REFRESH, 1-byte PLEN/GARP */
+	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4 + 4 + 4 * 8 + 2 * 8);
 	m = build("binding add 172.16.20.200 dev lo refresh 30");
 	check_change(&m, ARPPROXY_CMD_BINDING_ADD, 5);
-	check_u32(m.tb[ARPPROXY_A_REFRESH], 30);
-	ck_assert_ptr_null(m.tb[ARPPROXY_A_GARP]);
+	check_u32(m.tb[ARPPROXY_BINDING_A_REFRESH], 30);
+	ck_assert_ptr_null(m.tb[ARPPROXY_BINDING_A_GARP]);
 	/* a replace without them sends neither: the kernel stops announcing */
 	m = build("binding replace 172.16.20.200 dev lo");
 	check_change(&m, ARPPROXY_CMD_BINDING_REPLACE, 4);
-	ck_assert_ptr_null(m.tb[ARPPROXY_A_GARP]);
-	ck_assert_ptr_null(m.tb[ARPPROXY_A_REFRESH]);
+	ck_assert_ptr_null(m.tb[ARPPROXY_BINDING_A_GARP]);
+	ck_assert_ptr_null(m.tb[ARPPROXY_BINDING_A_REFRESH]);
 }
 END_TEST
 
@@ -173,7 +196,7 @@ START_TEST(test_binding_del)
 	check_prefix(&m, "10.0.0.0", 8);
 	m = build("binding del 10.0.0.0/8 dev lo");
 	check_change(&m, ARPPROXY_CMD_BINDING_DEL, 3);
-	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
+	check_u32(m.tb[ARPPROXY_BINDING_A_IFINDEX], lo_index());
 }
 END_TEST
 
@@ -185,7 +208,7 @@ START_TEST(test_binding_flush)
 	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4);
 	m = build("binding flush dev lo");
 	check_change(&m, ARPPROXY_CMD_BINDING_FLUSH, 1);
-	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
+	check_u32(m.tb[ARPPROXY_BINDING_A_IFINDEX], lo_index());
 }
 END_TEST
 
@@ -195,14 +218,14 @@ START_TEST(test_iface_set)
 	struct msg m = build("iface set lo proxy route");
 
 	check_change(&m, ARPPROXY_CMD_IFACE_SET, 2);
-	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
-	check_attr(m.tb[ARPPROXY_A_PROXY_MODE], 1, &mode);
+	check_u32(m.tb[ARPPROXY_IFACE_A_IFINDEX], lo_index());
+	check_attr(m.tb[ARPPROXY_IFACE_A_PROXY_MODE], 1, &mode);
 
 	mode = ARPPROXY_INSPECT_ENFORCE;
 	m = build("iface set lo inspect enforce");
 	check_change(&m, ARPPROXY_CMD_IFACE_SET, 2);
-	check_attr(m.tb[ARPPROXY_A_INSPECT], 1, &mode);
-	ck_assert_ptr_null(m.tb[ARPPROXY_A_PROXY_MODE]);
+	check_attr(m.tb[ARPPROXY_IFACE_A_INSPECT], 1, &mode);
+	ck_assert_ptr_null(m.tb[ARPPROXY_IFACE_A_PROXY_MODE]);
 }
 END_TEST
 
@@ -212,13 +235,13 @@ START_TEST(test_acl_add_full)
 	struct msg m = build("acl add dev lo deny from 172.16.10.0/24 mac 00:00:0c:94:36:bb pref 10");
 
 	check_change(&m, ARPPROXY_CMD_ACL_ADD, 6);
-	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
-	check_u8(m.tb[ARPPROXY_A_ACTION], ARPPROXY_ACL_DENY);
+	check_u32(m.tb[ARPPROXY_ACL_A_IFINDEX], lo_index());
+	check_u8(m.tb[ARPPROXY_ACL_A_ACTION], ARPPROXY_ACL_DENY);
 	check_prefix(&m, "172.16.10.0", 24);
-	check_attr(m.tb[ARPPROXY_A_MAC], ETH_ALEN, mac);
-	check_u32(m.tb[ARPPROXY_A_PREF], 10);
-	/* header, genl header, 4-byte IFINDEX/PREFIX/PREF, 1-byte ACTION/PLEN, MAC */
-	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4 + 3 * 8 + 2 * 8 + 12);
+	check_attr(m.tb[ARPPROXY_ACL_A_MAC], ETH_ALEN, mac);
+	check_u32(m.tb[ARPPROXY_ACL_A_PREF], 10);
+	/* header, genl header, nest header, 4-byte IFINDEX/PREFIX/PREF, 1-byte ACTION/PLEN, MAC */
+	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4 + 4 + 3 * 8 + 2 * 8 + 12);
 }
 END_TEST
 
@@ -228,13 +251,13 @@ START_TEST(test_acl_add_minimal)
 
 	/* no pref: the kernel puts the rule after the last one */
 	check_change(&m, ARPPROXY_CMD_ACL_ADD, 2);
-	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
-	check_u8(m.tb[ARPPROXY_A_ACTION], ARPPROXY_ACL_ALLOW);
+	check_u32(m.tb[ARPPROXY_ACL_A_IFINDEX], lo_index());
+	check_u8(m.tb[ARPPROXY_ACL_A_ACTION], ARPPROXY_ACL_ALLOW);
 	m = build("acl add dev lo allow from 10.0.0.5");
 	check_change(&m, ARPPROXY_CMD_ACL_ADD, 4);
 	check_prefix(&m, "10.0.0.5", 32);
-	ck_assert_ptr_null(m.tb[ARPPROXY_A_MAC]);
-	ck_assert_ptr_null(m.tb[ARPPROXY_A_PREF]);
+	ck_assert_ptr_null(m.tb[ARPPROXY_ACL_A_MAC]);
+	ck_assert_ptr_null(m.tb[ARPPROXY_ACL_A_PREF]);
 }
 END_TEST
 
@@ -244,13 +267,13 @@ START_TEST(test_acl_del)
 	struct msg m = build("acl del dev lo pref 4294967295");
 
 	check_change(&m, ARPPROXY_CMD_ACL_DEL, 2);
-	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
-	check_u32(m.tb[ARPPROXY_A_PREF], UINT32_MAX);
+	check_u32(m.tb[ARPPROXY_ACL_A_IFINDEX], lo_index());
+	check_u32(m.tb[ARPPROXY_ACL_A_PREF], UINT32_MAX);
 	m = build("acl del dev lo deny mac 02:00:00:00:00:01");
 	check_change(&m, ARPPROXY_CMD_ACL_DEL, 3);
-	check_u8(m.tb[ARPPROXY_A_ACTION], ARPPROXY_ACL_DENY);
-	check_attr(m.tb[ARPPROXY_A_MAC], ETH_ALEN, mac);
-	ck_assert_ptr_null(m.tb[ARPPROXY_A_PREF]);
+	check_u8(m.tb[ARPPROXY_ACL_A_ACTION], ARPPROXY_ACL_DENY);
+	check_attr(m.tb[ARPPROXY_ACL_A_MAC], ETH_ALEN, mac);
+	ck_assert_ptr_null(m.tb[ARPPROXY_ACL_A_PREF]);
 }
 END_TEST
 
@@ -261,7 +284,7 @@ START_TEST(test_acl_flush)
 	check_change(&m, ARPPROXY_CMD_ACL_FLUSH, 0);
 	m = build("acl flush dev lo");
 	check_change(&m, ARPPROXY_CMD_ACL_FLUSH, 1);
-	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
+	check_u32(m.tb[ARPPROXY_ACL_A_IFINDEX], lo_index());
 }
 END_TEST
 
@@ -270,28 +293,28 @@ START_TEST(test_iface_set_rate)
 	struct msg m = build("iface set lo rate 10 burst 20 per-host 5");
 
 	check_change(&m, ARPPROXY_CMD_IFACE_SET, 4);
-	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
-	check_u32(m.tb[ARPPROXY_A_RATE], 10);
-	check_u32(m.tb[ARPPROXY_A_RATE_BURST], 20);
-	check_u32(m.tb[ARPPROXY_A_RATE_PER_HOST], 5);
+	check_u32(m.tb[ARPPROXY_IFACE_A_IFINDEX], lo_index());
+	check_u32(m.tb[ARPPROXY_IFACE_A_RATE], 10);
+	check_u32(m.tb[ARPPROXY_IFACE_A_RATE_BURST], 20);
+	check_u32(m.tb[ARPPROXY_IFACE_A_RATE_PER_HOST], 5);
 	/* off is both limits at 0, with no burst */
 	m = build("iface set lo rate 0");
 	check_change(&m, ARPPROXY_CMD_IFACE_SET, 3);
-	check_u32(m.tb[ARPPROXY_A_RATE], 0);
-	check_u32(m.tb[ARPPROXY_A_RATE_PER_HOST], 0);
-	ck_assert_ptr_null(m.tb[ARPPROXY_A_RATE_BURST]);
+	check_u32(m.tb[ARPPROXY_IFACE_A_RATE], 0);
+	check_u32(m.tb[ARPPROXY_IFACE_A_RATE_PER_HOST], 0);
+	ck_assert_ptr_null(m.tb[ARPPROXY_IFACE_A_RATE_BURST]);
 	/* the limit is set whole: a rate alone clears the per-host one */
 	m = build("iface set lo rate 1000000");
 	check_change(&m, ARPPROXY_CMD_IFACE_SET, 3);
-	check_u32(m.tb[ARPPROXY_A_RATE], 1000000);
-	check_u32(m.tb[ARPPROXY_A_RATE_PER_HOST], 0);
+	check_u32(m.tb[ARPPROXY_IFACE_A_RATE], 1000000);
+	check_u32(m.tb[ARPPROXY_IFACE_A_RATE_PER_HOST], 0);
 	m = build("iface set lo rate 0 per-host 7");
 	check_change(&m, ARPPROXY_CMD_IFACE_SET, 3);
-	check_u32(m.tb[ARPPROXY_A_RATE], 0);
-	check_u32(m.tb[ARPPROXY_A_RATE_PER_HOST], 7);
+	check_u32(m.tb[ARPPROXY_IFACE_A_RATE], 0);
+	check_u32(m.tb[ARPPROXY_IFACE_A_RATE_PER_HOST], 7);
 	/* settings that are not given are not sent */
-	ck_assert_ptr_null(m.tb[ARPPROXY_A_PROXY_MODE]);
-	ck_assert_ptr_null(m.tb[ARPPROXY_A_INSPECT]);
+	ck_assert_ptr_null(m.tb[ARPPROXY_IFACE_A_PROXY_MODE]);
+	ck_assert_ptr_null(m.tb[ARPPROXY_IFACE_A_INSPECT]);
 }
 END_TEST
 
@@ -301,14 +324,14 @@ START_TEST(test_iface_set_all)
 	struct msg m = build("iface set lo rate 5 inspect log rarp on proxy route burst 1");
 
 	check_change(&m, ARPPROXY_CMD_IFACE_SET, 7);
-	check_attr(m.tb[ARPPROXY_A_PROXY_MODE], 1, &route);
-	check_attr(m.tb[ARPPROXY_A_INSPECT], 1, &log);
-	check_attr(m.tb[ARPPROXY_A_RARP], 1, &on);
-	check_u32(m.tb[ARPPROXY_A_RATE], 5);
-	check_u32(m.tb[ARPPROXY_A_RATE_BURST], 1);
-	check_u32(m.tb[ARPPROXY_A_RATE_PER_HOST], 0);
-	/* header, genl header, 1-byte PROXY_MODE/INSPECT/RARP, IFINDEX and the three u32s */
-	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4 + 3 * 8 + 4 * 8);
+	check_attr(m.tb[ARPPROXY_IFACE_A_PROXY_MODE], 1, &route);
+	check_attr(m.tb[ARPPROXY_IFACE_A_INSPECT], 1, &log);
+	check_attr(m.tb[ARPPROXY_IFACE_A_RARP], 1, &on);
+	check_u32(m.tb[ARPPROXY_IFACE_A_RATE], 5);
+	check_u32(m.tb[ARPPROXY_IFACE_A_RATE_BURST], 1);
+	check_u32(m.tb[ARPPROXY_IFACE_A_RATE_PER_HOST], 0);
+	/* header, genl header, nest header, 1-byte PROXY_MODE/INSPECT/RARP, IFINDEX and the three u32s */
+	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4 + 4 + 3 * 8 + 4 * 8);
 }
 END_TEST
 
@@ -319,18 +342,18 @@ START_TEST(test_iface_set_rarp)
 	struct msg m = build("iface set lo rarp on");
 
 	check_change(&m, ARPPROXY_CMD_IFACE_SET, 2);
-	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
-	check_attr(m.tb[ARPPROXY_A_RARP], 1, &on);
-	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4 + 8 + 8);
+	check_u32(m.tb[ARPPROXY_IFACE_A_IFINDEX], lo_index());
+	check_attr(m.tb[ARPPROXY_IFACE_A_RARP], 1, &on);
+	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4 + 4 + 8 + 8);
 	m = build("iface set lo rarp off");
 	check_change(&m, ARPPROXY_CMD_IFACE_SET, 2);
-	check_attr(m.tb[ARPPROXY_A_RARP], 1, &off);
-	ck_assert_ptr_null(m.tb[ARPPROXY_A_PROXY_MODE]);
-	ck_assert_ptr_null(m.tb[ARPPROXY_A_INSPECT]);
-	ck_assert_ptr_null(m.tb[ARPPROXY_A_RATE]);
+	check_attr(m.tb[ARPPROXY_IFACE_A_RARP], 1, &off);
+	ck_assert_ptr_null(m.tb[ARPPROXY_IFACE_A_PROXY_MODE]);
+	ck_assert_ptr_null(m.tb[ARPPROXY_IFACE_A_INSPECT]);
+	ck_assert_ptr_null(m.tb[ARPPROXY_IFACE_A_RATE]);
 	/* and other settings leave it out */
 	m = build("iface set lo proxy route");
-	ck_assert_ptr_null(m.tb[ARPPROXY_A_RARP]);
+	ck_assert_ptr_null(m.tb[ARPPROXY_IFACE_A_RARP]);
 }
 END_TEST
 
@@ -340,20 +363,20 @@ START_TEST(test_iface_set_learn)
 	struct msg m = build("iface set lo learn on");
 
 	check_change(&m, ARPPROXY_CMD_IFACE_SET, 2);
-	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
-	check_u8(m.tb[ARPPROXY_A_LEARN], 1);
-	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4 + 8 + 8);
+	check_u32(m.tb[ARPPROXY_IFACE_A_IFINDEX], lo_index());
+	check_u8(m.tb[ARPPROXY_IFACE_A_LEARN], 1);
+	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4 + 4 + 8 + 8);
 	m = build("iface set lo learn off");
 	check_change(&m, ARPPROXY_CMD_IFACE_SET, 2);
-	check_u8(m.tb[ARPPROXY_A_LEARN], 0);
+	check_u8(m.tb[ARPPROXY_IFACE_A_LEARN], 0);
 	m = build("iface set lo inspect pin learn on");
 	check_change(&m, ARPPROXY_CMD_IFACE_SET, 3);
-	check_u8(m.tb[ARPPROXY_A_INSPECT], ARPPROXY_INSPECT_PIN);
-	check_u8(m.tb[ARPPROXY_A_LEARN], 1);
+	check_u8(m.tb[ARPPROXY_IFACE_A_INSPECT], ARPPROXY_INSPECT_PIN);
+	check_u8(m.tb[ARPPROXY_IFACE_A_LEARN], 1);
 	/* other settings leave it out */
 	m = build("iface set lo inspect pin");
 	check_change(&m, ARPPROXY_CMD_IFACE_SET, 2);
-	ck_assert_ptr_null(m.tb[ARPPROXY_A_LEARN]);
+	ck_assert_ptr_null(m.tb[ARPPROXY_IFACE_A_LEARN]);
 }
 END_TEST
 
@@ -362,12 +385,12 @@ START_TEST(test_cache_requests)
 	struct msg m = build("cache set timeout 604800");
 
 	check_change(&m, ARPPROXY_CMD_CACHE_SET, 1);
-	check_u32(m.tb[ARPPROXY_A_CACHE_TIMEOUT], ARPPROXY_CACHE_TIMEOUT_MAX);
+	check_u32(m.tb[ARPPROXY_CACHE_A_TIMEOUT], ARPPROXY_CACHE_TIMEOUT_MAX);
 	m = build("cache flush");
 	check_change(&m, ARPPROXY_CMD_STATION_FLUSH, 0);
 	m = build("cache flush dev lo");
 	check_change(&m, ARPPROXY_CMD_STATION_FLUSH, 1);
-	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
+	check_u32(m.tb[ARPPROXY_STATION_A_IFINDEX], lo_index());
 	m = build("cache status");
 	check_change(&m, ARPPROXY_CMD_CACHE_GET, 0);
 }
@@ -385,13 +408,13 @@ START_TEST(test_cache_show_filters)
 	ck_assert_uint_eq(m.nlh->nlmsg_flags, NLM_F_REQUEST | NLM_F_DUMP);
 	ck_assert_uint_eq(m.nattrs, 3);
 	check_prefix(&m, "172.16.0.0", 16);
-	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
+	check_u32(m.tb[ARPPROXY_STATION_A_IFINDEX], lo_index());
 	m = build("cache show 172.16.10.100");
 	ck_assert_uint_eq(m.nattrs, 2);
 	check_prefix(&m, "172.16.10.100", 32);
 	m = build("cache show dev lo");
 	ck_assert_uint_eq(m.nattrs, 1);
-	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
+	check_u32(m.tb[ARPPROXY_STATION_A_IFINDEX], lo_index());
 }
 END_TEST
 
@@ -401,12 +424,12 @@ START_TEST(test_announce_full)
 
 	check_change(&m, ARPPROXY_CMD_ANNOUNCE, 6);
 	check_prefix(&m, "172.16.20.200", 32);
-	check_u32(m.tb[ARPPROXY_A_IFINDEX], lo_index());
-	check_u32(m.tb[ARPPROXY_A_COUNT], 3);
-	check_u32(m.tb[ARPPROXY_A_INTERVAL], 200);
-	check_u8(m.tb[ARPPROXY_A_REPLY], 1);
-	/* header, genl header, 4-byte PREFIX/IFINDEX/COUNT/INTERVAL, 1-byte PLEN/REPLY */
-	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4 + 4 * 8 + 2 * 8);
+	check_u32(m.tb[ARPPROXY_ANNOUNCE_A_IFINDEX], lo_index());
+	check_u32(m.tb[ARPPROXY_ANNOUNCE_A_COUNT], 3);
+	check_u32(m.tb[ARPPROXY_ANNOUNCE_A_INTERVAL], 200);
+	check_u8(m.tb[ARPPROXY_ANNOUNCE_A_REPLY], 1);
+	/* header, genl header, nest header, 4-byte PREFIX/IFINDEX/COUNT/INTERVAL, 1-byte PLEN/REPLY */
+	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4 + 4 + 4 * 8 + 2 * 8);
 }
 END_TEST
 
@@ -417,13 +440,13 @@ START_TEST(test_announce_minimal)
 
 	check_change(&m, ARPPROXY_CMD_ANNOUNCE, 2);
 	check_prefix(&m, "172.16.20.0", 28);
-	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4 + 2 * 8);
+	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4 + 4 + 2 * 8);
 	m = build("announce 10.0.0.0/8 interval 3600000 count 100");
 	check_change(&m, ARPPROXY_CMD_ANNOUNCE, 4);
-	check_u32(m.tb[ARPPROXY_A_COUNT], ARPPROXY_ANNOUNCE_COUNT_MAX);
-	check_u32(m.tb[ARPPROXY_A_INTERVAL], ARPPROXY_ANNOUNCE_INTERVAL_MAX);
-	ck_assert_ptr_null(m.tb[ARPPROXY_A_REPLY]);
-	ck_assert_ptr_null(m.tb[ARPPROXY_A_IFINDEX]);
+	check_u32(m.tb[ARPPROXY_ANNOUNCE_A_COUNT], ARPPROXY_ANNOUNCE_COUNT_MAX);
+	check_u32(m.tb[ARPPROXY_ANNOUNCE_A_INTERVAL], ARPPROXY_ANNOUNCE_INTERVAL_MAX);
+	ck_assert_ptr_null(m.tb[ARPPROXY_ANNOUNCE_A_REPLY]);
+	ck_assert_ptr_null(m.tb[ARPPROXY_ANNOUNCE_A_IFINDEX]);
 }
 END_TEST
 
@@ -433,7 +456,7 @@ START_TEST(test_static_binding)
 	struct msg m = build("binding add 172.16.10.200 dev lo mac 00:00:0c:94:36:bb static");
 
 	check_change(&m, ARPPROXY_CMD_BINDING_ADD, 5);
-	check_attr(m.tb[ARPPROXY_A_FLAGS], 4, &flags);
+	check_attr(m.tb[ARPPROXY_BINDING_A_FLAGS], 4, &flags);
 }
 END_TEST
 
@@ -523,72 +546,88 @@ START_TEST(test_restore_strerror)
 {
 	struct req begin = { .cmd = &restore_begin }, commit = { .cmd = &restore_commit };
 
-	ck_assert_str_eq(req_strerror(&begin, EBUSY, "arpproxy: another restore is in progress"),
-			 "another restore is in progress");
-	ck_assert_str_eq(req_strerror(&begin, EPERM, ""),
+	ck_assert_str_eq(req_strerror(&begin, EBUSY, "arpproxy: another restore is in progress", 0),
+			 "arpproxy: another restore is in progress");
+	ck_assert_str_eq(req_strerror(&begin, EBUSY, "", 0), "another restore is in progress");
+	ck_assert_str_eq(req_strerror(&begin, EPERM, "", 0),
 			 "permission denied (need CAP_NET_ADMIN)");
-	ck_assert_str_eq(req_strerror(&commit, EBUSY, ""), strerror(EBUSY));
+	ck_assert_str_eq(req_strerror(&commit, EBUSY, "", 0), strerror(EBUSY));
 	ck_assert_str_eq(req_strerror(&commit, ENOENT,
-				      "arpproxy: no restore in progress on this socket"),
+				      "arpproxy: no restore in progress on this socket", 0),
 			 "arpproxy: no restore in progress on this socket");
 }
 END_TEST
 
+/* The object nest of the reply being built, NULL if it has none */
+static struct nlattr *reply_nest;
+
+/* A reply of cmd, its attributes going into its object's nest */
 static struct nlmsghdr *reply(uint8_t cmd)
 {
-	return nl_msg_start(buf, FAMILY, 0, SEQ, cmd, ARPPROXY_GENL_VERSION);
+	struct nlmsghdr *nlh = nl_msg_start(buf, FAMILY, 0, SEQ, cmd, ARPPROXY_GENL_VERSION);
+
+	reply_nest = object_nest(cmd) ? mnl_attr_nest_start(nlh, object_nest(cmd)) : NULL;
+	return nlh;
+}
+
+/* The reply, its nest closed around what was put so far: more may follow. */
+static struct nlmsghdr *sealed(struct nlmsghdr *nlh)
+{
+	if (reply_nest)
+		mnl_attr_nest_end(nlh, reply_nest);
+	return nlh;
 }
 
 START_TEST(test_reply_checks)
 {
-	const struct nlattr *tb[ARPPROXY_A_MAX + 1] = { NULL };
+	const struct nlattr *tb[REQ_TB_LEN] = { NULL };
 	struct req req = parse_ok("binding show");
 	struct nlmsghdr *nlh = reply(ARPPROXY_CMD_BINDING_GET);
 
-	mnl_attr_put_u32(nlh, ARPPROXY_A_PREFIX, htonl(0x0a000000));
+	mnl_attr_put_u32(nlh, ARPPROXY_BINDING_A_PREFIX4, htonl(0x0a000000));
 	/* a newer module's attribute is skipped, not an error */
-	mnl_attr_put_u32(nlh, ARPPROXY_A_MAX + 1, 7);
-	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), -EBADMSG);
-	mnl_attr_put_u8(nlh, ARPPROXY_A_PLEN, 8);
-	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), 0);
-	ck_assert_ptr_nonnull(tb[ARPPROXY_A_PREFIX]);
-	ck_assert_uint_eq(mnl_attr_get_u8(tb[ARPPROXY_A_PLEN]), 8);
-	mnl_attr_put(nlh, ARPPROXY_A_MAC, 5, "\x02\x00\x00\x00\x01");
-	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), -EBADMSG);
+	mnl_attr_put_u32(nlh, ARPPROXY_BINDING_A_MAX + 1, 7);
+	ck_assert_int_eq(req_parse_reply(&req, sealed(nlh), tb), -EBADMSG);
+	mnl_attr_put_u8(nlh, ARPPROXY_BINDING_A_PLEN, 8);
+	ck_assert_int_eq(req_parse_reply(&req, sealed(nlh), tb), 0);
+	ck_assert_ptr_nonnull(tb[ARPPROXY_BINDING_A_PREFIX4]);
+	ck_assert_uint_eq(mnl_attr_get_u8(tb[ARPPROXY_BINDING_A_PLEN]), 8);
+	mnl_attr_put(nlh, ARPPROXY_BINDING_A_MAC, 5, "\x02\x00\x00\x00\x01");
+	ck_assert_int_eq(req_parse_reply(&req, sealed(nlh), tb), -EBADMSG);
 }
 END_TEST
 
 START_TEST(test_reply_wrong_width)
 {
-	const struct nlattr *tb[ARPPROXY_A_MAX + 1] = { NULL };
+	const struct nlattr *tb[REQ_TB_LEN] = { NULL };
 	struct req req = parse_ok("iface show");
 	struct nlmsghdr *nlh = reply(ARPPROXY_CMD_IFACE_GET);
 
-	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, 1);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_PROXY_MODE, 1);
-	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), -EBADMSG);
+	mnl_attr_put_u32(nlh, ARPPROXY_IFACE_A_IFINDEX, 1);
+	mnl_attr_put_u32(nlh, ARPPROXY_IFACE_A_PROXY_MODE, 1);
+	ck_assert_int_eq(req_parse_reply(&req, sealed(nlh), tb), -EBADMSG);
 }
 END_TEST
 
 START_TEST(test_acl_reply_checks)
 {
-	const struct nlattr *tb[ARPPROXY_A_MAX + 1] = { NULL };
+	const struct nlattr *tb[REQ_TB_LEN] = { NULL };
 	struct req req = parse_ok("acl show");
 	struct nlmsghdr *nlh = reply(ARPPROXY_CMD_ACL_GET);
 
-	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, 1);
-	mnl_attr_put_u8(nlh, ARPPROXY_A_ACTION, ARPPROXY_ACL_DENY);
+	mnl_attr_put_u32(nlh, ARPPROXY_ACL_A_IFINDEX, 1);
+	mnl_attr_put_u8(nlh, ARPPROXY_ACL_A_ACTION, ARPPROXY_ACL_DENY);
 	/* a rule without its pref */
-	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), -EBADMSG);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_PREF, 10);
-	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), 0);
-	ck_assert_uint_eq(mnl_attr_get_u32(tb[ARPPROXY_A_PREF]), 10);
+	ck_assert_int_eq(req_parse_reply(&req, sealed(nlh), tb), -EBADMSG);
+	mnl_attr_put_u32(nlh, ARPPROXY_ACL_A_PREF, 10);
+	ck_assert_int_eq(req_parse_reply(&req, sealed(nlh), tb), 0);
+	ck_assert_uint_eq(mnl_attr_get_u32(tb[ARPPROXY_ACL_A_PREF]), 10);
 	/* an action wider than a u8 */
 	nlh = reply(ARPPROXY_CMD_ACL_GET);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, 1);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_ACTION, ARPPROXY_ACL_DENY);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_PREF, 10);
-	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), -EBADMSG);
+	mnl_attr_put_u32(nlh, ARPPROXY_ACL_A_IFINDEX, 1);
+	mnl_attr_put_u32(nlh, ARPPROXY_ACL_A_ACTION, ARPPROXY_ACL_DENY);
+	mnl_attr_put_u32(nlh, ARPPROXY_ACL_A_PREF, 10);
+	ck_assert_int_eq(req_parse_reply(&req, sealed(nlh), tb), -EBADMSG);
 }
 END_TEST
 
@@ -597,9 +636,10 @@ static const struct {
 	uint16_t type;
 	bool u32;
 } setting_attrs[] = {
-	{ ARPPROXY_A_PROXY_MODE, false }, { ARPPROXY_A_INSPECT, false },
-	{ ARPPROXY_A_RARP, false }, { ARPPROXY_A_LEARN, false }, { ARPPROXY_A_RATE, true },
-	{ ARPPROXY_A_RATE_BURST, true }, { ARPPROXY_A_RATE_PER_HOST, true },
+	{ ARPPROXY_IFACE_A_PROXY_MODE, false }, { ARPPROXY_IFACE_A_INSPECT, false },
+	{ ARPPROXY_IFACE_A_RARP, false }, { ARPPROXY_IFACE_A_LEARN, false },
+	{ ARPPROXY_IFACE_A_RATE, true }, { ARPPROXY_IFACE_A_RATE_BURST, true },
+	{ ARPPROXY_IFACE_A_RATE_PER_HOST, true },
 };
 
 static void put_setting(struct nlmsghdr *nlh, size_t i, bool u32)
@@ -616,7 +656,7 @@ static struct nlmsghdr *iface_reply(size_t skip)
 	struct nlmsghdr *nlh = reply(ARPPROXY_CMD_IFACE_GET);
 	size_t i;
 
-	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, 1);
+	mnl_attr_put_u32(nlh, ARPPROXY_IFACE_A_IFINDEX, 1);
 	for (i = 0; i < N(setting_attrs); i++)
 		if (i != skip)
 			put_setting(nlh, i, setting_attrs[i].u32);
@@ -626,17 +666,17 @@ static struct nlmsghdr *iface_reply(size_t skip)
 /* Each setting left out, then given at the wrong width: malformed either way. */
 START_TEST(test_iface_reply_needs_settings)
 {
-	const struct nlattr *tb[ARPPROXY_A_MAX + 1] = { NULL };
+	const struct nlattr *tb[REQ_TB_LEN] = { NULL };
 	struct req req = parse_ok("iface show");
 	struct nlmsghdr *nlh = iface_reply(N(setting_attrs));
 
-	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), 0);
-	ck_assert_uint_eq(mnl_attr_get_u8(tb[ARPPROXY_A_RARP]), 1);
+	ck_assert_int_eq(req_parse_reply(&req, sealed(nlh), tb), 0);
+	ck_assert_uint_eq(mnl_attr_get_u8(tb[ARPPROXY_IFACE_A_RARP]), 1);
 	memset(tb, 0, sizeof(tb));
 	nlh = iface_reply(_i);
-	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), -EBADMSG);
+	ck_assert_int_eq(req_parse_reply(&req, sealed(nlh), tb), -EBADMSG);
 	put_setting(nlh, _i, !setting_attrs[_i].u32);
-	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), -EBADMSG);
+	ck_assert_int_eq(req_parse_reply(&req, sealed(nlh), tb), -EBADMSG);
 }
 END_TEST
 
@@ -645,9 +685,9 @@ static const struct {
 	uint16_t type;
 	uint16_t len;
 } station_attrs[] = {
-	{ ARPPROXY_A_PREFIX, 4 }, { ARPPROXY_A_IFINDEX, 4 }, { ARPPROXY_A_MAC, ETH_ALEN },
-	{ ARPPROXY_A_FIRST_SEEN, 8 }, { ARPPROXY_A_LAST_SEEN, 8 }, { ARPPROXY_A_PACKETS, 8 },
-	{ ARPPROXY_A_CHANGES, 4 },
+	{ ARPPROXY_STATION_A_ADDR4, 4 }, { ARPPROXY_STATION_A_IFINDEX, 4 }, { ARPPROXY_STATION_A_MAC, ETH_ALEN },
+	{ ARPPROXY_STATION_A_FIRST_SEEN, 8 }, { ARPPROXY_STATION_A_LAST_SEEN, 8 }, { ARPPROXY_STATION_A_PACKETS, 8 },
+	{ ARPPROXY_STATION_A_CHANGES, 4 },
 };
 
 /* A station, all but skip (N() for none), skip at width len if not 0 */
@@ -661,17 +701,17 @@ static struct nlmsghdr *station_reply(size_t skip, uint16_t len)
 		if (i != skip || len)
 			mnl_attr_put(nlh, station_attrs[i].type,
 				     i == skip ? len : station_attrs[i].len, value);
-	return nlh;
+	return sealed(nlh);
 }
 
 /* Each attribute of a station left out, then at the wrong width: malformed. */
 START_TEST(test_station_reply_checks)
 {
-	const struct nlattr *tb[ARPPROXY_A_MAX + 1] = { NULL };
+	const struct nlattr *tb[REQ_TB_LEN] = { NULL };
 	struct req req = parse_ok("cache show");
 
 	ck_assert_int_eq(req_parse_reply(&req, station_reply(N(station_attrs), 0), tb), 0);
-	ck_assert_uint_eq(mnl_attr_get_u32(tb[ARPPROXY_A_CHANGES]), 2);
+	ck_assert_uint_eq(mnl_attr_get_u32(tb[ARPPROXY_STATION_A_CHANGES]), 2);
 	memset(tb, 0, sizeof(tb));
 	ck_assert_int_eq(req_parse_reply(&req, station_reply(_i, 0), tb), -EBADMSG);
 	ck_assert_int_eq(req_parse_reply(&req, station_reply(_i, station_attrs[_i].len == 4 ?
@@ -681,25 +721,26 @@ END_TEST
 
 START_TEST(test_cache_reply_checks)
 {
-	const struct nlattr *tb[ARPPROXY_A_MAX + 1] = { NULL };
+	const struct nlattr *tb[REQ_TB_LEN] = { NULL };
 	struct req req = parse_ok("cache status");
 	struct nlmsghdr *nlh = reply(ARPPROXY_CMD_CACHE_GET);
 
-	mnl_attr_put_u32(nlh, ARPPROXY_A_CACHE_TIMEOUT, 300);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_CACHE_SIZE, 65536);
+	mnl_attr_put_u32(nlh, ARPPROXY_CACHE_A_TIMEOUT, 300);
+	mnl_attr_put_u32(nlh, ARPPROXY_CACHE_A_SIZE, 65536);
 	/* without the stations it holds */
-	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), -EBADMSG);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_CACHE_STATIONS, 12);
-	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), 0);
-	ck_assert_uint_eq(mnl_attr_get_u32(tb[ARPPROXY_A_CACHE_STATIONS]), 12);
+	ck_assert_int_eq(req_parse_reply(&req, sealed(nlh), tb), -EBADMSG);
+	mnl_attr_put_u32(nlh, ARPPROXY_CACHE_A_STATIONS, 12);
+	ck_assert_int_eq(req_parse_reply(&req, sealed(nlh), tb), 0);
+	ck_assert_uint_eq(mnl_attr_get_u32(tb[ARPPROXY_CACHE_A_STATIONS]), 12);
 	nlh = reply(ARPPROXY_CMD_CACHE_GET);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_CACHE_TIMEOUT, 300);
-	mnl_attr_put_u64(nlh, ARPPROXY_A_CACHE_SIZE, 65536);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_CACHE_STATIONS, 12);
-	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), -EBADMSG);
+	mnl_attr_put_u32(nlh, ARPPROXY_CACHE_A_TIMEOUT, 300);
+	mnl_attr_put_u64(nlh, ARPPROXY_CACHE_A_SIZE, 65536);
+	mnl_attr_put_u32(nlh, ARPPROXY_CACHE_A_STATIONS, 12);
+	ck_assert_int_eq(req_parse_reply(&req, sealed(nlh), tb), -EBADMSG);
 }
 END_TEST
 
+/* The kernel's words when it gave any; else words that say what to do */
 START_TEST(test_strerror)
 {
 	struct req add = parse_ok("binding add 10.0.0.0/8");
@@ -707,17 +748,24 @@ START_TEST(test_strerror)
 	struct req del = parse_ok("binding del 10.0.0.0/8");
 	struct req show = parse_ok("binding show");
 
-	ck_assert_str_eq(req_strerror(&add, EEXIST, "arpproxy: binding exists"),
-			 "binding exists (use replace)");
-	ck_assert_str_eq(req_strerror(&replace, EEXIST, ""), strerror(EEXIST));
-	ck_assert_str_eq(req_strerror(&del, ENOENT, ""), "no such binding");
-	ck_assert_str_eq(req_strerror(&add, ENOENT, ""), strerror(ENOENT));
-	ck_assert_str_eq(req_strerror(&add, EPERM, ""), "permission denied (need CAP_NET_ADMIN)");
-	ck_assert_str_eq(req_strerror(&show, EINTR, ""),
+	ck_assert_str_eq(req_strerror(&add, EEXIST, "arpproxy: binding exists", 0),
+			 "arpproxy: binding exists");
+	ck_assert_str_eq(req_strerror(&add, EEXIST, "", 0), "binding exists (use replace)");
+	ck_assert_str_eq(req_strerror(&replace, EEXIST, "", 0), strerror(EEXIST));
+	ck_assert_str_eq(req_strerror(&del, ENOENT, "", 0), "no such binding");
+	ck_assert_str_eq(req_strerror(&del, ENOENT, "arpproxy: no such binding", 0),
+			 "arpproxy: no such binding");
+	ck_assert_str_eq(req_strerror(&add, ENOENT, "", 0), strerror(ENOENT));
+	ck_assert_str_eq(req_strerror(&add, EPERM, "", 0),
+			 "permission denied (need CAP_NET_ADMIN)");
+	ck_assert_str_eq(req_strerror(&show, EINTR, "", 0),
 			 "dump interrupted by concurrent changes, try again");
-	ck_assert_str_eq(req_strerror(&add, ENODEV, "arpproxy: no such interface"),
+	ck_assert_str_eq(req_strerror(&add, ENODEV, "arpproxy: no such interface", 0),
 			 "arpproxy: no such interface");
-	ck_assert_str_eq(req_strerror(&add, ENODEV, NULL), strerror(ENODEV));
+	ck_assert_str_eq(req_strerror(&add, ENODEV, NULL, 0), strerror(ENODEV));
+	/* what the tool itself found wrong is in its words */
+	ck_assert_str_eq(req_strerror(&show, EBADMSG, "", 0),
+			 "malformed reply from the arpproxy module");
 }
 END_TEST
 
@@ -725,9 +773,12 @@ START_TEST(test_stats_strerror)
 {
 	struct req stats = parse_ok("stats show dev lo");
 
-	ck_assert_str_eq(req_strerror(&stats, ENODEV, "arpproxy: no counters for this interface"),
+	ck_assert_str_eq(req_strerror(&stats, ENODEV, "arpproxy: no counters for this interface",
+				      0),
+			 "arpproxy: no counters for this interface");
+	ck_assert_str_eq(req_strerror(&stats, ENODEV, "", 0),
 			 "no counters for this interface (only Ethernet interfaces have them)");
-	ck_assert_str_eq(req_strerror(&stats, EPERM, ""),
+	ck_assert_str_eq(req_strerror(&stats, EPERM, "", 0),
 			 "permission denied (need CAP_NET_ADMIN)");
 }
 END_TEST
@@ -739,26 +790,26 @@ START_TEST(test_announce_strerror)
 	struct req add = parse_ok("binding add 10.0.0.0/8");
 	struct req flush = parse_ok("binding flush");
 
-	ck_assert_str_eq(req_strerror(&announce, E2BIG, "arpproxy: too many addresses"),
-			 "more than 65536 addresses to announce (announce a longer prefix)");
+	ck_assert_str_eq(req_strerror(&announce, E2BIG, "arpproxy: too many addresses", 0),
+			 "arpproxy: too many addresses");
 	/* without dev, bindings without one are not announced */
-	ck_assert_str_eq(req_strerror(&unscoped, ENOENT, "arpproxy: nothing to announce"),
+	ck_assert_str_eq(req_strerror(&unscoped, ENOENT, "", 0),
 			 "nothing to announce: no binding with dev covers the prefix "
 			 "(those without are announced only with dev)");
-	ck_assert_str_eq(req_strerror(&announce, ENOENT, "arpproxy: nothing to announce"),
+	ck_assert_str_eq(req_strerror(&announce, ENOENT, "", 0),
 			 "nothing to announce: no binding covers the prefix on that interface");
-	ck_assert_str_eq(req_strerror(&unscoped, E2BIG, ""),
+	ck_assert_str_eq(req_strerror(&announce, ENOENT, "arpproxy: nothing to announce", 0),
+			 "arpproxy: nothing to announce");
+	ck_assert_str_eq(req_strerror(&unscoped, E2BIG, "", 0),
 			 "more than 65536 addresses to announce (announce a longer prefix)");
-	ck_assert_str_eq(req_strerror(&announce, EBUSY, ""),
+	ck_assert_str_eq(req_strerror(&announce, EBUSY, "", 0),
 			 "16 announcements are still running, try again later");
-	ck_assert_str_eq(req_strerror(&announce, EPERM, ""),
+	ck_assert_str_eq(req_strerror(&announce, EPERM, "", 0),
 			 "permission denied (need CAP_NET_ADMIN)");
-	ck_assert_str_eq(req_strerror(&announce, ENODEV, "arpproxy: no such interface"),
-			 "arpproxy: no such interface");
 	/* the words are the announcement's only */
-	ck_assert_str_eq(req_strerror(&add, E2BIG, "arpproxy: too big"), "arpproxy: too big");
-	ck_assert_str_eq(req_strerror(&add, EBUSY, ""), strerror(EBUSY));
-	ck_assert_str_eq(req_strerror(&flush, ENOENT, ""), strerror(ENOENT));
+	ck_assert_str_eq(req_strerror(&add, E2BIG, "", 0), strerror(E2BIG));
+	ck_assert_str_eq(req_strerror(&add, EBUSY, "", 0), strerror(EBUSY));
+	ck_assert_str_eq(req_strerror(&flush, ENOENT, "", 0), strerror(ENOENT));
 }
 END_TEST
 
@@ -768,15 +819,81 @@ START_TEST(test_acl_strerror)
 	struct req del = parse_ok("acl del dev lo pref 10");
 	struct req flush = parse_ok("acl flush");
 
-	ck_assert_str_eq(req_strerror(&add, EEXIST, "arpproxy: pref in use"),
+	ck_assert_str_eq(req_strerror(&add, EEXIST, "arpproxy: a rule with this pref exists", 0),
+			 "arpproxy: a rule with this pref exists");
+	ck_assert_str_eq(req_strerror(&add, EEXIST, "", 0),
 			 "the interface has a rule with that pref");
-	ck_assert_str_eq(req_strerror(&del, ENOENT, ""), "no such rule");
-	ck_assert_str_eq(req_strerror(&del, EEXIST, ""), strerror(EEXIST));
-	ck_assert_str_eq(req_strerror(&add, ENOENT, ""), strerror(ENOENT));
-	ck_assert_str_eq(req_strerror(&flush, EPERM, ""),
+	ck_assert_str_eq(req_strerror(&del, ENOENT, "", 0), "no such rule");
+	ck_assert_str_eq(req_strerror(&del, EEXIST, "", 0), strerror(EEXIST));
+	ck_assert_str_eq(req_strerror(&add, ENOENT, "", 0), strerror(ENOENT));
+	ck_assert_str_eq(req_strerror(&flush, EPERM, "", 0),
 			 "permission denied (need CAP_NET_ADMIN)");
-	ck_assert_str_eq(req_strerror(&add, ENOSPC, "arpproxy: too many rules"),
+	ck_assert_str_eq(req_strerror(&add, ENOSPC, "arpproxy: too many rules", 0),
 			 "arpproxy: too many rules");
+}
+END_TEST
+
+/* Where attr is in the request m */
+static uint32_t offset_of(const struct msg *m, const struct nlattr *attr)
+{
+	ck_assert_ptr_nonnull(attr);
+	return (const char *)attr - (const char *)m->nlh;
+}
+
+/* An ack as the kernel sends it for request m: capped, with message and offset */
+static const struct nlmsghdr *ack(const struct msg *m, int error, const char *msg,
+				  uint32_t off)
+{
+	static char ack_buf[NL_MSG_SIZE];
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(ack_buf);
+	struct nlmsgerr *e = mnl_nlmsg_put_extra_header(nlh, sizeof(*e));
+
+	nlh->nlmsg_type = NLMSG_ERROR;
+	nlh->nlmsg_flags = NLM_F_CAPPED | NLM_F_ACK_TLVS;
+	e->error = -error;
+	e->msg = *m->nlh;
+	mnl_attr_put_strz(nlh, NLMSGERR_ATTR_MSG, msg);
+	if (off)
+		mnl_attr_put_u32(nlh, NLMSGERR_ATTR_OFFS, off);
+	return nlh;
+}
+
+/* The kernel's message names the attribute it is about as the spec does. */
+START_TEST(test_strerror_names_attribute)
+{
+	static struct nl nl;
+	struct req add = parse_ok("binding add 10.0.0.0/8 dev lo");
+	struct req stats = parse_ok("stats show dev lo");
+	struct msg m = build_req(&add);
+	const struct nlattr *nest = mnl_nlmsg_get_payload_offset(m.nlh, GENL_HDRLEN);
+	uint32_t off = offset_of(&m, m.tb[ARPPROXY_BINDING_A_PREFIX4]);
+
+	ck_assert_int_eq(nl_parse_ack(&nl, ack(&m, EINVAL, "prefix has host bits set", off)),
+			 EINVAL);
+	ck_assert_uint_eq(nl.extack_off, off);
+	ck_assert_str_eq(req_strerror(&add, EINVAL, nl.extack, nl.extack_off),
+			 "prefix has host bits set (binding prefix4)");
+	ck_assert_int_eq(nl_parse_ack(&nl, ack(&m, ENODEV, "no such interface",
+					       offset_of(&m, m.tb[ARPPROXY_BINDING_A_IFINDEX]))),
+			 ENODEV);
+	ck_assert_str_eq(req_strerror(&add, ENODEV, nl.extack, nl.extack_off),
+			 "no such interface (binding ifindex)");
+	/* the nest itself, and what is in no attribute */
+	ck_assert_str_eq(req_strerror(&add, EINVAL, "missing", offset_of(&m, nest)),
+			 "missing (binding)");
+	ck_assert_str_eq(req_strerror(&add, EINVAL, "bad header", GENL_HDRLEN),
+			 "bad header");
+	ck_assert_str_eq(req_strerror(&add, EINVAL, "too far", 4096), "too far");
+	ck_assert_int_eq(nl_parse_ack(&nl, ack(&m, EEXIST, "arpproxy: binding exists", 0)),
+			 EEXIST);
+	ck_assert_uint_eq(nl.extack_off, 0);
+	ck_assert_str_eq(req_strerror(&add, EEXIST, nl.extack, nl.extack_off),
+			 "arpproxy: binding exists");
+	/* an attribute of the top level */
+	m = build_req(&stats);
+	ck_assert_str_eq(req_strerror(&stats, ENODEV, "not an Ethernet interface",
+				      offset_of(&m, m.tb[ARPPROXY_A_IFINDEX])),
+			 "not an Ethernet interface (ifindex)");
 }
 END_TEST
 
@@ -824,6 +941,7 @@ Suite *msg_suite(void)
 	tcase_add_test(replies, test_announce_strerror);
 	tcase_add_test(replies, test_stats_strerror);
 	tcase_add_test(replies, test_restore_strerror);
+	tcase_add_test(replies, test_strerror_names_attribute);
 	suite_add_tcase(s, replies);
 	return s;
 }

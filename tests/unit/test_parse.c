@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Words to requests: userspace/parse.c, cmd.c and batch_words(). */
+/* Words to requests: userspace/parse.c, args.c, cmd.c and batch_words(). */
 #include <arpa/inet.h>
 #include <check.h>
 #include <stdio.h>
@@ -341,8 +341,10 @@ static const struct {
 	  DEV | INSPECT | LEARN },
 	{ "iface set lo learn on inspect pin", ARPPROXY_CMD_IFACE_SET, REQ_CHANGE,
 	  DEV | INSPECT | LEARN },
-	/* the interface may learn already: the kernel knows */
+	/* the interface may learn already: the kernel knows, and refuses in its words */
 	{ "iface set lo inspect pin", ARPPROXY_CMD_IFACE_SET, REQ_CHANGE, DEV | INSPECT },
+	{ "iface set lo inspect pin learn off", ARPPROXY_CMD_IFACE_SET, REQ_CHANGE,
+	  DEV | INSPECT | LEARN },
 	{ "iface set lo inspect enforce learn off", ARPPROXY_CMD_IFACE_SET, REQ_CHANGE,
 	  DEV | INSPECT | LEARN },
 	{ "cache show", ARPPROXY_CMD_STATION_GET, REQ_DUMP, 0 },
@@ -381,7 +383,7 @@ static const struct {
 	  KEY | ROUNDS },
 	{ "announce 10.0.0.0/16 reply interval 10 dev lo count 1", ARPPROXY_CMD_ANNOUNCE,
 	  REQ_CHANGE, KEY | DEV | ROUNDS | REQ_ATTR(REPLY) },
-	{ "version", ARPPROXY_CMD_VERSION_GET, REQ_GET, 0 },
+	{ "version", ARPPROXY_CMD_VERSION_GET, REQ_LOCAL, 0 },
 	{ "monitor", 0, REQ_MONITOR, 0 },
 	{ "save", 0, REQ_SAVE, 0 },
 	{ "restore /etc/arpproxy/arpproxy.conf", 0, REQ_RESTORE, 0 },
@@ -751,10 +753,6 @@ static const struct bad bad_lines[] = {
 	{ "iface set lo learn", "missing on|off after \"learn\"" },
 	{ "iface set lo learn yes", "invalid learn setting \"yes\": expected on or off" },
 	{ "iface set lo learn on learn off", "\"learn\" given twice" },
-	{ "iface set lo inspect pin learn off",
-	  "inspect pin needs learn on" },
-	{ "iface set lo learn off rarp on inspect pin",
-	  "inspect pin needs learn on" },
 	{ "iface show lo learn on", "unknown word \"learn\"" },
 	{ "binding add 10.0.0.5 learn on", "unknown word \"learn\"" },
 	{ "cache", "missing cache command" },
@@ -1083,8 +1081,6 @@ static const struct bad bad_restores[] = {
 	  "BATCH:1: restore takes only binding, acl, iface set and cache set changes\n" },
 	{ "cache set timeout 600\ncache set timeout 0\n",
 	  "BATCH:2: invalid timeout \"0\": expected 1..604800\n" },
-	{ "iface set lo learn off inspect pin\n",
-	  "BATCH:1: inspect pin needs learn on\n" },
 };
 
 /* Refused before the module is asked anything: not even a socket is opened. */
@@ -1151,7 +1147,7 @@ START_TEST(test_help_text)
 		"arpproxyctl stats show --format prometheus [--bindings]\n"
 		"arpproxyctl stats reset\n"
 		"arpproxyctl monitor\n"
-		"arpproxyctl version\n"
+		"arpproxyctl version | -V | --version\n"
 		"arpproxyctl help | -h | --help ; arpproxyctl OBJECT help\n"
 		"PREFIX := A.B.C.D[/LEN]  MAC := xx:xx:xx:xx:xx:xx\n");
 	ck_assert_str_eq(binding,

@@ -16,11 +16,15 @@
 #include <net/if.h>
 
 #include "cmd.h"
+#include "err.h"
 #include "helpers.h"
 #include "nl.h"
 #include "parse.h"
 #include "print.h"
+#include "save.h"
+#include "stats.h"
 #include "suites.h"
+#include "words.h"
 
 #define NO_DEV		0
 #define GONE_DEV	999999	/* an ifindex no interface has */
@@ -42,14 +46,24 @@ static void reset_dump(void)
 	memset(part_end, 0, sizeof(part_end));
 }
 
+/* The object nest of the message being built, NULL if it has none */
+static struct nlattr *msg_nest;
+
+/* A reply of cmd, its attributes going into its object's nest until msg_end() */
 static struct nlmsghdr *msg_start(uint8_t cmd)
 {
-	return nl_msg_start(dump + dump_len, 0x1234, NLM_F_MULTI, 1, cmd,
-			    ARPPROXY_GENL_VERSION);
+	struct nlmsghdr *nlh = nl_msg_start(dump + dump_len, 0x1234, NLM_F_MULTI, 1, cmd,
+					    ARPPROXY_GENL_VERSION);
+
+	msg_nest = object_nest(cmd) ? mnl_attr_nest_start(nlh, object_nest(cmd)) : NULL;
+	return nlh;
 }
 
-static void msg_end(const struct nlmsghdr *nlh)
+static void msg_end(struct nlmsghdr *nlh)
 {
+	if (msg_nest)
+		mnl_attr_nest_end(nlh, msg_nest);
+	msg_nest = NULL;
 	dump_len += nlh->nlmsg_len;
 }
 
@@ -62,13 +76,13 @@ static void announced(const char *prefix, uint8_t plen, uint32_t ifindex,
 
 	put_binding_key(nlh, prefix, plen, ifindex);
 	if (mac)
-		mnl_attr_put(nlh, ARPPROXY_A_MAC, ETH_ALEN, mac);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_FLAGS, flags);
+		mnl_attr_put(nlh, ARPPROXY_BINDING_A_MAC, ETH_ALEN, mac);
+	mnl_attr_put_u32(nlh, ARPPROXY_BINDING_A_FLAGS, flags);
 	if (garp)
-		mnl_attr_put_u8(nlh, ARPPROXY_A_GARP, garp);
+		mnl_attr_put_u8(nlh, ARPPROXY_BINDING_A_GARP, garp);
 	if (refresh)
-		mnl_attr_put_u32(nlh, ARPPROXY_A_REFRESH, refresh);
-	mnl_attr_put_u64(nlh, ARPPROXY_A_HITS, hits);
+		mnl_attr_put_u32(nlh, ARPPROXY_BINDING_A_REFRESH, refresh);
+	mnl_attr_put_u64(nlh, ARPPROXY_BINDING_A_HITS, hits);
 	msg_end(nlh);
 }
 
@@ -128,7 +142,7 @@ static void acl(uint32_t ifindex, uint32_t pref, uint8_t action, const char *pre
 	struct nlmsghdr *nlh = msg_start(ARPPROXY_CMD_ACL_GET);
 
 	put_acl_rule(nlh, ifindex, pref, action, prefix, plen, mac);
-	mnl_attr_put_u64(nlh, ARPPROXY_A_HITS, hits);
+	mnl_attr_put_u64(nlh, ARPPROXY_ACL_A_HITS, hits);
 	msg_end(nlh);
 }
 
@@ -137,9 +151,9 @@ static void cache(uint32_t timeout, uint32_t size, uint32_t stations)
 {
 	struct nlmsghdr *nlh = msg_start(ARPPROXY_CMD_CACHE_GET);
 
-	mnl_attr_put_u32(nlh, ARPPROXY_A_CACHE_TIMEOUT, timeout);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_CACHE_SIZE, size);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_CACHE_STATIONS, stations);
+	mnl_attr_put_u32(nlh, ARPPROXY_CACHE_A_TIMEOUT, timeout);
+	mnl_attr_put_u32(nlh, ARPPROXY_CACHE_A_SIZE, size);
+	mnl_attr_put_u32(nlh, ARPPROXY_CACHE_A_STATIONS, stations);
 	msg_end(nlh);
 }
 
@@ -151,13 +165,13 @@ static void station(uint32_t ifindex, const char *ip, const uint8_t *mac, uint64
 	uint32_t addr;
 
 	ck_assert_int_eq(inet_pton(AF_INET, ip, &addr), 1);
-	mnl_attr_put(nlh, ARPPROXY_A_PREFIX, sizeof(addr), &addr);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, ifindex);
-	mnl_attr_put(nlh, ARPPROXY_A_MAC, ETH_ALEN, mac);
-	mnl_attr_put_u64(nlh, ARPPROXY_A_FIRST_SEEN, first_ms);
-	mnl_attr_put_u64(nlh, ARPPROXY_A_LAST_SEEN, last_ms);
-	mnl_attr_put_u64(nlh, ARPPROXY_A_PACKETS, packets);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_CHANGES, changes);
+	mnl_attr_put(nlh, ARPPROXY_STATION_A_ADDR4, sizeof(addr), &addr);
+	mnl_attr_put_u32(nlh, ARPPROXY_STATION_A_IFINDEX, ifindex);
+	mnl_attr_put(nlh, ARPPROXY_STATION_A_MAC, ETH_ALEN, mac);
+	mnl_attr_put_u64(nlh, ARPPROXY_STATION_A_FIRST_SEEN, first_ms);
+	mnl_attr_put_u64(nlh, ARPPROXY_STATION_A_LAST_SEEN, last_ms);
+	mnl_attr_put_u64(nlh, ARPPROXY_STATION_A_PACKETS, packets);
+	mnl_attr_put_u32(nlh, ARPPROXY_STATION_A_CHANGES, changes);
 	msg_end(nlh);
 }
 
@@ -183,7 +197,7 @@ static const char *show(const char *line, bool json, bool pretty)
 /* The output for the single reply of a get */
 static const char *show_reply(const char *line, bool json, bool pretty)
 {
-	const struct nlattr *tb[ARPPROXY_A_MAX + 1] = { NULL };
+	const struct nlattr *tb[REQ_TB_LEN] = { NULL };
 	struct req req = parse_ok(line);
 
 	ck_assert_int_eq(req_parse_reply(&req, (const void *)dump, tb), 0);
@@ -312,9 +326,9 @@ START_TEST(test_binding_announce_wrong_width)
 
 	put_binding_key(nlh, "172.16.20.200", 32, lo_index());
 	if (_i)
-		mnl_attr_put_u8(nlh, ARPPROXY_A_REFRESH, 3);
+		mnl_attr_put_u8(nlh, ARPPROXY_BINDING_A_REFRESH, 3);
 	else
-		mnl_attr_put_u32(nlh, ARPPROXY_A_GARP, 3);
+		mnl_attr_put_u32(nlh, ARPPROXY_BINDING_A_GARP, 3);
 	msg_end(nlh);
 	capture_start(false, false);
 	ck_assert_int_eq(cmd_print_dump(&req, dump, dump_len), -EBADMSG);
@@ -676,7 +690,7 @@ static void bad_bindings(void)
 
 	three_bindings();
 	nlh = msg_start(ARPPROXY_CMD_BINDING_GET);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_PREFIX, 0);
+	mnl_attr_put_u32(nlh, ARPPROXY_BINDING_A_PREFIX4, 0);
 	msg_end(nlh);
 }
 
@@ -687,8 +701,8 @@ static void bad_rules(void)
 
 	three_rules();
 	nlh = msg_start(ARPPROXY_CMD_ACL_GET);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, lo_index());
-	mnl_attr_put_u32(nlh, ARPPROXY_A_PREF, 30);
+	mnl_attr_put_u32(nlh, ARPPROXY_ACL_A_IFINDEX, lo_index());
+	mnl_attr_put_u32(nlh, ARPPROXY_ACL_A_PREF, 30);
 	msg_end(nlh);
 }
 
@@ -700,12 +714,12 @@ static void bad_stations(void)
 
 	four_stations();
 	nlh = msg_start(ARPPROXY_CMD_STATION_GET);
-	mnl_attr_put(nlh, ARPPROXY_A_PREFIX, sizeof(addr), &addr);
-	mnl_attr_put_u32(nlh, ARPPROXY_A_IFINDEX, lo_index());
-	mnl_attr_put(nlh, ARPPROXY_A_MAC, ETH_ALEN, mac1);
-	mnl_attr_put_u64(nlh, ARPPROXY_A_FIRST_SEEN, 1);
-	mnl_attr_put_u64(nlh, ARPPROXY_A_LAST_SEEN, 1);
-	mnl_attr_put_u64(nlh, ARPPROXY_A_PACKETS, 1);
+	mnl_attr_put(nlh, ARPPROXY_STATION_A_ADDR4, sizeof(addr), &addr);
+	mnl_attr_put_u32(nlh, ARPPROXY_STATION_A_IFINDEX, lo_index());
+	mnl_attr_put(nlh, ARPPROXY_STATION_A_MAC, ETH_ALEN, mac1);
+	mnl_attr_put_u64(nlh, ARPPROXY_STATION_A_FIRST_SEEN, 1);
+	mnl_attr_put_u64(nlh, ARPPROXY_STATION_A_LAST_SEEN, 1);
+	mnl_attr_put_u64(nlh, ARPPROXY_STATION_A_PACKETS, 1);
 	msg_end(nlh);
 }
 
@@ -864,18 +878,20 @@ START_TEST(test_save_empty)
 END_TEST
 
 /*
- * The attributes of a message but hits, and what the cache holds, which
- * save leaves to the kernel
+ * The attributes in the object nest of a message but hits, and what the
+ * cache holds, which save leaves to the kernel
  */
 static unsigned int attrs_of(const struct nlmsghdr *nlh, const struct nlattr **tb)
 {
-	const struct nlattr *attr;
+	const struct nlattr *nest = mnl_nlmsg_get_payload_offset(nlh, GENL_HDRLEN), *attr;
+	const struct spec_set *set = spec_arpproxy_set.attrs[mnl_attr_get_type(nest)].nested;
+	const char *name;
 	unsigned int n = 0;
 
-	mnl_attr_for_each(attr, nlh, GENL_HDRLEN) {
-		if (mnl_attr_get_type(attr) == ARPPROXY_A_HITS ||
-		    mnl_attr_get_type(attr) == ARPPROXY_A_CACHE_SIZE ||
-		    mnl_attr_get_type(attr) == ARPPROXY_A_CACHE_STATIONS)
+	ck_assert_ptr_nonnull(set);
+	mnl_attr_for_each_nested(attr, nest) {
+		name = set->attrs[mnl_attr_get_type(attr)].name;
+		if (!strcmp(name, "hits") || !strcmp(name, "size") || !strcmp(name, "stations"))
 			continue;
 		tb[mnl_attr_get_type(attr)] = attr;
 		n++;
@@ -886,7 +902,7 @@ static unsigned int attrs_of(const struct nlmsghdr *nlh, const struct nlattr **t
 /* Each line save prints builds the request that makes what was dumped. */
 START_TEST(test_save_is_restore)
 {
-	const struct nlattr *want[ARPPROXY_A_MAX + 1], *got[ARPPROXY_A_MAX + 1];
+	const struct nlattr *want[REQ_TB_LEN], *got[REQ_TB_LEN];
 	const struct nlmsghdr *nlh = (const void *)dump;
 	char line[256], request[NL_MSG_SIZE];
 	int left, lines = 0, type;
@@ -923,7 +939,7 @@ START_TEST(test_save_is_restore)
 		memset(got, 0, sizeof(got));
 		n = attrs_of(nlh, want);
 		ck_assert_uint_eq(attrs_of(req_build(&req, request, 0x1234, 1), got), n);
-		for (type = 0; type <= ARPPROXY_A_MAX; type++) {
+		for (type = 0; type < REQ_TB_LEN; type++) {
 			ck_assert_msg(!want[type] == !got[type], "%s: attribute %d", line, type);
 			if (want[type])
 				ck_assert_mem_eq(mnl_attr_get_payload(got[type]),
@@ -1524,7 +1540,7 @@ static void metrics_malformed(size_t part)
 	three_bindings();
 	if (part == METRICS_BINDINGS) {
 		nlh = msg_start(ARPPROXY_CMD_BINDING_GET);
-		mnl_attr_put_u32(nlh, ARPPROXY_A_PREFIX, 0);
+		mnl_attr_put_u32(nlh, ARPPROXY_BINDING_A_PREFIX4, 0);
 		msg_end(nlh);
 	}
 	end_part(METRICS_BINDINGS);
@@ -1564,9 +1580,45 @@ START_TEST(test_version)
 	mnl_attr_put_strz(nlh, ARPPROXY_A_VERSION, "9.8.7");
 	msg_end(nlh);
 	ck_assert_str_eq(show_reply("version", false, false),
-			 "arpproxyctl " ARPPROXY_VERSION "\nmodule 9.8.7\n");
+			 "arpproxyctl " ARPPROXY_VERSION "\nmodule 9.8.7\nprotocol 2\n");
 	ck_assert_str_eq(show_reply("version", true, false),
-			 "{\"arpproxyctl\":\"" ARPPROXY_VERSION "\",\"module\":\"9.8.7\"}\n");
+			 "{\"arpproxyctl\":\"" ARPPROXY_VERSION "\",\"module\":\"9.8.7\","
+			 "\"protocol\":2}\n");
+}
+END_TEST
+
+/* Without the module, or with one of another protocol: what is known */
+START_TEST(test_version_without_module)
+{
+	capture_start(false, false);
+	version_print_tool(NULL, 0);
+	ck_assert_str_eq(capture_end(), "arpproxyctl " ARPPROXY_VERSION "\nprotocol 2\n");
+	capture_start(true, false);
+	version_print_tool(NULL, 0);
+	ck_assert_str_eq(capture_end(),
+			 "{\"arpproxyctl\":\"" ARPPROXY_VERSION "\",\"protocol\":2}\n");
+	capture_start(false, false);
+	version_print_tool(NULL, 1);
+	ck_assert_str_eq(capture_end(),
+			 "arpproxyctl " ARPPROXY_VERSION "\nprotocol 2\nmodule protocol 1\n");
+	capture_start(true, false);
+	version_print_tool(NULL, 3);
+	ck_assert_str_eq(capture_end(), "{\"arpproxyctl\":\"" ARPPROXY_VERSION "\","
+			 "\"protocol\":2,\"module_protocol\":3}\n");
+}
+END_TEST
+
+/* Every command that talks to the module stops at another protocol, in one line. */
+START_TEST(test_protocol_mismatch)
+{
+	static struct nl nl;
+
+	nl.proto = ARPPROXY_GENL_VERSION;
+	ck_assert_int_eq(nl_check_proto(&nl), 0);
+	nl.proto = 1;
+	ck_assert_int_eq(nl_check_proto(&nl), -1);
+	ck_assert_str_eq(err_msg(), "the arpproxy module speaks protocol 1, arpproxyctl speaks 2: "
+			 "install matching versions.");
 }
 END_TEST
 
@@ -1635,6 +1687,8 @@ Suite *print_suite(void)
 	tcase_add_loop_test(tc, test_metrics_malformed_prints_nothing, 0, METRICS_PARTS);
 	tcase_add_test(tc, test_metrics_labels);
 	tcase_add_test(tc, test_version);
+	tcase_add_test(tc, test_version_without_module);
+	tcase_add_test(tc, test_protocol_mismatch);
 	tcase_add_test(tc, test_json_strings_and_modes);
 	suite_add_tcase(s, tc);
 	return s;
