@@ -13,7 +13,6 @@
 #include <linux/moduleparam.h>
 #include <linux/slab.h>
 #include <net/arp.h>
-#include <net/genetlink.h>
 
 #include "arpproxy.h"
 #include "proto.h"
@@ -85,25 +84,6 @@ static const struct rhashtable_params arpproxy_announce_owned_params = {
 struct arpproxy_announce_budget {
 	int ifindex;
 	unsigned int left;
-};
-
-static struct netlink_range_validation arpproxy_count_range = {
-	.min = 1,
-	.max = ARPPROXY_ANNOUNCE_COUNT_MAX,
-};
-
-static struct netlink_range_validation arpproxy_interval_range = {
-	.min = ARPPROXY_ANNOUNCE_INTERVAL_MIN,
-	.max = ARPPROXY_ANNOUNCE_INTERVAL_MAX,
-};
-
-const struct nla_policy arpproxy_announce_policy[ARPPROXY_A_MAX + 1] = {
-	[ARPPROXY_A_PREFIX]	= { .type = NLA_BE32 },
-	[ARPPROXY_A_PLEN]	= NLA_POLICY_MAX(NLA_U8, 32),
-	[ARPPROXY_A_IFINDEX]	= NLA_POLICY_MIN(NLA_U32, 1),
-	[ARPPROXY_A_COUNT]	= NLA_POLICY_FULL_RANGE(NLA_U32, &arpproxy_count_range),
-	[ARPPROXY_A_INTERVAL]	= NLA_POLICY_FULL_RANGE(NLA_U32, &arpproxy_interval_range),
-	[ARPPROXY_A_REPLY]	= NLA_POLICY_MAX(NLA_U8, 1),
 };
 
 static void arpproxy_announce_free(struct arpproxy_announce *a)
@@ -379,69 +359,47 @@ static unsigned int arpproxy_announce_ranges(struct arpproxy_config *cfg,
 	return n;
 }
 
-int arpproxy_cmd_announce(struct sk_buff *skb, struct genl_info *info)
+/*
+ * A command's announcement of what bindings answer for in @spec's prefix,
+ * not queued yet; the caller holds an->lock. -ENOENT when no binding
+ * covers the prefix, -E2BIG for more than ARPPROXY_ANNOUNCE_MAX addresses.
+ */
+int arpproxy_announce_build(struct arpproxy_config *cfg,
+			    const struct arpproxy_binding_spec *spec,
+			    struct arpproxy_announce **job)
 {
-	struct net *net = genl_info_net(info);
-	struct arpproxy_net *an = arpproxy_pernet(net);
-	struct nlattr **attrs = info->attrs;
-	struct arpproxy_binding_spec spec = {};
-	struct arpproxy_announce *a = NULL;
-	struct arpproxy_config *cfg;
+	struct arpproxy_announce *a;
 	unsigned int n;
 	u64 addrs;
-	int err;
 
-	if (GENL_REQ_ATTR_CHECK(info, ARPPROXY_A_PREFIX) ||
-	    GENL_REQ_ATTR_CHECK(info, ARPPROXY_A_PLEN))
-		return -EINVAL;
-	spec.addr = nla_get_be32(attrs[ARPPROXY_A_PREFIX]);
-	spec.plen = nla_get_u8(attrs[ARPPROXY_A_PLEN]);
-	if (attrs[ARPPROXY_A_IFINDEX])
-		spec.ifindex = nla_get_u32(attrs[ARPPROXY_A_IFINDEX]);
-	if (spec.addr & ~arpproxy_prefix_mask(spec.plen)) {
-		NL_SET_ERR_MSG_ATTR(info->extack, attrs[ARPPROXY_A_PREFIX],
-				    "prefix has host bits set");
-		return -EINVAL;
-	}
-
-	mutex_lock(&an->lock);
-	err = arpproxy_check_ifindex(net, info);
-	if (err)
-		goto out;
-	cfg = arpproxy_config_live(an);
-	n = arpproxy_announce_ranges(cfg, &spec, NULL, &addrs);
-	err = -ENOENT;
-	if (!n) {
-		NL_SET_ERR_MSG_MOD(info->extack, "no binding to announce in this prefix");
-		goto out;
-	}
-	err = -E2BIG;
-	if (addrs > ARPPROXY_ANNOUNCE_MAX) {
-		NL_SET_ERR_MSG_MOD(info->extack, "more than "
-				   __stringify(ARPPROXY_ANNOUNCE_MAX) " addresses to announce");
-		goto out;
-	}
-	err = -ENOMEM;
+	n = arpproxy_announce_ranges(cfg, spec, NULL, &addrs);
+	if (!n)
+		return -ENOENT;
+	if (addrs > ARPPROXY_ANNOUNCE_MAX)
+		return -E2BIG;
 	a = kvzalloc(struct_size(a, r, n), GFP_KERNEL_ACCOUNT);
 	if (!a)
-		goto out;
+		return -ENOMEM;
 	atomic_inc(&arpproxy_objects);
-	a->nranges = arpproxy_announce_ranges(cfg, &spec, a, &addrs);
-	err = 0;
-out:
-	mutex_unlock(&an->lock);
-	if (err)
-		return err;
+	a->nranges = arpproxy_announce_ranges(cfg, spec, a, &addrs);
+	*job = a;
+	return 0;
+}
 
-	a->rounds = attrs[ARPPROXY_A_COUNT] ? nla_get_u32(attrs[ARPPROXY_A_COUNT]) : 2;
-	a->interval = max(msecs_to_jiffies(attrs[ARPPROXY_A_INTERVAL] ?
-					   nla_get_u32(attrs[ARPPROXY_A_INTERVAL]) : 2000), 1UL);
-	a->reply = attrs[ARPPROXY_A_REPLY] && nla_get_u8(attrs[ARPPROXY_A_REPLY]);
+/*
+ * Queues @a, built above, for @count rounds @interval ms apart; -EBUSY,
+ * and @a freed, with ARPPROXY_ANNOUNCE_JOBS_MAX running.
+ */
+int arpproxy_announce_queue(struct arpproxy_net *an, struct arpproxy_announce *a,
+			    unsigned int count, unsigned int interval, bool reply)
+{
+	a->rounds = count;
+	a->interval = max(msecs_to_jiffies(interval), 1UL);
+	a->reply = reply;
 	mutex_lock(&an->announce_lock);
 	if (an->announce_jobs >= ARPPROXY_ANNOUNCE_JOBS_MAX || an->announce_dead) {
 		mutex_unlock(&an->announce_lock);
 		arpproxy_announce_free(a);
-		NL_SET_ERR_MSG_MOD(info->extack, "too many announcements running");
 		return -EBUSY;
 	}
 	list_add_tail(&a->node, &an->announces);
@@ -500,34 +458,27 @@ void arpproxy_announce_cancel(struct arpproxy_net *an,
  * of a /32 that is the host's own. Addresses that change later are held
  * back one by one, as they are sent.
  */
-int arpproxy_announce_check(struct net *net, const struct arpproxy_binding_spec *spec,
-			    struct netlink_ext_ack *extack)
+enum arpproxy_announce_refusal
+arpproxy_announce_refused(struct net *net, const struct arpproxy_binding_spec *spec)
 {
 	const struct net_device *dev;
 	bool own_subnet, own_addr;
 
 	if (!spec->garp && !spec->refresh)
-		return 0;
-	if (!arpproxy_addr_usable(spec->addr)) {
-		NL_SET_ERR_MSG_MOD(extack, "announcements of addresses no host has");
-		return -EINVAL;
-	}
+		return ARPPROXY_ANNOUNCE_OK;
+	if (!arpproxy_addr_usable(spec->addr))
+		return ARPPROXY_ANNOUNCE_UNUSABLE;
 	rcu_read_lock();
 	dev = dev_get_by_index_rcu(net, spec->ifindex);
 	own_addr = spec->plen == 32 && __ip_dev_find(net, spec->addr, false);
 	own_subnet = dev && !(spec->flags & ARPPROXY_BINDING_F_ONLINK) &&
 		     arpproxy_on_link(dev, spec->addr, spec->plen);
 	rcu_read_unlock();
-	if (own_addr) {
-		NL_SET_ERR_MSG_MOD(extack, "announcement of one of this host's own addresses");
-		return -EINVAL;
-	}
-	if (own_subnet) {
-		NL_SET_ERR_MSG_MOD(extack,
-				   "announcements of the interface's own subnet (onlink if meant)");
-		return -EINVAL;
-	}
-	return 0;
+	if (own_addr)
+		return ARPPROXY_ANNOUNCE_OWN_ADDR;
+	if (own_subnet)
+		return ARPPROXY_ANNOUNCE_OWN_SUBNET;
+	return ARPPROXY_ANNOUNCE_OK;
 }
 
 /*

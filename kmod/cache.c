@@ -581,25 +581,18 @@ void arpproxy_cache_timeout_change(struct arpproxy_net *an, unsigned int old,
 	mod_delayed_work(system_wq, &an->cache_sweep, arpproxy_cache_sweep_delay(new));
 }
 
-/* What a dump reads of a station, consistent with its key. */
-struct arpproxy_station_view {
-	u64 key;
-	u8 mac[ETH_ALEN];
-	unsigned long first_seen;
-	unsigned long last_seen;
-	unsigned long packets;
-	u32 changes;
-};
-
 static bool arpproxy_station_read(struct arpproxy_net *an, struct arpproxy_station *s,
 				  unsigned long now, unsigned long timeout,
 				  struct arpproxy_station_view *v)
 {
-	v->key = atomic64_read_acquire(&s->key);
-	if (!v->key || (v->key & ARPPROXY_STATION_BUSY) ||
+	u64 key = atomic64_read_acquire(&s->key);
+
+	if (!key || (key & ARPPROXY_STATION_BUSY) ||
 	    !arpproxy_station_live(s, now, timeout) ||
-	    !arpproxy_station_current(an, s, v->key))
+	    !arpproxy_station_current(an, s, key))
 		return false;
+	v->ifindex = arpproxy_station_ifindex(key);
+	v->addr = (__force __be32)(u32)key;
 	u64_to_ether_addr(atomic64_read(&s->mac), v->mac);
 	v->first_seen = READ_ONCE(s->first_seen);
 	v->last_seen = READ_ONCE(s->last_seen);
@@ -607,168 +600,46 @@ static bool arpproxy_station_read(struct arpproxy_net *an, struct arpproxy_stati
 	v->changes = atomic_read(&s->changes);
 	/* Taken over while read: skip it rather than mix two stations. */
 	smp_rmb();
-	return atomic64_read(&s->key) == v->key;
+	return atomic64_read(&s->key) == key;
 }
 
-int arpproxy_cmd_cache_set(struct sk_buff *skb, struct genl_info *info)
+/* The cache's size and the live stations it holds; the caller holds an->lock. */
+void arpproxy_cache_count(struct arpproxy_net *an, unsigned int *size,
+			  unsigned int *held)
 {
-	struct net *net = genl_info_net(info);
-	struct arpproxy_net *an = arpproxy_pernet(net);
-	struct arpproxy_config *cfg;
-	unsigned int old;
-
-	if (GENL_REQ_ATTR_CHECK(info, ARPPROXY_A_CACHE_TIMEOUT))
-		return -EINVAL;
-	mutex_lock(&an->lock);
-	cfg = arpproxy_config_of(an, info);
-	old = cfg->cache_timeout;
-	WRITE_ONCE(cfg->cache_timeout,
-		   nla_get_u32(info->attrs[ARPPROXY_A_CACHE_TIMEOUT]));
-	if (cfg != an->staged) {
-		arpproxy_cache_timeout_change(an, old, cfg->cache_timeout);
-		arpproxy_notify_cache(net, cfg->cache_timeout);
-	}
-	mutex_unlock(&an->lock);
-	return 0;
-}
-
-int arpproxy_cmd_cache_get(struct sk_buff *skb, struct genl_info *info)
-{
-	struct arpproxy_net *an = arpproxy_pernet(genl_info_net(info));
+	unsigned long timeout = arpproxy_cache_live_timeout(an);
+	struct arpproxy_cache *c = arpproxy_cache_writer(an);
 	struct arpproxy_station_view v;
-	struct arpproxy_config *cfg;
-	struct arpproxy_cache *c;
-	unsigned int i, size = 0, held = 0;
-	unsigned long timeout;
-	struct sk_buff *msg;
-	void *hdr;
+	unsigned int i;
 
-	msg = arpproxy_reply_new(info, ARPPROXY_CMD_CACHE_GET,
-				 3 * nla_total_size(sizeof(u32)), &hdr);
-	if (!msg)
-		return -ENOMEM;
-	mutex_lock(&an->lock);
-	cfg = arpproxy_config_live(an);
-	timeout = arpproxy_cache_timeout(cfg);
-	c = arpproxy_cache_writer(an);
-	if (c)
-		size = arpproxy_cache_slots(c);
-	for (i = 0; i < size; i++) {
-		held += arpproxy_station_read(an, &c->station[i], jiffies, timeout, &v);
+	*size = c ? arpproxy_cache_slots(c) : 0;
+	*held = 0;
+	for (i = 0; i < *size; i++) {
+		*held += arpproxy_station_read(an, &c->station[i], jiffies, timeout, &v);
 		cond_resched();
 	}
-	if (nla_put_u32(msg, ARPPROXY_A_CACHE_TIMEOUT, cfg->cache_timeout) ||
-	    nla_put_u32(msg, ARPPROXY_A_CACHE_SIZE, size) ||
-	    nla_put_u32(msg, ARPPROXY_A_CACHE_STATIONS, held)) {
-		mutex_unlock(&an->lock);
-		nlmsg_free(msg);
-		return -EMSGSIZE;
-	}
-	mutex_unlock(&an->lock);
-	genlmsg_end(msg, hdr);
-	return genlmsg_reply(msg, info);
 }
 
-int arpproxy_cmd_station_flush(struct sk_buff *skb, struct genl_info *info)
+/* Forgets @ifindex's stations, or every one for 0; the caller holds an->lock. */
+void arpproxy_cache_flush(struct arpproxy_net *an, int ifindex)
 {
-	struct net *net = genl_info_net(info);
-	struct arpproxy_net *an = arpproxy_pernet(net);
-	struct nlattr *attr = info->attrs[ARPPROXY_A_IFINDEX];
-	int ifindex = attr ? nla_get_u32(attr) : 0;
-	int err;
-
-	mutex_lock(&an->lock);
-	err = arpproxy_check_ifindex(net, info);
-	if (!err) {
-		arpproxy_cache_clear(an, arpproxy_cache_writer(an), ifindex, false,
-				     arpproxy_cache_live_timeout(an));
-		arpproxy_notify_flush(net, ARPPROXY_CMD_STATION_FLUSH, ifindex);
-	}
-	mutex_unlock(&an->lock);
-	return err;
+	arpproxy_cache_clear(an, arpproxy_cache_writer(an), ifindex, false,
+			     arpproxy_cache_live_timeout(an));
 }
 
-/* cb->args: next slot, ifindex filter, prefix filter, its mask. */
-int arpproxy_dump_stations_start(struct netlink_callback *cb)
+/*
+ * Under RCU, for dumps: the first live station in a slot from *@pos on,
+ * with *@pos moved to its slot; false when there is none. Slot by slot: a
+ * station taken over meanwhile shows as it is then.
+ */
+bool arpproxy_cache_next(struct arpproxy_net *an, unsigned long *pos,
+			 unsigned long now, struct arpproxy_station_view *v)
 {
-	struct nlattr *tb[ARPPROXY_A_MAX + 1];
-	__be32 prefix = 0, mask = 0;
-	int err;
+	struct arpproxy_cache *c = rcu_dereference(an->cache);
+	unsigned long timeout = arpproxy_cache_timeout(rcu_dereference(an->config));
 
-	err = nlmsg_parse(cb->nlh, GENL_HDRLEN, tb, ARPPROXY_A_MAX,
-			  arpproxy_prefix_policy, cb->extack);
-	if (err)
-		return err;
-	if (!tb[ARPPROXY_A_PREFIX] != !tb[ARPPROXY_A_PLEN]) {
-		NL_SET_ERR_MSG(cb->extack, "a prefix needs its length");
-		return -EINVAL;
-	}
-	if (tb[ARPPROXY_A_PREFIX]) {
-		prefix = nla_get_be32(tb[ARPPROXY_A_PREFIX]);
-		mask = arpproxy_prefix_mask(nla_get_u8(tb[ARPPROXY_A_PLEN]));
-		if (prefix & ~mask) {
-			NL_SET_ERR_MSG_ATTR(cb->extack, tb[ARPPROXY_A_PREFIX],
-					    "prefix has host bits set");
-			return -EINVAL;
-		}
-	}
-	cb->args[0] = 0;
-	cb->args[1] = tb[ARPPROXY_A_IFINDEX] ? nla_get_u32(tb[ARPPROXY_A_IFINDEX]) : 0;
-	cb->args[2] = (__force u32)prefix;
-	cb->args[3] = (__force u32)mask;
-	return 0;
-}
-
-static int arpproxy_fill_station(struct sk_buff *skb, struct netlink_callback *cb,
-				 const struct arpproxy_station_view *v,
-				 unsigned long now)
-{
-	void *hdr;
-
-	hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
-			  &arpproxy_genl_family, NLM_F_MULTI,
-			  ARPPROXY_CMD_STATION_GET);
-	if (!hdr)
-		return -EMSGSIZE;
-	if (nla_put_be32(skb, ARPPROXY_A_PREFIX, (__force __be32)(u32)v->key) ||
-	    nla_put_u32(skb, ARPPROXY_A_IFINDEX, v->key >> 32) ||
-	    nla_put(skb, ARPPROXY_A_MAC, ETH_ALEN, v->mac) ||
-	    nla_put_u64_64bit(skb, ARPPROXY_A_FIRST_SEEN,
-			      jiffies64_to_msecs(now - v->first_seen), ARPPROXY_A_PAD) ||
-	    nla_put_u64_64bit(skb, ARPPROXY_A_LAST_SEEN,
-			      jiffies64_to_msecs(now - v->last_seen), ARPPROXY_A_PAD) ||
-	    nla_put_u64_64bit(skb, ARPPROXY_A_PACKETS, v->packets, ARPPROXY_A_PAD) ||
-	    nla_put_u32(skb, ARPPROXY_A_CHANGES, v->changes)) {
-		genlmsg_cancel(skb, hdr);
-		return -EMSGSIZE;
-	}
-	genlmsg_end(skb, hdr);
-	return 0;
-}
-
-/* Slot by slot: a station taken over mid-dump shows as it is then. */
-int arpproxy_dump_stations(struct sk_buff *skb, struct netlink_callback *cb)
-{
-	struct arpproxy_net *an = arpproxy_pernet(sock_net(skb->sk));
-	__be32 prefix = (__force __be32)(u32)cb->args[2];
-	__be32 mask = (__force __be32)(u32)cb->args[3];
-	struct arpproxy_station_view v;
-	unsigned long now = jiffies;
-	unsigned long timeout, i;
-	struct arpproxy_cache *c;
-
-	rcu_read_lock();
-	c = rcu_dereference(an->cache);
-	timeout = arpproxy_cache_timeout(rcu_dereference(an->config));
-	for (i = cb->args[0]; c && i < arpproxy_cache_slots(c); i++) {
-		if (!arpproxy_station_read(an, &c->station[i], now, timeout, &v) ||
-		    (cb->args[1] && v.key >> 32 != cb->args[1]) ||
-		    (((__force __be32)(u32)v.key ^ prefix) & mask))
-			continue;
-		if (arpproxy_fill_station(skb, cb, &v, now))
-			break;
-	}
-	rcu_read_unlock();
-	cb->args[0] = i;
-	return skb->len;
+	for (; c && *pos < arpproxy_cache_slots(c); (*pos)++)
+		if (arpproxy_station_read(an, &c->station[*pos], now, timeout, v))
+			return true;
+	return false;
 }

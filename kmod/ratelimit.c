@@ -50,7 +50,7 @@ static bool arpproxy_bucket_take(struct arpproxy_bucket *b, u64 now,
 static bool arpproxy_bucket_pass(struct net *net, struct arpproxy_bucket *b,
 				 u64 now, u32 rate, u32 burst,
 				 const struct net_device *dev,
-				 const struct arpproxy_arp *arp, int limit_attr)
+				 const struct arpproxy_arp *arp, bool per_host)
 {
 	if (arpproxy_bucket_take(b, now, rate, burst)) {
 		if (atomic_read(&b->limiting))
@@ -58,7 +58,7 @@ static bool arpproxy_bucket_pass(struct net *net, struct arpproxy_bucket *b,
 		return true;
 	}
 	if (!atomic_xchg(&b->limiting, 1))
-		arpproxy_notify_rate_limit(net, dev, arp, limit_attr, rate);
+		arpproxy_notify_rate_limit(net, dev, arp, per_host, rate);
 	return false;
 }
 
@@ -106,11 +106,11 @@ static bool arpproxy_rate_check(struct net *net, struct arpproxy_iface *iface,
 	    !arpproxy_bucket_pass(net, arpproxy_host_bucket(arpproxy_pernet(net), iface,
 							    host, now),
 				  now, conf->per_host, conf->per_host, dev, arp,
-				  ARPPROXY_A_RATE_PER_HOST))
+				  true))
 		return true;
 	return conf->rate &&
 	       !arpproxy_bucket_pass(net, &iface->bucket, now, conf->rate,
-				     conf->burst, dev, arp, ARPPROXY_A_RATE);
+				     conf->burst, dev, arp, false);
 }
 
 bool arpproxy_rate_limited(struct net *net, struct arpproxy_iface *iface,
