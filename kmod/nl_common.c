@@ -6,7 +6,6 @@
  */
 #include <linux/if_arp.h>
 #include <linux/netdevice.h>
-#include <linux/version.h>
 #include <net/sock.h>
 
 #include "nl.h"
@@ -28,14 +27,15 @@ int arpproxy_nl_no_attrs(const struct genl_info *info)
 
 /*
  * A dump's request attributes, parsed and validated by the core: 6.1
- * keeps them in genl_dumpit_info itself, later kernels in its genl_info.
+ * keeps them in genl_dumpit_info itself, later kernels in the genl_info
+ * that genl_info_dump() finds (Kbuild tells which).
  */
 struct nlattr **arpproxy_nl_dump_attrs(struct netlink_callback *cb)
 {
-#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 3, 0)
-	return genl_dumpit_info(cb)->attrs;
+#ifdef ARPPROXY_GENL_INFO_DUMP
+	return genl_info_dump(cb)->attrs;
 #else
-	return genl_dumpit_info(cb)->info.attrs;
+	return genl_dumpit_info(cb)->attrs;
 #endif
 }
 

@@ -11,8 +11,6 @@
  * nl_gen.c can point the family at it. Kbuild builds this file, never
  * nl_gen.c on its own.
  */
-#include <linux/version.h>
-
 /*
  * 6.1's nla_policy points at its range through a non-const pointer (6.2
  * made it const), and ynl-gen-c writes the ranges const: the discarded
@@ -43,12 +41,15 @@ int arpproxy_nl_version_check(u8 version, struct netlink_ext_ack *extack)
 	return -EPROTO;
 }
 
-/* The ops type the core passes to pre_doit became genl_split_ops in 6.2. */
-#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 2, 0)
-static int arpproxy_nl_pre_doit(const struct genl_ops *ops, struct sk_buff *skb,
+/*
+ * The ops the core passes to pre_doit are genl_split_ops since split ops
+ * came (6.2), genl_ops on 6.1: Kbuild tells which.
+ */
+#ifdef ARPPROXY_GENL_SPLIT_OPS
+static int arpproxy_nl_pre_doit(const struct genl_split_ops *ops, struct sk_buff *skb,
 				struct genl_info *info)
 #else
-static int arpproxy_nl_pre_doit(const struct genl_split_ops *ops, struct sk_buff *skb,
+static int arpproxy_nl_pre_doit(const struct genl_ops *ops, struct sk_buff *skb,
 				struct genl_info *info)
 #endif
 {
