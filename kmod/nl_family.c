@@ -11,15 +11,7 @@
  * nl_gen.c can point the family at it. Kbuild builds this file, never
  * nl_gen.c on its own.
  */
-/*
- * 6.1's nla_policy points at its range through a non-const pointer (6.2
- * made it const), and ynl-gen-c writes the ranges const: the discarded
- * qualifier is harmless, as the core only reads them.
- */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wdiscarded-qualifiers"
 #include "nl_gen.c"
-#pragma GCC diagnostic pop
 #include "nl.h"
 
 /*
