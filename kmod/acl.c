@@ -9,32 +9,12 @@
 #include "arpproxy.h"
 #include "proto.h"
 
-/* A reverse ARP requester has no address: a rule with "from" never matches it. */
-static bool arpproxy_acl_match(const struct arpproxy_acl_rule *r,
-			       const struct arpproxy_arp *arp, bool rarp)
-{
-	return (!r->match_from ||
-		(!rarp && (arp->sip & arpproxy_prefix_mask(r->plen)) == r->from)) &&
-	       (!r->match_mac || ether_addr_equal(r->mac, arp->sha));
-}
-
 static bool arpproxy_acl_check(struct arpproxy_config *cfg, int ifindex,
 			       const struct arpproxy_arp *arp, bool rarp)
 {
 	struct arpproxy_acl *acl = xa_load(&cfg->acls, ifindex);
-	unsigned int i;
 
-	if (!acl)
-		return false;
-	for (i = 0; i < acl->count; i++) {
-		struct arpproxy_acl_rule *r = &acl->rule[i];
-
-		if (arpproxy_acl_match(r, arp, rarp)) {
-			atomic64_inc(&r->hits);
-			return r->action == ARPPROXY_ACL_DENY;
-		}
-	}
-	return false;
+	return acl && arpproxy_acl_decide(acl, arp, rarp);
 }
 
 bool arpproxy_acl_denies(struct arpproxy_config *cfg, int ifindex,

@@ -10,6 +10,8 @@
 #include <net/netns/generic.h>
 #include <linux/arpproxy.h>
 
+#include "acl.h"
+#include "bucket.h"
 #include "events.h"
 #include "table.h"
 
@@ -84,20 +86,6 @@ struct arpproxy_iface_conf {
 };
 
 /*
- * A token bucket kept as its theoretical arrival time (GCRA): one atomic
- * timestamp, so the hook updates it without a lock.
- */
-struct arpproxy_bucket {
-	atomic64_t tat;			/* ns: the bucket is full again then */
-	atomic_t limiting;		/* dropped since it last let one through */
-};
-
-struct arpproxy_host_bucket {
-	struct arpproxy_bucket bucket;
-	__be32 addr;			/* the requester it belongs to */
-};
-
-/*
  * One interface's settings and its rate-limit state, replaced whole on
  * every change (the buckets start full again); absent when all are
  * defaults. Requesters share host[] two slots per hash value.
@@ -109,25 +97,6 @@ struct arpproxy_iface {
 	u32 host_seed;
 	u32 host_mask;			/* slots - 1; no slots: no per-host limit */
 	struct arpproxy_host_bucket host[];
-};
-
-/* One ACL rule; from and mac match when not set. */
-struct arpproxy_acl_rule {
-	u32 pref;
-	u8 action;			/* enum arpproxy_acl_action */
-	bool match_from;
-	bool match_mac;
-	u8 plen;
-	__be32 from;
-	u8 mac[ETH_ALEN];
-	atomic64_t hits;
-};
-
-/* One interface's rules by ascending pref, replaced whole on change. */
-struct arpproxy_acl {
-	unsigned int count;
-	struct rcu_head rcu;
-	struct arpproxy_acl_rule rule[];
 };
 
 extern unsigned int arpproxy_net_id;
