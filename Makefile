@@ -36,6 +36,8 @@ CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
 CTL_LIB_SRCS := $(filter-out userspace/main.c,$(wildcard userspace/*.c))
 CTL_HDRS := $(wildcard userspace/*.h) kmod/uapi/linux/arpproxy.h
 UNIT_SRCS := $(wildcard tests/unit/*.c) kmod/proto.c kmod/lookup.c
+# The module's parts that need no kernel and no tool: a runner of their own.
+KMOD_UNIT_SRCS := $(wildcard tests/unit/kmod/*.c) kmod/proto.c kmod/acl_match.c kmod/bucket.c
 TEST_TOOLS := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(wildcard tests/tools/*.c))
 
 .PHONY: all module ctl generate test-tools deps check check-debug bench bench-check unit vm-check demo sparse checkpatch \
@@ -59,6 +61,11 @@ $(BUILD)/unit-tests: $(UNIT_SRCS) $(CTL_LIB_SRCS) $(CTL_HDRS) $(wildcard tests/u
 	$(CC) $(CFLAGS) $(CTL_CFLAGS) -Wno-missing-prototypes -Iuserspace \
 		-Itests/shim -Ikmod -o $@ $(UNIT_SRCS) $(CTL_LIB_SRCS) \
 		$(MNL_LIBS) $(CHECK_LIBS)
+
+$(BUILD)/kmod-unit-tests: $(KMOD_UNIT_SRCS) $(wildcard tests/unit/kmod/*.h tests/shim/linux/*.h kmod/*.h)
+	@mkdir -p $(BUILD)
+	$(CC) $(CFLAGS) $(CTL_CFLAGS) -Wno-missing-prototypes -Itests/shim -Ikmod \
+		-o $@ $(KMOD_UNIT_SRCS) $(CHECK_LIBS)
 
 $(BUILD)/tools/%: tests/tools/%.c
 	@mkdir -p $(BUILD)/tools
@@ -86,8 +93,9 @@ $(BUILD)/fuzz-proto: tests/fuzz/fuzz_proto.c kmod/proto.c kmod/proto.h $(wildcar
 deps:
 	@scripts/deps.sh
 
-unit: $(BUILD)/unit-tests
+unit: $(BUILD)/unit-tests $(BUILD)/kmod-unit-tests
 	$(BUILD)/unit-tests
+	$(BUILD)/kmod-unit-tests
 
 check: deps
 	@scripts/check.sh

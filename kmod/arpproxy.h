@@ -7,10 +7,12 @@
 #include <linux/percpu.h>
 #include <linux/xarray.h>
 #include <net/net_namespace.h>
-#include <net/genetlink.h>
 #include <net/netns/generic.h>
 #include <linux/arpproxy.h>
 
+#include "acl.h"
+#include "bucket.h"
+#include "events.h"
 #include "table.h"
 
 struct arpproxy_stats {
@@ -84,20 +86,6 @@ struct arpproxy_iface_conf {
 };
 
 /*
- * A token bucket kept as its theoretical arrival time (GCRA): one atomic
- * timestamp, so the hook updates it without a lock.
- */
-struct arpproxy_bucket {
-	atomic64_t tat;			/* ns: the bucket is full again then */
-	atomic_t limiting;		/* dropped since it last let one through */
-};
-
-struct arpproxy_host_bucket {
-	struct arpproxy_bucket bucket;
-	__be32 addr;			/* the requester it belongs to */
-};
-
-/*
  * One interface's settings and its rate-limit state, replaced whole on
  * every change (the buckets start full again); absent when all are
  * defaults. Requesters share host[] two slots per hash value.
@@ -109,25 +97,6 @@ struct arpproxy_iface {
 	u32 host_seed;
 	u32 host_mask;			/* slots - 1; no slots: no per-host limit */
 	struct arpproxy_host_bucket host[];
-};
-
-/* One ACL rule; from and mac match when not set. */
-struct arpproxy_acl_rule {
-	u32 pref;
-	u8 action;			/* enum arpproxy_acl_action */
-	bool match_from;
-	bool match_mac;
-	u8 plen;
-	__be32 from;
-	u8 mac[ETH_ALEN];
-	atomic64_t hits;
-};
-
-/* One interface's rules by ascending pref, replaced whole on change. */
-struct arpproxy_acl {
-	unsigned int count;
-	struct rcu_head rcu;
-	struct arpproxy_acl_rule rule[];
 };
 
 extern unsigned int arpproxy_net_id;
@@ -177,54 +146,16 @@ void arpproxy_facts_get(struct net *net, const struct sk_buff *skb,
 int arpproxy_hook_register(struct net *net, struct arpproxy_net *an);
 void arpproxy_hook_unregister(struct net *net, struct arpproxy_net *an);
 
-extern struct genl_family arpproxy_genl_family;
-enum { ARPPROXY_MCGRP_EVENTS_ID };	/* index in the family's groups */
-
-int arpproxy_genl_init(void);
-void arpproxy_genl_exit(void);
-int arpproxy_put_binding(struct sk_buff *skb,
-			 const struct arpproxy_binding_spec *spec);
-int arpproxy_put_iface(struct sk_buff *skb, int ifindex,
-		       const struct arpproxy_iface_conf *conf);
-int arpproxy_put_acl_rule(struct sk_buff *skb, int ifindex,
-			  const struct arpproxy_acl_rule *rule);
-int arpproxy_check_ifindex(struct net *net, struct genl_info *info);
-struct sk_buff *arpproxy_reply_new(struct genl_info *info, u8 cmd, size_t size,
-				   void **hdr);
-int arpproxy_cmd_stats_get(struct sk_buff *skb, struct genl_info *info);
-int arpproxy_dump_stats(struct sk_buff *skb, struct netlink_callback *cb);
-int arpproxy_cmd_stats_reset(struct sk_buff *skb, struct genl_info *info);
-
-struct arpproxy_arp;
-void arpproxy_notify_binding(struct net *net, u8 cmd,
-			     const struct arpproxy_binding_spec *spec);
-void arpproxy_notify_flush(struct net *net, u8 cmd, int ifindex);
-void arpproxy_notify_iface(struct net *net, int ifindex,
-			   const struct arpproxy_iface_conf *conf);
-void arpproxy_notify_acl(struct net *net, u8 cmd, int ifindex,
-			 const struct arpproxy_acl_rule *rule);
-void arpproxy_notify_rate_limit(struct net *net, const struct net_device *dev,
-				const struct arpproxy_arp *arp, int limit_attr,
-				u32 limit);
-void arpproxy_notify_spoof(struct net *net, const struct net_device *dev,
-			   enum arpproxy_stat reason,
-			   const struct arpproxy_arp *arp, const u8 *expected);
-
 /* Configurations. Writers hold an->lock; the hook reads under RCU. */
 struct arpproxy_config *arpproxy_config_new(void);
 void arpproxy_config_free(struct arpproxy_config *cfg);
 void arpproxy_config_forget_dev(struct net *net, struct arpproxy_config *cfg,
 				int ifindex, bool live);
 struct arpproxy_config *arpproxy_config_live(struct arpproxy_net *an);
-struct arpproxy_config *arpproxy_config_of(struct arpproxy_net *an,
-					   const struct genl_info *info);
-int arpproxy_restore_init(void);
-void arpproxy_restore_exit(void);
+struct arpproxy_config *arpproxy_config_swap(struct arpproxy_net *an,
+					     struct arpproxy_config *cfg);
+void arpproxy_staged_drop(struct arpproxy_net *an);
 void arpproxy_restore_abort(struct arpproxy_net *an);
-int arpproxy_cmd_restore_begin(struct sk_buff *skb, struct genl_info *info);
-int arpproxy_cmd_restore_commit(struct sk_buff *skb, struct genl_info *info);
-int arpproxy_cmd_restore_abort(struct sk_buff *skb, struct genl_info *info);
-void arpproxy_notify_restore(struct net *net);
 
 struct arpproxy_iface *arpproxy_iface_get(struct arpproxy_config *cfg, int ifindex);
 int arpproxy_iface_set(struct arpproxy_config *cfg, int ifindex,
@@ -232,13 +163,24 @@ int arpproxy_iface_set(struct arpproxy_config *cfg, int ifindex,
 void arpproxy_iface_forget(struct arpproxy_config *cfg, int ifindex);
 void arpproxy_ifaces_destroy(struct arpproxy_config *cfg);
 
-extern const struct nla_policy arpproxy_announce_policy[];
-int arpproxy_cmd_announce(struct sk_buff *skb, struct genl_info *info);
 int arpproxy_announce_init(struct arpproxy_net *an, struct net *net);
 void arpproxy_announce_forget_dev(struct arpproxy_net *an, int ifindex);
 struct arpproxy_announce;
-int arpproxy_announce_check(struct net *net, const struct arpproxy_binding_spec *spec,
-			    struct netlink_ext_ack *extack);
+/* Why a binding's own announcements are refused, or 0. */
+enum arpproxy_announce_refusal {
+	ARPPROXY_ANNOUNCE_OK,
+	ARPPROXY_ANNOUNCE_UNUSABLE,	/* addresses no host has */
+	ARPPROXY_ANNOUNCE_OWN_ADDR,	/* the host's own address */
+	ARPPROXY_ANNOUNCE_OWN_SUBNET,	/* the interface's own subnet */
+};
+
+enum arpproxy_announce_refusal
+arpproxy_announce_refused(struct net *net, const struct arpproxy_binding_spec *spec);
+int arpproxy_announce_build(struct arpproxy_config *cfg,
+			    const struct arpproxy_binding_spec *spec,
+			    struct arpproxy_announce **job);
+int arpproxy_announce_queue(struct arpproxy_net *an, struct arpproxy_announce *job,
+			    unsigned int count, unsigned int interval, bool reply);
 int arpproxy_announce_prepare(const struct arpproxy_binding_spec *spec,
 			      struct arpproxy_announce **job);
 void arpproxy_announce_discard(struct arpproxy_announce *job);
@@ -265,16 +207,23 @@ bool arpproxy_cache_pinned(struct arpproxy_net *an, struct arpproxy_config *cfg,
 void arpproxy_cache_learn(struct net *net, struct arpproxy_config *cfg,
 			  struct arpproxy_dev_stats *ds,
 			  const struct net_device *dev, const struct arpproxy_arp *arp);
-int arpproxy_cmd_cache_set(struct sk_buff *skb, struct genl_info *info);
-int arpproxy_cmd_cache_get(struct sk_buff *skb, struct genl_info *info);
-int arpproxy_cmd_station_flush(struct sk_buff *skb, struct genl_info *info);
-int arpproxy_dump_stations_start(struct netlink_callback *cb);
-int arpproxy_dump_stations(struct sk_buff *skb, struct netlink_callback *cb);
-extern const struct nla_policy arpproxy_prefix_policy[];
-extern const struct nla_policy arpproxy_cache_policy[];
-void arpproxy_notify_station(struct net *net, u8 cmd, int ifindex, __be32 ip,
-			     const u8 *mac, const u8 *old_mac);
-void arpproxy_notify_cache(struct net *net, unsigned int timeout);
+void arpproxy_cache_flush(struct arpproxy_net *an, int ifindex);
+void arpproxy_cache_count(struct arpproxy_net *an, unsigned int *size,
+			  unsigned int *held);
+
+/* What a dump reads of a station, consistent with its key. */
+struct arpproxy_station_view {
+	int ifindex;
+	__be32 addr;
+	u8 mac[ETH_ALEN];
+	unsigned long first_seen;	/* jiffies */
+	unsigned long last_seen;	/* jiffies */
+	unsigned long packets;
+	u32 changes;
+};
+
+bool arpproxy_cache_next(struct arpproxy_net *an, unsigned long *pos,
+			 unsigned long now, struct arpproxy_station_view *v);
 
 void arpproxy_rarp_init(void);
 void arpproxy_rarp_exit(void);
@@ -295,12 +244,8 @@ bool arpproxy_acl_denies_rarp(struct arpproxy_config *cfg, int ifindex,
 			      const struct arpproxy_arp *req);
 bool arpproxy_acl_forget(struct arpproxy_config *cfg, int ifindex);
 void arpproxy_acls_destroy(struct arpproxy_config *cfg);
-int arpproxy_cmd_acl_add(struct sk_buff *skb, struct genl_info *info);
-int arpproxy_cmd_acl_del(struct sk_buff *skb, struct genl_info *info);
-int arpproxy_cmd_acl_flush(struct sk_buff *skb, struct genl_info *info);
-int arpproxy_dump_acl_start(struct netlink_callback *cb);
-int arpproxy_dump_acl(struct sk_buff *skb, struct netlink_callback *cb);
-extern const struct nla_policy arpproxy_acl_policy[];
-extern const struct nla_policy arpproxy_ifindex_policy[];
+int arpproxy_acl_change(struct arpproxy_config *cfg, int ifindex,
+			struct arpproxy_acl *old,
+			const struct arpproxy_acl_rule *add, unsigned int del);
 
 #endif /* _ARPPROXY_H */

@@ -35,373 +35,11 @@
 #include <linux/slab.h>
 #include <net/sock.h>
 
-#include "arpproxy.h"
-#include "proto.h"
+#include "cache.h"
 
 static unsigned int arpproxy_max_stations = 65536;
 module_param_named(max_stations, arpproxy_max_stations, uint, 0644);
 MODULE_PARM_DESC(max_stations, "Stations one network namespace's ARP cache holds, 8..1048576, rounded up to a power of two, read when the cache is created (default 65536)");
-
-static unsigned int arpproxy_max_stations_per_mac = 64;
-module_param_named(max_stations_per_mac, arpproxy_max_stations_per_mac, uint, 0644);
-MODULE_PARM_DESC(max_stations_per_mac, "Stations one MAC may hold in a network namespace's ARP cache, approximately, 1..1048576 (default 64)");
-
-#define ARPPROXY_STATIONS_MAX	BIT(20)
-#define ARPPROXY_STATION_BUSY	BIT_ULL(63)
-
-/* One station: keyed by interface and IP, the slot's owner. */
-struct arpproxy_station {
-	atomic64_t key;			/* ifindex << 32 | IP; 0: free */
-	atomic64_t mac;			/* ether_addr_to_u64() */
-	unsigned long first_seen;	/* jiffies */
-	unsigned long last_seen;	/* jiffies */
-	atomic_long_t packets;
-	atomic_t changes;
-	u32 dev_gen;			/* its interface's arpproxy_dev_stats.gen */
-};
-
-struct arpproxy_cache {
-	u32 set_mask;			/* sets - 1 */
-	u32 seed;
-	u32 mac_seed;
-	u32 iface_max;			/* slots one interface's stations may hold */
-	atomic_t *mac_held;		/* slots held, by hash of the MAC; one per slot */
-	struct arpproxy_station station[];
-};
-
-static u64 arpproxy_station_key(int ifindex, __be32 ip)
-{
-	return (u64)ifindex << 32 | (__force u32)ip;
-}
-
-static struct arpproxy_station *arpproxy_cache_set(struct arpproxy_cache *c, u64 key)
-{
-	u32 hash = jhash_2words((u32)key, (u32)(key >> 32), c->seed);
-
-	return &c->station[(hash & c->set_mask) * ARPPROXY_CACHE_WAYS];
-}
-
-static unsigned int arpproxy_cache_slots(const struct arpproxy_cache *c)
-{
-	return (c->set_mask + 1) * ARPPROXY_CACHE_WAYS;
-}
-
-static int arpproxy_station_ifindex(u64 key)
-{
-	return (key & ~ARPPROXY_STATION_BUSY) >> 32;
-}
-
-/* The count of stations that the owner of MAC @mac holds, shared by hash. */
-static atomic_t *arpproxy_mac_held(struct arpproxy_cache *c, u64 mac)
-{
-	return &c->mac_held[jhash_2words((u32)mac, (u32)(mac >> 32), c->mac_seed) &
-			    (arpproxy_cache_slots(c) - 1)];
-}
-
-static bool arpproxy_station_live(const struct arpproxy_station *s,
-				  unsigned long now, unsigned long timeout)
-{
-	return time_before(now, READ_ONCE(s->last_seen) + timeout);
-}
-
-/* Does @s belong to the interface whose counters are @ds? */
-static bool arpproxy_station_of(const struct arpproxy_station *s,
-				const struct arpproxy_dev_stats *ds)
-{
-	return ds && READ_ONCE(s->dev_gen) == ds->gen;
-}
-
-/* Is @s, holding @key, a station of the interface that now has its ifindex? */
-static bool arpproxy_station_current(struct arpproxy_net *an,
-				     const struct arpproxy_station *s, u64 key)
-{
-	bool ours;
-
-	rcu_read_lock();
-	ours = arpproxy_station_of(s, xa_load(&an->dev_stats, arpproxy_station_ifindex(key)));
-	rcu_read_unlock();
-	return ours;
-}
-
-/*
- * The slot that holds @key in @set, or NULL; @claimed says whether any
- * slot holds @key, even one still being written. A station's key tells
- * its fields are written: acquire pairs with the release that publishes it.
- */
-static struct arpproxy_station *arpproxy_station_find(struct arpproxy_station *set,
-						      u64 key, bool *claimed)
-{
-	unsigned int i;
-	u64 k;
-
-	*claimed = false;
-	for (i = 0; i < ARPPROXY_CACHE_WAYS; i++) {
-		k = atomic64_read_acquire(&set[i].key);
-		if (k == key)
-			return &set[i];
-		if (k == (key | ARPPROXY_STATION_BUSY))
-			*claimed = true;
-	}
-	return NULL;
-}
-
-static struct arpproxy_cache *arpproxy_cache_hook(struct arpproxy_net *an)
-{
-	return rcu_dereference(an->cache);
-}
-
-static unsigned long arpproxy_cache_timeout(const struct arpproxy_config *cfg)
-{
-	return (unsigned long)READ_ONCE(cfg->cache_timeout) * HZ;
-}
-
-/*
- * Inspect pin: true, with the pinned MAC, when @arp's sender IP belongs to
- * a live station of @ifindex with another MAC.
- */
-bool arpproxy_cache_pinned(struct arpproxy_net *an, struct arpproxy_config *cfg,
-			   int ifindex, const struct arpproxy_arp *arp, u8 *pinned)
-{
-	struct arpproxy_cache *c = arpproxy_cache_hook(an);
-	u64 key = arpproxy_station_key(ifindex, arp->sip);
-	struct arpproxy_station *s;
-	bool claimed;
-	u64 mac;
-
-	if (!c)
-		return false;
-	s = arpproxy_station_find(arpproxy_cache_set(c, key), key, &claimed);
-	if (!s || !arpproxy_station_of(s, xa_load(&an->dev_stats, ifindex)) ||
-	    !arpproxy_station_live(s, jiffies, arpproxy_cache_timeout(cfg)))
-		return false;
-	mac = atomic64_read(&s->mac);
-	/* Taken over meanwhile: the MAC may be the new owner's. */
-	smp_rmb();
-	if (atomic64_read(&s->key) != key ||
-	    mac == ether_addr_to_u64(arp->sha))
-		return false;
-	u64_to_ether_addr(mac, pinned);
-	return true;
-}
-
-/*
- * A known station, @s holding @key, seen again, perhaps from another MAC.
- * Another CPU may retake the slot at any moment: with the same MAC, the
- * station it then holds may look seen a moment later and one packet more
- * than it was, never with another MAC; a new MAC is written only by the
- * one that marked the slot busy, with the key it found there.
- */
-static void arpproxy_station_seen(struct net *net, struct arpproxy_cache *c,
-				  struct arpproxy_dev_stats *ds,
-				  struct arpproxy_station *s, u64 key,
-				  const struct net_device *dev,
-				  const struct arpproxy_arp *arp, unsigned long now)
-{
-	u64 mac = ether_addr_to_u64(arp->sha);
-	u8 old_mac[ETH_ALEN];
-	u64 old;
-
-	if (atomic64_read(&s->mac) == mac) {
-		WRITE_ONCE(s->last_seen, now);
-		atomic_long_inc(&s->packets);
-		return;
-	}
-	if (atomic64_cmpxchg(&s->key, key, key | ARPPROXY_STATION_BUSY) != key)
-		return;
-	old = atomic64_read(&s->mac);
-	WRITE_ONCE(s->last_seen, now);
-	atomic_long_inc(&s->packets);
-	if (old != mac) {
-		atomic64_set(&s->mac, mac);
-		atomic_inc(&s->changes);
-		atomic_dec(arpproxy_mac_held(c, old));
-		atomic_inc(arpproxy_mac_held(c, mac));
-	}
-	atomic64_set_release(&s->key, key);
-	if (old == mac)
-		return;
-	arpproxy_count_dev(arpproxy_pernet(net), ds, ARPPROXY_STAT_STATION_CHANGES);
-	u64_to_ether_addr(old, old_mac);
-	arpproxy_notify_station(net, ARPPROXY_CMD_STATION_CHANGED, dev->ifindex,
-				arp->sip, arp->sha, old_mac);
-}
-
-/*
- * The station that held @old in @s, a slot taken over with its key marked
- * busy, gives it up: it no longer counts for its MAC and interface.
- * Whether it was a station of the interface that has its ifindex now.
- */
-static bool arpproxy_station_release(struct arpproxy_net *an, struct arpproxy_cache *c,
-				     struct arpproxy_station *s, u64 old)
-{
-	struct arpproxy_dev_stats *ds;
-	bool ours;
-
-	atomic_dec(arpproxy_mac_held(c, atomic64_read(&s->mac)));
-	rcu_read_lock();
-	ds = xa_load(&an->dev_stats, arpproxy_station_ifindex(old));
-	ours = arpproxy_station_of(s, ds);
-	if (ours)
-		atomic_dec(&ds->stations);
-	rcu_read_unlock();
-	return ours;
-}
-
-/* Writes a slot taken over with its key marked busy, then publishes it. */
-static void arpproxy_station_init(struct arpproxy_cache *c, struct arpproxy_station *s,
-				  u64 key, struct arpproxy_dev_stats *ds,
-				  const struct arpproxy_arp *arp, unsigned long now)
-{
-	u64 mac = ether_addr_to_u64(arp->sha);
-
-	WRITE_ONCE(s->first_seen, now);
-	WRITE_ONCE(s->last_seen, now);
-	atomic64_set(&s->mac, mac);
-	atomic_long_set(&s->packets, 1);
-	atomic_set(&s->changes, 0);
-	WRITE_ONCE(s->dev_gen, ds->gen);
-	atomic_inc(arpproxy_mac_held(c, mac));
-	atomic_inc(&ds->stations);
-	atomic64_set_release(&s->key, key);
-}
-
-/*
- * Did another CPU take another slot for the same station meanwhile? Then
- * @s gives way; should both give way, the station's next packet learns it.
- */
-static bool arpproxy_station_duplicate(struct arpproxy_station *set,
-				       struct arpproxy_station *s, u64 key)
-{
-	unsigned int i;
-
-	for (i = 0; i < ARPPROXY_CACHE_WAYS; i++)
-		if (&set[i] != s &&
-		    (atomic64_read(&set[i].key) & ~ARPPROXY_STATION_BUSY) == key)
-			return true;
-	return false;
-}
-
-static bool arpproxy_station_pinned(struct arpproxy_config *cfg, u64 key)
-{
-	struct arpproxy_iface *iface = arpproxy_iface_get(cfg, arpproxy_station_ifindex(key));
-
-	return iface && iface->conf.inspect == ARPPROXY_INSPECT_PIN;
-}
-
-/*
- * The slot a new station of the interface with counters @ds takes: a free,
- * expired or departed interface's one, else the least recently seen live
- * one (@evict) not pinned. With @own_only, the interface holding its
- * share, only a slot of its own stations. NULL when none may be taken.
- */
-static struct arpproxy_station *arpproxy_station_victim(struct arpproxy_net *an,
-							struct arpproxy_config *cfg,
-							struct arpproxy_station *set,
-							const struct arpproxy_dev_stats *ds,
-							bool own_only, unsigned long now,
-							unsigned long timeout,
-							u64 *victim_key, bool *evict)
-{
-	struct arpproxy_station *victim = NULL;
-	unsigned int i;
-	bool own;
-
-	for (i = 0; i < ARPPROXY_CACHE_WAYS; i++) {
-		struct arpproxy_station *s = &set[i];
-		u64 k = atomic64_read_acquire(&s->key);
-
-		if (k & ARPPROXY_STATION_BUSY || (!k && own_only))
-			continue;
-		own = k && arpproxy_station_of(s, ds);
-		if (own_only && !own)
-			continue;
-		if (!k || !(own || arpproxy_station_current(an, s, k)) ||
-		    !arpproxy_station_live(s, now, timeout)) {
-			*victim_key = k;
-			*evict = false;
-			return s;
-		}
-		if (arpproxy_station_pinned(cfg, k))
-			continue;
-		if (!victim || time_before(READ_ONCE(s->last_seen),
-					   READ_ONCE(victim->last_seen))) {
-			victim = s;
-			*victim_key = k;
-		}
-	}
-	*evict = true;
-	return victim;
-}
-
-/* Records @arp's sender, seen on @dev, which learns. */
-void arpproxy_cache_learn(struct net *net, struct arpproxy_config *cfg,
-			  struct arpproxy_dev_stats *ds,
-			  const struct net_device *dev, const struct arpproxy_arp *arp)
-{
-	struct arpproxy_net *an = arpproxy_pernet(net);
-	struct arpproxy_cache *c = arpproxy_cache_hook(an);
-	unsigned long timeout = arpproxy_cache_timeout(cfg);
-	unsigned int mac_max = READ_ONCE(arpproxy_max_stations_per_mac);
-	unsigned long now = jiffies;
-	struct arpproxy_station *set, *s;
-	unsigned int tries;
-	bool claimed, evict;
-	u64 key, old;
-
-	/* An interface without counters has no generation to learn under. */
-	if (!c || !ds ||
-	    (arp->op != htons(ARPOP_REQUEST) && arp->op != htons(ARPOP_REPLY)) ||
-	    !arpproxy_addr_usable(arp->sip) || !is_valid_ether_addr(arp->sha))
-		return;
-	key = arpproxy_station_key(dev->ifindex, arp->sip);
-	set = arpproxy_cache_set(c, key);
-	/* Each new try follows a race lost to another CPU writing this set. */
-	for (tries = 0; tries < ARPPROXY_CACHE_WAYS; tries++) {
-		s = arpproxy_station_find(set, key, &claimed);
-		if (s && arpproxy_station_of(s, ds) && arpproxy_station_live(s, now, timeout)) {
-			arpproxy_station_seen(net, c, ds, s, key, dev, arp, now);
-			return;
-		}
-		/* Another CPU is learning this very station. */
-		if (claimed)
-			return;
-		if (atomic_read(arpproxy_mac_held(c, ether_addr_to_u64(arp->sha))) >=
-		    clamp(mac_max, 1U, ARPPROXY_STATIONS_MAX))
-			goto refused;
-		if (s) {
-			old = key;
-			evict = false;
-		} else {
-			s = arpproxy_station_victim(an, cfg, set, ds,
-						    atomic_read(&ds->stations) >= c->iface_max,
-						    now, timeout, &old, &evict);
-			if (!s)
-				goto refused;
-		}
-		if (atomic64_cmpxchg(&s->key, old, key | ARPPROXY_STATION_BUSY) == old)
-			break;
-	}
-	if (tries == ARPPROXY_CACHE_WAYS)
-		return;
-	if (old && arpproxy_station_release(an, c, s, old)) {
-		if (evict)
-			arpproxy_count_dev(an, ds, ARPPROXY_STAT_CACHE_EVICTED);
-		else
-			arpproxy_count_dev(an, ds, ARPPROXY_STAT_STATIONS_EXPIRED);
-	}
-	if (arpproxy_station_duplicate(set, s, key)) {
-		atomic64_set_release(&s->key, 0);
-		return;
-	}
-	arpproxy_station_init(c, s, key, ds, arp, now);
-	arpproxy_count_dev(an, ds, ARPPROXY_STAT_STATIONS_LEARNT);
-	arpproxy_notify_station(net, ARPPROXY_CMD_STATION_NEW, dev->ifindex,
-				arp->sip, arp->sha, NULL);
-	return;
-
-refused:
-	arpproxy_count_dev(an, ds, ARPPROXY_STAT_STATIONS_REFUSED);
-}
 
 static struct arpproxy_cache *arpproxy_cache_writer(struct arpproxy_net *an)
 {
@@ -581,25 +219,18 @@ void arpproxy_cache_timeout_change(struct arpproxy_net *an, unsigned int old,
 	mod_delayed_work(system_wq, &an->cache_sweep, arpproxy_cache_sweep_delay(new));
 }
 
-/* What a dump reads of a station, consistent with its key. */
-struct arpproxy_station_view {
-	u64 key;
-	u8 mac[ETH_ALEN];
-	unsigned long first_seen;
-	unsigned long last_seen;
-	unsigned long packets;
-	u32 changes;
-};
-
 static bool arpproxy_station_read(struct arpproxy_net *an, struct arpproxy_station *s,
 				  unsigned long now, unsigned long timeout,
 				  struct arpproxy_station_view *v)
 {
-	v->key = atomic64_read_acquire(&s->key);
-	if (!v->key || (v->key & ARPPROXY_STATION_BUSY) ||
+	u64 key = atomic64_read_acquire(&s->key);
+
+	if (!key || (key & ARPPROXY_STATION_BUSY) ||
 	    !arpproxy_station_live(s, now, timeout) ||
-	    !arpproxy_station_current(an, s, v->key))
+	    !arpproxy_station_current(an, s, key))
 		return false;
+	v->ifindex = arpproxy_station_ifindex(key);
+	v->addr = (__force __be32)(u32)key;
 	u64_to_ether_addr(atomic64_read(&s->mac), v->mac);
 	v->first_seen = READ_ONCE(s->first_seen);
 	v->last_seen = READ_ONCE(s->last_seen);
@@ -607,168 +238,46 @@ static bool arpproxy_station_read(struct arpproxy_net *an, struct arpproxy_stati
 	v->changes = atomic_read(&s->changes);
 	/* Taken over while read: skip it rather than mix two stations. */
 	smp_rmb();
-	return atomic64_read(&s->key) == v->key;
+	return atomic64_read(&s->key) == key;
 }
 
-int arpproxy_cmd_cache_set(struct sk_buff *skb, struct genl_info *info)
+/* The cache's size and the live stations it holds; the caller holds an->lock. */
+void arpproxy_cache_count(struct arpproxy_net *an, unsigned int *size,
+			  unsigned int *held)
 {
-	struct net *net = genl_info_net(info);
-	struct arpproxy_net *an = arpproxy_pernet(net);
-	struct arpproxy_config *cfg;
-	unsigned int old;
-
-	if (GENL_REQ_ATTR_CHECK(info, ARPPROXY_A_CACHE_TIMEOUT))
-		return -EINVAL;
-	mutex_lock(&an->lock);
-	cfg = arpproxy_config_of(an, info);
-	old = cfg->cache_timeout;
-	WRITE_ONCE(cfg->cache_timeout,
-		   nla_get_u32(info->attrs[ARPPROXY_A_CACHE_TIMEOUT]));
-	if (cfg != an->staged) {
-		arpproxy_cache_timeout_change(an, old, cfg->cache_timeout);
-		arpproxy_notify_cache(net, cfg->cache_timeout);
-	}
-	mutex_unlock(&an->lock);
-	return 0;
-}
-
-int arpproxy_cmd_cache_get(struct sk_buff *skb, struct genl_info *info)
-{
-	struct arpproxy_net *an = arpproxy_pernet(genl_info_net(info));
+	unsigned long timeout = arpproxy_cache_live_timeout(an);
+	struct arpproxy_cache *c = arpproxy_cache_writer(an);
 	struct arpproxy_station_view v;
-	struct arpproxy_config *cfg;
-	struct arpproxy_cache *c;
-	unsigned int i, size = 0, held = 0;
-	unsigned long timeout;
-	struct sk_buff *msg;
-	void *hdr;
+	unsigned int i;
 
-	msg = arpproxy_reply_new(info, ARPPROXY_CMD_CACHE_GET,
-				 3 * nla_total_size(sizeof(u32)), &hdr);
-	if (!msg)
-		return -ENOMEM;
-	mutex_lock(&an->lock);
-	cfg = arpproxy_config_live(an);
-	timeout = arpproxy_cache_timeout(cfg);
-	c = arpproxy_cache_writer(an);
-	if (c)
-		size = arpproxy_cache_slots(c);
-	for (i = 0; i < size; i++) {
-		held += arpproxy_station_read(an, &c->station[i], jiffies, timeout, &v);
+	*size = c ? arpproxy_cache_slots(c) : 0;
+	*held = 0;
+	for (i = 0; i < *size; i++) {
+		*held += arpproxy_station_read(an, &c->station[i], jiffies, timeout, &v);
 		cond_resched();
 	}
-	if (nla_put_u32(msg, ARPPROXY_A_CACHE_TIMEOUT, cfg->cache_timeout) ||
-	    nla_put_u32(msg, ARPPROXY_A_CACHE_SIZE, size) ||
-	    nla_put_u32(msg, ARPPROXY_A_CACHE_STATIONS, held)) {
-		mutex_unlock(&an->lock);
-		nlmsg_free(msg);
-		return -EMSGSIZE;
-	}
-	mutex_unlock(&an->lock);
-	genlmsg_end(msg, hdr);
-	return genlmsg_reply(msg, info);
 }
 
-int arpproxy_cmd_station_flush(struct sk_buff *skb, struct genl_info *info)
+/* Forgets @ifindex's stations, or every one for 0; the caller holds an->lock. */
+void arpproxy_cache_flush(struct arpproxy_net *an, int ifindex)
 {
-	struct net *net = genl_info_net(info);
-	struct arpproxy_net *an = arpproxy_pernet(net);
-	struct nlattr *attr = info->attrs[ARPPROXY_A_IFINDEX];
-	int ifindex = attr ? nla_get_u32(attr) : 0;
-	int err;
-
-	mutex_lock(&an->lock);
-	err = arpproxy_check_ifindex(net, info);
-	if (!err) {
-		arpproxy_cache_clear(an, arpproxy_cache_writer(an), ifindex, false,
-				     arpproxy_cache_live_timeout(an));
-		arpproxy_notify_flush(net, ARPPROXY_CMD_STATION_FLUSH, ifindex);
-	}
-	mutex_unlock(&an->lock);
-	return err;
+	arpproxy_cache_clear(an, arpproxy_cache_writer(an), ifindex, false,
+			     arpproxy_cache_live_timeout(an));
 }
 
-/* cb->args: next slot, ifindex filter, prefix filter, its mask. */
-int arpproxy_dump_stations_start(struct netlink_callback *cb)
+/*
+ * Under RCU, for dumps: the first live station in a slot from *@pos on,
+ * with *@pos moved to its slot; false when there is none. Slot by slot: a
+ * station taken over meanwhile shows as it is then.
+ */
+bool arpproxy_cache_next(struct arpproxy_net *an, unsigned long *pos,
+			 unsigned long now, struct arpproxy_station_view *v)
 {
-	struct nlattr *tb[ARPPROXY_A_MAX + 1];
-	__be32 prefix = 0, mask = 0;
-	int err;
+	struct arpproxy_cache *c = rcu_dereference(an->cache);
+	unsigned long timeout = arpproxy_cache_timeout(rcu_dereference(an->config));
 
-	err = nlmsg_parse(cb->nlh, GENL_HDRLEN, tb, ARPPROXY_A_MAX,
-			  arpproxy_prefix_policy, cb->extack);
-	if (err)
-		return err;
-	if (!tb[ARPPROXY_A_PREFIX] != !tb[ARPPROXY_A_PLEN]) {
-		NL_SET_ERR_MSG(cb->extack, "a prefix needs its length");
-		return -EINVAL;
-	}
-	if (tb[ARPPROXY_A_PREFIX]) {
-		prefix = nla_get_be32(tb[ARPPROXY_A_PREFIX]);
-		mask = arpproxy_prefix_mask(nla_get_u8(tb[ARPPROXY_A_PLEN]));
-		if (prefix & ~mask) {
-			NL_SET_ERR_MSG_ATTR(cb->extack, tb[ARPPROXY_A_PREFIX],
-					    "prefix has host bits set");
-			return -EINVAL;
-		}
-	}
-	cb->args[0] = 0;
-	cb->args[1] = tb[ARPPROXY_A_IFINDEX] ? nla_get_u32(tb[ARPPROXY_A_IFINDEX]) : 0;
-	cb->args[2] = (__force u32)prefix;
-	cb->args[3] = (__force u32)mask;
-	return 0;
-}
-
-static int arpproxy_fill_station(struct sk_buff *skb, struct netlink_callback *cb,
-				 const struct arpproxy_station_view *v,
-				 unsigned long now)
-{
-	void *hdr;
-
-	hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
-			  &arpproxy_genl_family, NLM_F_MULTI,
-			  ARPPROXY_CMD_STATION_GET);
-	if (!hdr)
-		return -EMSGSIZE;
-	if (nla_put_be32(skb, ARPPROXY_A_PREFIX, (__force __be32)(u32)v->key) ||
-	    nla_put_u32(skb, ARPPROXY_A_IFINDEX, v->key >> 32) ||
-	    nla_put(skb, ARPPROXY_A_MAC, ETH_ALEN, v->mac) ||
-	    nla_put_u64_64bit(skb, ARPPROXY_A_FIRST_SEEN,
-			      jiffies64_to_msecs(now - v->first_seen), ARPPROXY_A_PAD) ||
-	    nla_put_u64_64bit(skb, ARPPROXY_A_LAST_SEEN,
-			      jiffies64_to_msecs(now - v->last_seen), ARPPROXY_A_PAD) ||
-	    nla_put_u64_64bit(skb, ARPPROXY_A_PACKETS, v->packets, ARPPROXY_A_PAD) ||
-	    nla_put_u32(skb, ARPPROXY_A_CHANGES, v->changes)) {
-		genlmsg_cancel(skb, hdr);
-		return -EMSGSIZE;
-	}
-	genlmsg_end(skb, hdr);
-	return 0;
-}
-
-/* Slot by slot: a station taken over mid-dump shows as it is then. */
-int arpproxy_dump_stations(struct sk_buff *skb, struct netlink_callback *cb)
-{
-	struct arpproxy_net *an = arpproxy_pernet(sock_net(skb->sk));
-	__be32 prefix = (__force __be32)(u32)cb->args[2];
-	__be32 mask = (__force __be32)(u32)cb->args[3];
-	struct arpproxy_station_view v;
-	unsigned long now = jiffies;
-	unsigned long timeout, i;
-	struct arpproxy_cache *c;
-
-	rcu_read_lock();
-	c = rcu_dereference(an->cache);
-	timeout = arpproxy_cache_timeout(rcu_dereference(an->config));
-	for (i = cb->args[0]; c && i < arpproxy_cache_slots(c); i++) {
-		if (!arpproxy_station_read(an, &c->station[i], now, timeout, &v) ||
-		    (cb->args[1] && v.key >> 32 != cb->args[1]) ||
-		    (((__force __be32)(u32)v.key ^ prefix) & mask))
-			continue;
-		if (arpproxy_fill_station(skb, cb, &v, now))
-			break;
-	}
-	rcu_read_unlock();
-	cb->args[0] = i;
-	return skb->len;
+	for (; c && *pos < arpproxy_cache_slots(c); (*pos)++)
+		if (arpproxy_station_read(an, &c->station[*pos], now, timeout, v))
+			return true;
+	return false;
 }

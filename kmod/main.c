@@ -10,9 +10,8 @@
  * the namespaces' state, so that no command runs on state being freed.
  */
 #include <linux/module.h>
-#include <net/genetlink.h>
 
-#include "arpproxy.h"
+#include "nl.h"
 #include "version.h"
 
 static int __init arpproxy_init(void)

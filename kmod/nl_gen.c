@@ -11,30 +11,30 @@
 #include <uapi/linux/arpproxy.h>
 
 /* Integer value ranges */
-static const struct netlink_range_validation arpproxy_binding_a_refresh_range = {
+static struct netlink_range_validation arpproxy_binding_a_refresh_range = {
 	.min	= 1ULL,
 	.max	= ARPPROXY_REFRESH_MAX,
 };
 
-static const struct netlink_range_validation arpproxy_iface_a_rate_range = {
+static struct netlink_range_validation arpproxy_iface_a_rate_range = {
 	.max	= ARPPROXY_RATE_MAX,
 };
 
-static const struct netlink_range_validation arpproxy_iface_a_rate_burst_range = {
+static struct netlink_range_validation arpproxy_iface_a_rate_burst_range = {
 	.min	= 1ULL,
 	.max	= ARPPROXY_RATE_MAX,
 };
 
-static const struct netlink_range_validation arpproxy_iface_a_rate_per_host_range = {
+static struct netlink_range_validation arpproxy_iface_a_rate_per_host_range = {
 	.max	= ARPPROXY_RATE_MAX,
 };
 
-static const struct netlink_range_validation arpproxy_announce_a_interval_range = {
+static struct netlink_range_validation arpproxy_announce_a_interval_range = {
 	.min	= ARPPROXY_ANNOUNCE_INTERVAL_MIN,
 	.max	= ARPPROXY_ANNOUNCE_INTERVAL_MAX,
 };
 
-static const struct netlink_range_validation arpproxy_cache_a_timeout_range = {
+static struct netlink_range_validation arpproxy_cache_a_timeout_range = {
 	.min	= 1ULL,
 	.max	= ARPPROXY_CACHE_TIMEOUT_MAX,
 };

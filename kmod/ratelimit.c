@@ -27,30 +27,11 @@ unsigned int arpproxy_rate_host_slots(void)
 	return roundup_pow_of_two(n);
 }
 
-/*
- * GCRA: each reply moves the bucket's "full again" time one interval on;
- * when that lies more than @burst intervals ahead, the bucket is empty.
- */
-static bool arpproxy_bucket_take(struct arpproxy_bucket *b, u64 now,
-				 u32 rate, u32 burst)
-{
-	u64 interval = NSEC_PER_SEC / rate;
-	s64 tat = atomic64_read(&b->tat);
-	u64 next;
-
-	do {
-		next = max_t(u64, tat, now) + interval;
-		if (next - now > (u64)burst * interval)
-			return false;
-	} while (!atomic64_try_cmpxchg(&b->tat, &tat, next));
-	return true;
-}
-
 /* Only the first drop after a reply raises an event: the limit's onset. */
 static bool arpproxy_bucket_pass(struct net *net, struct arpproxy_bucket *b,
 				 u64 now, u32 rate, u32 burst,
 				 const struct net_device *dev,
-				 const struct arpproxy_arp *arp, int limit_attr)
+				 const struct arpproxy_arp *arp, bool per_host)
 {
 	if (arpproxy_bucket_take(b, now, rate, burst)) {
 		if (atomic_read(&b->limiting))
@@ -58,37 +39,23 @@ static bool arpproxy_bucket_pass(struct net *net, struct arpproxy_bucket *b,
 		return true;
 	}
 	if (!atomic_xchg(&b->limiting, 1))
-		arpproxy_notify_rate_limit(net, dev, arp, limit_attr, rate);
+		arpproxy_notify_rate_limit(net, dev, arp, per_host, rate);
 	return false;
 }
 
-/*
- * The requester's slot: one of two for its hash value. A new requester
- * takes the slot that has been idle longer; if that slot's bucket was not
- * full yet, another requester loses its state, which is counted.
- * Concurrent requesters may share a slot for a moment: that only blurs
- * their limits.
- */
-static struct arpproxy_bucket *arpproxy_host_bucket(struct arpproxy_net *an,
-						    struct arpproxy_iface *iface,
-						    __be32 addr, u64 now)
+/* The requester's bucket; another requester losing its state is counted. */
+static struct arpproxy_bucket *arpproxy_rate_host(struct arpproxy_net *an,
+						  struct arpproxy_iface *iface,
+						  __be32 addr, u64 now)
 {
-	u32 hash = jhash_1word((__force u32)addr, iface->host_seed);
-	struct arpproxy_host_bucket *h = &iface->host[hash & iface->host_mask & ~1U];
-	struct arpproxy_host_bucket *victim;
+	struct arpproxy_bucket *b;
+	bool evicted;
 
-	if (READ_ONCE(h[0].addr) == addr)
-		return &h[0].bucket;
-	if (READ_ONCE(h[1].addr) == addr)
-		return &h[1].bucket;
-	victim = atomic64_read(&h[0].bucket.tat) <= atomic64_read(&h[1].bucket.tat) ?
-		 &h[0] : &h[1];
-	if (atomic64_read(&victim->bucket.tat) > now)
+	b = arpproxy_host_bucket(iface->host, iface->host_mask, iface->host_seed,
+				 addr, now, &evicted);
+	if (evicted)
 		arpproxy_count(an, ARPPROXY_STAT_RATE_EVICTED);
-	WRITE_ONCE(victim->addr, addr);
-	atomic64_set(&victim->bucket.tat, 0);
-	atomic_set(&victim->bucket.limiting, 0);
-	return &victim->bucket;
+	return b;
 }
 
 /*
@@ -103,14 +70,14 @@ static bool arpproxy_rate_check(struct net *net, struct arpproxy_iface *iface,
 	u64 now = ktime_get_ns();
 
 	if (conf->per_host &&
-	    !arpproxy_bucket_pass(net, arpproxy_host_bucket(arpproxy_pernet(net), iface,
-							    host, now),
+	    !arpproxy_bucket_pass(net, arpproxy_rate_host(arpproxy_pernet(net), iface,
+							  host, now),
 				  now, conf->per_host, conf->per_host, dev, arp,
-				  ARPPROXY_A_RATE_PER_HOST))
+				  true))
 		return true;
 	return conf->rate &&
 	       !arpproxy_bucket_pass(net, &iface->bucket, now, conf->rate,
-				     conf->burst, dev, arp, ARPPROXY_A_RATE);
+				     conf->burst, dev, arp, false);
 }
 
 bool arpproxy_rate_limited(struct net *net, struct arpproxy_iface *iface,

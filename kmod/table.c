@@ -9,7 +9,6 @@
 #include <linux/slab.h>
 #include <linux/moduleparam.h>
 #include <linux/inetdevice.h>
-#include <net/netlink.h>
 
 #include "hash.h"
 #include "proto.h"
@@ -59,7 +58,7 @@ int arpproxy_table_init(struct arpproxy_table *t)
 {
 	int err;
 
-	BUILD_BUG_ON(ARPPROXY_BINDING_F_ALL > U8_MAX);
+	BUILD_BUG_ON(ARPPROXY_BINDING_F_MASK > U8_MAX);
 	t->tree = RB_ROOT;
 	err = rhltable_init(&t->hash, &arpproxy_hash_params);
 	if (err)
@@ -268,20 +267,16 @@ static void arpproxy_unlink(struct arpproxy_table *t, struct arpproxy_binding *b
 
 int arpproxy_table_insert(struct arpproxy_table *t,
 			  const struct arpproxy_binding_spec *spec,
-			  bool replace, struct netlink_ext_ack *extack)
+			  bool replace)
 {
 	struct arpproxy_binding *old, *nb;
 	int err;
 
 	old = arpproxy_tree_find(t, spec);
-	if (old && !replace) {
-		NL_SET_ERR_MSG_MOD(extack, "binding exists");
+	if (old && !replace)
 		return -EEXIST;
-	}
-	if (!old && t->count >= READ_ONCE(arpproxy_max_bindings)) {
-		NL_SET_ERR_MSG_MOD(extack, "binding limit reached (module parameter max_bindings)");
+	if (!old && t->count >= READ_ONCE(arpproxy_max_bindings))
 		return -ENOSPC;
-	}
 
 	nb = kmem_cache_zalloc(arpproxy_binding_cache, GFP_KERNEL_ACCOUNT);
 	if (!nb)

@@ -92,10 +92,13 @@ arpproxy_table_lookup(struct arpproxy_table *t, __be32 addr, int ifindex);
 struct arpproxy_binding *
 arpproxy_table_lookup_mac(struct arpproxy_table *t, const u8 *mac, int ifindex);
 
-/* Writers: the caller holds the netns's lock. */
+/*
+ * Writers: the caller holds the netns's lock. Insert fails with -EEXIST
+ * for a binding that is there and not to be replaced, -ENOSPC at the
+ * max_bindings limit.
+ */
 int arpproxy_table_insert(struct arpproxy_table *t,
-			  const struct arpproxy_binding_spec *spec,
-			  bool replace, struct netlink_ext_ack *extack);
+			  const struct arpproxy_binding_spec *spec, bool replace);
 int arpproxy_table_delete(struct arpproxy_table *t,
 			  struct arpproxy_binding_spec *spec);
 unsigned int arpproxy_table_flush(struct arpproxy_table *t, int ifindex);

@@ -16,8 +16,10 @@ typedef uint8_t u8;
 typedef uint16_t u16;
 typedef uint32_t u32;
 typedef uint64_t u64;
+typedef long long s64;
 
 #define __packed __attribute__((packed))
+#define __force
 
 static inline bool is_zero_ether_addr(const u8 *a)
 {

@@ -10,9 +10,11 @@
 
 #include <stddef.h>
 #include <stdlib.h>
+#include <linux/atomic.h>
 #include <linux/etherdevice.h>
+#include <linux/jhash.h>
+#include <linux/rcupdate.h>
 
-#define READ_ONCE(x) (*(const volatile __typeof__(x) *)&(x))
 #define __rcu
 #define __maybe_unused __attribute__((unused))
 #define BIT_ULL(n) (1ULL << (n))
@@ -24,9 +26,6 @@ static inline int fls64(u64 x)
 	return x ? 64 - __builtin_clzll(x) : 0;
 }
 
-typedef struct { long long counter; } atomic64_t;
-struct rcu_head { void *next, *func; };
-struct netlink_ext_ack;
 
 struct rhash_head {
 	struct rhash_head *next;
@@ -58,43 +57,6 @@ struct rhashtable {
 	unsigned int nelems;
 	u32 seed;
 };
-
-static inline u32 rol32(u32 word, unsigned int shift)
-{
-	return (word << shift) | (word >> ((-shift) & 31));
-}
-
-/* Bob Jenkins' lookup3, as include/linux/jhash.h has it. */
-static inline u32 jhash2(const u32 *k, u32 length, u32 initval)
-{
-	u32 a, b, c;
-
-	a = b = c = 0xdeadbeef + (length << 2) + initval;
-	while (length > 3) {
-		a += k[0]; b += k[1]; c += k[2];
-		a -= c; a ^= rol32(c, 4); c += b;
-		b -= a; b ^= rol32(a, 6); a += c;
-		c -= b; c ^= rol32(b, 8); b += a;
-		a -= c; a ^= rol32(c, 16); c += b;
-		b -= a; b ^= rol32(a, 19); a += c;
-		c -= b; c ^= rol32(b, 4); b += a;
-		length -= 3;
-		k += 3;
-	}
-	switch (length) {
-	case 3: c += k[2]; /* fall through */
-	case 2: b += k[1]; /* fall through */
-	case 1: a += k[0];
-		c ^= b; c -= rol32(b, 14);
-		a ^= c; a -= rol32(c, 11);
-		b ^= a; b -= rol32(a, 25);
-		c ^= b; c -= rol32(b, 16);
-		a ^= c; a -= rol32(c, 4);
-		b ^= a; b -= rol32(a, 14);
-		c ^= b; c -= rol32(b, 24);
-	}
-	return c;
-}
 
 static inline unsigned int rht_bucket(const struct rhltable *t, const void *key,
 				      const struct rhashtable_params p)

@@ -6,9 +6,9 @@
  * limit or a failed allocation keeps back is counted, never silently lost.
  */
 #include <linux/moduleparam.h>
-#include <net/genetlink.h>
+#include <linux/netdevice.h>
 
-#include "arpproxy.h"
+#include "nl.h"
 #include "proto.h"
 
 static unsigned int arpproxy_event_rate = 1000;
@@ -33,7 +33,7 @@ static struct sk_buff *arpproxy_event_new(struct net *net, u8 cmd, gfp_t gfp,
 	struct arpproxy_net *an = arpproxy_pernet(net);
 	struct sk_buff *skb;
 
-	if (!genl_has_listeners(&arpproxy_genl_family, net, ARPPROXY_MCGRP_EVENTS_ID))
+	if (!genl_has_listeners(&arpproxy_genl_family, net, ARPPROXY_NLGRP_EVENTS))
 		return NULL;
 	if (!arpproxy_event_budget(an))
 		goto dropped;
@@ -59,7 +59,7 @@ static void arpproxy_event_send(struct net *net, struct sk_buff *skb, void *hdr,
 	}
 	genlmsg_end(skb, hdr);
 	genlmsg_multicast_netns(&arpproxy_genl_family, net, skb, 0,
-				ARPPROXY_MCGRP_EVENTS_ID, gfp);
+				ARPPROXY_NLGRP_EVENTS, gfp);
 }
 
 /* A binding added, replaced (as it is now) or deleted (as it was). */
@@ -71,14 +71,50 @@ void arpproxy_notify_binding(struct net *net, u8 cmd,
 
 	skb = arpproxy_event_new(net, cmd, GFP_KERNEL, &hdr);
 	if (skb)
-		arpproxy_event_send(net, skb, hdr, arpproxy_put_binding(skb, spec),
+		arpproxy_event_send(net, skb, hdr, arpproxy_put_binding(skb, spec, NULL),
 				    GFP_KERNEL);
 }
 
-/*
- * Every binding or ACL rule went (@cmd says which), or with @ifindex those
- * of that interface.
- */
+/* The nest of the object a flush event is about. */
+static int arpproxy_flush_nest(u8 cmd)
+{
+	switch (cmd) {
+	case ARPPROXY_CMD_BINDING_FLUSH:
+		return ARPPROXY_A_BINDING;
+	case ARPPROXY_CMD_ACL_FLUSH:
+		return ARPPROXY_A_ACL;
+	default:
+		return ARPPROXY_A_STATION;
+	}
+}
+
+/* Each object's set numbers its ifindex differently. */
+static int arpproxy_flush_ifindex(u8 cmd)
+{
+	switch (cmd) {
+	case ARPPROXY_CMD_BINDING_FLUSH:
+		return ARPPROXY_BINDING_A_IFINDEX;
+	case ARPPROXY_CMD_ACL_FLUSH:
+		return ARPPROXY_ACL_A_IFINDEX;
+	default:
+		return ARPPROXY_STATION_A_IFINDEX;
+	}
+}
+
+/* Without @ifindex, everything went: the event carries no attribute. */
+static int arpproxy_put_flush(struct sk_buff *skb, u8 cmd, int ifindex)
+{
+	struct nlattr *nest;
+
+	if (!ifindex)
+		return 0;
+	nest = nla_nest_start(skb, arpproxy_flush_nest(cmd));
+	if (!nest || nla_put_u32(skb, arpproxy_flush_ifindex(cmd), ifindex))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
 void arpproxy_notify_flush(struct net *net, u8 cmd, int ifindex)
 {
 	struct sk_buff *skb;
@@ -86,8 +122,7 @@ void arpproxy_notify_flush(struct net *net, u8 cmd, int ifindex)
 
 	skb = arpproxy_event_new(net, cmd, GFP_KERNEL, &hdr);
 	if (skb)
-		arpproxy_event_send(net, skb, hdr,
-				    ifindex ? nla_put_u32(skb, ARPPROXY_A_IFINDEX, ifindex) : 0,
+		arpproxy_event_send(net, skb, hdr, arpproxy_put_flush(skb, cmd, ifindex),
 				    GFP_KERNEL);
 }
 
@@ -114,7 +149,7 @@ void arpproxy_notify_acl(struct net *net, u8 cmd, int ifindex,
 	skb = arpproxy_event_new(net, cmd, GFP_KERNEL, &hdr);
 	if (skb)
 		arpproxy_event_send(net, skb, hdr,
-				    arpproxy_put_acl_rule(skb, ifindex, rule),
+				    arpproxy_put_acl_rule(skb, ifindex, rule, false),
 				    GFP_KERNEL);
 }
 
@@ -129,9 +164,55 @@ void arpproxy_notify_restore(struct net *net)
 		arpproxy_event_send(net, skb, hdr, 0, GFP_KERNEL);
 }
 
-/* From the hook: @limit_attr says which limit @arp ran into. */
+static int arpproxy_put_cache_timeout(struct sk_buff *skb, unsigned int timeout)
+{
+	struct nlattr *nest = nla_nest_start(skb, ARPPROXY_A_CACHE);
+
+	if (!nest || nla_put_u32(skb, ARPPROXY_CACHE_A_TIMEOUT, timeout))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+void arpproxy_notify_cache(struct net *net, unsigned int timeout)
+{
+	struct sk_buff *skb;
+	void *hdr;
+
+	skb = arpproxy_event_new(net, ARPPROXY_CMD_CACHE_SET, GFP_KERNEL, &hdr);
+	if (skb)
+		arpproxy_event_send(net, skb, hdr,
+				    arpproxy_put_cache_timeout(skb, timeout), GFP_KERNEL);
+}
+
+/*
+ * What a packet the hook saw did, in the event nest: @arp is NULL for a
+ * packet too short to hold one; @limit_type names the limit it ran into,
+ * @mac_type the MAC that tells more about it.
+ */
+static int arpproxy_put_event(struct sk_buff *skb, int ifindex,
+			      enum arpproxy_stat reason,
+			      const struct arpproxy_arp *arp,
+			      int limit_type, u32 limit,
+			      int mac_type, const u8 *mac)
+{
+	struct nlattr *nest = nla_nest_start(skb, ARPPROXY_A_EVENT);
+
+	if (!nest ||
+	    nla_put_u32(skb, ARPPROXY_EVENT_A_IFINDEX, ifindex) ||
+	    (reason && nla_put_u32(skb, ARPPROXY_EVENT_A_REASON, reason)) ||
+	    (arp && (nla_put_be32(skb, ARPPROXY_EVENT_A_SENDER4, arp->sip) ||
+		     nla_put(skb, ARPPROXY_EVENT_A_MAC, ETH_ALEN, arp->sha))) ||
+	    (limit_type && nla_put_u32(skb, limit_type, limit)) ||
+	    (mac && nla_put(skb, mac_type, ETH_ALEN, mac)))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/* From the hook: @per_host says which limit @arp ran into. */
 void arpproxy_notify_rate_limit(struct net *net, const struct net_device *dev,
-				const struct arpproxy_arp *arp, int limit_attr,
+				const struct arpproxy_arp *arp, bool per_host,
 				u32 limit)
 {
 	struct sk_buff *skb;
@@ -140,10 +221,9 @@ void arpproxy_notify_rate_limit(struct net *net, const struct net_device *dev,
 	skb = arpproxy_event_new(net, ARPPROXY_CMD_RATE_LIMIT, GFP_ATOMIC, &hdr);
 	if (skb)
 		arpproxy_event_send(net, skb, hdr,
-				    nla_put_u32(skb, ARPPROXY_A_IFINDEX, dev->ifindex) ||
-				    nla_put_be32(skb, ARPPROXY_A_SENDER_IP, arp->sip) ||
-				    nla_put(skb, ARPPROXY_A_MAC, ETH_ALEN, arp->sha) ||
-				    nla_put_u32(skb, limit_attr, limit),
+				    arpproxy_put_event(skb, dev->ifindex, 0, arp,
+						       per_host ? ARPPROXY_EVENT_A_RATE_PER_HOST :
+						       ARPPROXY_EVENT_A_RATE, limit, 0, NULL),
 				    GFP_ATOMIC);
 }
 
@@ -156,43 +236,27 @@ void arpproxy_notify_spoof(struct net *net, const struct net_device *dev,
 	void *hdr;
 
 	skb = arpproxy_event_new(net, ARPPROXY_CMD_SPOOF, GFP_ATOMIC, &hdr);
-	if (!skb)
-		return;
-	arpproxy_event_send(net, skb, hdr,
-			    nla_put_u32(skb, ARPPROXY_A_IFINDEX, dev->ifindex) ||
-			    nla_put_u32(skb, ARPPROXY_A_REASON, reason) ||
-			    (arp && (nla_put_be32(skb, ARPPROXY_A_SENDER_IP, arp->sip) ||
-				     nla_put(skb, ARPPROXY_A_MAC, ETH_ALEN, arp->sha))) ||
-			    (expected && nla_put(skb, ARPPROXY_A_EXPECTED_MAC, ETH_ALEN, expected)),
-			    GFP_ATOMIC);
+	if (skb)
+		arpproxy_event_send(net, skb, hdr,
+				    arpproxy_put_event(skb, dev->ifindex, reason, arp, 0, 0,
+						       ARPPROXY_EVENT_A_EXPECTED_MAC, expected),
+				    GFP_ATOMIC);
 }
 
 /* A station learnt, or (with @old_mac) claimed by another MAC: from the hook. */
 void arpproxy_notify_station(struct net *net, u8 cmd, int ifindex, __be32 ip,
 			     const u8 *mac, const u8 *old_mac)
 {
+	struct arpproxy_arp arp = { .sip = ip };
 	struct sk_buff *skb;
 	void *hdr;
 
 	skb = arpproxy_event_new(net, cmd, GFP_ATOMIC, &hdr);
 	if (!skb)
 		return;
+	memcpy(arp.sha, mac, ETH_ALEN);
 	arpproxy_event_send(net, skb, hdr,
-			    nla_put_u32(skb, ARPPROXY_A_IFINDEX, ifindex) ||
-			    nla_put_be32(skb, ARPPROXY_A_SENDER_IP, ip) ||
-			    nla_put(skb, ARPPROXY_A_MAC, ETH_ALEN, mac) ||
-			    (old_mac && nla_put(skb, ARPPROXY_A_OLD_MAC, ETH_ALEN, old_mac)),
+			    arpproxy_put_event(skb, ifindex, 0, &arp, 0, 0,
+					       ARPPROXY_EVENT_A_OLD_MAC, old_mac),
 			    GFP_ATOMIC);
-}
-
-void arpproxy_notify_cache(struct net *net, unsigned int timeout)
-{
-	struct sk_buff *skb;
-	void *hdr;
-
-	skb = arpproxy_event_new(net, ARPPROXY_CMD_CACHE_SET, GFP_KERNEL, &hdr);
-	if (skb)
-		arpproxy_event_send(net, skb, hdr,
-				    nla_put_u32(skb, ARPPROXY_A_CACHE_TIMEOUT, timeout),
-				    GFP_KERNEL);
 }

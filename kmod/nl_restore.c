@@ -1,50 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Configurations, and restoring one atomically. A socket that begins a
- * restore builds a new configuration with the ordinary commands, aside
- * from the one in use; commit swaps it in with one pointer store, so every
- * ARP frame is answered from the old configuration or the new one, never
- * from an empty or half-loaded table. If the socket goes away first, its
- * configuration goes with it.
+ * Restoring a configuration atomically. A socket that begins a restore
+ * builds a new configuration with the ordinary commands, aside from the
+ * one in use; commit swaps it in (config.c). If the socket goes away
+ * first, its configuration goes with it.
  */
 #include <linux/netlink.h>
-#include <linux/slab.h>
-#include <net/genetlink.h>
-#include <net/sock.h>
 
-#include "arpproxy.h"
-
-struct arpproxy_config *arpproxy_config_new(void)
-{
-	struct arpproxy_config *cfg = kzalloc(sizeof(*cfg), GFP_KERNEL_ACCOUNT);
-
-	if (!cfg)
-		return NULL;
-	if (arpproxy_table_init(&cfg->table)) {
-		kfree(cfg);
-		return NULL;
-	}
-	xa_init(&cfg->ifaces);
-	xa_init(&cfg->acls);
-	cfg->cache_timeout = ARPPROXY_CACHE_TIMEOUT_DEFAULT;
-	atomic_inc(&arpproxy_objects);
-	return cfg;
-}
-
-/* Called once no reader can see @cfg any more. */
-void arpproxy_config_free(struct arpproxy_config *cfg)
-{
-	arpproxy_table_destroy(&cfg->table);
-	arpproxy_ifaces_destroy(cfg);
-	arpproxy_acls_destroy(cfg);
-	kfree(cfg);
-	atomic_dec(&arpproxy_objects);
-}
-
-struct arpproxy_config *arpproxy_config_live(struct arpproxy_net *an)
-{
-	return rcu_dereference_protected(an->config, lockdep_is_held(&an->lock));
-}
+#include "nl.h"
 
 /* What a change from @info applies to: its restore, or the live one. */
 struct arpproxy_config *arpproxy_config_of(struct arpproxy_net *an,
@@ -55,43 +18,16 @@ struct arpproxy_config *arpproxy_config_of(struct arpproxy_net *an,
 	return arpproxy_config_live(an);
 }
 
-/* @ifindex is going: drop what @cfg holds for it; @live says who hears. */
-void arpproxy_config_forget_dev(struct net *net, struct arpproxy_config *cfg,
-				int ifindex, bool live)
-{
-	if (arpproxy_table_flush(&cfg->table, ifindex) && live)
-		arpproxy_notify_flush(net, ARPPROXY_CMD_BINDING_FLUSH, ifindex);
-	if (live)
-		arpproxy_announce_cancel(arpproxy_pernet(net), NULL, ifindex);
-	arpproxy_iface_forget(cfg, ifindex);
-	if (arpproxy_acl_forget(cfg, ifindex) && live)
-		arpproxy_notify_flush(net, ARPPROXY_CMD_ACL_FLUSH, ifindex);
-}
-
-static void arpproxy_staged_drop(struct arpproxy_net *an)
-{
-	struct arpproxy_config *cfg = an->staged;
-
-	WRITE_ONCE(an->staged, NULL);
-	/* The hook never saw it. */
-	if (cfg)
-		arpproxy_config_free(cfg);
-}
-
-void arpproxy_restore_abort(struct arpproxy_net *an)
-{
-	mutex_lock(&an->lock);
-	arpproxy_staged_drop(an);
-	mutex_unlock(&an->lock);
-}
-
 /* A new, empty configuration for the caller; one restore at a time. */
-int arpproxy_cmd_restore_begin(struct sk_buff *skb, struct genl_info *info)
+int arpproxy_nl_restore_begin_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct arpproxy_net *an = arpproxy_pernet(genl_info_net(info));
 	struct arpproxy_config *cfg;
-	int err = 0;
+	int err;
 
+	err = arpproxy_nl_no_attrs(info);
+	if (err)
+		return err;
 	cfg = arpproxy_config_new();
 	if (!cfg)
 		return -ENOMEM;
@@ -124,27 +60,23 @@ static struct arpproxy_config *arpproxy_restore_take(struct arpproxy_net *an,
 	return cfg;
 }
 
-int arpproxy_cmd_restore_commit(struct sk_buff *skb, struct genl_info *info)
+int arpproxy_nl_restore_commit_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct net *net = genl_info_net(info);
 	struct arpproxy_net *an = arpproxy_pernet(net);
 	struct arpproxy_config *cfg, *old;
+	int err;
 
+	err = arpproxy_nl_no_attrs(info);
+	if (err)
+		return err;
 	mutex_lock(&an->lock);
 	cfg = arpproxy_restore_take(an, info);
 	if (!cfg) {
 		mutex_unlock(&an->lock);
 		return -ENOENT;
 	}
-	old = arpproxy_config_live(an);
-	/* Dumps in progress must see the change. */
-	cfg->table.gen = old->table.gen + 1;
-	cfg->acl_gen = old->acl_gen + 1;
-	rcu_assign_pointer(an->config, cfg);
-	arpproxy_cache_timeout_change(an, old->cache_timeout, cfg->cache_timeout);
-	/* The old bindings' announcements go, the new ones' start. */
-	arpproxy_announce_cancel(an, NULL, 0);
-	arpproxy_announce_config(an, cfg, 0, true);
+	old = arpproxy_config_swap(an, cfg);
 	arpproxy_notify_restore(net);
 	mutex_unlock(&an->lock);
 
@@ -153,11 +85,15 @@ int arpproxy_cmd_restore_commit(struct sk_buff *skb, struct genl_info *info)
 	return 0;
 }
 
-int arpproxy_cmd_restore_abort(struct sk_buff *skb, struct genl_info *info)
+int arpproxy_nl_restore_abort_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct arpproxy_net *an = arpproxy_pernet(genl_info_net(info));
 	struct arpproxy_config *cfg;
+	int err;
 
+	err = arpproxy_nl_no_attrs(info);
+	if (err)
+		return err;
 	mutex_lock(&an->lock);
 	cfg = arpproxy_restore_take(an, info);
 	mutex_unlock(&an->lock);

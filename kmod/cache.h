@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Inside the station cache: station.c is what the hook does to it,
+ * cache.c its life and what the commands ask of it.
+ */
+#ifndef _ARPPROXY_CACHE_H
+#define _ARPPROXY_CACHE_H
+
+#include <linux/jhash.h>
+
+#include "arpproxy.h"
+
+#define ARPPROXY_STATIONS_MAX	BIT(20)
+#define ARPPROXY_STATION_BUSY	BIT_ULL(63)
+
+/* One station: keyed by interface and IP, the slot's owner. */
+struct arpproxy_station {
+	atomic64_t key;			/* ifindex << 32 | IP; 0: free */
+	atomic64_t mac;			/* ether_addr_to_u64() */
+	unsigned long first_seen;	/* jiffies */
+	unsigned long last_seen;	/* jiffies */
+	atomic_long_t packets;
+	atomic_t changes;
+	u32 dev_gen;			/* its interface's arpproxy_dev_stats.gen */
+};
+
+struct arpproxy_cache {
+	u32 set_mask;			/* sets - 1 */
+	u32 seed;
+	u32 mac_seed;
+	u32 iface_max;			/* slots one interface's stations may hold */
+	atomic_t *mac_held;		/* slots held, by hash of the MAC; one per slot */
+	struct arpproxy_station station[];
+};
+
+static inline u64 arpproxy_station_key(int ifindex, __be32 ip)
+{
+	return (u64)ifindex << 32 | (__force u32)ip;
+}
+
+static inline struct arpproxy_station *arpproxy_cache_set(struct arpproxy_cache *c, u64 key)
+{
+	u32 hash = jhash_2words((u32)key, (u32)(key >> 32), c->seed);
+
+	return &c->station[(hash & c->set_mask) * ARPPROXY_CACHE_WAYS];
+}
+
+static inline unsigned int arpproxy_cache_slots(const struct arpproxy_cache *c)
+{
+	return (c->set_mask + 1) * ARPPROXY_CACHE_WAYS;
+}
+
+static inline int arpproxy_station_ifindex(u64 key)
+{
+	return (key & ~ARPPROXY_STATION_BUSY) >> 32;
+}
+
+/* The count of stations that the owner of MAC @mac holds, shared by hash. */
+static inline atomic_t *arpproxy_mac_held(struct arpproxy_cache *c, u64 mac)
+{
+	return &c->mac_held[jhash_2words((u32)mac, (u32)(mac >> 32), c->mac_seed) &
+			    (arpproxy_cache_slots(c) - 1)];
+}
+
+static inline bool arpproxy_station_live(const struct arpproxy_station *s,
+					 unsigned long now, unsigned long timeout)
+{
+	return time_before(now, READ_ONCE(s->last_seen) + timeout);
+}
+
+/* Does @s belong to the interface whose counters are @ds? */
+static inline bool arpproxy_station_of(const struct arpproxy_station *s,
+				       const struct arpproxy_dev_stats *ds)
+{
+	return ds && READ_ONCE(s->dev_gen) == ds->gen;
+}
+
+/* Is @s, holding @key, a station of the interface that now has its ifindex? */
+static inline bool arpproxy_station_current(struct arpproxy_net *an,
+					    const struct arpproxy_station *s, u64 key)
+{
+	bool ours;
+
+	rcu_read_lock();
+	ours = arpproxy_station_of(s, xa_load(&an->dev_stats, arpproxy_station_ifindex(key)));
+	rcu_read_unlock();
+	return ours;
+}
+
+static inline unsigned long arpproxy_cache_timeout(const struct arpproxy_config *cfg)
+{
+	return (unsigned long)READ_ONCE(cfg->cache_timeout) * HZ;
+}
+
+bool arpproxy_station_release(struct arpproxy_net *an, struct arpproxy_cache *c,
+			      struct arpproxy_station *s, u64 old);
+
+#endif /* _ARPPROXY_CACHE_H */

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the hook and the data structures tell the events group. These are
+ * plain calls: nl_events.c turns each into a message, so that nothing
+ * below the netlink handlers needs to know how events travel.
+ */
+#ifndef _ARPPROXY_EVENTS_H
+#define _ARPPROXY_EVENTS_H
+
+#include <linux/types.h>
+#include <linux/arpproxy.h>
+
+struct net;
+struct net_device;
+struct arpproxy_arp;
+
+/*
+ * Every binding, ACL rule or station went (@cmd, the matching
+ * ARPPROXY_CMD_*_FLUSH, says which), or with @ifindex those of that
+ * interface.
+ */
+void arpproxy_notify_flush(struct net *net, u8 cmd, int ifindex);
+
+/* From the hook, which may not sleep. */
+void arpproxy_notify_rate_limit(struct net *net, const struct net_device *dev,
+				const struct arpproxy_arp *arp, bool per_host,
+				u32 limit);
+void arpproxy_notify_spoof(struct net *net, const struct net_device *dev,
+			   enum arpproxy_stat reason,
+			   const struct arpproxy_arp *arp, const u8 *expected);
+void arpproxy_notify_station(struct net *net, u8 cmd, int ifindex, __be32 ip,
+			     const u8 *mac, const u8 *old_mac);
+
+#endif /* _ARPPROXY_EVENTS_H */

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What every handler file uses: request checks, the prefix parser shared
+ * by bindings, ACLs, announcements and stations, reply and dump headers;
+ * and the version command, which needs nothing else.
+ */
+#include <linux/if_arp.h>
+#include <linux/netdevice.h>
+#include <net/sock.h>
+
+#include "nl.h"
+#include "proto.h"
+#include "version.h"
+
+/*
+ * With one policy for the whole family, a command without attributes of
+ * its own would take any the policy knows: refuse them, as the core did
+ * for commands without a policy.
+ */
+int arpproxy_nl_no_attrs(const struct genl_info *info)
+{
+	if (!nlmsg_attrlen(info->nlhdr, GENL_HDRLEN))
+		return 0;
+	NL_SET_ERR_MSG_MOD(info->extack, "takes no attributes");
+	return -EINVAL;
+}
+
+/*
+ * A dump's request attributes, parsed and validated by the core: 6.1
+ * keeps them in genl_dumpit_info itself, later kernels in the genl_info
+ * that genl_info_dump() finds (Kbuild tells which).
+ */
+struct nlattr **arpproxy_nl_dump_attrs(struct netlink_callback *cb)
+{
+#ifdef ARPPROXY_GENL_INFO_DUMP
+	return genl_info_dump(cb)->attrs;
+#else
+	return genl_dumpit_info(cb)->attrs;
+#endif
+}
+
+/* Dumps skip pre_doit: each checks the protocol version itself. */
+int arpproxy_nl_dump_check(struct netlink_callback *cb)
+{
+	const struct genlmsghdr *gh = nlmsg_data(cb->nlh);
+
+	return arpproxy_nl_version_check(gh->version, cb->extack);
+}
+
+/*
+ * Settings may only name an Ethernet interface of this netns. The caller
+ * holds an->lock: an interface found here cannot finish unregistering
+ * (which takes the lock to drop its bindings) before the caller is done.
+ */
+int arpproxy_nl_check_ifindex(struct net *net, const struct nlattr *attr,
+			      struct netlink_ext_ack *extack)
+{
+	const struct net_device *dev;
+	int err = 0;
+
+	if (!attr)
+		return 0;
+	rcu_read_lock();
+	dev = dev_get_by_index_rcu(net, nla_get_u32(attr));
+	if (!dev) {
+		NL_SET_ERR_MSG_ATTR(extack, attr, "no such interface");
+		err = -ENODEV;
+	} else if (dev->type != ARPHRD_ETHER) {
+		NL_SET_ERR_MSG_ATTR(extack, attr, "not an Ethernet interface");
+		err = -EOPNOTSUPP;
+	}
+	rcu_read_unlock();
+	return err;
+}
+
+/*
+ * The prefix in @tb[@addr_type] and @tb[@plen_type], attributes of @nest:
+ * 1 when there is one, 0 when there is none and it is not @required, or
+ * an error. Whether half of one is an error is the caller's to say.
+ */
+int arpproxy_nl_prefix(struct netlink_ext_ack *extack, const struct nlattr *nest,
+		       struct nlattr **tb, int addr_type, int plen_type,
+		       bool required, __be32 *addr, u8 *plen)
+{
+	if (required && (NL_REQ_ATTR_CHECK(extack, nest, tb, addr_type) ||
+			 NL_REQ_ATTR_CHECK(extack, nest, tb, plen_type)))
+		return -EINVAL;
+	if (!tb[addr_type] || !tb[plen_type])
+		return 0;
+	*addr = nla_get_be32(tb[addr_type]);
+	*plen = nla_get_u8(tb[plen_type]);
+	if (*addr & ~arpproxy_prefix_mask(*plen)) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[addr_type], "prefix has host bits set");
+		return -EINVAL;
+	}
+	return 1;
+}
+
+/* A reply to @info with room for @size bytes of attributes. */
+struct sk_buff *arpproxy_reply_new(struct genl_info *info, u8 cmd, size_t size,
+				   void **hdr)
+{
+	struct sk_buff *msg = genlmsg_new(size, GFP_KERNEL);
+
+	if (!msg)
+		return NULL;
+	*hdr = genlmsg_put_reply(msg, info, &arpproxy_genl_family, 0, cmd);
+	if (!*hdr) {
+		nlmsg_free(msg);
+		return NULL;
+	}
+	return msg;
+}
+
+/* The header of one message of the dump @cb. */
+void *arpproxy_dump_put(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd)
+{
+	return genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+			   &arpproxy_genl_family, NLM_F_MULTI, cmd);
+}
+
+int arpproxy_nl_version_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct sk_buff *msg;
+	void *hdr;
+	int err;
+
+	err = arpproxy_nl_no_attrs(info);
+	if (err)
+		return err;
+	msg = arpproxy_reply_new(info, ARPPROXY_CMD_VERSION_GET,
+				 nla_total_size(sizeof(ARPPROXY_VERSION)), &hdr);
+	if (!msg)
+		return -ENOMEM;
+	if (nla_put_string(msg, ARPPROXY_A_VERSION, ARPPROXY_VERSION)) {
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+}

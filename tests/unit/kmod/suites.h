@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef ARPPROXY_KMOD_TEST_SUITES_H
+#define ARPPROXY_KMOD_TEST_SUITES_H
+
+#include <check.h>
+
+Suite *acl_suite(void);		/* test_acl.c: the module's ACL matching */
+Suite *bucket_suite(void);	/* test_bucket.c: the module's rate-limit buckets */
+
+#endif
