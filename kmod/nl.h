@@ -18,8 +18,6 @@ void arpproxy_genl_exit(void);
 int arpproxy_restore_init(void);
 void arpproxy_restore_exit(void);
 
-int arpproxy_nl_version_check(u8 version, struct netlink_ext_ack *extack);
-int arpproxy_nl_no_attrs(const struct genl_info *info);
 struct nlattr **arpproxy_nl_dump_attrs(struct netlink_callback *cb);
 int arpproxy_nl_dump_check(struct netlink_callback *cb);
 int arpproxy_nl_check_ifindex(struct net *net, const struct nlattr *attr,

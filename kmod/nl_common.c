@@ -13,19 +13,6 @@
 #include "version.h"
 
 /*
- * With one policy for the whole family, a command without attributes of
- * its own would take any the policy knows: refuse them, as the core did
- * for commands without a policy.
- */
-int arpproxy_nl_no_attrs(const struct genl_info *info)
-{
-	if (!nlmsg_attrlen(info->nlhdr, GENL_HDRLEN))
-		return 0;
-	NL_SET_ERR_MSG_MOD(info->extack, "takes no attributes");
-	return -EINVAL;
-}
-
-/*
  * A dump's request attributes, parsed and validated by the core: 6.1
  * keeps them in genl_dumpit_info itself, later kernels in the genl_info
  * that genl_info_dump() finds (Kbuild tells which).
@@ -37,14 +24,6 @@ struct nlattr **arpproxy_nl_dump_attrs(struct netlink_callback *cb)
 #else
 	return genl_dumpit_info(cb)->attrs;
 #endif
-}
-
-/* Dumps skip pre_doit: each checks the protocol version itself. */
-int arpproxy_nl_dump_check(struct netlink_callback *cb)
-{
-	const struct genlmsghdr *gh = nlmsg_data(cb->nlh);
-
-	return arpproxy_nl_version_check(gh->version, cb->extack);
 }
 
 /*
@@ -123,11 +102,7 @@ int arpproxy_nl_version_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct sk_buff *msg;
 	void *hdr;
-	int err;
 
-	err = arpproxy_nl_no_attrs(info);
-	if (err)
-		return err;
 	msg = arpproxy_reply_new(info, ARPPROXY_CMD_VERSION_GET,
 				 nla_total_size(sizeof(ARPPROXY_VERSION)), &hdr);
 	if (!msg)

@@ -13,12 +13,13 @@
  */
 #include "nl_gen.c"
 #include "nl.h"
+#include "nl_ops_gen.h"
 
 /*
  * Every request must speak this module's protocol: the attribute layout
  * of another version would be misread, not refused.
  */
-int arpproxy_nl_version_check(u8 version, struct netlink_ext_ack *extack)
+static int arpproxy_nl_version_check(u8 version, struct netlink_ext_ack *extack)
 {
 	if (version == ARPPROXY_GENL_VERSION)
 		return 0;
@@ -34,6 +35,36 @@ int arpproxy_nl_version_check(u8 version, struct netlink_ext_ack *extack)
 }
 
 /*
+ * With one policy for the whole family, a command would take every nest
+ * the policy knows: hold it to the top-level attributes its request has
+ * in the spec (@takes, from nl_ops_gen.h), none for most reads.
+ */
+static int arpproxy_nl_takes_check(struct nlattr **attrs, u32 takes,
+				   struct netlink_ext_ack *extack)
+{
+	int type;
+
+	for (type = 1; type < ARRAY_SIZE(arpproxy_nl_policy); type++) {
+		if (attrs[type] && !(takes & BIT(type))) {
+			NL_SET_ERR_MSG_ATTR(extack, attrs[type],
+					    "attribute not taken by this command");
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+/* Dumps skip pre_doit: each checks its version and attributes itself. */
+int arpproxy_nl_dump_check(struct netlink_callback *cb)
+{
+	const struct genlmsghdr *gh = nlmsg_data(cb->nlh);
+
+	return arpproxy_nl_version_check(gh->version, cb->extack) ?:
+	       arpproxy_nl_takes_check(arpproxy_nl_dump_attrs(cb),
+				       arpproxy_nl_dump_takes[gh->cmd], cb->extack);
+}
+
+/*
  * The ops the core passes to pre_doit are genl_split_ops since split ops
  * came (6.2), genl_ops on 6.1: Kbuild tells which.
  */
@@ -45,7 +76,9 @@ static int arpproxy_nl_pre_doit(const struct genl_ops *ops, struct sk_buff *skb,
 				struct genl_info *info)
 #endif
 {
-	return arpproxy_nl_version_check(info->genlhdr->version, info->extack);
+	return arpproxy_nl_version_check(info->genlhdr->version, info->extack) ?:
+	       arpproxy_nl_takes_check(info->attrs, arpproxy_nl_do_takes[info->genlhdr->cmd],
+				       info->extack);
 }
 
 struct genl_family arpproxy_genl_family __ro_after_init = {

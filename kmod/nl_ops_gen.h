@@ -11,7 +11,7 @@
 #include <uapi/linux/arpproxy.h>
 
 /* The top-level attributes a do request of each command may carry */
-static const u32 arpproxy_nl_do_attrs[ARPPROXY_CMD_MAX + 1] = {
+static const u32 arpproxy_nl_do_takes[ARPPROXY_CMD_MAX + 1] = {
 	[ARPPROXY_CMD_BINDING_ADD] = BIT(ARPPROXY_A_BINDING),
 	[ARPPROXY_CMD_BINDING_REPLACE] = BIT(ARPPROXY_A_BINDING),
 	[ARPPROXY_CMD_BINDING_DEL] = BIT(ARPPROXY_A_BINDING),
@@ -27,7 +27,7 @@ static const u32 arpproxy_nl_do_attrs[ARPPROXY_CMD_MAX + 1] = {
 };
 
 /* The top-level attributes a dump request of each command may carry */
-static const u32 arpproxy_nl_dump_attrs[ARPPROXY_CMD_MAX + 1] = {
+static const u32 arpproxy_nl_dump_takes[ARPPROXY_CMD_MAX + 1] = {
 	[ARPPROXY_CMD_ACL_GET] = BIT(ARPPROXY_A_ACL),
 	[ARPPROXY_CMD_STATION_GET] = BIT(ARPPROXY_A_STATION),
 };

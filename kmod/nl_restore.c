@@ -25,9 +25,6 @@ int arpproxy_nl_restore_begin_doit(struct sk_buff *skb, struct genl_info *info)
 	struct arpproxy_config *cfg;
 	int err;
 
-	err = arpproxy_nl_no_attrs(info);
-	if (err)
-		return err;
 	cfg = arpproxy_config_new();
 	if (!cfg)
 		return -ENOMEM;
@@ -65,11 +62,7 @@ int arpproxy_nl_restore_commit_doit(struct sk_buff *skb, struct genl_info *info)
 	struct net *net = genl_info_net(info);
 	struct arpproxy_net *an = arpproxy_pernet(net);
 	struct arpproxy_config *cfg, *old;
-	int err;
 
-	err = arpproxy_nl_no_attrs(info);
-	if (err)
-		return err;
 	mutex_lock(&an->lock);
 	cfg = arpproxy_restore_take(an, info);
 	if (!cfg) {
@@ -89,11 +82,7 @@ int arpproxy_nl_restore_abort_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct arpproxy_net *an = arpproxy_pernet(genl_info_net(info));
 	struct arpproxy_config *cfg;
-	int err;
 
-	err = arpproxy_nl_no_attrs(info);
-	if (err)
-		return err;
 	mutex_lock(&an->lock);
 	cfg = arpproxy_restore_take(an, info);
 	mutex_unlock(&an->lock);

@@ -58,9 +58,6 @@ int arpproxy_nl_cache_get_doit(struct sk_buff *skb, struct genl_info *info)
 	void *hdr;
 	int err;
 
-	err = arpproxy_nl_no_attrs(info);
-	if (err)
-		return err;
 	msg = arpproxy_reply_new(info, ARPPROXY_CMD_CACHE_GET,
 				 nla_total_size(0) + 3 * nla_total_size(sizeof(u32)), &hdr);
 	if (!msg)

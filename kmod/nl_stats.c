@@ -101,11 +101,7 @@ int arpproxy_nl_stats_get_dumpit(struct sk_buff *skb, struct netlink_callback *c
 int arpproxy_nl_stats_reset_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct arpproxy_net *an = arpproxy_pernet(genl_info_net(info));
-	int err;
 
-	err = arpproxy_nl_no_attrs(info);
-	if (err)
-		return err;
 	mutex_lock(&an->lock);
 	arpproxy_stats_reset(an);
 	mutex_unlock(&an->lock);

@@ -33,7 +33,7 @@ lines = ['/* SPDX-License-Identifier: GPL-2.0 */\n',
          f"#include <uapi/linux/{spec['name']}.h>\n"]
 for mode in ('do', 'dump'):
     lines.append(f'\n/* The top-level attributes a {mode} request of each command may carry */\n')
-    lines.append(f"static const u32 {spec['name']}_nl_{mode}_attrs[{c_upper(cmd_prefix)}MAX + 1] = {{\n")
+    lines.append(f"static const u32 {spec['name']}_nl_{mode}_takes[{c_upper(cmd_prefix)}MAX + 1] = {{\n")
     for op in spec['operations']['list']:
         request = op.get(mode, {}).get('request', {}).get('attributes', [])
         if not request:
