@@ -7,7 +7,6 @@
 #include <linux/slab.h>
 
 #include "arpproxy.h"
-#include "proto.h"
 
 static bool arpproxy_acl_check(struct arpproxy_config *cfg, int ifindex,
 			       const struct arpproxy_arp *arp, bool rarp)

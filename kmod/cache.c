@@ -28,12 +28,10 @@
  * live stations of an interface under inspect pin are never evicted. A new
  * station that finds no slot it may take is refused and counted.
  */
-#include <linux/jhash.h>
 #include <linux/log2.h>
 #include <linux/moduleparam.h>
 #include <linux/random.h>
 #include <linux/slab.h>
-#include <net/sock.h>
 
 #include "cache.h"
 

@@ -6,8 +6,6 @@
 #ifndef _ARPPROXY_CACHE_H
 #define _ARPPROXY_CACHE_H
 
-#include <linux/jhash.h>
-
 #include "arpproxy.h"
 
 #define ARPPROXY_STATIONS_MAX	BIT(20)
@@ -33,18 +31,6 @@ struct arpproxy_cache {
 	struct arpproxy_station station[];
 };
 
-static inline u64 arpproxy_station_key(int ifindex, __be32 ip)
-{
-	return (u64)ifindex << 32 | (__force u32)ip;
-}
-
-static inline struct arpproxy_station *arpproxy_cache_set(struct arpproxy_cache *c, u64 key)
-{
-	u32 hash = jhash_2words((u32)key, (u32)(key >> 32), c->seed);
-
-	return &c->station[(hash & c->set_mask) * ARPPROXY_CACHE_WAYS];
-}
-
 static inline unsigned int arpproxy_cache_slots(const struct arpproxy_cache *c)
 {
 	return (c->set_mask + 1) * ARPPROXY_CACHE_WAYS;
@@ -53,13 +39,6 @@ static inline unsigned int arpproxy_cache_slots(const struct arpproxy_cache *c)
 static inline int arpproxy_station_ifindex(u64 key)
 {
 	return (key & ~ARPPROXY_STATION_BUSY) >> 32;
-}
-
-/* The count of stations that the owner of MAC @mac holds, shared by hash. */
-static inline atomic_t *arpproxy_mac_held(struct arpproxy_cache *c, u64 mac)
-{
-	return &c->mac_held[jhash_2words((u32)mac, (u32)(mac >> 32), c->mac_seed) &
-			    (arpproxy_cache_slots(c) - 1)];
 }
 
 static inline bool arpproxy_station_live(const struct arpproxy_station *s,

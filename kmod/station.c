@@ -4,6 +4,7 @@
  * learning, which takes slots over without a lock and without
  * allocating (cache.c says how the slots are shared).
  */
+#include <linux/jhash.h>
 #include <linux/moduleparam.h>
 
 #include "cache.h"
@@ -12,6 +13,25 @@
 static unsigned int arpproxy_max_stations_per_mac = 64;
 module_param_named(max_stations_per_mac, arpproxy_max_stations_per_mac, uint, 0644);
 MODULE_PARM_DESC(max_stations_per_mac, "Stations one MAC may hold in a network namespace's ARP cache, approximately, 1..1048576 (default 64)");
+
+static u64 arpproxy_station_key(int ifindex, __be32 ip)
+{
+	return (u64)ifindex << 32 | (__force u32)ip;
+}
+
+static struct arpproxy_station *arpproxy_cache_set(struct arpproxy_cache *c, u64 key)
+{
+	u32 hash = jhash_2words((u32)key, (u32)(key >> 32), c->seed);
+
+	return &c->station[(hash & c->set_mask) * ARPPROXY_CACHE_WAYS];
+}
+
+/* The count of stations that the owner of MAC @mac holds, shared by hash. */
+static atomic_t *arpproxy_mac_held(struct arpproxy_cache *c, u64 mac)
+{
+	return &c->mac_held[jhash_2words((u32)mac, (u32)(mac >> 32), c->mac_seed) &
+			    (arpproxy_cache_slots(c) - 1)];
+}
 
 /*
  * The slot that holds @key in @set, or NULL; @claimed says whether any
