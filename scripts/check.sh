@@ -16,23 +16,27 @@ RESULTS=$BUILD/results
 . scripts/results.sh
 
 run_logged "build: arpproxyctl, unit tests and test tools" "$BUILD/build.log" \
-	make -s ctl "$BUILD/unit-tests" test-tools
+	make -s ctl "$BUILD/unit-tests" "$BUILD/kmod-unit-tests" test-tools
 
-if [ -x "$BUILD/unit-tests" ]; then
-	CK_VERBOSITY=verbose "$BUILD/unit-tests" >"$BUILD/unit.log" 2>&1
+# unit RUNNER: one result per test of a Check runner, which prints
+# "file:line:P|F|E:tcase:test:iter: message".
+unit() {
+	[ -x "$BUILD/$1" ] || return 0
+	CK_VERBOSITY=verbose "$BUILD/$1" >"$BUILD/$1.log" 2>&1
 	unit_rc=$?
-	# Check prints "file:line:P|F|E:tcase:test:iter: message".
 	while IFS=: read -r _ _ verdict tcase test _ msg; do
 		case $verdict in
 		P) record PASS "unit: $tcase: $test" ;;
 		F | E) record FAIL "unit: $tcase: $test:$msg" ;;
 		esac
 	done <<-EOF2
-	$(grep -E '^[^:]+:[0-9]+:[PFE]:' "$BUILD/unit.log")
+	$(grep -E '^[^:]+:[0-9]+:[PFE]:' "$BUILD/$1.log")
 	EOF2
-	[ $unit_rc -eq 0 ] || grep -q ':[FE]:' "$BUILD/unit.log" ||
-		record FAIL "unit: runner exited with status $unit_rc"
-fi
+	[ $unit_rc -eq 0 ] || grep -q ':[FE]:' "$BUILD/$1.log" ||
+		record FAIL "unit: $1 exited with status $unit_rc"
+}
+unit unit-tests
+unit kmod-unit-tests
 
 # New inputs go to build/, so the corpus in the repo stays as committed.
 fuzz() {
