@@ -23,7 +23,7 @@ int arpproxy_nl_restore_begin_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct arpproxy_net *an = arpproxy_pernet(genl_info_net(info));
 	struct arpproxy_config *cfg;
-	int err;
+	int err = 0;
 
 	cfg = arpproxy_config_new();
 	if (!cfg)
