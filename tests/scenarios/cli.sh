@@ -85,6 +85,10 @@ kernel_refuses "a request of protocol 1" "error EPROTO" add prefix=10.3.0.0 plen
 check_eq "  saying which versions" \
 	"error EPROTO: arpproxyctl speaks protocol 1, this module speaks 2: install the matching arpproxyctl" \
 	"$(raw add prefix=10.3.0.0 plen=16 version=1)"
+# Dumps check for themselves (ARPPROXY_CMD_BINDING_GET is 5).
+check_eq "nlraw dumps: a plain binding dump is taken" ok "$(raw 5 dump=1)"
+kernel_refuses "a dump request with an attribute it does not take" "error EINVAL" 5 dump=1 top:2=01000000
+kernel_refuses "a dump request of protocol 1" "error EPROTO" 5 dump=1 version=1
 ip -n gw link set e0 up
 ip -n gw link set e1 up
 n gw "$ARPSEND" -i e1 -t 10.0.0.9 -S 10.0.0.1 -s 02:00:00:00:00:01 -w 50 >/dev/null

@@ -13,6 +13,8 @@
  *            attr:N, the value hex bytes: attribute type N of that nest,
  *            sent exactly as given; top:N likewise at the top level;
  *            version=N: N as the generic netlink header's version;
+ *            dump=1: send it as a dump request (only its first reply is
+ *            read: enough to see a refusal);
  *            reserved=N: N in its reserved byte
  * Prints "ok", or "error ERRNO: EXTACK-MESSAGE" and exits 1.
  */
@@ -108,6 +110,9 @@ static void put_attr(struct nlmsghdr *nlh, struct genlmsghdr *genl,
 		fail("arguments are NAME=VALUE");
 	if (!strncmp(arg, "reserved=", 9)) {
 		genl->reserved = atoi(v);
+	} else if (!strncmp(arg, "dump=", 5)) {
+		if (atoi(v))
+			nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
 	} else if (!strncmp(arg, "version=", 8)) {
 		genl->version = atoi(v);
 	} else if (!strncmp(arg, "prefix=", 7)) {
@@ -148,8 +153,8 @@ static int request(struct mnl_socket *nl, struct nlmsghdr *nlh, mnl_cb_t cb, voi
 	return ret;
 }
 
-/* The extended ack message of the error in @nlh, if the kernel sent one. */
-static int extack_cb(const struct nlmsghdr *nlh, void *data)
+/* An ack: its error, and its extended ack message if the kernel sent one. */
+static int ack_cb(const struct nlmsghdr *nlh, void *data)
 {
 	const struct nlmsgerr *err = mnl_nlmsg_get_payload(nlh);
 	unsigned int off = sizeof(*err);
@@ -157,12 +162,35 @@ static int extack_cb(const struct nlmsghdr *nlh, void *data)
 
 	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
 		off += mnl_nlmsg_get_payload_len(&err->msg);
-	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
-		return MNL_CB_OK;
-	mnl_attr_for_each(attr, nlh, off)
-		if (mnl_attr_get_type(attr) == NLMSGERR_ATTR_MSG)
-			*(const char **)data = mnl_attr_get_str(attr);
-	return MNL_CB_OK;
+	if (nlh->nlmsg_flags & NLM_F_ACK_TLVS)
+		mnl_attr_for_each(attr, nlh, off)
+			if (mnl_attr_get_type(attr) == NLMSGERR_ATTR_MSG)
+				*(const char **)data = mnl_attr_get_str(attr);
+	if (!err->error)
+		return MNL_CB_STOP;
+	errno = -err->error;
+	return MNL_CB_ERROR;
+}
+
+/*
+ * A dump refused at its start ends at once: NLMSG_DONE carries the error,
+ * then the extended ack. libmnl stops there without a word, so say it.
+ */
+static int done_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct nlattr *attr;
+	int error = 0;
+
+	if (mnl_nlmsg_get_payload_len(nlh) >= sizeof(error))
+		memcpy(&error, mnl_nlmsg_get_payload(nlh), sizeof(error));
+	if (nlh->nlmsg_flags & NLM_F_ACK_TLVS)
+		mnl_attr_for_each(attr, nlh, sizeof(error))
+			if (mnl_attr_get_type(attr) == NLMSGERR_ATTR_MSG)
+				*(const char **)data = mnl_attr_get_str(attr);
+	if (!error)
+		return MNL_CB_STOP;
+	errno = -error;
+	return MNL_CB_ERROR;
 }
 
 int main(int argc, char **argv)
@@ -226,9 +254,10 @@ int main(int argc, char **argv)
 	ret = mnl_socket_recvfrom(nl, rbuf, sizeof(rbuf));
 	if (ret < 0)
 		fail("recvfrom");
-	mnl_cb_run2(rbuf, ret, 0, 0, NULL, &msg,
-		    (mnl_cb_t[NLMSG_MIN_TYPE]){ [NLMSG_ERROR] = extack_cb }, NLMSG_MIN_TYPE);
-	ret = mnl_cb_run(rbuf, ret, nlh->nlmsg_seq, mnl_socket_get_portid(nl), NULL, NULL);
+	ret = mnl_cb_run2(rbuf, ret, nlh->nlmsg_seq, mnl_socket_get_portid(nl), NULL, &msg,
+			  (mnl_cb_t[NLMSG_MIN_TYPE]){ [NLMSG_ERROR] = ack_cb,
+						      [NLMSG_DONE] = done_cb },
+			  NLMSG_MIN_TYPE);
 	if (ret < 0) {
 		printf("error %s: %s\n", strerrorname_np(errno) ? strerrorname_np(errno) : "?", msg);
 		return 1;
