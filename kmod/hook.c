@@ -70,9 +70,15 @@ static void arpproxy_route_target(struct net *net, const struct sk_buff *skb,
 	if (fib_lookup(net, &fl4, &res, 0))
 		return;
 	facts->local = res.type == RTN_LOCAL;
+	facts->broadcast = res.type == RTN_BROADCAST;
+	/*
+	 * The kernel forwards each flow along one path of a multipath route,
+	 * chosen by a hash it does not export; any path back out of @dev
+	 * means the target is reachable on the requester's own segment.
+	 */
 	if (res.type == RTN_UNICAST)
-		facts->route = FIB_RES_DEV(res) == dev ? ARPPROXY_ROUTE_INGRESS :
-							 ARPPROXY_ROUTE_ELSEWHERE;
+		facts->route = fib_info_nh_uses_dev(res.fi, dev) ? ARPPROXY_ROUTE_INGRESS :
+								   ARPPROXY_ROUTE_ELSEWHERE;
 }
 
 /*
@@ -223,8 +229,12 @@ static enum arpproxy_stat arpproxy_decide(struct net *net, struct arpproxy_net *
 	if (!in_dev)
 		return ARPPROXY_STAT_NO_BINDING;
 	arpproxy_facts_get(net, skb, dev, b, arp->sip, arp->tip, &facts);
-	facts.martian_source = arpproxy_martian_source(net, skb, dev, in_dev, arp);
 	verdict = arpproxy_verdict(&facts);
+	/* The requester's route costs a second FIB lookup: only for an answer. */
+	if (verdict == ARPPROXY_STAT_REPLIES) {
+		facts.martian_source = arpproxy_martian_source(net, skb, dev, in_dev, arp);
+		verdict = arpproxy_verdict(&facts);
+	}
 	if (verdict != ARPPROXY_STAT_REPLIES)
 		return verdict;
 	if (arpproxy_acl_denies(cfg, dev->ifindex, arp))

@@ -65,6 +65,9 @@ enum arpproxy_stat arpproxy_verdict(const struct arpproxy_facts *f)
 	/* The kernel answers for its own addresses itself. */
 	if (f->local)
 		return ARPPROXY_STAT_LOCAL_TARGET;
+	/* Nor is a subnet's broadcast address anybody's to answer for. */
+	if (f->broadcast)
+		return ARPPROXY_STAT_BROADCAST_TARGET;
 	/* Answering for an on-link target would hijack that host. */
 	if (f->on_link && !onlink)
 		return ARPPROXY_STAT_NOT_OFFSUBNET;

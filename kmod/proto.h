@@ -37,6 +37,7 @@ struct arpproxy_facts {
 	u32 flags;		/* that binding's ARPPROXY_BINDING_F_* */
 	bool mac_override;	/* it answers with a MAC not the ingress device's */
 	bool local;		/* the target is ours, in the ingress device's VRF */
+	bool broadcast;		/* the target is a broadcast address of ours */
 	bool on_link;		/* the target is on the ingress subnet */
 	u8 route;		/* enum arpproxy_route to the target */
 	bool forwarding;	/* the ingress device forwards (route mode needs it) */

@@ -167,6 +167,7 @@ static const struct spec_attr spec_stats_attrs[] = {
 	[ARPPROXY_STAT_MARTIAN_SOURCE] = { "martian-source", MNL_TYPE_U64, 0, NULL },
 	[ARPPROXY_STAT_STATIONS_REFUSED] = { "stations-refused", MNL_TYPE_U64, 0, NULL },
 	[ARPPROXY_STAT_PIN_OFF_SUBNET] = { "pin-off-subnet", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_STAT_BROADCAST_TARGET] = { "broadcast-target", MNL_TYPE_U64, 0, NULL },
 };
 
 const struct spec_set spec_stats_set = {
@@ -255,4 +256,6 @@ const struct spec_stat spec_stats[ARPPROXY_STAT_MAX + 1] = {
 		"New stations refused: their MAC or interface held its share, or their set only pinned stations" },
 	[ARPPROXY_STAT_PIN_OFF_SUBNET] = { "pin_off_subnet",
 		"Frames whose sender IP is outside the subnets and bindings of an inspect pin interface" },
+	[ARPPROXY_STAT_BROADCAST_TARGET] = { "broadcast_target",
+		"Requests for a broadcast address of one of this host's subnets, which no host owns" },
 };

@@ -62,13 +62,14 @@ static void check_verdict(const u8 *bits)
 		.forwarding = bits[0] & 128,
 		.martian_source = bits[1] & 1,
 		.route = (bits[1] >> 1) % 3,
+		.broadcast = bits[1] & 8,
 	};
 	bool onlink = f.bound && (f.flags & ARPPROXY_BINDING_F_ONLINK);
 	enum arpproxy_stat v = arpproxy_verdict(&f);
 
 	if (v != ARPPROXY_STAT_REPLIES)
 		return;
-	require(!f.local && !f.martian_source);
+	require(!f.local && !f.broadcast && !f.martian_source);
 	require(f.bound || (f.forwarding && f.route == ARPPROXY_ROUTE_ELSEWHERE));
 	require(!f.bound || !(f.flags & ARPPROXY_BINDING_F_EXCLUDE));
 	require(!f.on_link || onlink);

@@ -2,7 +2,8 @@
 # What the kernel's own ARP code does when it answers a proxy request
 # (arp_process()), arpproxy does too: it learns the requester (RFC 826's
 # merge step), refuses a sender rp_filter refuses and a target that routes
-# back out of the ingress interface (RFC 1027), looks up local addresses in
+# back out of the ingress interface (RFC 1027, on any path of a multipath
+# route) or is a subnet's broadcast address, looks up local addresses in
 # the ingress interface's VRF, and answers through a collect_md tunnel.
 . "$(dirname "$0")/../lib.sh"
 
@@ -72,6 +73,26 @@ check_eq "  with e0's own MAC as its mac it does not" "" "$(ask 10.50.1.1)"
 ctl binding del 10.50.0.0/16 dev e0
 check_eq "a binding with no route to its target still answers" "$MAC_E0" \
 	"$(ctl binding add 10.60.0.0/16 dev e0; ask 10.60.1.1)"
+# A multipath route with one path back out of e0: the kernel would send
+# some flows back there, so the target is on the requester's segment too.
+ip -n gw route add 10.70.0.0/16 nexthop via 172.16.20.200 dev e1 nexthop via 172.16.10.200 dev e0
+ip -n gw route add 10.71.0.0/16 nexthop via 172.16.20.200 dev e1 nexthop via 172.16.20.100 dev e1
+ctl binding add 10.70.0.0/15 dev e0
+check_eq "a multipath target with a path back out of e0, not the first, is not answered" "" \
+	"$(ask 10.70.1.1)"
+check "  counted as routes_back" counted gw routes_back ask 10.70.1.1
+check_eq "  one whose paths all leave through e1 is" "$MAC_E0" "$(ask 10.71.1.1)"
+ctl binding del 10.70.0.0/15 dev e0
+
+# A broadcast address is nobody's, whatever binding covers it.
+check_eq "the broadcast address of e1's subnet, under a binding, is not answered" "" \
+	"$(ask 172.16.20.255)"
+check "  counted as broadcast_target" counted gw broadcast_target ask 172.16.20.255
+ctl binding add 172.16.10.255/32 dev e0 onlink
+check_eq "nor is e0's own, under an onlink binding" "" "$(ask 172.16.10.255)"
+check "  counted as broadcast_target" counted gw broadcast_target ask 172.16.10.255
+ctl binding del 172.16.10.255/32 dev e0
+
 ctl iface set e0 proxy route
 check "route mode: a target routed back out of e0 is counted as routes_back" \
 	counted gw routes_back ask 10.50.1.1
@@ -126,5 +147,5 @@ fi
 stats=$(n gw "$CTL" -j stats show)
 check_eq "every request has one outcome" "$(echo "$stats" | jq .requests)" \
 	"$(echo "$stats" | jq '.replies + .gratuitous + .probe + .no_binding + .excluded +
-		.local_target + .not_offsubnet + .tx_error + .acl_denied + .rate_limited +
+		.local_target + .broadcast_target + .not_offsubnet + .tx_error + .acl_denied + .rate_limited +
 		.routes_back + .martian_source')"

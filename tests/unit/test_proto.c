@@ -137,7 +137,7 @@ END_TEST
 /* Every combination of facts, against the guards' order of precedence. */
 START_TEST(test_verdict_all_facts)
 {
-	for (unsigned int bits = 0; bits < 256 * 3; bits++) {
+	for (unsigned int bits = 0; bits < 512 * 3; bits++) {
 		struct arpproxy_facts f = {
 			.bound = bits & 1,
 			.flags = (bits & 2 ? ARPPROXY_BINDING_F_EXCLUDE : 0) |
@@ -147,7 +147,8 @@ START_TEST(test_verdict_all_facts)
 			.mac_override = bits & 32,
 			.forwarding = bits & 64,
 			.martian_source = bits & 128,
-			.route = bits / 256,
+			.broadcast = bits & 256,
+			.route = bits / 512,
 		};
 		bool exclude = f.bound && (f.flags & ARPPROXY_BINDING_F_EXCLUDE);
 		bool onlink_ok = f.bound && (f.flags & ARPPROXY_BINDING_F_ONLINK);
@@ -159,6 +160,8 @@ START_TEST(test_verdict_all_facts)
 			want = ARPPROXY_STAT_EXCLUDED;
 		else if (f.local)
 			want = ARPPROXY_STAT_LOCAL_TARGET;
+		else if (f.broadcast)
+			want = ARPPROXY_STAT_BROADCAST_TARGET;
 		else if (f.on_link && !onlink_ok)
 			want = ARPPROXY_STAT_NOT_OFFSUBNET;
 		else if (!f.bound && !routed)
@@ -212,6 +215,9 @@ START_TEST(test_verdict_reference_cases)
 				     .flags = ARPPROXY_BINDING_F_ONLINK,
 				     .route = ARPPROXY_ROUTE_INGRESS };
 	ck_assert_int_eq(arpproxy_verdict(&f), ARPPROXY_STAT_REPLIES);
+	/* ... nor for the subnet's broadcast address. */
+	f.broadcast = true;
+	ck_assert_int_eq(arpproxy_verdict(&f), ARPPROXY_STAT_BROADCAST_TARGET);
 	f.local = true;
 	ck_assert_int_eq(arpproxy_verdict(&f), ARPPROXY_STAT_LOCAL_TARGET);
 }
