@@ -1,26 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Inside the station cache: station.c is what the hook does to it,
- * cache.c its life and what the commands ask of it.
+ * station_set.c what it does within one set, cache.c the cache's life and
+ * what the commands ask of it.
  */
 #ifndef _ARPPROXY_CACHE_H
 #define _ARPPROXY_CACHE_H
 
 #include "arpproxy.h"
+#include "station_set.h"
 
 #define ARPPROXY_STATIONS_MAX	BIT(20)
-#define ARPPROXY_STATION_BUSY	BIT_ULL(63)
-
-/* One station: keyed by interface and IP, the slot's owner. */
-struct arpproxy_station {
-	atomic64_t key;			/* ifindex << 32 | IP; 0: free */
-	atomic64_t mac;			/* ether_addr_to_u64() */
-	unsigned long first_seen;	/* jiffies */
-	unsigned long last_seen;	/* jiffies */
-	atomic_long_t packets;
-	atomic_t changes;
-	u32 dev_gen;			/* its interface's arpproxy_dev_stats.gen */
-};
 
 struct arpproxy_cache {
 	u32 set_mask;			/* sets - 1 */
@@ -34,11 +24,6 @@ struct arpproxy_cache {
 static inline unsigned int arpproxy_cache_slots(const struct arpproxy_cache *c)
 {
 	return (c->set_mask + 1) * ARPPROXY_CACHE_WAYS;
-}
-
-static inline int arpproxy_station_ifindex(u64 key)
-{
-	return (key & ~ARPPROXY_STATION_BUSY) >> 32;
 }
 
 static inline bool arpproxy_station_live(const struct arpproxy_station *s,

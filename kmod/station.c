@@ -14,11 +14,6 @@ static unsigned int arpproxy_max_stations_per_mac = 64;
 module_param_named(max_stations_per_mac, arpproxy_max_stations_per_mac, uint, 0644);
 MODULE_PARM_DESC(max_stations_per_mac, "Stations one MAC may hold in a network namespace's ARP cache, approximately, 1..1048576 (default 64)");
 
-static u64 arpproxy_station_key(int ifindex, __be32 ip)
-{
-	return (u64)ifindex << 32 | (__force u32)ip;
-}
-
 static struct arpproxy_station *arpproxy_cache_set(struct arpproxy_cache *c, u64 key)
 {
 	u32 hash = jhash_2words((u32)key, (u32)(key >> 32), c->seed);
@@ -31,28 +26,6 @@ static atomic_t *arpproxy_mac_held(struct arpproxy_cache *c, u64 mac)
 {
 	return &c->mac_held[jhash_2words((u32)mac, (u32)(mac >> 32), c->mac_seed) &
 			    (arpproxy_cache_slots(c) - 1)];
-}
-
-/*
- * The slot that holds @key in @set, or NULL; @claimed says whether any
- * slot holds @key, even one still being written. A station's key tells
- * its fields are written: acquire pairs with the release that publishes it.
- */
-static struct arpproxy_station *arpproxy_station_find(struct arpproxy_station *set,
-						      u64 key, bool *claimed)
-{
-	unsigned int i;
-	u64 k;
-
-	*claimed = false;
-	for (i = 0; i < ARPPROXY_CACHE_WAYS; i++) {
-		k = atomic64_read_acquire(&set[i].key);
-		if (k == key)
-			return &set[i];
-		if (k == (key | ARPPROXY_STATION_BUSY))
-			*claimed = true;
-	}
-	return NULL;
 }
 
 static struct arpproxy_cache *arpproxy_cache_hook(struct arpproxy_net *an)
@@ -170,22 +143,6 @@ static void arpproxy_station_init(struct arpproxy_cache *c, struct arpproxy_stat
 	atomic64_set_release(&s->key, key);
 }
 
-/*
- * Did another CPU take another slot for the same station meanwhile? Then
- * @s gives way; should both give way, the station's next packet learns it.
- */
-static bool arpproxy_station_duplicate(struct arpproxy_station *set,
-				       struct arpproxy_station *s, u64 key)
-{
-	unsigned int i;
-
-	for (i = 0; i < ARPPROXY_CACHE_WAYS; i++)
-		if (&set[i] != s &&
-		    (atomic64_read(&set[i].key) & ~ARPPROXY_STATION_BUSY) == key)
-			return true;
-	return false;
-}
-
 static bool arpproxy_station_pinned(struct arpproxy_config *cfg, u64 key)
 {
 	struct arpproxy_iface *iface = arpproxy_iface_get(cfg, arpproxy_station_ifindex(key));
@@ -194,10 +151,9 @@ static bool arpproxy_station_pinned(struct arpproxy_config *cfg, u64 key)
 }
 
 /*
- * The slot a new station of the interface with counters @ds takes: a free,
- * expired or departed interface's one, else the least recently seen live
- * one (@evict) not pinned. With @own_only, the interface holding its
- * share, only a slot of its own stations. NULL when none may be taken.
+ * The slot a new station of the interface with counters @ds takes in
+ * @set, as arpproxy_station_pick() chooses it, or NULL. With @own_only,
+ * the interface holds its share.
  */
 static struct arpproxy_station *arpproxy_station_victim(struct arpproxy_net *an,
 							struct arpproxy_config *cfg,
@@ -207,35 +163,27 @@ static struct arpproxy_station *arpproxy_station_victim(struct arpproxy_net *an,
 							unsigned long timeout,
 							u64 *victim_key, bool *evict)
 {
-	struct arpproxy_station *victim = NULL;
+	struct arpproxy_slot_view view[ARPPROXY_CACHE_WAYS] = {};
+	struct arpproxy_slot_view *v;
 	unsigned int i;
-	bool own;
+	int victim;
 
 	for (i = 0; i < ARPPROXY_CACHE_WAYS; i++) {
-		struct arpproxy_station *s = &set[i];
-		u64 k = atomic64_read_acquire(&s->key);
-
-		if (k & ARPPROXY_STATION_BUSY || (!k && own_only))
+		v = &view[i];
+		v->key = atomic64_read_acquire(&set[i].key);
+		if (!v->key || v->key & ARPPROXY_STATION_BUSY)
 			continue;
-		own = k && arpproxy_station_of(s, ds);
-		if (own_only && !own)
-			continue;
-		if (!k || !(own || arpproxy_station_current(an, s, k)) ||
-		    !arpproxy_station_live(s, now, timeout)) {
-			*victim_key = k;
-			*evict = false;
-			return s;
-		}
-		if (arpproxy_station_pinned(cfg, k))
-			continue;
-		if (!victim || time_before(READ_ONCE(s->last_seen),
-					   READ_ONCE(victim->last_seen))) {
-			victim = s;
-			*victim_key = k;
-		}
+		v->own = arpproxy_station_of(&set[i], ds);
+		v->present = v->own || arpproxy_station_current(an, &set[i], v->key);
+		v->last_seen = READ_ONCE(set[i].last_seen);
+		v->live = time_before(now, v->last_seen + timeout);
+		v->pinned = v->live && arpproxy_station_pinned(cfg, v->key);
 	}
-	*evict = true;
-	return victim;
+	victim = arpproxy_station_pick(view, own_only, evict);
+	if (victim < 0)
+		return NULL;
+	*victim_key = view[victim].key;
+	return &set[victim];
 }
 
 /* Records @arp's sender, seen on @dev, which learns. */

@@ -14,6 +14,7 @@
 
 typedef struct { int counter; } atomic_t;
 typedef struct { long long counter; } atomic64_t;
+typedef struct { long counter; } atomic_long_t;
 
 static inline int atomic_read(const atomic_t *v)
 {
@@ -26,6 +27,11 @@ static inline void atomic_set(atomic_t *v, int i)
 }
 
 static inline long long atomic64_read(const atomic64_t *v)
+{
+	return v->counter;
+}
+
+static inline long long atomic64_read_acquire(const atomic64_t *v)
 {
 	return v->counter;
 }

@@ -11,13 +11,13 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <linux/atomic.h>
+#include <linux/bits.h>
 #include <linux/etherdevice.h>
 #include <linux/jhash.h>
 #include <linux/rcupdate.h>
 
 #define __rcu
 #define __maybe_unused __attribute__((unused))
-#define BIT_ULL(n) (1ULL << (n))
 #define container_of(ptr, type, member) \
 	((type *)((char *)(ptr) - offsetof(type, member)))
 
