@@ -27,6 +27,7 @@ int arpproxy_nl_prefix(struct netlink_ext_ack *extack, const struct nlattr *nest
 		       bool required, __be32 *addr, u8 *plen);
 struct sk_buff *arpproxy_reply_new(struct genl_info *info, u8 cmd, size_t size,
 				   void **hdr);
+int arpproxy_reply_send(struct sk_buff *msg, void *hdr, struct genl_info *info, int err);
 void *arpproxy_dump_put(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd);
 struct arpproxy_config *arpproxy_config_of(struct arpproxy_net *an,
 					   const struct genl_info *info);

@@ -91,6 +91,17 @@ struct sk_buff *arpproxy_reply_new(struct genl_info *info, u8 cmd, size_t size,
 	return msg;
 }
 
+/* Sends the reply @msg, with header @hdr, unless writing it failed (@err). */
+int arpproxy_reply_send(struct sk_buff *msg, void *hdr, struct genl_info *info, int err)
+{
+	if (err) {
+		nlmsg_free(msg);
+		return err;
+	}
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+}
+
 /* The header of one message of the dump @cb. */
 void *arpproxy_dump_put(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd)
 {
@@ -107,10 +118,6 @@ int arpproxy_nl_version_get_doit(struct sk_buff *skb, struct genl_info *info)
 				 nla_total_size(sizeof(ARPPROXY_VERSION)), &hdr);
 	if (!msg)
 		return -ENOMEM;
-	if (nla_put_string(msg, ARPPROXY_A_VERSION, ARPPROXY_VERSION)) {
-		nlmsg_free(msg);
-		return -EMSGSIZE;
-	}
-	genlmsg_end(msg, hdr);
-	return genlmsg_reply(msg, info);
+	return arpproxy_reply_send(msg, hdr, info,
+				   nla_put_string(msg, ARPPROXY_A_VERSION, ARPPROXY_VERSION));
 }

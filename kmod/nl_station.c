@@ -66,12 +66,7 @@ int arpproxy_nl_cache_get_doit(struct sk_buff *skb, struct genl_info *info)
 	arpproxy_cache_count(an, &size, &held);
 	err = arpproxy_put_cache(msg, arpproxy_config_live(an)->cache_timeout, size, held);
 	mutex_unlock(&an->lock);
-	if (err) {
-		nlmsg_free(msg);
-		return err;
-	}
-	genlmsg_end(msg, hdr);
-	return genlmsg_reply(msg, info);
+	return arpproxy_reply_send(msg, hdr, info, err);
 }
 
 /* The station nest of a request, parsed into @tb; all NULL if absent. */

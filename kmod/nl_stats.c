@@ -60,12 +60,7 @@ int arpproxy_nl_stats_get_doit(struct sk_buff *skb, struct genl_info *info)
 		   arpproxy_put_stats(msg, an->stats, &an->stats_base);
 out:
 	mutex_unlock(&an->lock);
-	if (err) {
-		nlmsg_free(msg);
-		return err;
-	}
-	genlmsg_end(msg, hdr);
-	return genlmsg_reply(msg, info);
+	return arpproxy_reply_send(msg, hdr, info, err);
 }
 
 /* One message per interface with counters, by ifindex. */
