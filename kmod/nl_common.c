@@ -68,6 +68,10 @@ int arpproxy_nl_prefix(struct netlink_ext_ack *extack, const struct nlattr *nest
 		return 0;
 	*addr = nla_get_be32(tb[addr_type]);
 	*plen = nla_get_u8(tb[plen_type]);
+	if (*plen > 32) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[plen_type], "IPv4 prefix length above 32");
+		return -EINVAL;
+	}
 	if (*addr & ~arpproxy_prefix_mask(*plen)) {
 		NL_SET_ERR_MSG_ATTR(extack, tb[addr_type], "prefix has host bits set");
 		return -EINVAL;

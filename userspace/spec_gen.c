@@ -31,6 +31,7 @@ static const struct spec_attr spec_binding_attrs[] = {
 	[ARPPROXY_BINDING_A_GARP] = { "garp", MNL_TYPE_U8, 0, NULL },
 	[ARPPROXY_BINDING_A_REFRESH] = { "refresh", MNL_TYPE_U32, 0, NULL },
 	[ARPPROXY_BINDING_A_HITS] = { "hits", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_BINDING_A_PREFIX6] = { "prefix6", MNL_TYPE_BINARY, 16, NULL },
 };
 
 const struct spec_set spec_binding_set = {
@@ -168,6 +169,16 @@ static const struct spec_attr spec_stats_attrs[] = {
 	[ARPPROXY_STAT_STATIONS_REFUSED] = { "stations-refused", MNL_TYPE_U64, 0, NULL },
 	[ARPPROXY_STAT_PIN_OFF_SUBNET] = { "pin-off-subnet", MNL_TYPE_U64, 0, NULL },
 	[ARPPROXY_STAT_BROADCAST_TARGET] = { "broadcast-target", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_STAT_ND_SOLICITS] = { "nd-solicits", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_STAT_ND_INVALID] = { "nd-invalid", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_STAT_ND_REPLIES] = { "nd-replies", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_STAT_ND_NO_BINDING] = { "nd-no-binding", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_STAT_ND_EXCLUDED] = { "nd-excluded", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_STAT_ND_LOCAL_TARGET] = { "nd-local-target", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_STAT_ND_NOT_OFFSUBNET] = { "nd-not-offsubnet", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_STAT_ND_ROUTES_BACK] = { "nd-routes-back", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_STAT_ND_DAD_IGNORED] = { "nd-dad-ignored", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_STAT_ND_TX_ERROR] = { "nd-tx-error", MNL_TYPE_U64, 0, NULL },
 };
 
 const struct spec_set spec_stats_set = {
@@ -258,4 +269,24 @@ const struct spec_stat spec_stats[ARPPROXY_STAT_MAX + 1] = {
 		"Frames whose sender IP is outside the subnets and bindings of an inspect pin interface" },
 	[ARPPROXY_STAT_BROADCAST_TARGET] = { "broadcast_target",
 		"Requests for a broadcast address of one of this host's subnets, which no host owns" },
+	[ARPPROXY_STAT_ND_SOLICITS] = { "nd_solicits",
+		"IPv6 Neighbor Solicitations seen by the hook" },
+	[ARPPROXY_STAT_ND_INVALID] = { "nd_invalid",
+		"Neighbor Solicitations that fail RFC 4861 validation" },
+	[ARPPROXY_STAT_ND_REPLIES] = { "nd_replies",
+		"Neighbor Advertisements sent in answer" },
+	[ARPPROXY_STAT_ND_NO_BINDING] = { "nd_no_binding",
+		"Solicitations for targets no IPv6 binding covers" },
+	[ARPPROXY_STAT_ND_EXCLUDED] = { "nd_excluded",
+		"Solicitations for targets an exclude binding covers" },
+	[ARPPROXY_STAT_ND_LOCAL_TARGET] = { "nd_local_target",
+		"Solicitations for an address of this host" },
+	[ARPPROXY_STAT_ND_NOT_OFFSUBNET] = { "nd_not_offsubnet",
+		"Solicitations for link-local targets or targets on a prefix of the ingress interface, no onlink binding" },
+	[ARPPROXY_STAT_ND_ROUTES_BACK] = { "nd_routes_back",
+		"Solicitations for targets routed back out of the ingress interface, not answered" },
+	[ARPPROXY_STAT_ND_DAD_IGNORED] = { "nd_dad_ignored",
+		"Duplicate Address Detection probes for an address a prefix binding covers, left unanswered" },
+	[ARPPROXY_STAT_ND_TX_ERROR] = { "nd_tx_error",
+		"Neighbor Advertisements that could not be sent" },
 };
