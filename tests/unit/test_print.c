@@ -962,6 +962,10 @@ START_TEST(test_save_malformed_prints_nothing)
 }
 END_TEST
 
+/* A counter of a newer module: past every one this tool knows the name of */
+#define NEWER_STAT	250
+_Static_assert(ARPPROXY_STAT_MAX < NEWER_STAT, "NEWER_STAT is no counter the tool knows");
+
 static void stats(const uint64_t *values, size_t n)
 {
 	struct nlmsghdr *nlh = msg_start(ARPPROXY_CMD_STATS_GET);
@@ -972,7 +976,7 @@ static void stats(const uint64_t *values, size_t n)
 		mnl_attr_put_u64(nlh, i + 1, values[i]);
 	/* the kernel pads u64s with type 0; a newer module may add counters */
 	mnl_attr_put(nlh, ARPPROXY_STAT_UNSPEC, 0, NULL);
-	mnl_attr_put_u64(nlh, 42, 5);
+	mnl_attr_put_u64(nlh, NEWER_STAT, 5);
 	mnl_attr_nest_end(nlh, nest);
 	msg_end(nlh);
 }
@@ -985,12 +989,12 @@ START_TEST(test_stats_names)
 	ck_assert_str_eq(show_reply("stats show", false, false),
 			 "frames 1\ninvalid 2\nnot_request 3\nrequests 4\nreplies 5\n"
 			 "gratuitous 6\nprobe 7\nno_binding 8\nexcluded 9\n"
-			 "local_target 10\nnot_offsubnet 11\ntx_error 12\nstat_42 5\n");
+			 "local_target 10\nnot_offsubnet 11\ntx_error 12\nstat_250 5\n");
 	ck_assert_str_eq(show_reply("stats show", true, false),
 			 "{\"frames\":1,\"invalid\":2,\"not_request\":3,\"requests\":4,"
 			 "\"replies\":5,\"gratuitous\":6,\"probe\":7,\"no_binding\":8,"
 			 "\"excluded\":9,\"local_target\":10,\"not_offsubnet\":11,"
-			 "\"tx_error\":12,\"stat_42\":5}\n");
+			 "\"tx_error\":12,\"stat_250\":5}\n");
 }
 END_TEST
 
@@ -1019,6 +1023,10 @@ START_TEST(test_stat_names)
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_MARTIAN_SOURCE), "martian_source");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_STATIONS_REFUSED), "stations_refused");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_PIN_OFF_SUBNET), "pin_off_subnet");
+	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_BROADCAST_TARGET), "broadcast_target");
+	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_ND_SOLICITS), "nd_solicits");
+	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_ND_DAD_IGNORED), "nd_dad_ignored");
+	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_ND_TX_ERROR), "nd_tx_error");
 	ck_assert_str_eq(stat_name(buf, ARPPROXY_STAT_UNSPEC), "stat_0");
 	ck_assert_str_eq(stat_name(buf, UINT32_MAX), "stat_4294967295");
 }
@@ -1050,7 +1058,7 @@ START_TEST(test_stats_pretty)
 	stats(values, N(values));
 	ck_assert_str_eq(show_reply("stats show", true, true),
 			 "{\n  \"frames\": 18446744073709551615,\n  \"invalid\": 0,\n"
-			 "  \"stat_42\": 5\n}\n");
+			 "  \"stat_250\": 5\n}\n");
 }
 END_TEST
 
@@ -1259,6 +1267,48 @@ static const char metrics_text[] =
 		"of this host's subnets, which no host owns, in the whole network namespace.\n"
 	"# TYPE arpproxy_netns_broadcast_target_total counter\n"
 	"arpproxy_netns_broadcast_target_total 41\n"
+	"# HELP arpproxy_netns_nd_solicits_total IPv6 Neighbor Solicitations seen by the "
+		"hook, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_nd_solicits_total counter\n"
+	"arpproxy_netns_nd_solicits_total 42\n"
+	"# HELP arpproxy_netns_nd_invalid_total Neighbor Solicitations that fail RFC 4861 "
+		"validation, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_nd_invalid_total counter\n"
+	"arpproxy_netns_nd_invalid_total 43\n"
+	"# HELP arpproxy_netns_nd_replies_total Neighbor Advertisements sent in answer, "
+		"in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_nd_replies_total counter\n"
+	"arpproxy_netns_nd_replies_total 44\n"
+	"# HELP arpproxy_netns_nd_no_binding_total Solicitations for targets no IPv6 "
+		"binding covers, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_nd_no_binding_total counter\n"
+	"arpproxy_netns_nd_no_binding_total 45\n"
+	"# HELP arpproxy_netns_nd_excluded_total Solicitations for targets an exclude "
+		"binding covers, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_nd_excluded_total counter\n"
+	"arpproxy_netns_nd_excluded_total 46\n"
+	"# HELP arpproxy_netns_nd_local_target_total Solicitations for an address of this "
+		"host, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_nd_local_target_total counter\n"
+	"arpproxy_netns_nd_local_target_total 47\n"
+	"# HELP arpproxy_netns_nd_not_offsubnet_total Solicitations for link-local "
+		"targets or targets on a prefix of the ingress interface, no onlink binding, in "
+		"the whole network namespace.\n"
+	"# TYPE arpproxy_netns_nd_not_offsubnet_total counter\n"
+	"arpproxy_netns_nd_not_offsubnet_total 48\n"
+	"# HELP arpproxy_netns_nd_routes_back_total Solicitations for targets routed back "
+		"out of the ingress interface, not answered, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_nd_routes_back_total counter\n"
+	"arpproxy_netns_nd_routes_back_total 49\n"
+	"# HELP arpproxy_netns_nd_dad_ignored_total Duplicate Address Detection probes "
+		"for an address a prefix binding covers, left unanswered, in the whole network "
+		"namespace.\n"
+	"# TYPE arpproxy_netns_nd_dad_ignored_total counter\n"
+	"arpproxy_netns_nd_dad_ignored_total 50\n"
+	"# HELP arpproxy_netns_nd_tx_error_total Neighbor Advertisements that could not "
+		"be sent, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_nd_tx_error_total counter\n"
+	"arpproxy_netns_nd_tx_error_total 51\n"
 	"# HELP arpproxy_frames_total ARP frames seen by the hook, per interface.\n"
 	"# TYPE arpproxy_frames_total counter\n"
 	"arpproxy_frames_total{dev=\"lo\"} 10\n"
@@ -1443,6 +1493,56 @@ static const char metrics_text[] =
 	"# TYPE arpproxy_broadcast_target_total counter\n"
 	"arpproxy_broadcast_target_total{dev=\"lo\"} 410\n"
 	"arpproxy_broadcast_target_total{dev=\"if999999\"} 4100\n"
+	"# HELP arpproxy_nd_solicits_total IPv6 Neighbor Solicitations seen by the hook, "
+		"per interface.\n"
+	"# TYPE arpproxy_nd_solicits_total counter\n"
+	"arpproxy_nd_solicits_total{dev=\"lo\"} 420\n"
+	"arpproxy_nd_solicits_total{dev=\"if999999\"} 4200\n"
+	"# HELP arpproxy_nd_invalid_total Neighbor Solicitations that fail RFC 4861 "
+		"validation, per interface.\n"
+	"# TYPE arpproxy_nd_invalid_total counter\n"
+	"arpproxy_nd_invalid_total{dev=\"lo\"} 430\n"
+	"arpproxy_nd_invalid_total{dev=\"if999999\"} 4300\n"
+	"# HELP arpproxy_nd_replies_total Neighbor Advertisements sent in answer, per "
+		"interface.\n"
+	"# TYPE arpproxy_nd_replies_total counter\n"
+	"arpproxy_nd_replies_total{dev=\"lo\"} 440\n"
+	"arpproxy_nd_replies_total{dev=\"if999999\"} 4400\n"
+	"# HELP arpproxy_nd_no_binding_total Solicitations for targets no IPv6 binding "
+		"covers, per interface.\n"
+	"# TYPE arpproxy_nd_no_binding_total counter\n"
+	"arpproxy_nd_no_binding_total{dev=\"lo\"} 450\n"
+	"arpproxy_nd_no_binding_total{dev=\"if999999\"} 4500\n"
+	"# HELP arpproxy_nd_excluded_total Solicitations for targets an exclude binding "
+		"covers, per interface.\n"
+	"# TYPE arpproxy_nd_excluded_total counter\n"
+	"arpproxy_nd_excluded_total{dev=\"lo\"} 460\n"
+	"arpproxy_nd_excluded_total{dev=\"if999999\"} 4600\n"
+	"# HELP arpproxy_nd_local_target_total Solicitations for an address of this host, "
+		"per interface.\n"
+	"# TYPE arpproxy_nd_local_target_total counter\n"
+	"arpproxy_nd_local_target_total{dev=\"lo\"} 470\n"
+	"arpproxy_nd_local_target_total{dev=\"if999999\"} 4700\n"
+	"# HELP arpproxy_nd_not_offsubnet_total Solicitations for link-local targets or "
+		"targets on a prefix of the ingress interface, no onlink binding, per interface.\n"
+	"# TYPE arpproxy_nd_not_offsubnet_total counter\n"
+	"arpproxy_nd_not_offsubnet_total{dev=\"lo\"} 480\n"
+	"arpproxy_nd_not_offsubnet_total{dev=\"if999999\"} 4800\n"
+	"# HELP arpproxy_nd_routes_back_total Solicitations for targets routed back out "
+		"of the ingress interface, not answered, per interface.\n"
+	"# TYPE arpproxy_nd_routes_back_total counter\n"
+	"arpproxy_nd_routes_back_total{dev=\"lo\"} 490\n"
+	"arpproxy_nd_routes_back_total{dev=\"if999999\"} 4900\n"
+	"# HELP arpproxy_nd_dad_ignored_total Duplicate Address Detection probes for an "
+		"address a prefix binding covers, left unanswered, per interface.\n"
+	"# TYPE arpproxy_nd_dad_ignored_total counter\n"
+	"arpproxy_nd_dad_ignored_total{dev=\"lo\"} 500\n"
+	"arpproxy_nd_dad_ignored_total{dev=\"if999999\"} 5000\n"
+	"# HELP arpproxy_nd_tx_error_total Neighbor Advertisements that could not be "
+		"sent, per interface.\n"
+	"# TYPE arpproxy_nd_tx_error_total counter\n"
+	"arpproxy_nd_tx_error_total{dev=\"lo\"} 510\n"
+	"arpproxy_nd_tx_error_total{dev=\"if999999\"} 5100\n"
 	"# HELP arpproxy_binding_hits_total Replies sent for a binding.\n"
 	"# TYPE arpproxy_binding_hits_total counter\n"
 	"arpproxy_binding_hits_total{prefix=\"10.0.0.5/32\"} 0\n"
@@ -1511,7 +1611,7 @@ START_TEST(test_metrics_sparse)
 
 	mnl_attr_put_u64(nlh, ARPPROXY_STAT_REPLIES, 5);
 	mnl_attr_put(nlh, ARPPROXY_STAT_UNSPEC, 0, NULL);
-	mnl_attr_put_u64(nlh, 42, 7);
+	mnl_attr_put_u64(nlh, NEWER_STAT, 7);
 	mnl_attr_nest_end(nlh, nest);
 	msg_end(nlh);
 	end_part(METRICS_NETNS);
@@ -1524,7 +1624,7 @@ START_TEST(test_metrics_sparse)
 				      "# HELP arpproxy_netns_replies_total "));
 	ck_assert_ptr_nonnull(strstr(text, "# TYPE arpproxy_netns_replies_total counter\n"
 				      "arpproxy_netns_replies_total 5\n# HELP "));
-	ck_assert_ptr_null(strstr(text, "42"));
+	ck_assert_ptr_null(strstr(text, "250"));
 	ck_assert_ptr_nonnull(strstr(text, "# TYPE arpproxy_frames_total counter\n"
 				      "# HELP arpproxy_invalid_total "));
 	ck_assert_str_eq(strstr(text, "# HELP arpproxy_binding_hits_total"),
