@@ -3,6 +3,7 @@
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cmd.h"
 #include "err.h"
@@ -18,15 +19,22 @@
 _Static_assert(ARPPROXY_ANNOUNCE_MAX == 1 << (32 - ANNOUNCE_PLEN_MIN),
 	       "ANNOUNCE_PLEN_MIN matches ARPPROXY_ANNOUNCE_MAX");
 
-/* Announcements go to every address of the prefix, so not to too many. */
+/*
+ * Announcements go to every address of the prefix, so not to too many;
+ * the module announces no IPv6 binding yet.
+ */
 static int binding_set_check(const struct req *req)
 {
-	if (!(req->attrs & (REQ_ATTR(GARP) | REQ_ATTR(REFRESH))) ||
-	    req->plen >= ANNOUNCE_PLEN_MIN)
+	const char *word = req->attrs & REQ_ATTR(GARP) ? "garp" : "refresh";
+
+	if (!(req->attrs & (REQ_ATTR(GARP) | REQ_ATTR(REFRESH))))
+		return 0;
+	if (req->attrs & REQ_ATTR(PREFIX6))
+		return err_set("\"%s\" is not supported for IPv6 bindings yet", word);
+	if (req->plen >= ANNOUNCE_PLEN_MIN)
 		return 0;
 	return err_set("\"%s\" needs a prefix of /%d or longer (at most %d addresses)",
-		       req->attrs & REQ_ATTR(GARP) ? "garp" : "refresh",
-		       ANNOUNCE_PLEN_MIN, ARPPROXY_ANNOUNCE_MAX);
+		       word, ANNOUNCE_PLEN_MIN, ARPPROXY_ANNOUNCE_MAX);
 }
 
 static const struct cmd binding_cmds[] = {
@@ -60,11 +68,31 @@ const struct object binding_object = {
 	.ncmds = MNL_ARRAY_SIZE(binding_cmds),
 };
 
+/* A flush event has no prefix: it is about both families. */
+bool binding_family_match(const struct nlattr *const *tb)
+{
+	if (preferred_family == AF_INET)
+		return !tb[ARPPROXY_BINDING_A_PREFIX6];
+	if (preferred_family == AF_INET6)
+		return !tb[ARPPROXY_BINDING_A_PREFIX4];
+	return true;
+}
+
+/* Whether a binding is the one show asks for */
 static bool binding_match(const struct req *req, const struct nlattr *const *tb)
 {
-	if ((req->attrs & REQ_ATTR(PREFIX)) &&
-	    (mnl_attr_get_u32(tb[ARPPROXY_BINDING_A_PREFIX4]) != req->prefix ||
-	     mnl_attr_get_u8(tb[ARPPROXY_BINDING_A_PLEN]) != req->plen))
+	const struct nlattr *v4 = tb[ARPPROXY_BINDING_A_PREFIX4];
+	const struct nlattr *v6 = tb[ARPPROXY_BINDING_A_PREFIX6];
+
+	if (!binding_family_match(tb))
+		return false;
+	if ((req->attrs & (REQ_ATTR(PREFIX) | REQ_ATTR(PREFIX6))) &&
+	    mnl_attr_get_u8(tb[ARPPROXY_BINDING_A_PLEN]) != req->plen)
+		return false;
+	if ((req->attrs & REQ_ATTR(PREFIX)) && (!v4 || mnl_attr_get_u32(v4) != req->prefix))
+		return false;
+	if ((req->attrs & REQ_ATTR(PREFIX6)) &&
+	    (!v6 || memcmp(mnl_attr_get_payload(v6), req->prefix6, sizeof(req->prefix6))))
 		return false;
 	if (req->attrs & REQ_ATTR(IFINDEX))
 		return tb[ARPPROXY_BINDING_A_IFINDEX] &&
@@ -117,15 +145,23 @@ static void binding_print_announce(const struct nlattr *garp, const struct nlatt
 		print_null(PRINT_JSON, "refresh", NULL, NULL);
 }
 
+const char *format_binding_prefix(char *buf, const struct nlattr *const *tb)
+{
+	uint8_t plen = mnl_attr_get_u8(tb[ARPPROXY_BINDING_A_PLEN]);
+
+	if (tb[ARPPROXY_BINDING_A_PREFIX6])
+		return format_prefix6(buf, mnl_attr_get_payload(tb[ARPPROXY_BINDING_A_PREFIX6]),
+				      plen);
+	return format_prefix(buf, mnl_attr_get_u32(tb[ARPPROXY_BINDING_A_PREFIX4]), plen);
+}
+
 void binding_print_words(const struct nlattr *const *tb, bool mac_auto)
 {
 	const struct nlattr *attr = tb[ARPPROXY_BINDING_A_FLAGS];
 	uint32_t flags = attr ? mnl_attr_get_u32(attr) : 0;
 	char prefix[PREFIX_STRLEN];
 
-	print_string(PRINT_ANY, "prefix", "%s",
-		     format_prefix(prefix, mnl_attr_get_u32(tb[ARPPROXY_BINDING_A_PREFIX4]),
-				   mnl_attr_get_u8(tb[ARPPROXY_BINDING_A_PLEN])));
+	print_string(PRINT_ANY, "prefix", "%s", format_binding_prefix(prefix, tb));
 	print_dev_scope(tb[ARPPROXY_BINDING_A_IFINDEX]);
 	binding_print_mac(tb[ARPPROXY_BINDING_A_MAC], flags, mac_auto);
 	binding_print_flags(flags);

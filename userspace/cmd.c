@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
+#include <sys/socket.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,13 +27,15 @@ static const struct object *const objects[] = {
 	&save_object, &restore_object, &stats_object, &monitor_object, &version_object,
 };
 
+int preferred_family = AF_UNSPEC;
+
 static const struct cmd help_cmd = { .kind = REQ_LOCAL };
 
 static const char usage_head[] =
-	"arpproxyctl [-j|--json] [-p|--pretty] [-n|--netns NAME] [-b|--batch FILE|-] [-f|--force] OBJECT COMMAND\n";
+	"arpproxyctl [-4|-6] [-j|--json] [-p|--pretty] [-n|--netns NAME] [-b|--batch FILE|-] [-f|--force] OBJECT COMMAND\n";
 static const char usage_tail[] =
 	"arpproxyctl help | -h | --help ; arpproxyctl OBJECT help\n"
-	"PREFIX := A.B.C.D[/LEN]  MAC := xx:xx:xx:xx:xx:xx\n";
+	"PREFIX := A.B.C.D[/LEN] (binding: or X:X::X:X[/LEN])  MAC := xx:xx:xx:xx:xx:xx\n";
 
 void cmd_help(FILE *fp, const struct object *obj)
 {

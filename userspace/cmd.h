@@ -27,6 +27,12 @@ extern const struct object version_object;
 extern const struct object save_object;
 extern const struct object restore_object;
 
+/*
+ * -4 or -6: AF_INET or AF_INET6 lists only the bindings of that family
+ * (binding show, and monitor's binding events); AF_UNSPEC, both.
+ */
+extern int preferred_family;
+
 /* OBJECT COMMAND ARGS... into req; err_set() and -1 on bad words. */
 int cmd_parse(int argc, char **argv, struct req *req);
 /* Run req: its cmd's .run, the help, or cmd_send(); err_set() and -1 on error. */

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/socket.h>
 
 #include "batch.h"
 #include "cmd.h"
@@ -45,8 +46,15 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 
 	/* Errors are ours to word; "+" stops at OBJECT, as ip does. */
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:jpn:b:fhV", long_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:jpn:b:fhV46", long_opts, NULL)) != -1) {
 		switch (c) {
+		/* As ip: the last of -4 and -6 given counts. */
+		case '4':
+			preferred_family = AF_INET;
+			break;
+		case '6':
+			preferred_family = AF_INET6;
+			break;
 		case 'j':
 			o->json = true;
 			break;

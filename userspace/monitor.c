@@ -170,6 +170,8 @@ int monitor_print(const struct nlmsghdr *nlh, const struct timespec *when)
 	/* Check before printing: never half a line. */
 	if (e && req_parse_msg(nlh, e->nest, e->needs, tb))
 		return -EBADMSG;
+	if (e && e->nest == ARPPROXY_A_BINDING && !binding_family_match(tb))
+		return 0;
 	open_json_object(NULL);
 	print_string(PRINT_ANY, "time", "[%s] ", format_time(stamp, when));
 	if (e) {

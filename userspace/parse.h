@@ -7,8 +7,8 @@
 
 #include "req.h"
 
-/* "255.255.255.255/32" */
-#define PREFIX_STRLEN	(INET_ADDRSTRLEN + 3)
+/* "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255/128", or IPv4's */
+#define PREFIX_STRLEN	(INET6_ADDRSTRLEN + 4)
 /* "xx:xx:xx:xx:xx:xx" */
 #define MAC_STRLEN	18
 /* "mode_255", "action_255" */
@@ -18,7 +18,13 @@
 #define BINDING_GARP_DEFAULT	3
 
 /* Word to value; on error err_set() names the word and -1 is returned. */
+/* An IPv4 prefix: an IPv6 one is refused, as only bindings take those. */
 int parse_prefix(const char *word, uint32_t *addr, uint8_t *plen);
+/*
+ * A binding's prefix, IPv4 into addr or IPv6 (16 bytes) into addr6:
+ * AF_INET or AF_INET6, or -1 after err_set(). No length is a host's.
+ */
+int parse_prefix_any(const char *word, uint32_t *addr, uint8_t *addr6, uint8_t *plen);
 int parse_mac(const char *word, uint8_t *mac);
 int parse_proxy_mode(const char *word, uint8_t *mode);
 int parse_inspect_mode(const char *word, uint8_t *mode);
@@ -33,6 +39,8 @@ int parse_args(const struct cmd *cmd, int argc, char **argv, struct req *req);
 
 /* Value to the word the parsers take. */
 const char *format_prefix(char *buf, uint32_t addr, unsigned int plen);
+/* addr: 16 bytes; RFC 5952 text, as inet_ntop gives it */
+const char *format_prefix6(char *buf, const uint8_t *addr, unsigned int plen);
 const char *format_mac(char *buf, const uint8_t *mac);
 const char *format_proxy_mode(char *buf, uint8_t mode);
 const char *format_inspect_mode(char *buf, uint8_t mode);

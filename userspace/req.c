@@ -26,6 +26,7 @@ static const struct {
 	size_t len;
 } req_fields[REQ_F_MAX] = {
 	REQ_FIELD(PREFIX, prefix),
+	REQ_FIELD(PREFIX6, prefix6),
 	REQ_FIELD(PLEN, plen),
 	REQ_FIELD(IFINDEX, ifindex),
 	REQ_FIELD(MAC, mac),
@@ -57,6 +58,7 @@ static const uint8_t nest_attrs[ARPPROXY_A_MAX + 1][REQ_F_MAX] = {
 	},
 	[ARPPROXY_A_BINDING] = {
 		[REQ_F_PREFIX] = ARPPROXY_BINDING_A_PREFIX4,
+		[REQ_F_PREFIX6] = ARPPROXY_BINDING_A_PREFIX6,
 		[REQ_F_PLEN] = ARPPROXY_BINDING_A_PLEN,
 		[REQ_F_IFINDEX] = ARPPROXY_BINDING_A_IFINDEX,
 		[REQ_F_MAC] = ARPPROXY_BINDING_A_MAC,
@@ -128,12 +130,21 @@ struct nlmsghdr *req_build(const struct req *req, void *buf, uint16_t family,
 	return nlh;
 }
 
+/*
+ * The attributes of a nest that stand for each other: a message that needs
+ * them carries exactly one. A binding is IPv4 or IPv6.
+ */
+static const uint64_t nest_one_of[ARPPROXY_A_MAX + 1] = {
+	[ARPPROXY_A_BINDING] = ATTR_BIT(ARPPROXY_BINDING_A_PREFIX4) |
+			       ATTR_BIT(ARPPROXY_BINDING_A_PREFIX6),
+};
+
 int req_parse_msg(const struct nlmsghdr *nlh, uint16_t nest, uint64_t need,
 		  const struct nlattr **tb)
 {
 	const struct nlattr *top[ARPPROXY_A_MAX + 1] = { NULL };
 	const struct spec_set *set = &spec_arpproxy_set;
-	uint64_t have = 0;
+	uint64_t have = 0, one_of = nest_one_of[nest] & need, alt;
 	unsigned int type;
 
 	if (nl_parse(nlh, GENL_HDRLEN, set, nest ? top : tb))
@@ -146,7 +157,12 @@ int req_parse_msg(const struct nlmsghdr *nlh, uint16_t nest, uint64_t need,
 	for (type = 0; type <= set->max; type++)
 		if (tb[type])
 			have |= ATTR_BIT(type);
-	return (have & need) == need ? 0 : -EBADMSG;
+	need &= ~one_of;
+	alt = have & one_of;
+	/* alt & (alt - 1): more than one bit */
+	if ((have & need) != need || (one_of && (!alt || (alt & (alt - 1)))))
+		return -EBADMSG;
+	return 0;
 }
 
 int req_parse_reply(const struct req *req, const struct nlmsghdr *nlh,

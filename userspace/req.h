@@ -17,6 +17,7 @@ struct object;
  */
 enum req_field {
 	REQ_F_PREFIX,
+	REQ_F_PREFIX6,
 	REQ_F_PLEN,
 	REQ_F_IFINDEX,
 	REQ_F_MAC,
@@ -152,6 +153,7 @@ struct req {
 	uint8_t garp;			/* binding: rounds when it starts answering */
 	uint8_t action;			/* enum arpproxy_acl_action */
 	uint8_t mac[ETH_ALEN];
+	uint8_t prefix6[16];		/* network byte order; binding only */
 	bool check;			/* REQ_RESTORE: abort instead of commit */
 	bool prometheus;		/* stats show: all counters, for Prometheus */
 	bool bindings;			/* and the hits of the bindings */
@@ -163,7 +165,9 @@ struct nlmsghdr *req_build(const struct req *req, void *buf, uint16_t family,
 /*
  * Parse the nest (ARPPROXY_A_*, 0: the top level) of an arpproxy message
  * into tb[REQ_TB_LEN]; -EBADMSG if malformed or without any of the
- * ATTR_BIT()s in need. A message without the nest has none of its attributes.
+ * ATTR_BIT()s in need, of which those that stand for each other (a binding's
+ * prefix4 and prefix6) it must carry exactly one of. A message without the
+ * nest has none of its attributes.
  */
 int req_parse_msg(const struct nlmsghdr *nlh, uint16_t nest, uint64_t need,
 		  const struct nlattr **tb);

@@ -150,10 +150,7 @@ static int metrics_sample(const struct nlmsghdr *nlh, void *data)
 		ifindex = tb[ARPPROXY_A_IFINDEX];
 	} else {
 		value = tb[ARPPROXY_BINDING_A_HITS];
-		metrics_label_add(labels, "prefix",
-				  format_prefix(prefix,
-						mnl_attr_get_u32(tb[ARPPROXY_BINDING_A_PREFIX4]),
-						mnl_attr_get_u8(tb[ARPPROXY_BINDING_A_PLEN])));
+		metrics_label_add(labels, "prefix", format_binding_prefix(prefix, tb));
 		ifindex = tb[ARPPROXY_BINDING_A_IFINDEX];
 	}
 	if (ifindex)

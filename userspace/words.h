@@ -8,8 +8,9 @@
 
 #include "req.h"
 
-/* What identifies a binding, in its dump and its events */
-#define BINDING_KEY	(ATTR_BIT(ARPPROXY_BINDING_A_PREFIX4) | ATTR_BIT(ARPPROXY_BINDING_A_PLEN))
+/* What identifies a binding, in its dump and its events: one of the prefixes */
+#define BINDING_KEY	(ATTR_BIT(ARPPROXY_BINDING_A_PREFIX4) | \
+			 ATTR_BIT(ARPPROXY_BINDING_A_PREFIX6) | ATTR_BIT(ARPPROXY_BINDING_A_PLEN))
 /* What an interface's settings are: its dump and its event carry them all. */
 #define IFACE_ATTRS	(ATTR_BIT(ARPPROXY_IFACE_A_IFINDEX) | \
 			 ATTR_BIT(ARPPROXY_IFACE_A_PROXY_MODE) | \
@@ -51,6 +52,10 @@ void version_print_tool(const char *module, uint32_t module_proto);
  * events and save too; mac_auto: "mac auto" for a binding without a MAC.
  */
 void binding_print_words(const struct nlattr *const *tb, bool mac_auto);
+/* Whether a binding, or a binding event, is of the family -4 or -6 asks for */
+bool binding_family_match(const struct nlattr *const *tb);
+/* A binding's prefix, IPv4 or IPv6, into buf[PREFIX_STRLEN] */
+const char *format_binding_prefix(char *buf, const struct nlattr *const *tb);
 void iface_print_words(const struct nlattr *const *tb);
 void acl_print_words(const struct nlattr *const *tb);
 /* "timeout SECONDS", as cache set takes it */

@@ -76,10 +76,15 @@ uint16_t object_nest(uint8_t cmd)
 void put_binding_key(struct nlmsghdr *nlh, const char *prefix, uint8_t plen,
 		     uint32_t ifindex)
 {
-	uint32_t addr;
+	uint8_t addr[16];
 
-	ck_assert_int_eq(inet_pton(AF_INET, prefix, &addr), 1);
-	mnl_attr_put(nlh, ARPPROXY_BINDING_A_PREFIX4, sizeof(addr), &addr);
+	if (strchr(prefix, ':')) {
+		ck_assert_int_eq(inet_pton(AF_INET6, prefix, addr), 1);
+		mnl_attr_put(nlh, ARPPROXY_BINDING_A_PREFIX6, 16, addr);
+	} else {
+		ck_assert_int_eq(inet_pton(AF_INET, prefix, addr), 1);
+		mnl_attr_put(nlh, ARPPROXY_BINDING_A_PREFIX4, 4, addr);
+	}
 	mnl_attr_put_u8(nlh, ARPPROXY_BINDING_A_PLEN, plen);
 	if (ifindex)
 		mnl_attr_put_u32(nlh, ARPPROXY_BINDING_A_IFINDEX, ifindex);

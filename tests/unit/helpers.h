@@ -18,7 +18,7 @@ struct nlmsghdr;
 /* The nest the requests, replies and events of cmd carry their object in; 0: none */
 uint16_t object_nest(uint8_t cmd);
 /* These put an object's attributes: inside its nest. */
-/* Put a binding's key: prefix, length and, unless 0, interface. */
+/* Put a binding's key: prefix (IPv6 if it has a ':'), length and, unless 0, interface. */
 void put_binding_key(struct nlmsghdr *nlh, const char *prefix, uint8_t plen,
 		     uint32_t ifindex);
 /* An interface's settings, as its dump and its events carry them. */

@@ -174,6 +174,49 @@ START_TEST(test_binding_add)
 }
 END_TEST
 
+START_TEST(test_binding_add_ipv6)
+{
+	struct nlmsghdr *nlh = binding_event(ARPPROXY_CMD_BINDING_ADD, "2001:db8:20::", 64,
+					     lo_index());
+
+	mnl_attr_put_u32(nlh, ARPPROXY_BINDING_A_FLAGS, ARPPROXY_BINDING_F_ONLINK);
+	check_event(nlh, TIME_TEXT "binding add 2001:db8:20::/64 dev lo mac auto onlink\n",
+		    TIME_JSON "\"event\":\"binding add\",\"prefix\":\"2001:db8:20::/64\","
+		    "\"dev\":\"lo\",\"mac\":null,\"flags\":[\"onlink\"],\"garp\":null,"
+		    "\"refresh\":null}\n");
+	check_event(binding_event(ARPPROXY_CMD_BINDING_DEL, "2001:db8::5", 128, 0),
+		    TIME_TEXT "binding del 2001:db8::5/128 mac auto\n",
+		    TIME_JSON "\"event\":\"binding del\",\"prefix\":\"2001:db8::5/128\","
+		    "\"dev\":null,\"mac\":null,\"flags\":[],\"garp\":null,\"refresh\":null}\n");
+}
+END_TEST
+
+/* -4 and -6 leave out the other family's binding events; a flush is of both. */
+START_TEST(test_binding_event_family)
+{
+	preferred_family = AF_INET6;
+	ck_assert_str_eq(print_event(binding_event(ARPPROXY_CMD_BINDING_ADD, "10.0.0.0", 8, 0),
+				     false, false), "");
+	ck_assert_str_eq(print_event(binding_event(ARPPROXY_CMD_BINDING_ADD, "2001:db8::", 32, 0),
+				     false, false),
+			 TIME_TEXT "binding add 2001:db8::/32 mac auto\n");
+	ck_assert_str_eq(print_event(event(ARPPROXY_CMD_BINDING_FLUSH), false, false),
+			 TIME_TEXT "binding flush\n");
+	preferred_family = AF_INET;
+	ck_assert_str_eq(print_event(binding_event(ARPPROXY_CMD_BINDING_DEL, "2001:db8::", 32, 0),
+				     true, false), "");
+	ck_assert_str_eq(print_event(binding_event(ARPPROXY_CMD_BINDING_DEL, "10.0.0.0", 8, 0),
+				     false, false),
+			 TIME_TEXT "binding del 10.0.0.0/8 mac auto\n");
+	ck_assert_str_eq(print_event(event(ARPPROXY_CMD_BINDING_FLUSH), false, false),
+			 TIME_TEXT "binding flush\n");
+	/* other objects' events have no family to choose */
+	ck_assert_str_eq(print_event(event(ARPPROXY_CMD_ACL_FLUSH), false, false),
+			 TIME_TEXT "acl flush\n");
+	preferred_family = AF_UNSPEC;
+}
+END_TEST
+
 START_TEST(test_binding_replace_without_hits)
 {
 	struct nlmsghdr *nlh = binding_event(ARPPROXY_CMD_BINDING_REPLACE, "10.1.0.0", 16,
@@ -608,6 +651,8 @@ Suite *monitor_suite(void)
 
 	tcase_add_checked_fixture(events, utc, NULL);
 	tcase_add_test(events, test_binding_add);
+	tcase_add_test(events, test_binding_add_ipv6);
+	tcase_add_test(events, test_binding_event_family);
 	tcase_add_test(events, test_binding_replace_without_hits);
 	tcase_add_test(events, test_binding_del);
 	tcase_add_test(events, test_binding_announce);

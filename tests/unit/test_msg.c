@@ -200,6 +200,31 @@ START_TEST(test_binding_del)
 }
 END_TEST
 
+/* The nest carries the 16 bytes of PREFIX6 in place of PREFIX4, then PLEN. */
+START_TEST(test_binding_ipv6)
+{
+	static const uint8_t mac[] = { 0x02, 0, 0, 0, 0, 0x01 };
+	struct msg m = build("binding add 2001:db8:20::/64 dev lo mac 02:00:00:00:00:01 onlink");
+	uint8_t addr[16];
+
+	check_change(&m, ARPPROXY_CMD_BINDING_ADD, 5);
+	ck_assert_int_eq(inet_pton(AF_INET6, "2001:db8:20::", addr), 1);
+	check_attr(m.tb[ARPPROXY_BINDING_A_PREFIX6], 16, addr);
+	ck_assert_ptr_null(m.tb[ARPPROXY_BINDING_A_PREFIX4]);
+	check_u8(m.tb[ARPPROXY_BINDING_A_PLEN], 64);
+	check_u32(m.tb[ARPPROXY_BINDING_A_IFINDEX], lo_index());
+	check_attr(m.tb[ARPPROXY_BINDING_A_MAC], ETH_ALEN, mac);
+	check_u32(m.tb[ARPPROXY_BINDING_A_FLAGS], ARPPROXY_BINDING_F_ONLINK);
+	/* header, genl header, nest header, 16-byte PREFIX6, 4-byte IFINDEX/FLAGS, PLEN, MAC */
+	ck_assert_uint_eq(m.nlh->nlmsg_len, 16 + 4 + 4 + 20 + 2 * 8 + 8 + 12);
+	m = build("binding del 2001:db8::5");
+	check_change(&m, ARPPROXY_CMD_BINDING_DEL, 2);
+	ck_assert_int_eq(inet_pton(AF_INET6, "2001:db8::5", addr), 1);
+	check_attr(m.tb[ARPPROXY_BINDING_A_PREFIX6], 16, addr);
+	check_u8(m.tb[ARPPROXY_BINDING_A_PLEN], 128);
+}
+END_TEST
+
 START_TEST(test_binding_flush)
 {
 	struct msg m = build("binding flush");
@@ -597,6 +622,31 @@ START_TEST(test_reply_checks)
 }
 END_TEST
 
+/* A binding is IPv4 or IPv6: exactly one of the prefixes, of its width */
+START_TEST(test_reply_checks_ipv6)
+{
+	static const uint8_t addr[16] = { 0x20, 0x01, 0x0d, 0xb8 };
+	const struct nlattr *tb[REQ_TB_LEN] = { NULL };
+	struct req req = parse_ok("binding show");
+	struct nlmsghdr *nlh = reply(ARPPROXY_CMD_BINDING_GET);
+
+	mnl_attr_put_u8(nlh, ARPPROXY_BINDING_A_PLEN, 32);
+	ck_assert_int_eq(req_parse_reply(&req, sealed(nlh), tb), -EBADMSG);
+	mnl_attr_put(nlh, ARPPROXY_BINDING_A_PREFIX6, 16, addr);
+	ck_assert_int_eq(req_parse_reply(&req, sealed(nlh), tb), 0);
+	ck_assert_ptr_nonnull(tb[ARPPROXY_BINDING_A_PREFIX6]);
+	ck_assert_ptr_null(tb[ARPPROXY_BINDING_A_PREFIX4]);
+	mnl_attr_put_u32(nlh, ARPPROXY_BINDING_A_PREFIX4, htonl(0x0a000000));
+	memset(tb, 0, sizeof(tb));
+	ck_assert_int_eq(req_parse_reply(&req, sealed(nlh), tb), -EBADMSG);
+	nlh = reply(ARPPROXY_CMD_BINDING_GET);
+	mnl_attr_put_u8(nlh, ARPPROXY_BINDING_A_PLEN, 32);
+	mnl_attr_put(nlh, ARPPROXY_BINDING_A_PREFIX6, 4, addr);
+	memset(tb, 0, sizeof(tb));
+	ck_assert_int_eq(req_parse_reply(&req, sealed(nlh), tb), -EBADMSG);
+}
+END_TEST
+
 START_TEST(test_reply_wrong_width)
 {
 	const struct nlattr *tb[REQ_TB_LEN] = { NULL };
@@ -863,7 +913,7 @@ START_TEST(test_strerror_names_attribute)
 {
 	static struct nl nl;
 	struct req add = parse_ok("binding add 10.0.0.0/8 dev lo");
-	struct req stats = parse_ok("stats show dev lo");
+	struct req stats = parse_ok("stats show dev lo"), add6;
 	struct msg m = build_req(&add);
 	const struct nlattr *nest = mnl_nlmsg_get_payload_offset(m.nlh, GENL_HDRLEN);
 	uint32_t off = offset_of(&m, m.tb[ARPPROXY_BINDING_A_PREFIX4]);
@@ -873,6 +923,14 @@ START_TEST(test_strerror_names_attribute)
 	ck_assert_uint_eq(nl.extack_off, off);
 	ck_assert_str_eq(req_strerror(&add, EINVAL, nl.extack, nl.extack_off),
 			 "prefix has host bits set (binding prefix4)");
+	add6 = parse_ok("binding add 2001:db8::/64 dev lo");
+	m = build_req(&add6);
+	off = offset_of(&m, m.tb[ARPPROXY_BINDING_A_PREFIX6]);
+	ck_assert_int_eq(nl_parse_ack(&nl, ack(&m, EINVAL, "prefix refused", off)),
+			 EINVAL);
+	ck_assert_str_eq(req_strerror(&add6, EINVAL, nl.extack, nl.extack_off),
+			 "prefix refused (binding prefix6)");
+	m = build_req(&add);
 	ck_assert_int_eq(nl_parse_ack(&nl, ack(&m, ENODEV, "no such interface",
 					       offset_of(&m, m.tb[ARPPROXY_BINDING_A_IFINDEX]))),
 			 ENODEV);
@@ -908,6 +966,7 @@ Suite *msg_suite(void)
 	tcase_add_test(requests, test_binding_replace_exclude);
 	tcase_add_test(requests, test_binding_announce);
 	tcase_add_test(requests, test_binding_del);
+	tcase_add_test(requests, test_binding_ipv6);
 	tcase_add_test(requests, test_binding_flush);
 	tcase_add_test(requests, test_iface_set);
 	tcase_add_test(requests, test_static_binding);
@@ -931,6 +990,7 @@ Suite *msg_suite(void)
 	suite_add_tcase(s, requests);
 
 	tcase_add_test(replies, test_reply_checks);
+	tcase_add_test(replies, test_reply_checks_ipv6);
 	tcase_add_test(replies, test_reply_wrong_width);
 	tcase_add_test(replies, test_acl_reply_checks);
 	tcase_add_loop_test(replies, test_iface_reply_needs_settings, 0, N(setting_attrs));

@@ -26,10 +26,12 @@ static uint32_t ip(const char *s)
 	return a;
 }
 
-static const struct {
+struct good_prefix {
 	const char *word, *addr;
 	uint8_t plen;
-} good_prefixes[] = {
+};
+
+static const struct good_prefix good_prefixes[] = {
 	{ "10.0.0.5", "10.0.0.5", 32 },
 	{ "172.16.20.0/24", "172.16.20.0", 24 },
 	{ "0.0.0.0/0", "0.0.0.0", 0 },
@@ -72,6 +74,8 @@ static const struct bad bad_prefixes[] = {
 	{ "", "invalid prefix \"\": expected A.B.C.D[/LEN]" },
 	{ "/24", "invalid prefix \"/24\": expected A.B.C.D[/LEN]" },
 	{ "1111.2222.3333.4444/8", "invalid prefix \"1111.2222.3333.4444/8\": expected A.B.C.D[/LEN]" },
+	/* what takes IPv4 only says so, rather than calling the address invalid */
+	{ "2001:db8::/64", "IPv6 prefix \"2001:db8::/64\": only bindings take IPv6 for now" },
 };
 
 START_TEST(test_prefix_bad)
@@ -81,6 +85,111 @@ START_TEST(test_prefix_bad)
 
 	ck_assert_int_eq(parse_prefix(bad_prefixes[_i].input, &addr, &plen), -1);
 	ck_assert_str_eq(err_msg(), bad_prefixes[_i].error);
+}
+END_TEST
+
+static const struct good_prefix good_prefixes6[] = {
+	{ "2001:db8:20::/64", "2001:db8:20::", 64 },
+	{ "2001:db8::5", "2001:db8::5", 128 },
+	{ "2001:DB8:0:0:0:0:0:5/128", "2001:db8::5", 128 },
+	{ "::/0", "::", 0 },
+	{ "2001:db8:ff00::/40", "2001:db8:ff00::", 40 },
+	{ "2001:db8::8/125", "2001:db8::8", 125 },
+};
+
+START_TEST(test_prefix6_good)
+{
+	uint8_t addr6[16], want[16];
+	uint32_t addr;
+	uint8_t plen;
+
+	ck_assert_int_eq(parse_prefix_any(good_prefixes6[_i].word, &addr, addr6, &plen),
+			 AF_INET6);
+	ck_assert_int_eq(inet_pton(AF_INET6, good_prefixes6[_i].addr, want), 1);
+	ck_assert_mem_eq(addr6, want, 16);
+	ck_assert_uint_eq(plen, good_prefixes6[_i].plen);
+}
+END_TEST
+
+/* A binding's prefix of either family: IPv4 is parsed as it always was. */
+START_TEST(test_prefix_any_ipv4)
+{
+	uint8_t addr6[16];
+	uint32_t addr;
+	uint8_t plen;
+
+	ck_assert_int_eq(parse_prefix_any(good_prefixes[_i].word, &addr, addr6, &plen), AF_INET);
+	ck_assert_uint_eq(addr, ip(good_prefixes[_i].addr));
+	ck_assert_uint_eq(plen, good_prefixes[_i].plen);
+}
+END_TEST
+
+#define PREFIX_ANY_SYNTAX	": expected A.B.C.D[/LEN] or an IPv6 address[/LEN]"
+
+static const struct bad bad_prefixes6[] = {
+	{ "2001:db8::1/64",
+	  "prefix \"2001:db8::1/64\" has host bits set (did you mean 2001:db8::/64?)" },
+	{ "2001:db8:20::1:0/100",
+	  "prefix \"2001:db8:20::1:0/100\" has host bits set (did you mean 2001:db8:20::/100?)" },
+	{ "2001:db8::9/125",
+	  "prefix \"2001:db8::9/125\" has host bits set (did you mean 2001:db8::8/125?)" },
+	{ "::1/0", "prefix \"::1/0\" has host bits set (did you mean ::/0?)" },
+	{ "2001:db8::/129", "invalid prefix length in \"2001:db8::/129\": expected 0..128" },
+	{ "2001:db8::/", "invalid prefix length in \"2001:db8::/\": expected 0..128" },
+	{ "2001:db8::/+64", "invalid prefix length in \"2001:db8::/+64\": expected 0..128" },
+	{ "2001:db8:::1", "invalid prefix \"2001:db8:::1\"" PREFIX_ANY_SYNTAX },
+	{ "2001:db8::g", "invalid prefix \"2001:db8::g\"" PREFIX_ANY_SYNTAX },
+	{ "2001:db8::1%eth0", "invalid prefix \"2001:db8::1%eth0\"" PREFIX_ANY_SYNTAX },
+	{ "[2001:db8::1]", "invalid prefix \"[2001:db8::1]\"" PREFIX_ANY_SYNTAX },
+	{ "1:2:3:4:5:6:7:8:9", "invalid prefix \"1:2:3:4:5:6:7:8:9\"" PREFIX_ANY_SYNTAX },
+	{ "1.2.3.4/33", "invalid prefix length in \"1.2.3.4/33\": expected 0..32" },
+	{ "172.16.20.1/24",
+	  "prefix \"172.16.20.1/24\" has host bits set (did you mean 172.16.20.0/24?)" },
+	/* as the module refuses them: restore --check catches them too */
+	{ "fe80::/64", "prefix \"fe80::/64\" is link-local (fe80::/10): not for bindings" },
+	{ "febf:1::/32", "prefix \"febf:1::/32\" is link-local (fe80::/10): not for bindings" },
+	{ "ff02::1", "prefix \"ff02::1\" is multicast (ff00::/8): not for bindings" },
+	{ "ff00::/8", "prefix \"ff00::/8\" is multicast (ff00::/8): not for bindings" },
+};
+
+START_TEST(test_prefix6_bad)
+{
+	uint8_t addr6[16];
+	uint32_t addr;
+	uint8_t plen;
+
+	ck_assert_int_eq(parse_prefix_any(bad_prefixes6[_i].input, &addr, addr6, &plen), -1);
+	ck_assert_str_eq(err_msg(), bad_prefixes6[_i].error);
+}
+END_TEST
+
+/* Next to link-local and multicast, but neither */
+START_TEST(test_prefix6_near_refused)
+{
+	uint8_t addr6[16];
+	uint32_t addr;
+	uint8_t plen;
+
+	ck_assert_int_eq(parse_prefix_any("fec0::/10", &addr, addr6, &plen), AF_INET6);
+	ck_assert_int_eq(parse_prefix_any("fe7f::/16", &addr, addr6, &plen), AF_INET6);
+	ck_assert_int_eq(parse_prefix_any("feff::/16", &addr, addr6, &plen), AF_INET6);
+}
+END_TEST
+
+START_TEST(test_binding_add_ipv6)
+{
+	struct req req = parse_ok("binding add 2001:db8:20::/64 dev lo onlink");
+	uint8_t want[16];
+
+	ck_assert_int_eq(inet_pton(AF_INET6, "2001:db8:20::", want), 1);
+	ck_assert_uint_eq(req.attrs, REQ_ATTR(PREFIX6) | REQ_ATTR(PLEN) | REQ_ATTR(FLAGS) |
+				     REQ_ATTR(IFINDEX));
+	ck_assert_mem_eq(req.prefix6, want, 16);
+	ck_assert_uint_eq(req.plen, 64);
+	ck_assert_uint_eq(req.flags, ARPPROXY_BINDING_F_ONLINK);
+	req = parse_ok("binding del 2001:db8::5");
+	ck_assert_uint_eq(req.attrs, REQ_ATTR(PREFIX6) | REQ_ATTR(PLEN));
+	ck_assert_uint_eq(req.plen, 128);
 }
 END_TEST
 
@@ -290,6 +399,7 @@ START_TEST(test_binding_exclude_and_mac_auto)
 END_TEST
 
 #define KEY		(REQ_ATTR(PREFIX) | REQ_ATTR(PLEN))
+#define KEY6		(REQ_ATTR(PREFIX6) | REQ_ATTR(PLEN))
 #define DEV		REQ_ATTR(IFINDEX)
 #define ACTION		REQ_ATTR(ACTION)
 #define PREF		REQ_ATTR(PREF)
@@ -318,6 +428,15 @@ static const struct {
 	  REQ_CHANGE, KEY | DEV | REQ_ATTR(FLAGS) | GARP | REFRESH },
 	{ "binding del 10.0.0.0/8", ARPPROXY_CMD_BINDING_DEL, REQ_CHANGE, KEY },
 	{ "binding del 10.0.0.0/8 dev lo", ARPPROXY_CMD_BINDING_DEL, REQ_CHANGE, KEY | DEV },
+	{ "binding add 2001:db8:20::/64 dev lo mac 02:00:00:00:00:01 onlink",
+	  ARPPROXY_CMD_BINDING_ADD, REQ_CHANGE, KEY6 | DEV | REQ_ATTR(FLAGS) | REQ_ATTR(MAC) },
+	{ "binding replace 2001:db8::5 static mac 02:00:00:00:00:01",
+	  ARPPROXY_CMD_BINDING_REPLACE, REQ_CHANGE, KEY6 | REQ_ATTR(FLAGS) | REQ_ATTR(MAC) },
+	{ "binding add 2001:db8::/48 exclude", ARPPROXY_CMD_BINDING_ADD, REQ_CHANGE,
+	  KEY6 | REQ_ATTR(FLAGS) },
+	{ "binding del 2001:db8:20::/64 dev lo", ARPPROXY_CMD_BINDING_DEL, REQ_CHANGE,
+	  KEY6 | DEV },
+	{ "binding show 2001:db8:20::/64", ARPPROXY_CMD_BINDING_GET, REQ_DUMP, KEY6 },
 	{ "binding flush", ARPPROXY_CMD_BINDING_FLUSH, REQ_CHANGE, 0 },
 	{ "binding flush dev lo", ARPPROXY_CMD_BINDING_FLUSH, REQ_CHANGE, DEV },
 	{ "binding show", ARPPROXY_CMD_BINDING_GET, REQ_DUMP, 0 },
@@ -723,7 +842,8 @@ static const struct bad bad_lines[] = {
 	{ "binding frob", "unknown binding command \"frob\"" },
 	{ "binding add", "missing PREFIX" },
 	{ "binding add 1.2.3.4/33", "invalid prefix length in \"1.2.3.4/33\": expected 0..32" },
-	{ "binding add dev lo", "invalid prefix \"dev\": expected A.B.C.D[/LEN]" },
+	{ "binding add dev lo",
+	  "invalid prefix \"dev\": expected A.B.C.D[/LEN] or an IPv6 address[/LEN]" },
 	{ "binding add 10.0.0.0/8 foo", "unknown word \"foo\"" },
 	{ "binding add 10.0.0.0/8 dev lo dev lo", "\"dev\" given twice" },
 	{ "binding add 10.0.0.0/8 onlink onlink", "\"onlink\" given twice" },
@@ -745,8 +865,22 @@ static const struct bad bad_lines[] = {
 	{ "binding del 10.0.0.0/8 mac 02:00:00:00:00:01", "unknown word \"mac\"" },
 	{ "binding del 10.0.0.0/8 onlink", "unknown word \"onlink\"" },
 	{ "binding show dev", "missing IFNAME after \"dev\"" },
-	{ "binding show foo", "invalid prefix \"foo\": expected A.B.C.D[/LEN]" },
+	{ "binding show foo",
+	  "invalid prefix \"foo\": expected A.B.C.D[/LEN] or an IPv6 address[/LEN]" },
 	{ "binding show 10.0.0.0/8 10.0.0.0/8", "unknown word \"10.0.0.0/8\"" },
+	{ "binding add 2001:db8::1/64 dev lo",
+	  "prefix \"2001:db8::1/64\" has host bits set (did you mean 2001:db8::/64?)" },
+	{ "binding del fe80::1 dev lo",
+	  "prefix \"fe80::1\" is link-local (fe80::/10): not for bindings" },
+	/* the module announces no IPv6 binding yet */
+	{ "binding add 2001:db8::5 dev lo garp", "\"garp\" is not supported for IPv6 bindings yet" },
+	{ "binding replace 2001:db8::/120 dev lo refresh 30",
+	  "\"refresh\" is not supported for IPv6 bindings yet" },
+	/* the other objects are IPv4 only */
+	{ "acl add dev lo allow from 2001:db8::/32",
+	  "IPv6 prefix \"2001:db8::/32\": only bindings take IPv6 for now" },
+	{ "announce 2001:db8::5 dev lo", "IPv6 prefix \"2001:db8::5\": only bindings take IPv6 for now" },
+	{ "cache show 2001:db8::/64", "IPv6 prefix \"2001:db8::/64\": only bindings take IPv6 for now" },
 	{ "binding flush 10.0.0.0/8", "unknown word \"10.0.0.0/8\"" },
 	{ "iface set", "missing IFNAME" },
 	{ "iface set lo", "missing a setting: proxy, inspect, learn, rarp or rate" },
@@ -1081,6 +1215,11 @@ static const struct bad bad_restores[] = {
 	  "BATCH:1: restore takes only binding, acl, iface set and cache set changes\n" },
 	{ "cache set timeout 600\ncache set timeout 0\n",
 	  "BATCH:2: invalid timeout \"0\": expected 1..604800\n" },
+	/* IPv6 bindings are checked offline as IPv4 ones are */
+	{ "binding add 2001:db8::/64 dev lo\nbinding add ff02::1:2 dev lo\n",
+	  "BATCH:2: prefix \"ff02::1:2\" is multicast (ff00::/8): not for bindings\n" },
+	{ "binding add 2001:db8::/64 dev lo\nbinding add 2001:db8::5 dev lo garp 2\n",
+	  "BATCH:2: \"garp\" is not supported for IPv6 bindings yet\n" },
 };
 
 /* Refused before the module is asked anything: not even a socket is opened. */
@@ -1124,7 +1263,7 @@ START_TEST(test_help_text)
 	char *announce = help_text(&announce_object), *cache = help_text(&cache_object);
 
 	ck_assert_str_eq(all,
-		"arpproxyctl [-j|--json] [-p|--pretty] [-n|--netns NAME] [-b|--batch FILE|-] [-f|--force] OBJECT COMMAND\n"
+		"arpproxyctl [-4|-6] [-j|--json] [-p|--pretty] [-n|--netns NAME] [-b|--batch FILE|-] [-f|--force] OBJECT COMMAND\n"
 		"arpproxyctl binding add|replace PREFIX [dev IFNAME] [mac MAC|auto] [onlink] [exclude] [static] [garp [N]] [refresh SECONDS]\n"
 		"arpproxyctl binding del PREFIX [dev IFNAME]\n"
 		"arpproxyctl binding show [PREFIX] [dev IFNAME]\n"
@@ -1149,7 +1288,7 @@ START_TEST(test_help_text)
 		"arpproxyctl monitor\n"
 		"arpproxyctl version | -V | --version\n"
 		"arpproxyctl help | -h | --help ; arpproxyctl OBJECT help\n"
-		"PREFIX := A.B.C.D[/LEN]  MAC := xx:xx:xx:xx:xx:xx\n");
+		"PREFIX := A.B.C.D[/LEN] (binding: or X:X::X:X[/LEN])  MAC := xx:xx:xx:xx:xx:xx\n");
 	ck_assert_str_eq(binding,
 		"arpproxyctl binding add|replace PREFIX [dev IFNAME] [mac MAC|auto] [onlink] [exclude] [static] [garp [N]] [refresh SECONDS]\n"
 		"arpproxyctl binding del PREFIX [dev IFNAME]\n"
@@ -1192,6 +1331,10 @@ Suite *parse_suite(void)
 
 	tcase_add_loop_test(words, test_prefix_good, 0, N(good_prefixes));
 	tcase_add_loop_test(words, test_prefix_bad, 0, N(bad_prefixes));
+	tcase_add_loop_test(words, test_prefix6_good, 0, N(good_prefixes6));
+	tcase_add_loop_test(words, test_prefix_any_ipv4, 0, N(good_prefixes));
+	tcase_add_loop_test(words, test_prefix6_bad, 0, N(bad_prefixes6));
+	tcase_add_test(words, test_prefix6_near_refused);
 	tcase_add_test(words, test_mac_good);
 	tcase_add_loop_test(words, test_mac_bad, 0, N(bad_macs));
 	tcase_add_test(words, test_proxy_mode);
@@ -1204,6 +1347,7 @@ Suite *parse_suite(void)
 	suite_add_tcase(s, words);
 
 	tcase_add_test(lines, test_binding_add_minimal);
+	tcase_add_test(lines, test_binding_add_ipv6);
 	tcase_add_loop_test(lines, test_binding_keywords_any_order, 0, N(any_order));
 	tcase_add_test(lines, test_binding_exclude_and_mac_auto);
 	tcase_add_loop_test(lines, test_good_lines, 0, N(good_lines));

@@ -280,6 +280,74 @@ START_TEST(test_binding_filters)
 }
 END_TEST
 
+/* IPv4 first, as the kernel dumps them, then IPv6 */
+static void mixed_bindings(void)
+{
+	three_bindings();
+	binding("2001:db8:20::", 64, lo_index(), NULL, 0, 4);
+	/* RFC 5952 text, whatever the kernel's bytes were written from */
+	binding("2001:0db8:0000::0005", 128, NO_DEV, mac1, ARPPROXY_BINDING_F_STATIC, 7);
+	binding("2001:db8::", 48, NO_DEV, NULL, ARPPROXY_BINDING_F_EXCLUDE, 0);
+}
+
+static const char mixed_v4_text[] =
+	"10.0.0.5/32 exclude hits 0\n"
+	"10.1.0.0/16 mac 02:00:00:00:00:01 onlink hits 3\n"
+	"172.16.20.0/24 dev lo mac auto hits 12\n";
+static const char mixed_v6_text[] =
+	"2001:db8:20::/64 dev lo mac auto hits 4\n"
+	"2001:db8::5/128 mac 02:00:00:00:00:01 static hits 7\n"
+	"2001:db8::/48 exclude hits 0\n";
+
+START_TEST(test_binding_ipv6_text)
+{
+	char want[sizeof(mixed_v4_text) + sizeof(mixed_v6_text)];
+
+	mixed_bindings();
+	snprintf(want, sizeof(want), "%s%s", mixed_v4_text, mixed_v6_text);
+	ck_assert_str_eq(show("binding show", false, false), want);
+}
+END_TEST
+
+START_TEST(test_binding_ipv6_json)
+{
+	binding("2001:db8:20::", 64, lo_index(), NULL, 0, 4);
+	binding("2001:db8::5", 128, NO_DEV, mac1, ARPPROXY_BINDING_F_STATIC, 7);
+	ck_assert_str_eq(show("binding show", true, false),
+			 "[{\"prefix\":\"2001:db8:20::/64\",\"dev\":\"lo\",\"mac\":null,"
+			 "\"flags\":[],\"garp\":null,\"refresh\":null,\"hits\":4},"
+			 "{\"prefix\":\"2001:db8::5/128\",\"dev\":null,"
+			 "\"mac\":\"02:00:00:00:00:01\",\"flags\":[\"static\"],\"garp\":null,"
+			 "\"refresh\":null,\"hits\":7}]\n");
+}
+END_TEST
+
+/* -4 and -6 list one family; a prefix filters within it, by family too. */
+START_TEST(test_binding_family_filter)
+{
+	mixed_bindings();
+	preferred_family = AF_INET;
+	ck_assert_str_eq(show("binding show", false, false), mixed_v4_text);
+	ck_assert_str_eq(show("binding show 2001:db8:20::/64", false, false), "");
+	preferred_family = AF_INET6;
+	ck_assert_str_eq(show("binding show", false, false), mixed_v6_text);
+	ck_assert_str_eq(show("binding show dev lo", false, false),
+			 "2001:db8:20::/64 dev lo mac auto hits 4\n");
+	ck_assert_str_eq(show("binding show 10.0.0.5", true, false), "[]\n");
+	preferred_family = AF_UNSPEC;
+	ck_assert_str_eq(show("binding show 2001:db8:20::/64", false, false),
+			 "2001:db8:20::/64 dev lo mac auto hits 4\n");
+	ck_assert_str_eq(show("binding show 2001:db8::5", false, false),
+			 "2001:db8::5/128 mac 02:00:00:00:00:01 static hits 7\n");
+	/* exact prefix and length */
+	ck_assert_str_eq(show("binding show 2001:db8::/48", false, false),
+			 "2001:db8::/48 exclude hits 0\n");
+	ck_assert_str_eq(show("binding show 2001:db8::/64", false, false), "");
+	/* a /32 of the other family, its first bytes those of 10.0.0.5 */
+	ck_assert_str_eq(show("binding show a00:5::/32", false, false), "");
+}
+END_TEST
+
 START_TEST(test_binding_odd_values)
 {
 	binding("10.2.0.0", 16, GONE_DEV, NULL, ARPPROXY_BINDING_F_ONLINK | 0x8, UINT64_MAX);
@@ -861,6 +929,24 @@ START_TEST(test_save_json)
 }
 END_TEST
 
+/* Both families, whatever -4 or -6 says: a restore replaces everything. */
+START_TEST(test_save_ipv6)
+{
+	mixed_bindings();
+	end_part(SAVE_BINDINGS);
+	preferred_family = AF_INET;
+	ck_assert_str_eq(save(false, false, 0),
+			 "# arpproxyctl " ARPPROXY_VERSION " save\n"
+			 "binding add 10.0.0.5/32 exclude\n"
+			 "binding add 10.1.0.0/16 mac 02:00:00:00:00:01 onlink\n"
+			 "binding add 172.16.20.0/24 dev lo\n"
+			 "binding add 2001:db8:20::/64 dev lo\n"
+			 "binding add 2001:db8::5/128 mac 02:00:00:00:00:01 static\n"
+			 "binding add 2001:db8::/48 exclude\n");
+	preferred_family = AF_UNSPEC;
+}
+END_TEST
+
 /* Defaults are left out, the cache's timeout too; what the cache holds always. */
 START_TEST(test_save_empty)
 {
@@ -918,6 +1004,10 @@ START_TEST(test_save_is_restore)
 	announced("172.16.0.0", 16, lo_index(), NULL, 0, 0, ARPPROXY_REFRESH_MAX, 0);
 	announced("172.16.21.0", 24, lo_index(), mac2, ARPPROXY_BINDING_F_STATIC,
 		  ARPPROXY_ANNOUNCE_COUNT_MAX, 1, 0);
+	binding("2001:db8:20::", 64, lo_index(), NULL, ARPPROXY_BINDING_F_ONLINK, 4);
+	binding("2001:db8::5", 128, lo_index(), mac2, ARPPROXY_BINDING_F_STATIC, 7);
+	binding("2001:db8:ff::", 48, NO_DEV, NULL, ARPPROXY_BINDING_F_EXCLUDE, 0);
+	binding("::", 0, lo_index(), mac1, 0, 0);
 	end_part(SAVE_BINDINGS);
 	iface_put(lo_index(), &every_setting);
 	end_part(SAVE_IFACES);
@@ -941,16 +1031,19 @@ START_TEST(test_save_is_restore)
 		ck_assert_uint_eq(attrs_of(req_build(&req, request, 0x1234, 1), got), n);
 		for (type = 0; type < REQ_TB_LEN; type++) {
 			ck_assert_msg(!want[type] == !got[type], "%s: attribute %d", line, type);
-			if (want[type])
-				ck_assert_mem_eq(mnl_attr_get_payload(got[type]),
-						 mnl_attr_get_payload(want[type]),
-						 mnl_attr_get_payload_len(want[type]));
+			if (!want[type])
+				continue;
+			ck_assert_uint_eq(mnl_attr_get_payload_len(got[type]),
+					  mnl_attr_get_payload_len(want[type]));
+			ck_assert_mem_eq(mnl_attr_get_payload(got[type]),
+					 mnl_attr_get_payload(want[type]),
+					 mnl_attr_get_payload_len(want[type]));
 		}
 		nlh = mnl_nlmsg_next(nlh, &left);
 		lines++;
 	}
 	fclose(fp);
-	ck_assert_int_eq(lines, 12);
+	ck_assert_int_eq(lines, 16);
 }
 END_TEST
 
@@ -1663,6 +1756,20 @@ START_TEST(test_metrics_malformed_prints_nothing)
 }
 END_TEST
 
+START_TEST(test_metrics_ipv6_binding)
+{
+	end_part(METRICS_IFACES);
+	binding("10.1.0.0", 16, NO_DEV, NULL, 0, 3);
+	binding("2001:db8:20::", 64, lo_index(), NULL, 0, 4);
+	end_part(METRICS_BINDINGS);
+	ck_assert_str_eq(strstr(metrics(true, 0), "# HELP arpproxy_binding_hits_total"),
+			 "# HELP arpproxy_binding_hits_total Replies sent for a binding.\n"
+			 "# TYPE arpproxy_binding_hits_total counter\n"
+			 "arpproxy_binding_hits_total{prefix=\"10.1.0.0/16\"} 3\n"
+			 "arpproxy_binding_hits_total{prefix=\"2001:db8:20::/64\",dev=\"lo\"} 4\n");
+}
+END_TEST
+
 START_TEST(test_metrics_labels)
 {
 	char labels[METRICS_LABELS_STRLEN] = "";
@@ -1676,7 +1783,7 @@ START_TEST(test_metrics_labels)
 	labels[0] = '\0';
 	memset(dev, '"', sizeof(dev) - 1);
 	dev[sizeof(dev) - 1] = '\0';
-	metrics_label_add(labels, "prefix", "255.255.255.255/32");
+	metrics_label_add(labels, "prefix", "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255/128");
 	metrics_label_add(labels, "dev", dev);
 	ck_assert_uint_lt(strlen(labels), sizeof(labels));
 }
@@ -1762,6 +1869,9 @@ Suite *print_suite(void)
 	tcase_add_test(tc, test_binding_json);
 	tcase_add_test(tc, test_binding_json_pretty);
 	tcase_add_test(tc, test_binding_filters);
+	tcase_add_test(tc, test_binding_ipv6_text);
+	tcase_add_test(tc, test_binding_ipv6_json);
+	tcase_add_test(tc, test_binding_family_filter);
 	tcase_add_test(tc, test_binding_odd_values);
 	tcase_add_test(tc, test_binding_announce);
 	tcase_add_loop_test(tc, test_binding_announce_wrong_width, 0, 2);
@@ -1782,6 +1892,7 @@ Suite *print_suite(void)
 	tcase_add_test(tc, test_acl_filter_and_odd_values);
 	tcase_add_test(tc, test_acl_show_is_add);
 	tcase_add_test(tc, test_save_text);
+	tcase_add_test(tc, test_save_ipv6);
 	tcase_add_test(tc, test_save_json);
 	tcase_add_test(tc, test_save_empty);
 	tcase_add_test(tc, test_save_is_restore);
@@ -1794,6 +1905,7 @@ Suite *print_suite(void)
 	tcase_add_test(tc, test_metrics_without_bindings);
 	tcase_add_test(tc, test_metrics_sparse);
 	tcase_add_loop_test(tc, test_metrics_malformed_prints_nothing, 0, METRICS_PARTS);
+	tcase_add_test(tc, test_metrics_ipv6_binding);
 	tcase_add_test(tc, test_metrics_labels);
 	tcase_add_test(tc, test_version);
 	tcase_add_test(tc, test_version_without_module);
