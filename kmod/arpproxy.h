@@ -45,7 +45,7 @@ struct arpproxy_net {
 	struct xarray dev_stats;	/* ifindex -> struct arpproxy_dev_stats */
 	unsigned long event_window;	/* jiffies: start of this second's events */
 	atomic_t event_count;		/* events in it */
-	struct nf_hook_ops hook_ops;
+	struct nf_hook_ops hook_ops[2];	/* ARP in, IPv6 prerouting */
 	struct net *net;		/* the netns this belongs to */
 	/*
 	 * Gratuitous ARP announcements being sent, by announce_work. Lock
@@ -143,8 +143,10 @@ void arpproxy_facts_get(struct net *net, const struct sk_buff *skb,
 			const struct net_device *dev,
 			const struct arpproxy_binding *b, __be32 saddr,
 			__be32 daddr, struct arpproxy_facts *f);
-int arpproxy_hook_register(struct net *net, struct arpproxy_net *an);
-void arpproxy_hook_unregister(struct net *net, struct arpproxy_net *an);
+unsigned int arpproxy_hook(void *priv, struct sk_buff *skb,
+			   const struct nf_hook_state *state);
+unsigned int arpproxy_hook6(void *priv, struct sk_buff *skb,
+			    const struct nf_hook_state *state);
 
 /* Configurations. Writers hold an->lock; the hook reads under RCU. */
 struct arpproxy_config *arpproxy_config_new(void);

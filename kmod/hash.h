@@ -16,6 +16,13 @@ static const struct rhashtable_params arpproxy_hash_params __maybe_unused = {
 	.automatic_shrinking = true,
 };
 
+static const struct rhashtable_params arpproxy_hash6_params __maybe_unused = {
+	.head_offset = offsetof(struct arpproxy_binding, hnode),
+	.key_offset = offsetof(struct arpproxy_binding, key6),
+	.key_len = sizeof(struct arpproxy_key6),
+	.automatic_shrinking = true,
+};
+
 /*
  * The MAC index: one entry per MAC and scope of the host bindings with a
  * MAC, for reverse ARP.

@@ -22,12 +22,6 @@
 #include "arpproxy.h"
 #include "proto.h"
 
-/*
- * After the arptables/nft filter chains (priority 0), so that firewall rules
- * on incoming ARP still apply to what arpproxy answers.
- */
-#define ARPPROXY_HOOK_PRIORITY	100
-
 /* The subnet configured on @dev that all of @addr/@plen is inside, or NULL. */
 const struct in_ifaddr *arpproxy_on_link(const struct net_device *dev, __be32 addr,
 					 unsigned int plen)
@@ -321,8 +315,8 @@ static enum arpproxy_stat arpproxy_inspect_packet(struct net *net,
  * arp_rcv() has already dropped frames for other hosts (promiscuous mode)
  * and looped-back ones, so everything here was sent to us.
  */
-static unsigned int arpproxy_hook(void *priv, struct sk_buff *skb,
-				  const struct nf_hook_state *state)
+unsigned int arpproxy_hook(void *priv, struct sk_buff *skb,
+			   const struct nf_hook_state *state)
 {
 	struct arpproxy_net *an = priv;
 	struct net_device *dev = state->in;
@@ -373,21 +367,4 @@ static unsigned int arpproxy_hook(void *priv, struct sk_buff *skb,
 	/* Answered: the kernel must neither answer nor queue it too. */
 	consume_skb(skb);
 	return NF_STOLEN;
-}
-
-int arpproxy_hook_register(struct net *net, struct arpproxy_net *an)
-{
-	an->hook_ops = (struct nf_hook_ops) {
-		.hook = arpproxy_hook,
-		.pf = NFPROTO_ARP,
-		.hooknum = NF_ARP_IN,
-		.priority = ARPPROXY_HOOK_PRIORITY,
-		.priv = an,
-	};
-	return nf_register_net_hook(net, &an->hook_ops);
-}
-
-void arpproxy_hook_unregister(struct net *net, struct arpproxy_net *an)
-{
-	nf_unregister_net_hook(net, &an->hook_ops);
 }

@@ -4,6 +4,8 @@
  * when that interface leaves the namespace.
  */
 #include <linux/netdevice.h>
+#include <linux/netfilter_arp.h>
+#include <linux/netfilter_ipv6.h>
 
 #include "arpproxy.h"
 
@@ -15,6 +17,38 @@ unsigned int arpproxy_net_id __read_mostly;
  * (bindings have their own slab cache, which tells).
  */
 atomic_t arpproxy_objects = ATOMIC_INIT(0);
+
+/*
+ * After the arptables/nft filter chains (priority 0), so that firewall rules
+ * on incoming ARP, and on IPv6 before routing, still apply to what
+ * arpproxy answers.
+ */
+#define ARPPROXY_HOOK_PRIORITY	100
+
+/* The responders of the netns: ARP's (hook.c) and IPv6's (hook6.c). */
+static int arpproxy_hook_register(struct net *net, struct arpproxy_net *an)
+{
+	an->hook_ops[0] = (struct nf_hook_ops) {
+		.hook = arpproxy_hook,
+		.pf = NFPROTO_ARP,
+		.hooknum = NF_ARP_IN,
+		.priority = ARPPROXY_HOOK_PRIORITY,
+		.priv = an,
+	};
+	an->hook_ops[1] = (struct nf_hook_ops) {
+		.hook = arpproxy_hook6,
+		.pf = NFPROTO_IPV6,
+		.hooknum = NF_INET_PRE_ROUTING,
+		.priority = ARPPROXY_HOOK_PRIORITY,
+		.priv = an,
+	};
+	return nf_register_net_hooks(net, an->hook_ops, ARRAY_SIZE(an->hook_ops));
+}
+
+static void arpproxy_hook_unregister(struct net *net, struct arpproxy_net *an)
+{
+	nf_unregister_net_hooks(net, an->hook_ops, ARRAY_SIZE(an->hook_ops));
+}
 
 static int __net_init arpproxy_net_init(struct net *net)
 {

@@ -25,6 +25,8 @@ int arpproxy_nl_check_ifindex(struct net *net, const struct nlattr *attr,
 int arpproxy_nl_prefix(struct netlink_ext_ack *extack, const struct nlattr *nest,
 		       struct nlattr **tb, int addr_type, int plen_type,
 		       bool required, __be32 *addr, u8 *plen);
+int arpproxy_nl_prefix6(struct netlink_ext_ack *extack, struct nlattr **tb,
+			int addr_type, int plen_type, struct in6_addr *addr, u8 *plen);
 struct sk_buff *arpproxy_reply_new(struct genl_info *info, u8 cmd, size_t size,
 				   void **hdr);
 int arpproxy_reply_send(struct sk_buff *msg, void *hdr, struct genl_info *info, int err);

@@ -18,6 +18,36 @@ static int arpproxy_binding_attrs(struct genl_info *info, struct nlattr **tb)
 				arpproxy_binding_nl_policy, info->extack);
 }
 
+/* The prefix of a binding: an IPv4 one, or an IPv6 one (prefix6). */
+static int arpproxy_parse_prefix(struct genl_info *info, struct nlattr **tb,
+				 struct arpproxy_binding_spec *spec)
+{
+	struct nlattr *nest = info->attrs[ARPPROXY_A_BINDING];
+	int err;
+
+	if (!tb[ARPPROXY_BINDING_A_PREFIX6]) {
+		spec->family = AF_INET;
+		err = arpproxy_nl_prefix(info->extack, nest, tb, ARPPROXY_BINDING_A_PREFIX4,
+					 ARPPROXY_BINDING_A_PLEN, true, &spec->addr, &spec->plen);
+		return err < 0 ? err : 0;
+	}
+	if (tb[ARPPROXY_BINDING_A_PREFIX4]) {
+		NL_SET_ERR_MSG_ATTR(info->extack, tb[ARPPROXY_BINDING_A_PREFIX6],
+				    "a binding has prefix4 or prefix6, not both");
+		return -EINVAL;
+	}
+	if (NL_REQ_ATTR_CHECK(info->extack, nest, tb, ARPPROXY_BINDING_A_PLEN))
+		return -EINVAL;
+	spec->family = AF_INET6;
+	return arpproxy_nl_prefix6(info->extack, tb, ARPPROXY_BINDING_A_PREFIX6,
+				   ARPPROXY_BINDING_A_PLEN, &spec->addr6, &spec->plen);
+}
+
+static bool arpproxy_spec_is6(const struct arpproxy_binding_spec *spec)
+{
+	return spec->family == AF_INET6;
+}
+
 static int arpproxy_parse_key(struct genl_info *info, struct nlattr **tb,
 			      struct arpproxy_binding_spec *spec)
 {
@@ -29,10 +59,8 @@ static int arpproxy_parse_key(struct genl_info *info, struct nlattr **tb,
 	if (err)
 		return err;
 	memset(spec, 0, sizeof(*spec));
-	err = arpproxy_nl_prefix(info->extack, info->attrs[ARPPROXY_A_BINDING], tb,
-				 ARPPROXY_BINDING_A_PREFIX4, ARPPROXY_BINDING_A_PLEN,
-				 true, &spec->addr, &spec->plen);
-	if (err < 0)
+	err = arpproxy_parse_prefix(info, tb, spec);
+	if (err)
 		return err;
 	if (tb[ARPPROXY_BINDING_A_IFINDEX])
 		spec->ifindex = nla_get_u32(tb[ARPPROXY_BINDING_A_IFINDEX]);
@@ -47,6 +75,10 @@ static int arpproxy_parse_announced(struct genl_info *info, struct nlattr **tb,
 
 	if (!attr)
 		return 0;
+	if (arpproxy_spec_is6(spec)) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attr, "IPv6 bindings are not announced yet");
+		return -EOPNOTSUPP;
+	}
 	if (!spec->ifindex) {
 		NL_SET_ERR_MSG_ATTR(info->extack, attr, "announcements need a dev");
 		return -EINVAL;
@@ -141,7 +173,7 @@ static int arpproxy_binding_set(struct genl_info *info, bool replace)
 	struct arpproxy_announce *job = NULL;
 	struct arpproxy_binding_spec spec;
 	struct arpproxy_config *cfg;
-	bool live;
+	bool live, announced;
 	int err;
 
 	err = arpproxy_parse_binding(info, tb, &spec);
@@ -150,18 +182,20 @@ static int arpproxy_binding_set(struct genl_info *info, bool replace)
 	mutex_lock(&an->lock);
 	cfg = arpproxy_config_of(an, info);
 	live = cfg != an->staged;
-	err = arpproxy_nl_check_ifindex(net, tb[ARPPROXY_BINDING_A_IFINDEX], info->extack);
-	if (!err)
-		err = arpproxy_binding_announceable(net, &spec, info->extack);
 	/* A restore announces its bindings once it is committed. */
-	if (!err && live)
+	announced = live && !arpproxy_spec_is6(&spec);
+	err = arpproxy_nl_check_ifindex(net, tb[ARPPROXY_BINDING_A_IFINDEX], info->extack);
+	if (!err && announced)
+		err = arpproxy_binding_announceable(net, &spec, info->extack);
+	if (!err && announced)
 		err = arpproxy_announce_prepare(&spec, &job);
 	if (!err)
 		err = arpproxy_binding_insert(&cfg->table, &spec, replace, info->extack);
 	if (err) {
 		arpproxy_announce_discard(job);
 	} else if (live) {
-		arpproxy_announce_start(an, &spec, job);
+		if (announced)
+			arpproxy_announce_start(an, &spec, job);
 		arpproxy_notify_binding(net, replace ? ARPPROXY_CMD_BINDING_REPLACE :
 					ARPPROXY_CMD_BINDING_ADD, &spec);
 	}
@@ -194,7 +228,7 @@ int arpproxy_nl_binding_del_doit(struct sk_buff *skb, struct genl_info *info)
 	mutex_lock(&an->lock);
 	cfg = arpproxy_config_of(an, info);
 	err = arpproxy_table_delete(&cfg->table, &spec);
-	if (!err && cfg != an->staged)
+	if (!err && cfg != an->staged && !arpproxy_spec_is6(&spec))
 		arpproxy_announce_cancel(an, &spec, 0);
 	if (!err && cfg != an->staged)
 		arpproxy_notify_binding(net, ARPPROXY_CMD_BINDING_DEL, &spec);
@@ -237,7 +271,9 @@ int arpproxy_put_binding(struct sk_buff *skb,
 	struct nlattr *nest = nla_nest_start(skb, ARPPROXY_A_BINDING);
 
 	if (!nest ||
-	    nla_put_be32(skb, ARPPROXY_BINDING_A_PREFIX4, spec->addr) ||
+	    (arpproxy_spec_is6(spec) ?
+	     nla_put_in6_addr(skb, ARPPROXY_BINDING_A_PREFIX6, &spec->addr6) :
+	     nla_put_be32(skb, ARPPROXY_BINDING_A_PREFIX4, spec->addr)) ||
 	    nla_put_u8(skb, ARPPROXY_BINDING_A_PLEN, spec->plen) ||
 	    (spec->ifindex && nla_put_u32(skb, ARPPROXY_BINDING_A_IFINDEX, spec->ifindex)) ||
 	    (!is_zero_ether_addr(spec->mac) &&
@@ -255,21 +291,14 @@ int arpproxy_put_binding(struct sk_buff *skb,
 static int arpproxy_fill_binding(struct sk_buff *skb, struct netlink_callback *cb,
 				 const struct arpproxy_binding *b)
 {
-	struct arpproxy_binding_spec spec = {
-		.addr = b->key.addr,
-		.plen = b->key.plen,
-		.ifindex = b->ifindex,
-		.flags = b->flags,
-		.garp = b->garp,
-		.refresh = b->refresh,
-	};
+	struct arpproxy_binding_spec spec;
 	void *hdr;
 
 	hdr = arpproxy_dump_put(skb, cb, ARPPROXY_CMD_BINDING_GET);
 	if (!hdr)
 		return -EMSGSIZE;
 	genl_dump_check_consistent(cb, hdr);
-	ether_addr_copy(spec.mac, b->mac);
+	arpproxy_binding_spec_of(b, &spec);
 	if (arpproxy_put_binding(skb, &spec, &b->hits)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
@@ -278,41 +307,51 @@ static int arpproxy_fill_binding(struct sk_buff *skb, struct netlink_callback *c
 	return 0;
 }
 
+/* Where a binding dump stands, kept in its callback between messages. */
+struct arpproxy_binding_dump {
+	bool started;			/* cursor holds the last binding sent */
+	struct arpproxy_binding_spec cursor;
+};
+
+/* The binding after @cursor: the IPv4 ones in order, then the IPv6 ones. */
+static const struct arpproxy_binding *
+arpproxy_dump_next(const struct arpproxy_table *t, const struct arpproxy_binding_spec *cursor)
+{
+	const struct arpproxy_binding *b;
+
+	if (cursor && arpproxy_spec_is6(cursor))
+		return arpproxy_table_next6(t, cursor);
+	b = arpproxy_table_next(t, cursor);
+	return b ?: arpproxy_table_next6(t, NULL);
+}
+
 /*
- * The dump resumes after the last binding it sent (cb->args[1..3], valid
- * once cb->args[0] is set), so it never repeats or skips one that stayed
- * in the table. cb->seq lets the core flag NLM_F_DUMP_INTR on changes.
+ * The dump resumes after the last binding it sent, so it never repeats or
+ * skips one that stayed in the table. cb->seq lets the core flag
+ * NLM_F_DUMP_INTR on changes.
  */
 int arpproxy_nl_binding_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct arpproxy_net *an = arpproxy_pernet(sock_net(skb->sk));
-	struct arpproxy_binding_spec cursor = {
-		.addr = htonl(cb->args[1]),
-		.plen = cb->args[2],
-		.ifindex = cb->args[3],
-	};
+	struct arpproxy_binding_dump *d = (void *)cb->ctx;
 	const struct arpproxy_binding *b;
 	struct arpproxy_table *t;
 	int err;
 
+	BUILD_BUG_ON(sizeof(*d) > sizeof(cb->ctx));
 	err = arpproxy_nl_dump_check(cb);
 	if (err)
 		return err;
 	mutex_lock(&an->lock);
 	t = &arpproxy_config_live(an)->table;
 	cb->seq = t->gen;
-	for (b = arpproxy_table_next(t, cb->args[0] ? &cursor : NULL);
-	     b; b = arpproxy_table_next(t, &cursor)) {
+	for (b = arpproxy_dump_next(t, d->started ? &d->cursor : NULL);
+	     b; b = arpproxy_dump_next(t, &d->cursor)) {
 		if (arpproxy_fill_binding(skb, cb, b))
 			break;
-		cursor.addr = b->key.addr;
-		cursor.plen = b->key.plen;
-		cursor.ifindex = b->ifindex;
-		cb->args[0] = 1;
+		arpproxy_binding_spec_of(b, &d->cursor);
+		d->started = true;
 	}
 	mutex_unlock(&an->lock);
-	cb->args[1] = ntohl(cursor.addr);
-	cb->args[2] = cursor.plen;
-	cb->args[3] = cursor.ifindex;
 	return skb->len;
 }

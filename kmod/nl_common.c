@@ -6,6 +6,7 @@
  */
 #include <linux/if_arp.h>
 #include <linux/netdevice.h>
+#include <net/ipv6.h>
 #include <net/sock.h>
 
 #include "nl.h"
@@ -77,6 +78,30 @@ int arpproxy_nl_prefix(struct netlink_ext_ack *extack, const struct nlattr *nest
 		return -EINVAL;
 	}
 	return 1;
+}
+
+/*
+ * The IPv6 prefix in @tb[@addr_type] and @tb[@plen_type], both there: 0,
+ * or an error for host bits set or a link-local or multicast prefix,
+ * which no binding may answer for.
+ */
+int arpproxy_nl_prefix6(struct netlink_ext_ack *extack, struct nlattr **tb,
+			int addr_type, int plen_type, struct in6_addr *addr, u8 *plen)
+{
+	struct in6_addr masked;
+
+	nla_memcpy(addr, tb[addr_type], sizeof(*addr));
+	*plen = nla_get_u8(tb[plen_type]);
+	ipv6_addr_prefix(&masked, addr, *plen);
+	if (!ipv6_addr_equal(&masked, addr)) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[addr_type], "prefix has host bits set");
+		return -EINVAL;
+	}
+	if (*plen >= 10 && (ipv6_addr_type(addr) & (IPV6_ADDR_LINKLOCAL | IPV6_ADDR_MULTICAST))) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[addr_type], "link-local or multicast prefix");
+		return -EINVAL;
+	}
+	return 0;
 }
 
 /* A reply to @info with room for @size bytes of attributes. */

@@ -12,46 +12,62 @@
 
 #include "hash.h"
 #include "proto.h"
+#include "table_mac.h"
 
 unsigned int arpproxy_max_bindings = 1U << 20;
 module_param_named(max_bindings, arpproxy_max_bindings, uint, 0644);
 MODULE_PARM_DESC(max_bindings, "Most bindings one network namespace may hold (default 1048576)");
 
 static struct kmem_cache *arpproxy_binding_cache;
-static struct kmem_cache *arpproxy_mac_entry_cache;
+static struct kmem_cache *arpproxy_binding6_cache;
 
-/* The slabs of bindings and of the MAC index's entries. */
+/* The slabs of IPv4 and IPv6 bindings, and the MAC index's. */
 int arpproxy_binding_slab_init(void)
 {
-	arpproxy_binding_cache = KMEM_CACHE(arpproxy_binding, SLAB_ACCOUNT);
+	arpproxy_binding_cache = kmem_cache_create("arpproxy_binding", ARPPROXY_BINDING4_SIZE,
+						   __alignof__(struct arpproxy_binding),
+						   SLAB_ACCOUNT, NULL);
 	if (!arpproxy_binding_cache)
 		return -ENOMEM;
-	arpproxy_mac_entry_cache = KMEM_CACHE(arpproxy_mac_entry, SLAB_ACCOUNT);
-	if (!arpproxy_mac_entry_cache) {
-		kmem_cache_destroy(arpproxy_binding_cache);
-		return -ENOMEM;
-	}
+	arpproxy_binding6_cache = kmem_cache_create("arpproxy_binding6",
+						    sizeof(struct arpproxy_binding),
+						    __alignof__(struct arpproxy_binding),
+						    SLAB_ACCOUNT, NULL);
+	if (!arpproxy_binding6_cache)
+		goto err_binding;
+	if (arpproxy_mac_slab_init())
+		goto err_binding6;
 	return 0;
+
+err_binding6:
+	kmem_cache_destroy(arpproxy_binding6_cache);
+err_binding:
+	kmem_cache_destroy(arpproxy_binding_cache);
+	return -ENOMEM;
 }
 
 void arpproxy_binding_slab_exit(void)
 {
 	/* Objects retired by call_rcu() must be freed before their cache. */
 	rcu_barrier();
-	kmem_cache_destroy(arpproxy_mac_entry_cache);
+	arpproxy_mac_slab_exit();
+	kmem_cache_destroy(arpproxy_binding6_cache);
 	kmem_cache_destroy(arpproxy_binding_cache);
+}
+
+static struct kmem_cache *arpproxy_binding_slab(bool is6)
+{
+	return is6 ? arpproxy_binding6_cache : arpproxy_binding_cache;
+}
+
+static void arpproxy_binding_free(struct arpproxy_binding *b)
+{
+	kmem_cache_free(arpproxy_binding_slab(arpproxy_binding_is6(b)), b);
 }
 
 static void arpproxy_binding_free_rcu(struct rcu_head *head)
 {
-	kmem_cache_free(arpproxy_binding_cache,
-			container_of(head, struct arpproxy_binding, rcu));
-}
-
-static void arpproxy_mac_entry_free_rcu(struct rcu_head *head)
-{
-	kmem_cache_free(arpproxy_mac_entry_cache,
-			container_of(head, struct arpproxy_mac_entry, rcu));
+	arpproxy_binding_free(container_of(head, struct arpproxy_binding, rcu));
 }
 
 int arpproxy_table_init(struct arpproxy_table *t)
@@ -60,122 +76,59 @@ int arpproxy_table_init(struct arpproxy_table *t)
 
 	BUILD_BUG_ON(ARPPROXY_BINDING_F_MASK > U8_MAX);
 	t->tree = RB_ROOT;
+	t->tree6 = RB_ROOT;
 	err = rhltable_init(&t->hash, &arpproxy_hash_params);
 	if (err)
 		return err;
-	err = rhashtable_init(&t->by_mac, &arpproxy_mac_params);
+	err = rhltable_init(&t->hash6, &arpproxy_hash6_params);
 	if (err)
-		rhltable_destroy(&t->hash);
+		goto err_hash;
+	err = arpproxy_mac_index_init(t);
+	if (err)
+		goto err_hash6;
+	return 0;
+
+err_hash6:
+	rhltable_destroy(&t->hash6);
+err_hash:
+	rhltable_destroy(&t->hash);
 	return err;
 }
 
 static void arpproxy_binding_free_now(void *ptr, void *arg)
 {
-	kmem_cache_free(arpproxy_binding_cache, ptr);
-}
-
-static void arpproxy_mac_entry_free_now(void *ptr, void *arg)
-{
-	kmem_cache_free(arpproxy_mac_entry_cache, ptr);
+	arpproxy_binding_free(ptr);
 }
 
 /* Called once no reader can see the table any more. */
 void arpproxy_table_destroy(struct arpproxy_table *t)
 {
-	rhashtable_free_and_destroy(&t->by_mac, arpproxy_mac_entry_free_now, NULL);
+	arpproxy_mac_index_destroy(t);
+	rhltable_free_and_destroy(&t->hash6, arpproxy_binding_free_now, NULL);
 	rhltable_free_and_destroy(&t->hash, arpproxy_binding_free_now, NULL);
 }
 
-/* Only a host binding names the one address RARP can hand out. */
-static bool arpproxy_mac_indexed(const struct arpproxy_binding *b)
+static bool arpproxy_spec_is6(const struct arpproxy_binding_spec *spec)
 {
-	return b->key.plen == 32 && !is_zero_ether_addr(b->mac);
-}
-
-static struct arpproxy_mac_entry *
-arpproxy_mac_entry_find(struct arpproxy_table *t, const struct arpproxy_binding *b)
-{
-	struct arpproxy_mac_key key = { .ifindex = b->ifindex };
-
-	ether_addr_copy(key.mac, b->mac);
-	return rhashtable_lookup_fast(&t->by_mac, &key, arpproxy_mac_params);
+	return spec->family == AF_INET6;
 }
 
 /*
- * Into the entry of its MAC and scope, after any binding with the same
- * address (the one it replaces); it becomes what RARP answers with if it
- * has the lowest address.
+ * Ascending prefix (as a number), then length, then interface; between
+ * bindings of one family, since each has its tree.
  */
-static int arpproxy_mac_link(struct arpproxy_table *t, struct arpproxy_binding *nb)
-{
-	struct arpproxy_mac_entry *e = arpproxy_mac_entry_find(t, nb);
-	struct rb_node **link, *parent = NULL;
-	bool leftmost = true;
-	int err;
-
-	if (!e) {
-		e = kmem_cache_zalloc(arpproxy_mac_entry_cache, GFP_KERNEL_ACCOUNT);
-		if (!e)
-			return -ENOMEM;
-		ether_addr_copy(e->key.mac, nb->mac);
-		e->key.ifindex = nb->ifindex;
-		e->bindings = RB_ROOT_CACHED;
-		rb_link_node(&nb->mnode, NULL, &e->bindings.rb_root.rb_node);
-		rb_insert_color_cached(&nb->mnode, &e->bindings, true);
-		/* Published with the entry, by the insert. */
-		RCU_INIT_POINTER(e->best, nb);
-		err = rhashtable_insert_fast(&t->by_mac, &e->node, arpproxy_mac_params);
-		if (err)
-			kmem_cache_free(arpproxy_mac_entry_cache, e);
-		return err;
-	}
-	link = &e->bindings.rb_root.rb_node;
-	while (*link) {
-		const struct arpproxy_binding *b;
-
-		parent = *link;
-		b = rb_entry(parent, struct arpproxy_binding, mnode);
-		if (ntohl(nb->key.addr) < ntohl(b->key.addr)) {
-			link = &parent->rb_left;
-		} else {
-			link = &parent->rb_right;
-			leftmost = false;
-		}
-	}
-	rb_link_node(&nb->mnode, parent, link);
-	rb_insert_color_cached(&nb->mnode, &e->bindings, leftmost);
-	if (leftmost)
-		rcu_assign_pointer(e->best, nb);
-	return 0;
-}
-
-/* RARP may still read @b, or its entry, until a grace period has passed. */
-static void arpproxy_mac_unlink(struct arpproxy_table *t, struct arpproxy_binding *b)
-{
-	struct arpproxy_mac_entry *e = arpproxy_mac_entry_find(t, b);
-	struct rb_node *first;
-
-	/* Every indexed binding is in its entry. */
-	if (WARN_ON(!e))
-		return;
-	rb_erase_cached(&b->mnode, &e->bindings);
-	first = rb_first_cached(&e->bindings);
-	if (!first) {
-		WARN_ON(rhashtable_remove_fast(&t->by_mac, &e->node, arpproxy_mac_params));
-		call_rcu(&e->rcu, arpproxy_mac_entry_free_rcu);
-	} else if (rcu_access_pointer(e->best) == b) {
-		rcu_assign_pointer(e->best, rb_entry(first, struct arpproxy_binding, mnode));
-	}
-}
-
-/* Ascending prefix (as a number), then length, then interface. */
 static int arpproxy_spec_cmp(const struct arpproxy_binding_spec *s,
 			     const struct arpproxy_binding *b)
 {
-	u32 a = ntohl(s->addr), c = ntohl(b->key.addr);
+	int cmp;
 
-	if (a != c)
-		return a < c ? -1 : 1;
+	if (arpproxy_spec_is6(s))
+		cmp = memcmp(&s->addr6, &b->key6.addr, sizeof(s->addr6));
+	else
+		cmp = ntohl(s->addr) < ntohl(b->key.addr) ? -1 :
+		      ntohl(s->addr) > ntohl(b->key.addr);
+	if (cmp)
+		return cmp;
 	if (s->plen != b->key.plen)
 		return s->plen < b->key.plen ? -1 : 1;
 	if (s->ifindex != b->ifindex)
@@ -183,11 +136,16 @@ static int arpproxy_spec_cmp(const struct arpproxy_binding_spec *s,
 	return 0;
 }
 
+static struct rb_root *arpproxy_tree(struct arpproxy_table *t, bool is6)
+{
+	return is6 ? &t->tree6 : &t->tree;
+}
+
 static struct arpproxy_binding *
-arpproxy_tree_find(const struct arpproxy_table *t,
+arpproxy_tree_find(struct arpproxy_table *t,
 		   const struct arpproxy_binding_spec *spec)
 {
-	struct rb_node *n = t->tree.rb_node;
+	struct rb_node *n = arpproxy_tree(t, arpproxy_spec_is6(spec))->rb_node;
 
 	while (n) {
 		struct arpproxy_binding *b = rb_entry(n, struct arpproxy_binding, tnode);
@@ -204,7 +162,8 @@ static void arpproxy_tree_insert(struct arpproxy_table *t,
 				 struct arpproxy_binding *nb,
 				 const struct arpproxy_binding_spec *spec)
 {
-	struct rb_node **link = &t->tree.rb_node, *parent = NULL;
+	struct rb_root *root = arpproxy_tree(t, arpproxy_spec_is6(spec));
+	struct rb_node **link = &root->rb_node, *parent = NULL;
 
 	while (*link) {
 		struct arpproxy_binding *b = rb_entry(*link, struct arpproxy_binding, tnode);
@@ -213,18 +172,18 @@ static void arpproxy_tree_insert(struct arpproxy_table *t,
 		link = arpproxy_spec_cmp(spec, b) < 0 ? &parent->rb_left : &parent->rb_right;
 	}
 	rb_link_node(&nb->tnode, parent, link);
-	rb_insert_color(&nb->tnode, &t->tree);
+	rb_insert_color(&nb->tnode, root);
 }
 
-const struct arpproxy_binding *
-arpproxy_table_next(const struct arpproxy_table *t,
-		    const struct arpproxy_binding_spec *after)
+/* The binding of @root after @after (of the same family), or the first. */
+static const struct arpproxy_binding *
+arpproxy_tree_next(const struct rb_root *root, const struct arpproxy_binding_spec *after)
 {
-	struct rb_node *n = t->tree.rb_node;
+	struct rb_node *n = root->rb_node;
 	const struct arpproxy_binding *next = NULL;
 
 	if (!after) {
-		n = rb_first(&t->tree);
+		n = rb_first(root);
 		return n ? rb_entry(n, struct arpproxy_binding, tnode) : NULL;
 	}
 	while (n) {
@@ -240,26 +199,85 @@ arpproxy_table_next(const struct arpproxy_table *t,
 	return next;
 }
 
-static void arpproxy_plen_get(struct arpproxy_table *t, unsigned int plen)
+/* The IPv4 bindings in order: the one after @after, or the first. */
+const struct arpproxy_binding *
+arpproxy_table_next(const struct arpproxy_table *t,
+		    const struct arpproxy_binding_spec *after)
 {
-	if (!t->plen_count[plen]++)
-		WRITE_ONCE(t->plen_mask, t->plen_mask | BIT_ULL(plen));
+	return arpproxy_tree_next(&t->tree, after);
 }
 
-static void arpproxy_plen_put(struct arpproxy_table *t, unsigned int plen)
+const struct arpproxy_binding *
+arpproxy_table_next6(const struct arpproxy_table *t,
+		     const struct arpproxy_binding_spec *after)
 {
-	if (!--t->plen_count[plen])
-		WRITE_ONCE(t->plen_mask, t->plen_mask & ~BIT_ULL(plen));
+	return arpproxy_tree_next(&t->tree6, after);
+}
+
+/* What identifies @b and what it says, as a request would put it. */
+void arpproxy_binding_spec_of(const struct arpproxy_binding *b,
+			      struct arpproxy_binding_spec *spec)
+{
+	*spec = (struct arpproxy_binding_spec) {
+		.family = b->key.family,
+		.plen = b->key.plen,
+		.ifindex = b->ifindex,
+		.flags = b->flags,
+		.garp = b->garp,
+		.refresh = b->refresh,
+	};
+	if (arpproxy_binding_is6(b))
+		spec->addr6 = b->key6.addr;
+	else
+		spec->addr = b->key.addr;
+	ether_addr_copy(spec->mac, b->mac);
+}
+
+/* The lookup probes the lengths in use: readers see each bit change whole. */
+static void arpproxy_plen_get(struct arpproxy_table *t, bool is6, unsigned int plen)
+{
+	unsigned long *word = &t->plen6_mask[BIT_WORD(plen)];
+
+	if (!is6) {
+		if (!t->plen_count[plen]++)
+			WRITE_ONCE(t->plen_mask, t->plen_mask | BIT_ULL(plen));
+	} else if (!t->plen6_count[plen]++) {
+		WRITE_ONCE(*word, *word | BIT_MASK(plen));
+	}
+}
+
+static void arpproxy_plen_put(struct arpproxy_table *t, bool is6, unsigned int plen)
+{
+	unsigned long *word = &t->plen6_mask[BIT_WORD(plen)];
+
+	if (!is6) {
+		if (!--t->plen_count[plen])
+			WRITE_ONCE(t->plen_mask, t->plen_mask & ~BIT_ULL(plen));
+	} else if (!--t->plen6_count[plen]) {
+		WRITE_ONCE(*word, *word & ~BIT_MASK(plen));
+	}
+}
+
+static int arpproxy_hash_insert(struct arpproxy_table *t, struct arpproxy_binding *b)
+{
+	if (arpproxy_binding_is6(b))
+		return rhltable_insert(&t->hash6, &b->hnode, arpproxy_hash6_params);
+	return rhltable_insert(&t->hash, &b->hnode, arpproxy_hash_params);
 }
 
 static void arpproxy_unlink(struct arpproxy_table *t, struct arpproxy_binding *b)
 {
+	bool is6 = arpproxy_binding_is6(b);
+
 	/* Removal only fails for an object that is not in the table. */
-	WARN_ON(rhltable_remove(&t->hash, &b->hnode, arpproxy_hash_params));
+	if (is6)
+		WARN_ON(rhltable_remove(&t->hash6, &b->hnode, arpproxy_hash6_params));
+	else
+		WARN_ON(rhltable_remove(&t->hash, &b->hnode, arpproxy_hash_params));
 	if (arpproxy_mac_indexed(b))
 		arpproxy_mac_unlink(t, b);
-	rb_erase(&b->tnode, &t->tree);
-	arpproxy_plen_put(t, b->key.plen);
+	rb_erase(&b->tnode, arpproxy_tree(t, is6));
+	arpproxy_plen_put(t, is6, b->key.plen);
 	t->count--;
 	t->gen++;
 	call_rcu(&b->rcu, arpproxy_binding_free_rcu);
@@ -269,6 +287,7 @@ int arpproxy_table_insert(struct arpproxy_table *t,
 			  const struct arpproxy_binding_spec *spec,
 			  bool replace)
 {
+	bool is6 = arpproxy_spec_is6(spec);
 	struct arpproxy_binding *old, *nb;
 	int err;
 
@@ -278,10 +297,16 @@ int arpproxy_table_insert(struct arpproxy_table *t,
 	if (!old && t->count >= READ_ONCE(arpproxy_max_bindings))
 		return -ENOSPC;
 
-	nb = kmem_cache_zalloc(arpproxy_binding_cache, GFP_KERNEL_ACCOUNT);
+	nb = kmem_cache_zalloc(arpproxy_binding_slab(is6), GFP_KERNEL_ACCOUNT);
 	if (!nb)
 		return -ENOMEM;
-	nb->key.addr = spec->addr;
+	if (is6) {
+		nb->key6.family = AF_INET6;
+		nb->key6.addr = spec->addr6;
+	} else {
+		nb->key.family = AF_INET;
+		nb->key.addr = spec->addr;
+	}
 	nb->key.plen = spec->plen;
 	nb->ifindex = spec->ifindex;
 	nb->flags = spec->flags;
@@ -294,24 +319,24 @@ int arpproxy_table_insert(struct arpproxy_table *t,
 	if (arpproxy_mac_indexed(nb)) {
 		err = arpproxy_mac_link(t, nb);
 		if (err) {
-			kmem_cache_free(arpproxy_binding_cache, nb);
+			arpproxy_binding_free(nb);
 			return err;
 		}
 	}
 	/* Readers see the old binding, both, or the new one: never a mix. */
-	err = rhltable_insert(&t->hash, &nb->hnode, arpproxy_hash_params);
+	err = arpproxy_hash_insert(t, nb);
 	if (err) {
 		if (arpproxy_mac_indexed(nb)) {
 			arpproxy_mac_unlink(t, nb);
 			/* RARP may have seen it. */
 			call_rcu(&nb->rcu, arpproxy_binding_free_rcu);
 		} else {
-			kmem_cache_free(arpproxy_binding_cache, nb);
+			arpproxy_binding_free(nb);
 		}
 		return err;
 	}
 	arpproxy_tree_insert(t, nb, spec);
-	arpproxy_plen_get(t, spec->plen);
+	arpproxy_plen_get(t, is6, spec->plen);
 	t->count++;
 	t->gen++;
 	if (old)
@@ -327,18 +352,15 @@ int arpproxy_table_delete(struct arpproxy_table *t,
 
 	if (!b)
 		return -ENOENT;
-	spec->flags = b->flags;
-	spec->garp = b->garp;
-	spec->refresh = b->refresh;
-	ether_addr_copy(spec->mac, b->mac);
+	arpproxy_binding_spec_of(b, spec);
 	arpproxy_unlink(t, b);
 	return 0;
 }
 
-/* Remove the bindings scoped to @ifindex, or all of them for 0; how many. */
-unsigned int arpproxy_table_flush(struct arpproxy_table *t, int ifindex)
+static unsigned int arpproxy_tree_flush(struct arpproxy_table *t, struct rb_root *root,
+					int ifindex)
 {
-	struct rb_node *n = rb_first(&t->tree);
+	struct rb_node *n = rb_first(root);
 	unsigned int removed = 0;
 
 	while (n) {
@@ -352,4 +374,11 @@ unsigned int arpproxy_table_flush(struct arpproxy_table *t, int ifindex)
 		}
 	}
 	return removed;
+}
+
+/* Remove the bindings scoped to @ifindex, or all of them for 0; how many. */
+unsigned int arpproxy_table_flush(struct arpproxy_table *t, int ifindex)
+{
+	return arpproxy_tree_flush(t, &t->tree, ifindex) +
+	       arpproxy_tree_flush(t, &t->tree6, ifindex);
 }

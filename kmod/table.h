@@ -5,12 +5,24 @@
 #include <linux/rhashtable.h>
 #include <linux/rbtree.h>
 #include <linux/etherdevice.h>
+#include <linux/in6.h>
 
-/* Hash key: the prefix, host bits clear, and its length. */
+/*
+ * Hash keys: the prefix, host bits clear, and its length. Both start with
+ * the family, which tells which one a binding has.
+ */
 struct arpproxy_key {
-	__be32 addr;
+	u8 family;	/* AF_INET */
 	u8 plen;
-	u8 pad[3];	/* always zero: the key is hashed as bytes */
+	u8 pad[2];	/* always zero: the key is hashed as bytes */
+	__be32 addr;
+};
+
+struct arpproxy_key6 {
+	u8 family;	/* AF_INET6 */
+	u8 plen;
+	u8 pad[2];	/* always zero */
+	struct in6_addr addr;
 };
 
 /*
@@ -28,7 +40,6 @@ struct arpproxy_binding {
 		struct rb_node mnode;	/* in its MAC entry, if a host with a MAC */
 		struct rcu_head rcu;
 	};
-	struct arpproxy_key key;
 	int ifindex;			/* 0: any interface */
 	u8 flags;			/* ARPPROXY_BINDING_F_*, all below 1 << 8 */
 	u8 garp;			/* announcement rounds, 0: none */
@@ -36,7 +47,24 @@ struct arpproxy_binding {
 	u32 refresh;			/* seconds between announcements, 0: none */
 	/* Not per-CPU: that would cost more than the whole binding. */
 	atomic64_t hits;
+	/*
+	 * Last: an IPv4 binding is allocated without the rest of key6, and
+	 * only key6 of one whose key.family is AF_INET6 may be read.
+	 */
+	union {
+		struct arpproxy_key key;
+		struct arpproxy_key6 key6;
+	};
 };
+
+/* The size of an IPv4 binding, which has no IPv6 address. */
+#define ARPPROXY_BINDING4_SIZE	(offsetof(struct arpproxy_binding, key) + \
+				 sizeof(struct arpproxy_key))
+
+static inline bool arpproxy_binding_is6(const struct arpproxy_binding *b)
+{
+	return b->key.family == AF_INET6;
+}
 
 /* The MAC index's key: a MAC and the interface its bindings are scoped to. */
 struct arpproxy_mac_key {
@@ -58,25 +86,37 @@ struct arpproxy_mac_entry {
 	struct rcu_head rcu;
 };
 
+#define ARPPROXY_PLEN6_WORDS	BITS_TO_LONGS(129)
+
+/* Each family's bindings apart: IPv4's walkers never meet an IPv6 one. */
 struct arpproxy_table {
 	struct rhltable hash;
 	struct rhashtable by_mac;	/* struct arpproxy_mac_entry, for RARP */
-	struct rb_root tree;		/* ordered by arpproxy_binding_cmp() */
+	struct rb_root tree;		/* ordered by arpproxy_spec_cmp() */
 	u64 plen_mask;			/* bit N set: some binding is a /N */
 	unsigned int plen_count[33];
-	unsigned int count;
+	struct rhltable hash6;		/* the IPv6 bindings */
+	struct rb_root tree6;
+	unsigned long plen6_mask[ARPPROXY_PLEN6_WORDS];
+	unsigned int plen6_count[129];
+	unsigned int count;		/* of both families */
 	unsigned int gen;		/* bumped on every change, for dumps */
 };
 
-/* What a netlink request asks for; the key fields identify a binding. */
+/*
+ * What a netlink request asks for; the key fields identify a binding.
+ * family is AF_INET6 for an IPv6 one (addr6), else it is IPv4 (addr).
+ */
 struct arpproxy_binding_spec {
-	__be32 addr;
+	u8 family;
 	u8 plen;
+	u8 mac[ETH_ALEN];
+	__be32 addr;
+	struct in6_addr addr6;
 	int ifindex;
 	u32 flags;
-	u8 mac[ETH_ALEN];
-	u8 garp;
 	u32 refresh;
+	u8 garp;
 };
 
 extern unsigned int arpproxy_max_bindings;
@@ -89,6 +129,8 @@ void arpproxy_table_destroy(struct arpproxy_table *t);
 
 struct arpproxy_binding *
 arpproxy_table_lookup(struct arpproxy_table *t, __be32 addr, int ifindex);
+struct arpproxy_binding *
+arpproxy_table_lookup6(struct arpproxy_table *t, const struct in6_addr *addr, int ifindex);
 struct arpproxy_binding *
 arpproxy_table_lookup_mac(struct arpproxy_table *t, const u8 *mac, int ifindex);
 
@@ -105,5 +147,10 @@ unsigned int arpproxy_table_flush(struct arpproxy_table *t, int ifindex);
 const struct arpproxy_binding *
 arpproxy_table_next(const struct arpproxy_table *t,
 		    const struct arpproxy_binding_spec *after);
+const struct arpproxy_binding *
+arpproxy_table_next6(const struct arpproxy_table *t,
+		     const struct arpproxy_binding_spec *after);
+void arpproxy_binding_spec_of(const struct arpproxy_binding *b,
+			      struct arpproxy_binding_spec *spec);
 
 #endif /* _ARPPROXY_TABLE_H */

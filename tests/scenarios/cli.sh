@@ -21,7 +21,7 @@ check_eq "binding show -j" \
 check_eq "binding show filters by dev" "172.16.20.0/24 dev e0 mac auto hits 0" \
 	"$(ctl binding show dev e0)"
 check_eq "stats show -j has the documented keys" \
-	"acl_denied bad_dst_mac bad_format bad_sender_ip bad_sender_mac bad_src_mac broadcast_target cache_evicted events_dropped excluded frames garp_sent garp_skipped gratuitous invalid local_target martian_source no_binding not_offsubnet not_request pin_mismatch pin_off_subnet probe rarp_acl_denied rarp_bad_src_mac rarp_rate_limited rarp_replies rarp_requests rate_evicted rate_limited replies requests routes_back spoof_dropped spoof_logged static_mismatch station_changes stations_expired stations_learnt stations_refused tx_error" \
+	"acl_denied bad_dst_mac bad_format bad_sender_ip bad_sender_mac bad_src_mac broadcast_target cache_evicted events_dropped excluded frames garp_sent garp_skipped gratuitous invalid local_target martian_source nd_dad_ignored nd_excluded nd_invalid nd_local_target nd_no_binding nd_not_offsubnet nd_replies nd_routes_back nd_solicits nd_tx_error no_binding not_offsubnet not_request pin_mismatch pin_off_subnet probe rarp_acl_denied rarp_bad_src_mac rarp_rate_limited rarp_replies rarp_requests rate_evicted rate_limited replies requests routes_back spoof_dropped spoof_logged static_mismatch station_changes stations_expired stations_learnt stations_refused tx_error" \
 	"$(ctl -j stats show | jq -r 'keys | join(" ")')"
 check_eq "iface show -j" '{"dev":"e0","proxy":"off","inspect":"off","rarp":"off","learn":"off","rate":0,"burst":0,"per_host":0}' \
 	"$(ctl -j iface show | jq -c '.[] | select(.dev == "e0")')"

@@ -4,5 +4,6 @@
 #define _SHIM_LINUX_BITS_H
 
 #define BIT_ULL(n) (1ULL << (n))
+#define BITS_TO_LONGS(n) (((n) + 8 * sizeof(long) - 1) / (8 * sizeof(long)))
 
 #endif

@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The IPv6 responder: an NF_INET_PRE_ROUTING hook that answers Neighbor
+ * Solicitations for the targets of IPv6 bindings with Neighbor
+ * Advertisements, as the kernel's proxy_ndp would (RFC 4861 7.2.8) but at
+ * once and from prefixes. It runs under RCU only and allocates nothing but
+ * the advertisement and the solicitor's neighbour entry. ACLs, rate limits,
+ * inspection and learning are IPv4's alone so far.
+ */
+#include <linux/netfilter_ipv6.h>
+#include <net/addrconf.h>
+#include <net/ip6_route.h>
+#include <net/ndisc.h>
+
+#include "arpproxy.h"
+#include "proto.h"
+#include "proto6.h"
+
+/* Longer than this, a solicitation carries options no solicitor needs. */
+#define ARPPROXY_NS_MAX_LEN	256
+
+/*
+ * What arpproxy_facts_get() finds for IPv4: whether the target is ours,
+ * on the ingress link, and which device the kernel routes it out of.
+ */
+static void arpproxy_facts6_get(struct net *net, const struct sk_buff *skb,
+				const struct net_device *dev,
+				const struct arpproxy_binding *b,
+				const struct in6_addr *saddr,
+				const struct in6_addr *target, struct arpproxy_facts *f)
+{
+	struct inet6_dev *idev = __in6_dev_get(dev);
+	struct flowi6 fl6 = {
+		.flowi6_iif = dev->ifindex,
+		.flowi6_mark = skb->mark,
+		.daddr = *target,
+		.saddr = *saddr,
+	};
+	struct dst_entry *dst;
+	struct rt6_info *rt;
+
+	*f = (struct arpproxy_facts) {
+		.bound = b,
+		.flags = b ? b->flags : 0,
+		.mac_override = b && !is_zero_ether_addr(b->mac) &&
+				!ether_addr_equal(b->mac, dev->dev_addr),
+		.local = ipv6_chk_addr(net, target, NULL, 0),
+		.on_link = ipv6_chk_prefix(target, (struct net_device *)dev),
+		.forwarding = idev && READ_ONCE(idev->cnf.forwarding),
+	};
+	dst = ip6_route_lookup(net, &fl6, skb, 0);
+	rt = container_of(dst, struct rt6_info, dst);
+	if (!dst->error && !(rt->rt6i_flags & (RTF_LOCAL | RTF_ANYCAST | RTF_REJECT)))
+		f->route = dst->dev == dev ? ARPPROXY_ROUTE_INGRESS : ARPPROXY_ROUTE_ELSEWHERE;
+	dst_release(dst);
+}
+
+/*
+ * The advertisement for @target, from @mac, to @daddr: through
+ * ndisc_send_skb(), so NF_INET_LOCAL_OUT rules apply and the source is
+ * the one the kernel's own proxy answers would have. Override is off, as
+ * RFC 4861 7.2.8 asks of a proxy.
+ */
+static bool arpproxy_send_na(struct net_device *dev, const struct in6_addr *daddr,
+			     const struct in6_addr *target, const u8 *mac,
+			     bool router, bool solicited)
+{
+	struct net *net = dev_net(dev);
+	int hlen = LL_RESERVED_SPACE(dev) + sizeof(struct ipv6hdr);
+	struct in6_addr saddr;
+	struct sk_buff *skb;
+	struct nd_msg *msg;
+	u8 *opt;
+
+	if (ipv6_dev_get_saddr(net, dev, daddr, 0, &saddr))
+		return false;
+	skb = alloc_skb(hlen + sizeof(*msg) + 8 + dev->needed_tailroom, GFP_ATOMIC);
+	if (!skb)
+		return false;
+	skb->protocol = htons(ETH_P_IPV6);
+	skb->dev = dev;
+	skb_reserve(skb, hlen);
+	skb_reset_transport_header(skb);
+	msg = skb_put(skb, sizeof(*msg));
+	*msg = (struct nd_msg) {
+		.icmph = {
+			.icmp6_type = NDISC_NEIGHBOUR_ADVERTISEMENT,
+			.icmp6_router = router,
+			.icmp6_solicited = solicited,
+		},
+		.target = *target,
+	};
+	opt = skb_put(skb, 8);
+	opt[0] = ND_OPT_TARGET_LL_ADDR;
+	opt[1] = 1;
+	ether_addr_copy(opt + 2, mac);
+	ndisc_send_skb(skb, daddr, &saddr);
+	return true;
+}
+
+/*
+ * The answer to one valid solicitation. A Duplicate Address Detection
+ * probe (from ::) is defended only for a host binding, whose address is
+ * one host's; a prefix binding stays silent, so hosts behind it may still
+ * configure their addresses.
+ */
+static enum arpproxy_stat arpproxy_decide6(struct net *net, struct arpproxy_config *cfg,
+					   struct arpproxy_iface *iface,
+					   const struct sk_buff *skb, struct net_device *dev,
+					   const struct ipv6hdr *ip6, const struct arpproxy_ns *ns,
+					   const u8 *sllao)
+{
+	bool dad = ipv6_addr_any(&ip6->saddr);
+	struct in6_addr solicitor = ip6->saddr;
+	struct arpproxy_facts facts;
+	struct arpproxy_binding *b;
+	enum arpproxy_stat verdict;
+	struct neighbour *n;
+	u8 lladdr[ETH_ALEN];
+
+	b = arpproxy_table_lookup6(&cfg->table, &ns->target, dev->ifindex);
+	if (!b && !(iface && iface->conf.proxy_mode == ARPPROXY_PROXY_ROUTE))
+		return ARPPROXY_STAT_ND_NO_BINDING;
+	/* Every link has fe80::/64: a link-local target is always here. */
+	if (ipv6_addr_type(&ns->target) & IPV6_ADDR_LINKLOCAL)
+		return ARPPROXY_STAT_ND_NOT_OFFSUBNET;
+	arpproxy_facts6_get(net, skb, dev, b, &ip6->saddr, &ns->target, &facts);
+	verdict = arpproxy_nd_stat(arpproxy_verdict(&facts));
+	if (verdict != ARPPROXY_STAT_ND_REPLIES)
+		return verdict;
+	if (dad && !(b && b->key.plen == 128))
+		return ARPPROXY_STAT_ND_DAD_IGNORED;
+	/* RFC 4861 7.2.3: the solicitor is about to be answered: learn it. */
+	if (sllao) {
+		ether_addr_copy(lladdr, sllao);
+		n = neigh_event_ns(&nd_tbl, lladdr, &solicitor, dev);
+		if (n)
+			neigh_release(n);
+	}
+	if (!arpproxy_send_na(dev, dad ? &in6addr_linklocal_allnodes : &solicitor,
+			      &ns->target,
+			      b && !is_zero_ether_addr(b->mac) ? b->mac : dev->dev_addr,
+			      facts.forwarding, !dad))
+		return ARPPROXY_STAT_ND_TX_ERROR;
+	if (b)
+		atomic64_inc(&b->hits);
+	return ARPPROXY_STAT_ND_REPLIES;
+}
+
+/*
+ * Only solicitations straight after the IPv6 header are looked at, as
+ * every stack sends them; others go on to the kernel, uncounted.
+ */
+unsigned int arpproxy_hook6(void *priv, struct sk_buff *skb,
+			    const struct nf_hook_state *state)
+{
+	struct arpproxy_net *an = priv;
+	struct net_device *dev = state->in;
+	const struct arpproxy_ns *ns;
+	struct arpproxy_dev_stats *ds;
+	const struct ipv6hdr *ip6;
+	struct arpproxy_config *cfg;
+	enum arpproxy_stat verdict;
+	struct arpproxy_ns_ip nsip;
+	unsigned int len;
+	const u8 *sllao;
+	u8 type, *tp;
+
+	ip6 = ipv6_hdr(skb);
+	tp = skb_header_pointer(skb, sizeof(*ip6), sizeof(type), &type);
+	if (ip6->nexthdr != IPPROTO_ICMPV6 || !tp || *tp != ARPPROXY_NS_TYPE ||
+	    dev->type != ARPHRD_ETHER)
+		return NF_ACCEPT;
+	ds = xa_load(&an->dev_stats, dev->ifindex);
+	arpproxy_count_dev(an, ds, ARPPROXY_STAT_ND_SOLICITS);
+	len = skb->len - sizeof(*ip6);
+	if (len > ARPPROXY_NS_MAX_LEN || !pskb_may_pull(skb, skb->len) ||
+	    nf_ip6_checksum(skb, state->hook, sizeof(*ip6), IPPROTO_ICMPV6)) {
+		arpproxy_count_dev(an, ds, ARPPROXY_STAT_ND_INVALID);
+		return NF_ACCEPT;
+	}
+	ip6 = ipv6_hdr(skb);
+	ns = (const struct arpproxy_ns *)(ip6 + 1);
+	nsip = (struct arpproxy_ns_ip) {
+		.saddr = &ip6->saddr,
+		.daddr = &ip6->daddr,
+		.hop_limit = ip6->hop_limit,
+	};
+	verdict = arpproxy_ns_check(&nsip, ns, len, &sllao);
+	if (verdict == ARPPROXY_STAT_ND_SOLICITS) {
+		cfg = rcu_dereference(an->config);
+		verdict = arpproxy_decide6(state->net, cfg, arpproxy_iface_get(cfg, dev->ifindex),
+					   skb, dev, ip6, ns, sllao);
+	}
+	arpproxy_count_dev(an, ds, verdict);
+	if (verdict != ARPPROXY_STAT_ND_REPLIES)
+		return NF_ACCEPT;
+	/* Answered: the kernel must neither answer nor queue it too. */
+	consume_skb(skb);
+	return NF_STOLEN;
+}

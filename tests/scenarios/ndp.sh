@@ -1,0 +1,200 @@
+#!/bin/sh
+# IPv6 Neighbor Discovery proxying, on the reference topology in IPv6:
+# Host A (2001:db8:10::100/32, IPv4's /16) believes all of 2001:db8::/32
+# is on its wire; the gateway has e0 2001:db8:10::99/64 and e1 2001:db8:20::99/64, C
+# and D are 2001:db8:20::100 and ::200 behind e1. One binding makes A's
+# kernel, and ndisc6, resolve C and D to e0's MAC with the router flag.
+# Then every guard, Duplicate Address Detection, the solicitations RFC 4861
+# says to drop, a flood of them, and the tool's refusals.
+. "$(dirname "$0")/../lib.sh"
+
+NSSEND=$TOP/build/tools/nssend
+A6=2001:db8:10::100
+B6=2001:db8:10::200
+C6=2001:db8:20::100
+D6=2001:db8:20::200
+
+module_load
+setup_ns ha hb hc hd gw swa swb
+for ns in ha hb hc hd gw swa swb; do
+	n "$ns" sysctl -qw net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0
+done
+for sw in swa swb; do
+	ip -n "$sw" link add br0 type bridge
+	ip -n "$sw" link set br0 up
+done
+plug swa pa ha eth0 "$MAC_A"
+plug swa pb hb eth0 "$MAC_B"
+plug swa pg gw e0 "$MAC_E0"
+plug swb pc hc eth0 "$MAC_C"
+plug swb pd hd eth0 "$MAC_D"
+plug swb pg gw e1 "$MAC_E1"
+ip -n ha addr add $A6/32 dev eth0 nodad
+ip -n hb addr add $B6/64 dev eth0 nodad
+ip -n hb route add default via 2001:db8:10::99
+ip -n gw addr add 2001:db8:10::99/64 dev e0 nodad
+ip -n gw addr add 2001:db8:20::99/64 dev e1 nodad
+n gw sysctl -qw net.ipv6.conf.all.forwarding=1
+for h in hc:$C6 hd:$D6; do
+	ip -n "${h%%:*}" addr add "${h#*:}/64" dev eth0 nodad
+	ip -n "${h%%:*}" route add default via 2001:db8:20::99
+done
+
+ask() {	# ask TARGET [nssend options]: "MAC flags" of the advertisement A gets
+	n ha "$NSSEND" -i eth0 -t "$1" -S $A6 -s "$MAC_A" -l "$@" |
+		awk '$1 == "na" { $1 = $2 = ""; sub(/ to .*/, ""); sub(/^ +/, ""); print; exit }'
+}
+neigh6() {	# neigh6 NS IP: "MAC [router]" of IP in NS's neighbour table
+	n "$1" ip -6 -j neigh show to "$2" | jq -r '.[0] | select(.) |
+		"\(.lladdr)\(if has("router") then " router" else "" end)"'
+}
+stats() { ctl -j stats show; }
+
+ctl binding add 2001:db8:20::/64 dev e0
+
+check "A pings D through the gateway" n ha ping -6 -c 1 -W 5 $D6
+check "D pings A back" n hd ping -6 -c 1 -W 5 $A6
+check_eq "A's neighbour table has D at e0's MAC, as a router" \
+	"$MAC_E0 router" "$(neigh6 ha $D6)"
+n ha ping -6 -c 1 -W 5 $C6 >/dev/null
+check_eq "  and C" "$MAC_E0 router" "$(neigh6 ha $C6)"
+n ha ping -6 -c 1 -W 5 $B6 >/dev/null
+check_eq "  and B, on A's own link, at B's own MAC" "$MAC_B" "$(neigh6 ha $B6)"
+# ndisc6 (1.0.5, Debian 12) takes only an advertisement whose source is
+# its target, as a host's own answer is; a proxy's comes from the proxy,
+# as RFC 4861 7.2.4 says and as the kernel's proxy_ndp sends it, which
+# ndisc6 ignores just the same. So ndisc6 confirms the kernel's answer for
+# the gateway's own address, and ignores both proxies alike.
+check_eq "ndisc6 gets the gateway's own address from the kernel" "$MAC_E0" \
+	"$(n ha ndisc6 -1 -q -n -r 1 2001:db8:10::99 eth0 | tr A-Z a-z)"
+n gw sysctl -qw net.ipv6.conf.e0.proxy_ndp=1 net.ipv6.neigh.e0.proxy_delay=0
+ip -n gw -6 neigh add proxy 2001:db8:20::123 dev e0
+check_eq "  and ignores the kernel's proxy_ndp answer as it ignores arpproxy's" \
+	"" "$(n ha ndisc6 -1 -q -n -r 1 2001:db8:20::123 eth0; n ha ndisc6 -1 -q -n -r 1 $D6 eth0)"
+ip -n gw -6 neigh del proxy 2001:db8:20::123 dev e0
+n gw sysctl -qw net.ipv6.conf.e0.proxy_ndp=0
+check_eq "the advertisement: solicited, router (e0 forwards), no override" \
+	"$MAC_E0 router solicited" "$(ask $D6)"
+check_eq "  to the solicitor's unicast address" \
+	"to $A6" "$(n ha "$NSSEND" -i eth0 -t $D6 -S $A6 -s "$MAC_A" -l |
+		awk '$1 == "na" { print $(NF-1), $NF; exit }')"
+check_eq "the solicitor is in the gateway's neighbour table" "$MAC_A" "$(neigh6 gw $A6)"
+n gw sysctl -qw net.ipv6.conf.e0.forwarding=0
+check_eq "without forwarding on e0, no router flag" "$MAC_E0 solicited" "$(ask $D6)"
+n gw sysctl -qw net.ipv6.conf.e0.forwarding=1
+ctl binding replace 2001:db8:20::/64 dev e0 mac 02:00:00:00:20:00
+check_eq "a binding's MAC is the target link-layer address" \
+	"02:00:00:00:20:00 router solicited" "$(ask $D6)"
+ctl binding replace 2001:db8:20::/64 dev e0
+check "  counted as nd_replies" counted gw nd_replies ask $D6
+
+# Guards, as for IPv4.
+ctl binding add 2001:db8::/32 dev e0
+check_eq "a target on e0's own prefix is answered only by itself" \
+	"$MAC_B solicited override" "$(ask $B6)"
+check "  counted as nd_not_offsubnet" counted gw nd_not_offsubnet ask $B6
+ctl binding replace 2001:db8::/32 dev e0 onlink
+check_eq "  with onlink it is" "$MAC_E0 router solicited" "$(ask 2001:db8:10::5)"
+check_eq "e0's own address is left to the kernel, which answers with override" \
+	"$MAC_E0 router solicited override" "$(ask 2001:db8:10::99)"
+check "  counted as nd_local_target" counted gw nd_local_target ask 2001:db8:10::99
+check_eq "e1's is not answered on e0 at all (the kernel's strict host model)" "" \
+	"$(ask 2001:db8:20::99)"
+check_eq "a link-local target is never answered, whatever covers it" "" \
+	"$(ctl binding add ::/0 dev e0 onlink; ask fe80::1234)"
+check "  counted as nd_not_offsubnet" counted gw nd_not_offsubnet ask fe80::1234
+ctl binding del ::/0 dev e0
+ctl binding del 2001:db8::/32 dev e0
+ctl binding add 2001:db8:20::5 exclude
+check_eq "an exclude binding carves an address out" "" "$(ask 2001:db8:20::5)"
+check "  counted as nd_excluded" counted gw nd_excluded ask 2001:db8:20::5
+check_eq "  its neighbours are still answered" "$MAC_E0 router solicited" \
+	"$(ask 2001:db8:20::6)"
+check_eq "nothing covers 2001:db8:99::1: no answer" "" "$(ask 2001:db8:99::1)"
+check "  counted as nd_no_binding" counted gw nd_no_binding ask 2001:db8:99::1
+ctl binding add 2001:db8:30::/64 dev e1
+check_eq "a binding of another interface does not answer on e0" "" \
+	"$(ask 2001:db8:30::1)"
+ip -n gw route add 2001:db8:40::/64 via 2001:db8:10::200 dev e0
+ctl binding add 2001:db8:40::/64 dev e0
+check_eq "a target routed back out of e0 is not answered" "" "$(ask 2001:db8:40::1)"
+check "  counted as nd_routes_back" counted gw nd_routes_back ask 2001:db8:40::1
+ctl binding del 2001:db8:40::/64 dev e0
+
+# Duplicate Address Detection: a probe comes from :: to the target's
+# solicited-node group. A host binding's address is one host's, defended;
+# a prefix's addresses are for hosts to claim.
+dad() {	# dad TARGET: what answers a DAD probe on A's link
+	n ha "$NSSEND" -i eth0 -t "$1" -s "$MAC_A" | awk '$1 == "na" { print; exit }'
+}
+check_eq "a DAD probe for an address of a prefix binding is not answered" "" \
+	"$(dad 2001:db8:20::77)"
+check "  counted as nd_dad_ignored" counted gw nd_dad_ignored dad 2001:db8:20::77
+ctl binding add 2001:db8:20::77/128 dev e0
+check_eq "one for a host binding's address is defended, to all nodes, not solicited" \
+	"na 2001:db8:20::77 $MAC_E0 router to ff02::1" "$(dad 2001:db8:20::77)"
+
+# RFC 4861 7.1.1: what a node must drop, the module must not answer.
+invalid() {	# invalid NSSEND_OPTION...: not answered and counted as nd_invalid
+	before=$(counter gw nd_invalid)
+	[ -z "$(ask $D6 "$@")" ] && [ "$(counter gw nd_invalid)" -eq $((before + 1)) ]
+}
+check "a hop limit other than 255 is invalid" invalid -h 64
+check "a code other than 0 is invalid" invalid -c 1
+check "a bad checksum is invalid" invalid -b
+check "a source link-layer option of the wrong length is invalid" invalid -L
+check "a DAD probe with a source link-layer option is invalid" \
+	counted gw nd_invalid n ha "$NSSEND" -i eth0 -t $D6 -s "$MAC_A" -l -w 100
+check "a DAD probe to a unicast address is invalid" \
+	counted gw nd_invalid n ha "$NSSEND" -i eth0 -t $D6 -D 2001:db8:10::99 -s "$MAC_A" -w 100
+
+# A flood of junk, six forgeries in turn: every frame that reaches the
+# hook is counted as invalid, none is answered, and the module lives.
+junk=$([ -n "$SANITIZER" ] && echo 6000 || echo 60000)
+before=$(stats)
+check_eq "$junk malformed solicitations get no answer" "sent $junk answered 0" \
+	"$(n ha "$NSSEND" -i eth0 -t $D6 -S $A6 -s "$MAC_A" -n "$junk" -w 500 | tail -n 1)"
+after=$(stats)
+delta() { echo $(( $(echo "$after" | jq ".$1") - $(echo "$before" | jq ".$1") )); }
+check "  some reached the hook" test "$(delta nd_solicits)" -gt 0
+check_eq "  every one that did is counted as invalid, none replied to" \
+	"$(delta nd_solicits) 0" "$(delta nd_invalid) $(delta nd_replies)"
+check_eq "  and the next good one is answered" "$MAC_E0 router solicited" "$(ask $D6)"
+
+# What the module refuses, in its own words.
+RAW=$TOP/build/tools/nlraw
+raw() { n gw "$RAW" "$@"; }
+p6() { echo "attr:10=$1"; }
+check_eq "an IPv6 prefix with host bits set is refused" \
+	"error EINVAL: prefix has host bits set" \
+	"$(raw add "$(p6 20010db8002000000000000000000001)" plen=64)"
+check_eq "a link-local prefix is refused" "error EINVAL: link-local or multicast prefix" \
+	"$(raw add "$(p6 fe800000000000000000000000000000)" plen=64)"
+check_eq "prefix4 and prefix6 together are refused" \
+	"error EINVAL: a binding has prefix4 or prefix6, not both" \
+	"$(raw add "$(p6 20010db8002000000000000000000000)" prefix=10.0.0.0 plen=24)"
+check_eq "an IPv4 prefix longer than 32 is refused" \
+	"error EINVAL: IPv4 prefix length above 32" "$(raw add prefix=10.0.0.0 plen=33)"
+check_eq "an IPv6 binding with garp is refused" \
+	"error EOPNOTSUPP: IPv6 bindings are not announced yet" \
+	"$(raw add "$(p6 20010db8002000000000000000000000)" plen=64 ifindex=1 attr:7=03)"
+
+# Both families in one table: shown, saved and restored together.
+ctl binding flush
+ctl binding add 172.16.20.0/24 dev e0
+ctl binding add 2001:db8:20::/64 dev e0 mac 02:00:00:00:20:00
+check_eq "binding show lists both families, IPv4 first" \
+	"172.16.20.0/24 dev e0 mac auto hits 0|2001:db8:20::/64 dev e0 mac 02:00:00:00:20:00 hits 0" \
+	"$(ctl binding show | paste -sd '|')"
+check_eq "-6 shows only IPv6" "2001:db8:20::/64" "$(ctl -6 binding show | cut -d' ' -f1)"
+check_eq "-4 only IPv4" "172.16.20.0/24" "$(ctl -4 binding show | cut -d' ' -f1)"
+ctl save >/tmp/ndp.conf
+ctl binding flush
+check "restore of a file with both families" ctl restore /tmp/ndp.conf
+check_eq "  gives back what was saved" "$(cat /tmp/ndp.conf)" "$(ctl save)"
+
+stats=$(stats)
+check_eq "every solicitation has one outcome" "$(echo "$stats" | jq .nd_solicits)" \
+	"$(echo "$stats" | jq '.nd_invalid + .nd_replies + .nd_no_binding + .nd_excluded +
+		.nd_local_target + .nd_not_offsubnet + .nd_routes_back + .nd_dad_ignored +
+		.nd_tx_error')"
