@@ -38,7 +38,7 @@ CTL_HDRS := $(wildcard userspace/*.h) kmod/uapi/linux/arpproxy.h
 UNIT_SRCS := $(wildcard tests/unit/*.c) kmod/proto.c kmod/lookup.c
 # The module's parts that need no kernel and no tool: a runner of their own.
 KMOD_UNIT_SRCS := $(wildcard tests/unit/kmod/*.c) kmod/proto.c kmod/acl_match.c kmod/bucket.c \
-	kmod/station_set.c
+	kmod/station_set.c kmod/proto6.c
 TEST_TOOLS := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(wildcard tests/tools/*.c))
 
 .PHONY: all module ctl generate test-tools deps check check-debug bench bench-check unit vm-check demo sparse checkpatch \
@@ -85,11 +85,12 @@ $(BUILD)/lookup-bench: bench/lookup-bench.c kmod/lookup.c kmod/proto.c $(wildcar
 		-o $@ bench/lookup-bench.c kmod/lookup.c kmod/proto.c
 
 # libFuzzer over the module's packet logic (make check runs it briefly).
-$(BUILD)/fuzz-proto: tests/fuzz/fuzz_proto.c kmod/proto.c kmod/proto.h $(wildcard tests/shim/linux/*.h)
+$(BUILD)/fuzz-proto: tests/fuzz/fuzz_proto.c kmod/proto.c kmod/proto.h kmod/proto6.c kmod/proto6.h \
+		$(wildcard tests/shim/linux/*.h tests/shim/net/*.h)
 	@mkdir -p $(BUILD)
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		-Wall -Wextra -Werror -Ikmod/uapi -Itests/shim -Ikmod -o $@ \
-		tests/fuzz/fuzz_proto.c kmod/proto.c
+		tests/fuzz/fuzz_proto.c kmod/proto.c kmod/proto6.c
 
 deps:
 	@scripts/deps.sh

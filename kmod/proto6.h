@@ -24,7 +24,7 @@ struct arpproxy_ns {
 	__be32 reserved;
 	struct in6_addr target;
 	u8 opt[];			/* 8-byte units: type, length in units */
-} __packed;
+};
 
 /* What the IPv6 header says that validation needs. */
 struct arpproxy_ns_ip {

@@ -1,15 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * libFuzzer target over the module's packet logic (kmod/proto.c, built in
- * userspace against tests/shim): arbitrary bytes as an ARP packet, then as
- * the facts the hook gathers, then as the Ethernet addresses around it.
- * Beyond crashes and sanitizer reports, it checks that a request is only
- * ever looked up when it is sane, only ever answered when no guard forbids
- * it, and only passes inspection when it is honest.
+ * libFuzzer target over the module's packet logic (kmod/proto.c and
+ * proto6.c, built in userspace against tests/shim): arbitrary bytes as an
+ * ARP packet, then as the facts the hook gathers, then as the Ethernet
+ * addresses around it; and as a Neighbor Solicitation. Beyond crashes and
+ * sanitizer reports, it checks that a request is only ever looked up when
+ * it is sane, only ever answered when no guard forbids it, and only passes
+ * inspection when it is honest, and that a solicitation passes only as RFC
+ * 4861 allows.
  */
 #include <stdlib.h>
 
+#include <net/addrconf.h>
+#include <net/ipv6.h>
+
 #include "proto.h"
+#include "proto6.h"
 
 static void require(bool ok)
 {
@@ -93,12 +99,49 @@ static void check_inspect(const struct arpproxy_arp *arp, const u8 *eth)
 	require(arp->sip ? arpproxy_addr_usable(arp->sip) : request);
 }
 
+/*
+ * @data as a solicitation: its first byte the hop limit, its second whether
+ * it comes from :: to a solicited-node group, the rest the message, copied
+ * to a buffer of its exact size so that any read past it is caught.
+ */
+static void check_ns(const u8 *data, size_t size)
+{
+	struct in6_addr saddr = { .s6_addr = { 0x20, 0x01, 0x0d, 0xb8, [15] = 1 } };
+	struct in6_addr daddr = { .s6_addr = { 0xff, 0x02, [11] = 1, 0xff, 0, 0, 1 } };
+	struct arpproxy_ns_ip ip = { .saddr = &saddr, .daddr = &daddr };
+	const struct arpproxy_ns *ns;
+	const u8 *sllao;
+	u8 *msg;
+
+	if (size < 2)
+		return;
+	ip.hop_limit = data[0];
+	if (data[1] & 1)
+		memset(&saddr, 0, sizeof(saddr));
+	if (data[1] & 2)
+		daddr.s6_addr[12] = 0;
+	size -= 2;
+	msg = malloc(size ?: 1);
+	require(msg);
+	memcpy(msg, data + 2, size);
+	ns = (const struct arpproxy_ns *)msg;
+	if (arpproxy_ns_check(&ip, ns, size, &sllao) == ARPPROXY_STAT_ND_SOLICITS) {
+		require(ip.hop_limit == 255 && size >= sizeof(*ns) && !ns->code);
+		require(!ipv6_addr_is_multicast(&ns->target) && !ipv6_addr_any(&ns->target));
+		require(!ipv6_addr_any(&saddr) || ipv6_addr_is_solict_mult(&daddr));
+		require(!sllao || (!ipv6_addr_any(&saddr) && is_valid_ether_addr(sllao) &&
+				   sllao >= msg + sizeof(*ns) + 2 && sllao + ETH_ALEN <= msg + size));
+	}
+	free(msg);
+}
+
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 {
 	struct arpproxy_arp arp;
 
+	check_ns(data, size);
 	if (size < sizeof(arp) + 2)
 		return 0;
 	memcpy(&arp, data, sizeof(arp));
