@@ -238,6 +238,9 @@ bool arpproxy_rate_limited(struct net *net, struct arpproxy_iface *iface,
 bool arpproxy_rate_limited_rarp(struct net *net, struct arpproxy_iface *iface,
 				const struct net_device *dev,
 				const struct arpproxy_arp *req);
+bool arpproxy_rate_limited6(struct net *net, struct arpproxy_iface *iface,
+			    const struct net_device *dev, const struct in6_addr *saddr,
+			    const u8 *mac);
 
 /* ACLs. Writers hold an->lock; the hook reads under RCU. */
 bool arpproxy_acl_denies(struct arpproxy_config *cfg, int ifindex,

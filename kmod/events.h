@@ -13,6 +13,7 @@
 struct net;
 struct net_device;
 struct arpproxy_arp;
+struct in6_addr;
 
 /*
  * Every binding, ACL rule or station went (@cmd, the matching
@@ -25,6 +26,9 @@ void arpproxy_notify_flush(struct net *net, u8 cmd, int ifindex);
 void arpproxy_notify_rate_limit(struct net *net, const struct net_device *dev,
 				const struct arpproxy_arp *arp, bool per_host,
 				u32 limit);
+void arpproxy_notify_rate_limit6(struct net *net, const struct net_device *dev,
+				 const struct in6_addr *sender, const u8 *mac,
+				 bool per_host, u32 limit);
 void arpproxy_notify_spoof(struct net *net, const struct net_device *dev,
 			   enum arpproxy_stat reason,
 			   const struct arpproxy_arp *arp, const u8 *expected);

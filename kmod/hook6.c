@@ -4,8 +4,9 @@
  * Solicitations for the targets of IPv6 bindings with Neighbor
  * Advertisements, as the kernel's proxy_ndp would (RFC 4861 7.2.8) but at
  * once and from prefixes. It runs under RCU only and allocates nothing but
- * the advertisement and the solicitor's neighbour entry. ACLs, rate limits,
- * inspection and learning are IPv4's alone so far.
+ * the advertisement and the solicitor's neighbour entry. The interface's
+ * rate limits apply as to ARP; ACLs, inspection and learning are IPv4's
+ * alone so far.
  */
 #include <linux/netfilter_ipv6.h>
 #include <net/addrconf.h>
@@ -130,6 +131,9 @@ static enum arpproxy_stat arpproxy_decide6(struct net *net, struct arpproxy_conf
 		return verdict;
 	if (dad && !(b && b->key.plen == 128))
 		return ARPPROXY_STAT_ND_DAD_IGNORED;
+	if (iface && arpproxy_rate_limited6(net, iface, dev, &ip6->saddr,
+					    eth_hdr(skb)->h_source))
+		return ARPPROXY_STAT_ND_RATE_LIMITED;
 	/* RFC 4861 7.2.3: the solicitor is about to be answered: learn it. */
 	if (sllao) {
 		ether_addr_copy(lladdr, sllao);
@@ -193,6 +197,8 @@ unsigned int arpproxy_hook6(void *priv, struct sk_buff *skb,
 					   skb, dev, ip6, ns, sllao);
 	}
 	arpproxy_count_dev(an, ds, verdict);
+	if (verdict == ARPPROXY_STAT_ND_RATE_LIMITED)
+		return NF_DROP;
 	if (verdict != ARPPROXY_STAT_ND_REPLIES)
 		return NF_ACCEPT;
 	/* Answered: the kernel must neither answer nor queue it too. */

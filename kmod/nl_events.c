@@ -227,6 +227,40 @@ void arpproxy_notify_rate_limit(struct net *net, const struct net_device *dev,
 				    GFP_ATOMIC);
 }
 
+/* The event nest of a Neighbor Solicitation from @sender, at @mac. */
+static int arpproxy_put_event6(struct sk_buff *skb, int ifindex,
+			       const struct in6_addr *sender, const u8 *mac,
+			       int limit_type, u32 limit)
+{
+	struct nlattr *nest = nla_nest_start(skb, ARPPROXY_A_EVENT);
+
+	if (!nest ||
+	    nla_put_u32(skb, ARPPROXY_EVENT_A_IFINDEX, ifindex) ||
+	    nla_put_in6_addr(skb, ARPPROXY_EVENT_A_SENDER6, sender) ||
+	    nla_put(skb, ARPPROXY_EVENT_A_MAC, ETH_ALEN, mac) ||
+	    nla_put_u32(skb, limit_type, limit))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/* From the IPv6 hook, as arpproxy_notify_rate_limit() for ARP. */
+void arpproxy_notify_rate_limit6(struct net *net, const struct net_device *dev,
+				 const struct in6_addr *sender, const u8 *mac,
+				 bool per_host, u32 limit)
+{
+	struct sk_buff *skb;
+	void *hdr;
+
+	skb = arpproxy_event_new(net, ARPPROXY_CMD_RATE_LIMIT, GFP_ATOMIC, &hdr);
+	if (skb)
+		arpproxy_event_send(net, skb, hdr,
+				    arpproxy_put_event6(skb, dev->ifindex, sender, mac,
+							per_host ? ARPPROXY_EVENT_A_RATE_PER_HOST :
+							ARPPROXY_EVENT_A_RATE, limit),
+				    GFP_ATOMIC);
+}
+
 /* From the hook: @arp is NULL for a packet too short to hold one. */
 void arpproxy_notify_spoof(struct net *net, const struct net_device *dev,
 			   enum arpproxy_stat reason,

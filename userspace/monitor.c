@@ -81,11 +81,15 @@ static void spoof_event(const struct nlattr *const *tb)
 	print_mac("expected", " expected %s", tb[ARPPROXY_EVENT_A_EXPECTED_MAC]);
 }
 
-/* The request that hit a limit, and the limit in the words of iface set. */
+/*
+ * The request that hit a limit, an ARP request or a Neighbor Solicitation,
+ * and the limit in the words of iface set.
+ */
 static void rate_limit_event(const struct nlattr *const *tb)
 {
 	print_dev("dev %s", tb[ARPPROXY_EVENT_A_IFINDEX]);
 	print_ip("from", " from %s", tb[ARPPROXY_EVENT_A_SENDER4]);
+	print_ip6("from", " from %s", tb[ARPPROXY_EVENT_A_SENDER6]);
 	print_mac("mac", " mac %s", tb[ARPPROXY_EVENT_A_MAC]);
 	if (tb[ARPPROXY_EVENT_A_RATE])
 		print_u64(PRINT_ANY, "rate", " limit rate %" PRIu64,
@@ -121,8 +125,8 @@ static const struct event events[] = {
 	{ ARPPROXY_CMD_ACL_ADD, "acl add", "%s ", ARPPROXY_A_ACL, ACL_KEY, acl_print_words },
 	{ ARPPROXY_CMD_ACL_DEL, "acl del", "%s ", ARPPROXY_A_ACL, ACL_KEY, acl_print_words },
 	{ ARPPROXY_CMD_ACL_FLUSH, "acl flush", "%s", ARPPROXY_A_ACL, 0, acl_flush_event },
-	{ ARPPROXY_CMD_RATE_LIMIT, "rate-limit", "%s ", ARPPROXY_A_EVENT, PACKET_KEY,
-	  rate_limit_event },
+	{ ARPPROXY_CMD_RATE_LIMIT, "rate-limit", "%s ", ARPPROXY_A_EVENT,
+	  ATTR_BIT(ARPPROXY_EVENT_A_IFINDEX) | ATTR_BIT(ARPPROXY_EVENT_A_MAC), rate_limit_event },
 	/* Everything may have changed: "save" tells what it is now. */
 	{ ARPPROXY_CMD_RESTORE_COMMIT, "restore", "%s", 0, 0, NULL },
 	{ ARPPROXY_CMD_STATION_NEW, "station new", "%s ", ARPPROXY_A_EVENT, PACKET_KEY,

@@ -168,6 +168,15 @@ void print_ip(const char *key, const char *fmt, const struct nlattr *ip)
 			     inet_ntop(AF_INET, mnl_attr_get_payload(ip), buf, sizeof(buf)));
 }
 
+void print_ip6(const char *key, const char *fmt, const struct nlattr *ip)
+{
+	char buf[INET6_ADDRSTRLEN];
+
+	if (ip)
+		print_string(PRINT_ANY, key, fmt,
+			     inet_ntop(AF_INET6, mnl_attr_get_payload(ip), buf, sizeof(buf)));
+}
+
 void print_dev(const char *fmt, const struct nlattr *ifindex)
 {
 	char dev[IF_NAMESIZE];

@@ -41,6 +41,7 @@ void print_hits(const struct nlattr *hits);
 void print_mac(const char *key, const char *fmt, const struct nlattr *mac);
 /* An IPv4 address attribute (be32) likewise */
 void print_ip(const char *key, const char *fmt, const struct nlattr *ip);
+void print_ip6(const char *key, const char *fmt, const struct nlattr *ip);
 /* An interface index attribute's name under key "dev", in text by fmt */
 void print_dev(const char *fmt, const struct nlattr *ifindex);
 /* " dev IFNAME", or a JSON null for every interface */

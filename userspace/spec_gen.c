@@ -120,6 +120,7 @@ static const struct spec_attr spec_event_attrs[] = {
 	[ARPPROXY_EVENT_A_OLD_MAC] = { "old-mac", MNL_TYPE_BINARY, 6, NULL },
 	[ARPPROXY_EVENT_A_RATE] = { "rate", MNL_TYPE_U32, 0, NULL },
 	[ARPPROXY_EVENT_A_RATE_PER_HOST] = { "rate-per-host", MNL_TYPE_U32, 0, NULL },
+	[ARPPROXY_EVENT_A_SENDER6] = { "sender6", MNL_TYPE_BINARY, 16, NULL },
 };
 
 const struct spec_set spec_event_set = {
@@ -179,6 +180,7 @@ static const struct spec_attr spec_stats_attrs[] = {
 	[ARPPROXY_STAT_ND_ROUTES_BACK] = { "nd-routes-back", MNL_TYPE_U64, 0, NULL },
 	[ARPPROXY_STAT_ND_DAD_IGNORED] = { "nd-dad-ignored", MNL_TYPE_U64, 0, NULL },
 	[ARPPROXY_STAT_ND_TX_ERROR] = { "nd-tx-error", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_STAT_ND_RATE_LIMITED] = { "nd-rate-limited", MNL_TYPE_U64, 0, NULL },
 };
 
 const struct spec_set spec_stats_set = {
@@ -289,4 +291,6 @@ const struct spec_stat spec_stats[ARPPROXY_STAT_MAX + 1] = {
 		"Duplicate Address Detection probes for an address a prefix binding covers, left unanswered" },
 	[ARPPROXY_STAT_ND_TX_ERROR] = { "nd_tx_error",
 		"Neighbor Advertisements that could not be sent" },
+	[ARPPROXY_STAT_ND_RATE_LIMITED] = { "nd_rate_limited",
+		"Neighbor Solicitations dropped over a rate limit" },
 };

@@ -161,6 +161,21 @@ check_eq "  every one that did is counted as invalid, none replied to" \
 	"$(delta nd_solicits) 0" "$(delta nd_invalid) $(delta nd_replies)"
 check_eq "  and the next good one is answered" "$MAC_E0 router solicited" "$(ask $D6)"
 
+# The interface's rate limits hold for solicitations as for ARP requests.
+ctl iface set e0 rate 5 burst 5
+n gw timeout 10 "$CTL" monitor >/tmp/ndp-monitor.log 2>&1 &
+sleep 1
+before=$(stats)
+answered=$(n ha "$NSSEND" -i eth0 -t $D6 -S $A6 -s "$MAC_A" -l -r 40 -w 500 | tail -n 1)
+after=$(stats)
+check "under rate 5 burst 5, 40 solicitations at once are not all answered" \
+	test "${answered#sent 40 answered }" -lt 40
+check_eq "  every one answered or counted as nd_rate_limited" 40 \
+	$(($(delta nd_replies) + $(delta nd_rate_limited)))
+check "  and monitor hears the limit's onset, from A's address" \
+	busywait 10000 grep -q "rate-limit dev e0 from $A6 mac $MAC_A limit rate 5" /tmp/ndp-monitor.log
+ctl iface set e0 rate 0
+
 # What the module refuses, in its own words.
 RAW=$TOP/build/tools/nlraw
 raw() { n gw "$RAW" "$@"; }
@@ -197,4 +212,4 @@ stats=$(stats)
 check_eq "every solicitation has one outcome" "$(echo "$stats" | jq .nd_solicits)" \
 	"$(echo "$stats" | jq '.nd_invalid + .nd_replies + .nd_no_binding + .nd_excluded +
 		.nd_local_target + .nd_not_offsubnet + .nd_routes_back + .nd_dad_ignored +
-		.nd_tx_error')"
+		.nd_tx_error + .nd_rate_limited')"

@@ -5,7 +5,8 @@
  * tests.
  *
  * usage: nssend -i IFNAME -t TARGET [-S SRC] [-s SRC_MAC] [-D DST]
- *               [-h HOP_LIMIT] [-c CODE] [-l|-L] [-b] [-n COUNT] [-w WAIT_MS]
+ *               [-h HOP_LIMIT] [-c CODE] [-l|-L] [-b] [-n COUNT] [-r COUNT]
+ *               [-w WAIT_MS]
  *
  * SRC defaults to the unspecified address (a DAD probe), DST to TARGET's
  * solicited-node group; the Ethernet destination is DST's multicast MAC or,
@@ -13,7 +14,8 @@
  * address option with SRC_MAC, -L one of a bad length (16 bytes), -b
  * corrupts the checksum. -n sends COUNT copies, the forgery in each one
  * chosen in turn among hop limit, code, checksum, truncation, option length
- * 0 and a multicast target, for floods of junk.
+ * 0 and a multicast target, for floods of junk. -r sends COUNT copies of
+ * the solicitation as it is.
  * Each advertisement for TARGET prints a line
  *   na TARGET MAC [router] [solicited] [override] to DST
  * and the run ends with "sent N answered M". Exit status: 0, or 1 on a usage
@@ -56,7 +58,8 @@ static void die(const char *what)
 static void usage(void)
 {
 	fprintf(stderr, "usage: nssend -i IFNAME -t TARGET [-S SRC] [-s SRC_MAC] [-D DST]\n"
-			"              [-h HOP_LIMIT] [-c CODE] [-l|-L] [-b] [-n COUNT] [-w WAIT_MS]\n");
+			"              [-h HOP_LIMIT] [-c CODE] [-l|-L] [-b] [-n COUNT] [-r COUNT]\n"
+			"              [-w WAIT_MS]\n");
 	exit(1);
 }
 
@@ -143,7 +146,7 @@ static bool report(const uint8_t *buf, ssize_t len, const struct in6_addr *targe
 int main(int argc, char **argv)
 {
 	struct in6_addr target, src = IN6ADDR_ANY_INIT, dst;
-	bool have_target = false, have_dst = false, bad_csum = false;
+	bool have_target = false, have_dst = false, bad_csum = false, junk_each = false;
 	int opt, sllao = 0, hop = 255, code = 0, fd;
 	long count = 1, wait_ms = 300, answered = 0, deadline, i;
 	uint8_t src_mac[6] = { 0x02, 0, 0, 0, 0x66, 0x66 };
@@ -153,7 +156,7 @@ int main(int argc, char **argv)
 	struct frame f;
 	size_t len;
 
-	while ((opt = getopt(argc, argv, "i:t:S:s:D:h:c:lLbn:w:")) != -1) {
+	while ((opt = getopt(argc, argv, "i:t:S:s:D:h:c:lLbn:r:w:")) != -1) {
 		switch (opt) {
 		case 'i': ifname = optarg; break;
 		case 't': parse_addr(optarg, &target); have_target = true; break;
@@ -165,7 +168,8 @@ int main(int argc, char **argv)
 		case 'l': sllao = 8; break;
 		case 'L': sllao = 16; break;
 		case 'b': bad_csum = true; break;
-		case 'n': count = atol(optarg); break;
+		case 'n': count = atol(optarg); junk_each = true; break;
+		case 'r': count = atol(optarg); junk_each = false; break;
 		case 'w': wait_ms = atol(optarg); break;
 		default: usage();
 		}
@@ -188,7 +192,7 @@ int main(int argc, char **argv)
 		die("bind");
 
 	for (i = 0; i < count; i++) {
-		int junk = count > 1 ? i % JUNK_KINDS : -1;
+		int junk = junk_each ? i % JUNK_KINDS : -1;
 
 		memset(&f, 0, sizeof(f));
 		if (dst.s6_addr[0] == 0xff) {

@@ -396,6 +396,24 @@ START_TEST(test_rate_limit)
 }
 END_TEST
 
+/* A Neighbor Solicitation's: from its IPv6 sender, the same keys. */
+START_TEST(test_rate_limit6)
+{
+	struct nlmsghdr *nlh = event(ARPPROXY_CMD_RATE_LIMIT);
+	struct in6_addr sender;
+
+	ck_assert_int_eq(inet_pton(AF_INET6, "2001:db8:10::100", &sender), 1);
+	mnl_attr_put_u32(nlh, ARPPROXY_EVENT_A_IFINDEX, lo_index());
+	mnl_attr_put(nlh, ARPPROXY_EVENT_A_SENDER6, sizeof(sender), &sender);
+	mnl_attr_put(nlh, ARPPROXY_EVENT_A_MAC, ETH_ALEN, mac2);
+	mnl_attr_put_u32(nlh, ARPPROXY_EVENT_A_RATE, 5);
+	check_event(nlh, TIME_TEXT "rate-limit dev lo from 2001:db8:10::100 mac 00:00:0c:94:36:bb"
+		    " limit rate 5\n",
+		    TIME_JSON "\"event\":\"rate-limit\",\"dev\":\"lo\","
+		    "\"from\":\"2001:db8:10::100\",\"mac\":\"00:00:0c:94:36:bb\",\"rate\":5}\n");
+}
+END_TEST
+
 static struct nlmsghdr *spoof_event(uint32_t reason)
 {
 	struct nlmsghdr *nlh = event(ARPPROXY_CMD_SPOOF);
@@ -661,6 +679,7 @@ Suite *monitor_suite(void)
 	tcase_add_test(events, test_acl_add);
 	tcase_add_test(events, test_acl_del_without_hits);
 	tcase_add_test(events, test_rate_limit);
+	tcase_add_test(events, test_rate_limit6);
 	tcase_add_loop_test(events, test_spoof_full, 0, N(mismatches));
 	tcase_add_test(events, test_spoof_short_packet);
 	tcase_add_test(events, test_station_new);
