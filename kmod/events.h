@@ -29,6 +29,9 @@ void arpproxy_notify_rate_limit(struct net *net, const struct net_device *dev,
 void arpproxy_notify_rate_limit6(struct net *net, const struct net_device *dev,
 				 const struct in6_addr *sender, const u8 *mac,
 				 bool per_host, u32 limit);
+void arpproxy_notify_spoof6(struct net *net, const struct net_device *dev,
+			    enum arpproxy_stat reason, const struct in6_addr *target,
+			    const u8 *mac, const u8 *expected);
 void arpproxy_notify_spoof(struct net *net, const struct net_device *dev,
 			   enum arpproxy_stat reason,
 			   const struct arpproxy_arp *arp, const u8 *expected);

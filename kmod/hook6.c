@@ -5,8 +5,8 @@
  * Advertisements, as the kernel's proxy_ndp would (RFC 4861 7.2.8) but at
  * once and from prefixes. It runs under RCU only and allocates nothing but
  * the advertisement and the solicitor's neighbour entry. The interface's
- * rate limits apply as to ARP; ACLs, inspection and learning are IPv4's
- * alone so far.
+ * rate limits apply as to ARP, and its inspection holds advertisements to
+ * static bindings; ACLs and learning are IPv4's alone so far.
  */
 #include <linux/netfilter_ipv6.h>
 #include <net/addrconf.h>
@@ -17,8 +17,8 @@
 #include "proto.h"
 #include "proto6.h"
 
-/* Longer than this, a solicitation carries options no solicitor needs. */
-#define ARPPROXY_NS_MAX_LEN	256
+/* Longer than this, a message carries options no neighbour needs. */
+#define ARPPROXY_ND_MAX_LEN	256
 
 /*
  * What arpproxy_facts_get() finds for IPv4: whether the target is ours,
@@ -108,7 +108,7 @@ static bool arpproxy_send_na(struct net_device *dev, const struct in6_addr *dadd
 static enum arpproxy_stat arpproxy_decide6(struct net *net, struct arpproxy_config *cfg,
 					   struct arpproxy_iface *iface,
 					   const struct sk_buff *skb, struct net_device *dev,
-					   const struct ipv6hdr *ip6, const struct arpproxy_ns *ns,
+					   const struct ipv6hdr *ip6, const struct arpproxy_nd *ns,
 					   const u8 *sllao)
 {
 	bool dad = ipv6_addr_any(&ip6->saddr);
@@ -152,50 +152,113 @@ static enum arpproxy_stat arpproxy_decide6(struct net *net, struct arpproxy_conf
 }
 
 /*
- * Only solicitations straight after the IPv6 header are looked at, as
- * every stack sends them; others go on to the kernel, uncounted.
+ * ND inspection of an advertisement on an interface that inspects: one
+ * that fails validation (@valid false) or whose target link-layer address
+ * is not the MAC of its target's static binding is a lie the kernel's
+ * neighbour table must not learn. 0 when it passes, else the check it
+ * failed, logged and announced.
+ */
+static enum arpproxy_stat arpproxy_inspect_na(struct net *net, struct arpproxy_config *cfg,
+					      const struct net_device *dev, bool valid,
+					      const struct arpproxy_nd *na, const u8 *tllao)
+{
+	const struct arpproxy_binding *b;
+
+	if (!valid) {
+		net_warn_ratelimited("%s: malformed Neighbor Advertisement\n", dev->name);
+		arpproxy_notify_spoof6(net, dev, ARPPROXY_STAT_ND_BAD_ADVERT, NULL, NULL, NULL);
+		return ARPPROXY_STAT_ND_BAD_ADVERT;
+	}
+	if (!tllao)
+		return 0;
+	b = arpproxy_table_lookup6(&cfg->table, &na->target, dev->ifindex);
+	if (!b || !(b->flags & ARPPROXY_BINDING_F_STATIC) || ether_addr_equal(b->mac, tllao))
+		return 0;
+	net_warn_ratelimited("%s: static binding mismatch: %pI6c claimed by %pM, expected %pM\n",
+			     dev->name, &na->target, tllao, b->mac);
+	arpproxy_notify_spoof6(net, dev, ARPPROXY_STAT_ND_STATIC_MISMATCH, &na->target, tllao,
+			       b->mac);
+	return ARPPROXY_STAT_ND_STATIC_MISMATCH;
+}
+
+/* A validated advertisement, or one that failed (@verdict), on @dev. */
+static unsigned int arpproxy_advert(struct net *net, struct arpproxy_net *an,
+				    struct arpproxy_config *cfg,
+				    const struct arpproxy_iface *iface,
+				    struct arpproxy_dev_stats *ds, const struct net_device *dev,
+				    enum arpproxy_stat verdict, const struct arpproxy_nd *na,
+				    const u8 *tllao)
+{
+	enum arpproxy_stat failed;
+
+	failed = arpproxy_inspect_na(net, cfg, dev, verdict == ARPPROXY_STAT_ND_ADVERTS,
+				     na, tllao);
+	if (!failed)
+		return NF_ACCEPT;
+	arpproxy_count_dev(an, ds, failed);
+	if (iface->conf.inspect == ARPPROXY_INSPECT_LOG) {
+		arpproxy_count_dev(an, ds, ARPPROXY_STAT_ND_SPOOF_LOGGED);
+		return NF_ACCEPT;
+	}
+	arpproxy_count_dev(an, ds, ARPPROXY_STAT_ND_SPOOF_DROPPED);
+	return NF_DROP;
+}
+
+/*
+ * Solicitations, and on an interface that inspects advertisements too,
+ * straight after the IPv6 header, as every stack sends them; others go on
+ * to the kernel, uncounted.
  */
 unsigned int arpproxy_hook6(void *priv, struct sk_buff *skb,
 			    const struct nf_hook_state *state)
 {
 	struct arpproxy_net *an = priv;
 	struct net_device *dev = state->in;
-	const struct arpproxy_ns *ns;
 	struct arpproxy_dev_stats *ds;
+	struct arpproxy_iface *iface;
+	const struct arpproxy_nd *nd;
 	const struct ipv6hdr *ip6;
 	struct arpproxy_config *cfg;
 	enum arpproxy_stat verdict;
-	struct arpproxy_ns_ip nsip;
+	struct arpproxy_nd_ip ndip;
+	const u8 *lladdr = NULL;
 	unsigned int len;
-	const u8 *sllao;
 	u8 type, *tp;
+	bool na;
 
 	ip6 = ipv6_hdr(skb);
 	tp = skb_header_pointer(skb, sizeof(*ip6), sizeof(type), &type);
-	if (ip6->nexthdr != IPPROTO_ICMPV6 || !tp || *tp != ARPPROXY_NS_TYPE ||
-	    dev->type != ARPHRD_ETHER)
+	if (ip6->nexthdr != IPPROTO_ICMPV6 || !tp || dev->type != ARPHRD_ETHER ||
+	    (*tp != ARPPROXY_NS_TYPE && *tp != ARPPROXY_NA_TYPE))
+		return NF_ACCEPT;
+	/* One configuration for the whole message, even across a restore. */
+	cfg = rcu_dereference(an->config);
+	iface = arpproxy_iface_get(cfg, dev->ifindex);
+	na = *tp == ARPPROXY_NA_TYPE;
+	if (na && !(iface && iface->conf.inspect != ARPPROXY_INSPECT_OFF))
 		return NF_ACCEPT;
 	ds = xa_load(&an->dev_stats, dev->ifindex);
-	arpproxy_count_dev(an, ds, ARPPROXY_STAT_ND_SOLICITS);
+	arpproxy_count_dev(an, ds, na ? ARPPROXY_STAT_ND_ADVERTS : ARPPROXY_STAT_ND_SOLICITS);
 	len = skb->len - sizeof(*ip6);
-	if (len > ARPPROXY_NS_MAX_LEN || !pskb_may_pull(skb, skb->len) ||
+	if (len > ARPPROXY_ND_MAX_LEN || !pskb_may_pull(skb, skb->len) ||
 	    nf_ip6_checksum(skb, state->hook, sizeof(*ip6), IPPROTO_ICMPV6)) {
-		arpproxy_count_dev(an, ds, ARPPROXY_STAT_ND_INVALID);
-		return NF_ACCEPT;
+		verdict = ARPPROXY_STAT_ND_INVALID;
+	} else {
+		ip6 = ipv6_hdr(skb);
+		ndip = (struct arpproxy_nd_ip) {
+			.saddr = &ip6->saddr,
+			.daddr = &ip6->daddr,
+			.hop_limit = ip6->hop_limit,
+		};
+		verdict = arpproxy_nd_check(&ndip, (const struct arpproxy_nd *)(ip6 + 1),
+					    len, &lladdr);
 	}
-	ip6 = ipv6_hdr(skb);
-	ns = (const struct arpproxy_ns *)(ip6 + 1);
-	nsip = (struct arpproxy_ns_ip) {
-		.saddr = &ip6->saddr,
-		.daddr = &ip6->daddr,
-		.hop_limit = ip6->hop_limit,
-	};
-	verdict = arpproxy_ns_check(&nsip, ns, len, &sllao);
-	if (verdict == ARPPROXY_STAT_ND_SOLICITS) {
-		cfg = rcu_dereference(an->config);
-		verdict = arpproxy_decide6(state->net, cfg, arpproxy_iface_get(cfg, dev->ifindex),
-					   skb, dev, ip6, ns, sllao);
-	}
+	nd = (const struct arpproxy_nd *)(ipv6_hdr(skb) + 1);
+	if (na)
+		return arpproxy_advert(state->net, an, cfg, iface, ds, dev, verdict, nd, lladdr);
+	if (verdict == ARPPROXY_STAT_ND_SOLICITS)
+		verdict = arpproxy_decide6(state->net, cfg, iface, skb, dev, ipv6_hdr(skb), nd,
+					   lladdr);
 	arpproxy_count_dev(an, ds, verdict);
 	if (verdict == ARPPROXY_STAT_ND_RATE_LIMITED)
 		return NF_DROP;

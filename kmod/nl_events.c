@@ -227,18 +227,23 @@ void arpproxy_notify_rate_limit(struct net *net, const struct net_device *dev,
 				    GFP_ATOMIC);
 }
 
-/* The event nest of a Neighbor Solicitation from @sender, at @mac. */
-static int arpproxy_put_event6(struct sk_buff *skb, int ifindex,
+/*
+ * The event nest of a Neighbor Discovery message: @sender (may be NULL) at
+ * @mac, and what else the event has to say.
+ */
+static int arpproxy_put_event6(struct sk_buff *skb, int ifindex, enum arpproxy_stat reason,
 			       const struct in6_addr *sender, const u8 *mac,
-			       int limit_type, u32 limit)
+			       int extra_type, u32 extra, const u8 *expected)
 {
 	struct nlattr *nest = nla_nest_start(skb, ARPPROXY_A_EVENT);
 
 	if (!nest ||
 	    nla_put_u32(skb, ARPPROXY_EVENT_A_IFINDEX, ifindex) ||
-	    nla_put_in6_addr(skb, ARPPROXY_EVENT_A_SENDER6, sender) ||
-	    nla_put(skb, ARPPROXY_EVENT_A_MAC, ETH_ALEN, mac) ||
-	    nla_put_u32(skb, limit_type, limit))
+	    (reason && nla_put_u32(skb, ARPPROXY_EVENT_A_REASON, reason)) ||
+	    (sender && nla_put_in6_addr(skb, ARPPROXY_EVENT_A_SENDER6, sender)) ||
+	    (mac && nla_put(skb, ARPPROXY_EVENT_A_MAC, ETH_ALEN, mac)) ||
+	    (extra_type && nla_put_u32(skb, extra_type, extra)) ||
+	    (expected && nla_put(skb, ARPPROXY_EVENT_A_EXPECTED_MAC, ETH_ALEN, expected)))
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);
 	return 0;
@@ -255,9 +260,28 @@ void arpproxy_notify_rate_limit6(struct net *net, const struct net_device *dev,
 	skb = arpproxy_event_new(net, ARPPROXY_CMD_RATE_LIMIT, GFP_ATOMIC, &hdr);
 	if (skb)
 		arpproxy_event_send(net, skb, hdr,
-				    arpproxy_put_event6(skb, dev->ifindex, sender, mac,
+				    arpproxy_put_event6(skb, dev->ifindex, 0, sender, mac,
 							per_host ? ARPPROXY_EVENT_A_RATE_PER_HOST :
-							ARPPROXY_EVENT_A_RATE, limit),
+							ARPPROXY_EVENT_A_RATE, limit, NULL),
+				    GFP_ATOMIC);
+}
+
+/*
+ * From the IPv6 hook: an advertisement claiming @target for @mac failed
+ * inspection; both NULL for a malformed one.
+ */
+void arpproxy_notify_spoof6(struct net *net, const struct net_device *dev,
+			    enum arpproxy_stat reason, const struct in6_addr *target,
+			    const u8 *mac, const u8 *expected)
+{
+	struct sk_buff *skb;
+	void *hdr;
+
+	skb = arpproxy_event_new(net, ARPPROXY_CMD_SPOOF, GFP_ATOMIC, &hdr);
+	if (skb)
+		arpproxy_event_send(net, skb, hdr,
+				    arpproxy_put_event6(skb, dev->ifindex, reason, target, mac,
+							0, 0, expected),
 				    GFP_ATOMIC);
 }
 

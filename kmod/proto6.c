@@ -1,48 +1,59 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Which Neighbor Solicitations the responder may answer, decided from the
- * message alone, and how its ARP verdicts read for IPv6.
+ * Which Neighbor Discovery messages the responder may answer or inspect,
+ * decided from the message alone, and how its ARP verdicts read for IPv6.
  */
 #include <net/addrconf.h>
 #include <net/ipv6.h>
 
 #include "proto6.h"
 
+/* RFC 4861 4.4: an advertisement sent to a group answers nobody. */
+#define ARPPROXY_NA_SOLICITED	htonl(0x40000000)
+
 /*
- * RFC 4861 7.1.1 on the @len bytes of @ns; the checksum is the caller's.
- * Returns ARPPROXY_STAT_ND_SOLICITS for a valid solicitation, with its
- * source link-layer address in @sllao (NULL without one), else
+ * RFC 4861 7.1.1 and 7.1.2 on the @len bytes of @nd, a solicitation or an
+ * advertisement; the checksum is the caller's. Returns
+ * ARPPROXY_STAT_ND_SOLICITS or ARPPROXY_STAT_ND_ADVERTS for a valid one,
+ * with the link-layer address it gives (a solicitation's source, an
+ * advertisement's target) in @lladdr, NULL without one; else
  * ARPPROXY_STAT_ND_INVALID.
  */
-enum arpproxy_stat arpproxy_ns_check(const struct arpproxy_ns_ip *ip,
-				     const struct arpproxy_ns *ns, unsigned int len,
-				     const u8 **sllao)
+enum arpproxy_stat arpproxy_nd_check(const struct arpproxy_nd_ip *ip,
+				     const struct arpproxy_nd *nd, unsigned int len,
+				     const u8 **lladdr)
 {
 	bool dad = ipv6_addr_any(ip->saddr);
 	unsigned int off, optlen;
+	bool na;
+	u8 want;
 	const u8 *opt;
 
-	*sllao = NULL;
-	if (ip->hop_limit != 255 || len < sizeof(*ns) || ns->code ||
-	    ipv6_addr_is_multicast(&ns->target) || ipv6_addr_any(&ns->target) ||
-	    ipv6_addr_loopback(&ns->target))
+	*lladdr = NULL;
+	if (ip->hop_limit != 255 || len < sizeof(*nd) || nd->code ||
+	    ipv6_addr_is_multicast(&nd->target) || ipv6_addr_any(&nd->target) ||
+	    ipv6_addr_loopback(&nd->target))
+		return ARPPROXY_STAT_ND_INVALID;
+	na = nd->type == ARPPROXY_NA_TYPE;
+	want = na ? ARPPROXY_ND_OPT_TLLAO : ARPPROXY_ND_OPT_SLLAO;
+	if (na && ipv6_addr_is_multicast(ip->daddr) && (nd->flags & ARPPROXY_NA_SOLICITED))
 		return ARPPROXY_STAT_ND_INVALID;
 	/* A probe goes to the solicited-node group of what it probes. */
-	if (dad && !ipv6_addr_is_solict_mult(ip->daddr))
+	if (!na && dad && !ipv6_addr_is_solict_mult(ip->daddr))
 		return ARPPROXY_STAT_ND_INVALID;
-	for (off = sizeof(*ns); off < len; off += optlen) {
-		opt = (const u8 *)ns + off;
+	for (off = sizeof(*nd); off < len; off += optlen) {
+		opt = (const u8 *)nd + off;
 		if (len - off < 2 || !opt[1] || opt[1] * 8U > len - off)
 			return ARPPROXY_STAT_ND_INVALID;
 		optlen = opt[1] * 8U;
-		if (opt[0] != ARPPROXY_ND_OPT_SLLAO || *sllao)
+		if (opt[0] != want || *lladdr)
 			continue;
 		/* Ethernet's: 8 bytes, a unicast MAC; none in a probe. */
-		if (optlen != 8 || dad || !is_valid_ether_addr(opt + 2))
+		if (optlen != 8 || (!na && dad) || !is_valid_ether_addr(opt + 2))
 			return ARPPROXY_STAT_ND_INVALID;
-		*sllao = opt + 2;
+		*lladdr = opt + 2;
 	}
-	return ARPPROXY_STAT_ND_SOLICITS;
+	return na ? ARPPROXY_STAT_ND_ADVERTS : ARPPROXY_STAT_ND_SOLICITS;
 }
 
 /* The IPv6 counter of what arpproxy_verdict() says. */

@@ -77,6 +77,7 @@ static void spoof_event(const struct nlattr *const *tb)
 	print_string(PRINT_ANY, "reason", " %s",
 		     stat_name(reason, mnl_attr_get_u32(tb[ARPPROXY_EVENT_A_REASON])));
 	print_ip("sender", " %s", tb[ARPPROXY_EVENT_A_SENDER4]);
+	print_ip6("sender", " %s", tb[ARPPROXY_EVENT_A_SENDER6]);
 	print_mac("claimed", " claimed %s", tb[ARPPROXY_EVENT_A_MAC]);
 	print_mac("expected", " expected %s", tb[ARPPROXY_EVENT_A_EXPECTED_MAC]);
 }

@@ -181,6 +181,11 @@ static const struct spec_attr spec_stats_attrs[] = {
 	[ARPPROXY_STAT_ND_DAD_IGNORED] = { "nd-dad-ignored", MNL_TYPE_U64, 0, NULL },
 	[ARPPROXY_STAT_ND_TX_ERROR] = { "nd-tx-error", MNL_TYPE_U64, 0, NULL },
 	[ARPPROXY_STAT_ND_RATE_LIMITED] = { "nd-rate-limited", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_STAT_ND_ADVERTS] = { "nd-adverts", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_STAT_ND_BAD_ADVERT] = { "nd-bad-advert", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_STAT_ND_STATIC_MISMATCH] = { "nd-static-mismatch", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_STAT_ND_SPOOF_LOGGED] = { "nd-spoof-logged", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_STAT_ND_SPOOF_DROPPED] = { "nd-spoof-dropped", MNL_TYPE_U64, 0, NULL },
 };
 
 const struct spec_set spec_stats_set = {
@@ -293,4 +298,14 @@ const struct spec_stat spec_stats[ARPPROXY_STAT_MAX + 1] = {
 		"Neighbor Advertisements that could not be sent" },
 	[ARPPROXY_STAT_ND_RATE_LIMITED] = { "nd_rate_limited",
 		"Neighbor Solicitations dropped over a rate limit" },
+	[ARPPROXY_STAT_ND_ADVERTS] = { "nd_adverts",
+		"Neighbor Advertisements inspected" },
+	[ARPPROXY_STAT_ND_BAD_ADVERT] = { "nd_bad_advert",
+		"Inspected advertisements that fail RFC 4861 validation" },
+	[ARPPROXY_STAT_ND_STATIC_MISMATCH] = { "nd_static_mismatch",
+		"Inspected advertisements whose target link-layer address is not the MAC of the target's static binding" },
+	[ARPPROXY_STAT_ND_SPOOF_LOGGED] = { "nd_spoof_logged",
+		"Advertisements that failed inspection, let through (inspect log)" },
+	[ARPPROXY_STAT_ND_SPOOF_DROPPED] = { "nd_spoof_dropped",
+		"Advertisements that failed inspection, dropped" },
 };

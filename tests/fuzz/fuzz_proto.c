@@ -3,11 +3,11 @@
  * libFuzzer target over the module's packet logic (kmod/proto.c and
  * proto6.c, built in userspace against tests/shim): arbitrary bytes as an
  * ARP packet, then as the facts the hook gathers, then as the Ethernet
- * addresses around it; and as a Neighbor Solicitation. Beyond crashes and
- * sanitizer reports, it checks that a request is only ever looked up when
- * it is sane, only ever answered when no guard forbids it, and only passes
- * inspection when it is honest, and that a solicitation passes only as RFC
- * 4861 allows.
+ * addresses around it; and as a Neighbor Discovery message. Beyond crashes
+ * and sanitizer reports, it checks that a request is only ever looked up
+ * when it is sane, only ever answered when no guard forbids it, and only
+ * passes inspection when it is honest, and that a solicitation or an
+ * advertisement passes only as RFC 4861 allows.
  */
 #include <stdlib.h>
 
@@ -100,16 +100,18 @@ static void check_inspect(const struct arpproxy_arp *arp, const u8 *eth)
 }
 
 /*
- * @data as a solicitation: its first byte the hop limit, its second whether
- * it comes from :: to a solicited-node group, the rest the message, copied
- * to a buffer of its exact size so that any read past it is caught.
+ * @data as a solicitation or advertisement: its first byte the hop limit,
+ * its second whether it comes from :: and goes to a group, the rest the
+ * message, copied to a buffer of its exact size so that any read past it
+ * is caught.
  */
-static void check_ns(const u8 *data, size_t size)
+static void check_nd(const u8 *data, size_t size)
 {
 	struct in6_addr saddr = { .s6_addr = { 0x20, 0x01, 0x0d, 0xb8, [15] = 1 } };
 	struct in6_addr daddr = { .s6_addr = { 0xff, 0x02, [11] = 1, 0xff, 0, 0, 1 } };
-	struct arpproxy_ns_ip ip = { .saddr = &saddr, .daddr = &daddr };
-	const struct arpproxy_ns *ns;
+	struct arpproxy_nd_ip ip = { .saddr = &saddr, .daddr = &daddr };
+	const struct arpproxy_nd *ns;
+	enum arpproxy_stat s;
 	const u8 *sllao;
 	u8 *msg;
 
@@ -124,13 +126,19 @@ static void check_ns(const u8 *data, size_t size)
 	msg = malloc(size ?: 1);
 	require(msg);
 	memcpy(msg, data + 2, size);
-	ns = (const struct arpproxy_ns *)msg;
-	if (arpproxy_ns_check(&ip, ns, size, &sllao) == ARPPROXY_STAT_ND_SOLICITS) {
+	ns = (const struct arpproxy_nd *)msg;
+	s = arpproxy_nd_check(&ip, ns, size, &sllao);
+	require(s == ARPPROXY_STAT_ND_INVALID || s == ARPPROXY_STAT_ND_SOLICITS ||
+		s == ARPPROXY_STAT_ND_ADVERTS);
+	if (s != ARPPROXY_STAT_ND_INVALID) {
 		require(ip.hop_limit == 255 && size >= sizeof(*ns) && !ns->code);
 		require(!ipv6_addr_is_multicast(&ns->target) && !ipv6_addr_any(&ns->target));
-		require(!ipv6_addr_any(&saddr) || ipv6_addr_is_solict_mult(&daddr));
-		require(!sllao || (!ipv6_addr_any(&saddr) && is_valid_ether_addr(sllao) &&
+		require(!sllao || (is_valid_ether_addr(sllao) &&
 				   sllao >= msg + sizeof(*ns) + 2 && sllao + ETH_ALEN <= msg + size));
+	}
+	if (s == ARPPROXY_STAT_ND_SOLICITS) {
+		require(!ipv6_addr_any(&saddr) || ipv6_addr_is_solict_mult(&daddr));
+		require(!sllao || !ipv6_addr_any(&saddr));
 	}
 	free(msg);
 }
@@ -141,7 +149,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 {
 	struct arpproxy_arp arp;
 
-	check_ns(data, size);
+	check_nd(data, size);
 	if (size < sizeof(arp) + 2)
 		return 0;
 	memcpy(&arp, data, sizeof(arp));

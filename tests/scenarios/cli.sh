@@ -21,7 +21,7 @@ check_eq "binding show -j" \
 check_eq "binding show filters by dev" "172.16.20.0/24 dev e0 mac auto hits 0" \
 	"$(ctl binding show dev e0)"
 check_eq "stats show -j has the documented keys" \
-	"acl_denied bad_dst_mac bad_format bad_sender_ip bad_sender_mac bad_src_mac broadcast_target cache_evicted events_dropped excluded frames garp_sent garp_skipped gratuitous invalid local_target martian_source nd_dad_ignored nd_excluded nd_invalid nd_local_target nd_no_binding nd_not_offsubnet nd_rate_limited nd_replies nd_routes_back nd_solicits nd_tx_error no_binding not_offsubnet not_request pin_mismatch pin_off_subnet probe rarp_acl_denied rarp_bad_src_mac rarp_rate_limited rarp_replies rarp_requests rate_evicted rate_limited replies requests routes_back spoof_dropped spoof_logged static_mismatch station_changes stations_expired stations_learnt stations_refused tx_error" \
+	"acl_denied bad_dst_mac bad_format bad_sender_ip bad_sender_mac bad_src_mac broadcast_target cache_evicted events_dropped excluded frames garp_sent garp_skipped gratuitous invalid local_target martian_source nd_adverts nd_bad_advert nd_dad_ignored nd_excluded nd_invalid nd_local_target nd_no_binding nd_not_offsubnet nd_rate_limited nd_replies nd_routes_back nd_solicits nd_spoof_dropped nd_spoof_logged nd_static_mismatch nd_tx_error no_binding not_offsubnet not_request pin_mismatch pin_off_subnet probe rarp_acl_denied rarp_bad_src_mac rarp_rate_limited rarp_replies rarp_requests rate_evicted rate_limited replies requests routes_back spoof_dropped spoof_logged static_mismatch station_changes stations_expired stations_learnt stations_refused tx_error" \
 	"$(ctl -j stats show | jq -r 'keys | join(" ")')"
 check_eq "iface show -j" '{"dev":"e0","proxy":"off","inspect":"off","rarp":"off","learn":"off","rate":0,"burst":0,"per_host":0}' \
 	"$(ctl -j iface show | jq -c '.[] | select(.dev == "e0")')"
@@ -37,7 +37,7 @@ bad_input() {
 	check_eq "$desc: refused" "1 $want" "$rc $err"
 	check_eq "$desc: nothing changed" "$table" "$(ctl binding show)"
 }
-bad_input "invalid prefix" 'arpproxyctl: invalid prefix "10.0.0.300": expected A.B.C.D[/LEN]' binding add 10.0.0.300
+bad_input "invalid prefix" 'arpproxyctl: invalid prefix "10.0.0.300": expected A.B.C.D[/LEN] or an IPv6 address[/LEN]' binding add 10.0.0.300
 bad_input "prefix length over 32" 'arpproxyctl: invalid prefix length in "10.0.0.0/33": expected 0..32' binding add 10.0.0.0/33
 bad_input "host bits set" 'arpproxyctl: prefix "10.0.0.1/24" has host bits set (did you mean 10.0.0.0/24?)' binding add 10.0.0.1/24
 bad_input "invalid MAC" 'arpproxyctl: invalid MAC "02:00:00:00:00": expected six colon-separated hex pairs' binding add 10.0.1.1 mac 02:00:00:00:00
@@ -65,7 +65,8 @@ check_eq "nlraw itself works: a valid add is accepted" ok "$(raw add prefix=10.3
 raw del prefix=10.3.0.0 plen=16 >/dev/null
 kernel_refuses "host bits set" "error EINVAL" add prefix=10.0.0.1 plen=24
 check_eq "  saying so" "error EINVAL: prefix has host bits set" "$(raw add prefix=10.0.0.1 plen=24)"
-kernel_refuses "a length over 32" "error ERANGE" add prefix=10.0.0.0 plen=33
+kernel_refuses "an IPv4 length over 32" "error EINVAL" add prefix=10.0.0.0 plen=33
+kernel_refuses "a length over 128" "error ERANGE" add prefix=10.0.0.0 plen=129
 kernel_refuses "a missing prefix" "error EINVAL" add plen=24
 kernel_refuses "an unknown flag" "error EINVAL" add prefix=10.3.0.0 plen=16 flags=0x80
 kernel_refuses "an unknown attribute" "error EINVAL" add prefix=10.3.0.0 plen=16 attr:60=00000000

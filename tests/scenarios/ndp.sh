@@ -5,7 +5,8 @@
 # and D are 2001:db8:20::100 and ::200 behind e1. One binding makes A's
 # kernel, and ndisc6, resolve C and D to e0's MAC with the router flag.
 # Then every guard, Duplicate Address Detection, the solicitations RFC 4861
-# says to drop, a flood of them, and the tool's refusals.
+# says to drop, a flood of them, rate limits, inspection of forged
+# advertisements, and the module's refusals.
 . "$(dirname "$0")/../lib.sh"
 
 NSSEND=$TOP/build/tools/nssend
@@ -175,6 +176,50 @@ check_eq "  every one answered or counted as nd_rate_limited" 40 \
 check "  and monitor hears the limit's onset, from A's address" \
 	busywait 10000 grep -q "rate-limit dev e0 from $A6 mac $MAC_A limit rate 5" /tmp/ndp-monitor.log
 ctl iface set e0 rate 0
+
+# ND inspection: Host X on D's link forges an advertisement that D's
+# address is at X's MAC. It poisons the gateway with inspection off; with
+# D's static binding and inspect enforce on e1 it is dropped first.
+setup_ns hx
+n hx sysctl -qw net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0
+plug swb px hx eth0 "$MAC_X"
+forge() {	# forge [MAC]: X says D's address is at MAC (its own by default)
+	n hx "$NSSEND" -i eth0 -t $D6 -s "$MAC_X" -T "${1:-$MAC_X}" -a -w 100 >/dev/null
+}
+gw_knows_d() {	# the gateway's entry for D is made, and at D's MAC
+	ip -n gw -6 neigh replace $D6 lladdr "$MAC_D" dev e1 nud stale
+}
+gw_knows_d
+forge
+check_eq "inspect off: a forged advertisement poisons the gateway's entry for D" \
+	"$MAC_X" "$(neigh6 gw $D6)"
+gw_knows_d
+ctl binding add $D6/128 dev e1 mac "$MAC_D" static
+ctl iface set e1 inspect enforce
+n gw timeout 10 "$CTL" monitor >/tmp/ndp-spoof.log 2>&1 &
+sleep 1
+check "inspect enforce: the forgery is counted as nd_static_mismatch" \
+	counted gw nd_static_mismatch forge
+check "  and dropped" counted gw nd_spoof_dropped forge
+check_eq "  the gateway still has D at D's MAC" "$MAC_D" "$(neigh6 gw $D6)"
+check "  monitor names the claim and the truth" busywait 10000 grep -q \
+	"spoof e1 nd_static_mismatch $D6 claimed $MAC_X expected $MAC_D" /tmp/ndp-spoof.log
+check_eq "D's own advertisement passes" 0 \
+	"$(before=$(counter gw nd_spoof_dropped)
+	   n hd "$NSSEND" -i eth0 -t $D6 -s "$MAC_D" -a -w 100 >/dev/null
+	   echo $(($(counter gw nd_spoof_dropped) - before)))"
+check "a malformed advertisement (multicast target MAC) is dropped as nd_bad_advert" \
+	counted gw nd_bad_advert forge 01:00:5e:00:00:01
+check_eq "  and poisons nothing" "$MAC_D" "$(neigh6 gw $D6)"
+ctl iface set e1 inspect log
+check "inspect log: the forgery is let through, counted as nd_spoof_logged" \
+	counted gw nd_spoof_logged forge
+ctl iface set e1 inspect off
+ctl binding del $D6/128 dev e1
+s=$(stats)
+check_eq "every failed advertisement counted once as a check and once as an outcome" \
+	"$(echo "$s" | jq '.nd_bad_advert + .nd_static_mismatch')" \
+	"$(echo "$s" | jq '.nd_spoof_logged + .nd_spoof_dropped')"
 
 # What the module refuses, in its own words.
 RAW=$TOP/build/tools/nlraw

@@ -6,7 +6,7 @@
  *
  * usage: nssend -i IFNAME -t TARGET [-S SRC] [-s SRC_MAC] [-D DST]
  *               [-h HOP_LIMIT] [-c CODE] [-l|-L] [-b] [-n COUNT] [-r COUNT]
- *               [-w WAIT_MS]
+ *               [-w WAIT_MS] [-a] [-T OPTION_MAC]
  *
  * SRC defaults to the unspecified address (a DAD probe), DST to TARGET's
  * solicited-node group; the Ethernet destination is DST's multicast MAC or,
@@ -15,7 +15,11 @@
  * corrupts the checksum. -n sends COUNT copies, the forgery in each one
  * chosen in turn among hop limit, code, checksum, truncation, option length
  * 0 and a multicast target, for floods of junk. -r sends COUNT copies of
- * the solicitation as it is.
+ * the solicitation as it is. -a sends an unsolicited advertisement instead,
+ * as a forger does: TARGET is at SRC_MAC (its target link-layer option),
+ * Override set, from SRC (by default TARGET) to DST (by default ff02::1).
+ * -T puts OPTION_MAC in the link-layer option in place of SRC_MAC, which
+ * stays the Ethernet source.
  * Each advertisement for TARGET prints a line
  *   na TARGET MAC [router] [solicited] [override] to DST
  * and the run ends with "sent N answered M". Exit status: 0, or 1 on a usage
@@ -59,7 +63,7 @@ static void usage(void)
 {
 	fprintf(stderr, "usage: nssend -i IFNAME -t TARGET [-S SRC] [-s SRC_MAC] [-D DST]\n"
 			"              [-h HOP_LIMIT] [-c CODE] [-l|-L] [-b] [-n COUNT] [-r COUNT]\n"
-			"              [-w WAIT_MS]\n");
+			"              [-w WAIT_MS] [-a] [-T OPTION_MAC]\n");
 	exit(1);
 }
 
@@ -147,20 +151,22 @@ int main(int argc, char **argv)
 {
 	struct in6_addr target, src = IN6ADDR_ANY_INIT, dst;
 	bool have_target = false, have_dst = false, bad_csum = false, junk_each = false;
+	bool advert = false, have_src = false;
 	int opt, sllao = 0, hop = 255, code = 0, fd;
 	long count = 1, wait_ms = 300, answered = 0, deadline, i;
-	uint8_t src_mac[6] = { 0x02, 0, 0, 0, 0x66, 0x66 };
+	uint8_t src_mac[6] = { 0x02, 0, 0, 0, 0x66, 0x66 }, opt_mac[6];
+	bool have_opt_mac = false;
 	struct sockaddr_ll sll = { .sll_family = AF_PACKET };
 	const char *ifname = NULL;
 	uint8_t buf[2048];
 	struct frame f;
 	size_t len;
 
-	while ((opt = getopt(argc, argv, "i:t:S:s:D:h:c:lLbn:r:w:")) != -1) {
+	while ((opt = getopt(argc, argv, "i:t:S:s:D:h:c:lLbn:r:w:aT:")) != -1) {
 		switch (opt) {
 		case 'i': ifname = optarg; break;
 		case 't': parse_addr(optarg, &target); have_target = true; break;
-		case 'S': parse_addr(optarg, &src); break;
+		case 'S': parse_addr(optarg, &src); have_src = true; break;
 		case 's': parse_mac(optarg, src_mac); break;
 		case 'D': parse_addr(optarg, &dst); have_dst = true; break;
 		case 'h': hop = atoi(optarg); break;
@@ -171,11 +177,23 @@ int main(int argc, char **argv)
 		case 'n': count = atol(optarg); junk_each = true; break;
 		case 'r': count = atol(optarg); junk_each = false; break;
 		case 'w': wait_ms = atol(optarg); break;
+		case 'a': advert = true; break;
+		case 'T': parse_mac(optarg, opt_mac); have_opt_mac = true; break;
 		default: usage();
 		}
 	}
 	if (!ifname || !have_target || count < 1)
 		usage();
+	if (!have_opt_mac)
+		memcpy(opt_mac, src_mac, 6);
+	if (advert) {
+		if (!have_src)
+			src = target;
+		if (!have_dst)
+			parse_addr("ff02::1", &dst);
+		have_dst = true;
+		sllao = 8;
+	}
 	if (!have_dst) {
 		/* ff02::1:ffXX:XXXX, the solicited-node group of TARGET */
 		parse_addr("ff02::1:ff00:0", &dst);
@@ -210,15 +228,17 @@ int main(int argc, char **argv)
 		f.ip6.ip6_hlim = junk == 0 ? 64 : hop;
 		f.ip6.ip6_src = src;
 		f.ip6.ip6_dst = dst;
-		f.ns.nd_ns_type = ND_NEIGHBOR_SOLICIT;
+		f.ns.nd_ns_type = advert ? ND_NEIGHBOR_ADVERT : ND_NEIGHBOR_SOLICIT;
+		if (advert)
+			f.ns.nd_ns_reserved = ND_NA_FLAG_OVERRIDE;
 		f.ns.nd_ns_code = junk == 1 ? 1 : code;
 		f.ns.nd_ns_target = target;
 		if (junk == 5)
 			f.ns.nd_ns_target.s6_addr[0] = 0xff;
 		if (sllao || junk == 4) {
-			f.opt[0] = ND_OPT_SOURCE_LINKADDR;
+			f.opt[0] = advert ? ND_OPT_TARGET_LINKADDR : ND_OPT_SOURCE_LINKADDR;
 			f.opt[1] = junk == 4 ? 0 : sllao / 8;
-			memcpy(f.opt + 2, src_mac, 6);
+			memcpy(f.opt + 2, opt_mac, 6);
 			if (junk == 4 && !sllao)
 				len += 8;
 		}

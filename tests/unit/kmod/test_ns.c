@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The module's check of Neighbor Solicitations (kmod/proto6.c), in
- * userspace: RFC 4861 7.1.1's rules one by one, on a valid solicitation
- * with one thing changed at a time.
+ * The module's check of Neighbor Solicitations and Advertisements
+ * (kmod/proto6.c), in userspace: RFC 4861 7.1.1's and 7.1.2's rules one by
+ * one, on a valid message with one thing changed at a time.
  */
 #include <arpa/inet.h>
 #include <check.h>
@@ -10,12 +10,12 @@
 #include "proto6.h"
 
 struct ns_frame {
-	struct arpproxy_ns ns;
+	struct arpproxy_nd ns;
 	unsigned char opt[24];
 };
 
 static struct in6_addr saddr, daddr;
-static struct arpproxy_ns_ip ip;
+static struct arpproxy_nd_ip ip;
 static struct ns_frame f;
 static unsigned int len;
 
@@ -31,7 +31,7 @@ static void setup(void)
 {
 	addr("2001:db8:10::100", &saddr);
 	addr("ff02::1:ff00:200", &daddr);
-	ip = (struct arpproxy_ns_ip) { .saddr = &saddr, .daddr = &daddr, .hop_limit = 255 };
+	ip = (struct arpproxy_nd_ip) { .saddr = &saddr, .daddr = &daddr, .hop_limit = 255 };
 	memset(&f, 0, sizeof(f));
 	f.ns.type = ARPPROXY_NS_TYPE;
 	addr("2001:db8:20::200", &f.ns.target);
@@ -43,7 +43,7 @@ static void setup(void)
 
 static enum arpproxy_stat check_ns(const unsigned char **sllao)
 {
-	return arpproxy_ns_check(&ip, &f.ns, len, sllao);
+	return arpproxy_nd_check(&ip, &f.ns, len, sllao);
 }
 
 START_TEST(test_valid)
@@ -139,6 +139,46 @@ START_TEST(test_dad)
 }
 END_TEST
 
+/* D's advertisement to A, as inspection reads it. */
+static void advert(const char *dst, bool solicited)
+{
+	addr("2001:db8:20::200", &saddr);
+	addr(dst, &daddr);
+	f.ns.type = ARPPROXY_NA_TYPE;
+	f.ns.flags = solicited ? htonl(0x40000000) : 0;
+	f.opt[0] = ARPPROXY_ND_OPT_TLLAO;
+}
+
+START_TEST(test_advert)
+{
+	const unsigned char *tllao;
+
+	advert("2001:db8:10::100", true);
+	ck_assert_int_eq(check_ns(&tllao), ARPPROXY_STAT_ND_ADVERTS);
+	ck_assert_ptr_eq(tllao, f.opt + 2);
+	/* Unsolicited, to all nodes: valid; solicited, to a group: not. */
+	advert("ff02::1", false);
+	ck_assert_int_eq(check_ns(&tllao), ARPPROXY_STAT_ND_ADVERTS);
+	advert("ff02::1", true);
+	ck_assert_int_eq(check_ns(&tllao), ARPPROXY_STAT_ND_INVALID);
+	/* The target address an advertisement gives must be a unicast MAC. */
+	advert("ff02::1", false);
+	f.opt[2] = 0x01;
+	ck_assert_int_eq(check_ns(&tllao), ARPPROXY_STAT_ND_INVALID);
+	/* A source link-layer option is not what it gives; skipped. */
+	setup();
+	advert("ff02::1", false);
+	f.opt[0] = ARPPROXY_ND_OPT_SLLAO;
+	ck_assert_int_eq(check_ns(&tllao), ARPPROXY_STAT_ND_ADVERTS);
+	ck_assert_ptr_null(tllao);
+	/* Hop limit and code as for a solicitation. */
+	setup();
+	advert("ff02::1", false);
+	ip.hop_limit = 64;
+	ck_assert_int_eq(check_ns(&tllao), ARPPROXY_STAT_ND_INVALID);
+}
+END_TEST
+
 START_TEST(test_nd_stat)
 {
 	ck_assert_int_eq(arpproxy_nd_stat(ARPPROXY_STAT_REPLIES), ARPPROXY_STAT_ND_REPLIES);
@@ -164,6 +204,7 @@ Suite *ns_suite(void)
 	tcase_add_test(tc, test_header_rules);
 	tcase_add_test(tc, test_options);
 	tcase_add_test(tc, test_dad);
+	tcase_add_test(tc, test_advert);
 	tcase_add_test(tc, test_nd_stat);
 	suite_add_tcase(s, tc);
 	return s;
