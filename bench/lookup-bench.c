@@ -23,7 +23,6 @@ static void add(__be32 addr, unsigned int plen)
 	if (!b)
 		abort();
 	b->key.addr = addr;
-	b->key.family = AF_INET;
 	b->key.plen = plen;
 	rhltable_insert(&table.hash, &b->hnode, arpproxy_hash_params);
 	table.plen_mask |= BIT_ULL(plen);

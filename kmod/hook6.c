@@ -129,7 +129,7 @@ static enum arpproxy_stat arpproxy_decide6(struct net *net, struct arpproxy_conf
 	verdict = arpproxy_nd_stat(arpproxy_verdict(&facts));
 	if (verdict != ARPPROXY_STAT_ND_REPLIES)
 		return verdict;
-	if (dad && !(b && b->key.plen == 128))
+	if (dad && !(b && arpproxy_binding_plen(b) == 128))
 		return ARPPROXY_STAT_ND_DAD_IGNORED;
 	if (iface && arpproxy_rate_limited6(net, iface, dev, &ip6->saddr,
 					    eth_hdr(skb)->h_source))

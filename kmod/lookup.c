@@ -15,9 +15,8 @@ arpproxy_table_lookup(struct arpproxy_table *t, __be32 addr, int ifindex)
 	while (lengths) {
 		unsigned int plen = fls64(lengths) - 1;
 		struct arpproxy_key key = {
-			.family = AF_INET,
-			.plen = plen,
 			.addr = addr & arpproxy_prefix_mask(plen),
+			.plen = plen,
 		};
 		struct arpproxy_binding *b, *any = NULL;
 		struct rhlist_head *list, *pos;

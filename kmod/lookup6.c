@@ -18,7 +18,6 @@ arpproxy_table_lookup6(struct arpproxy_table *t, const struct in6_addr *addr, in
 		while (lengths) {
 			unsigned int bit = __fls(lengths);
 			struct arpproxy_key6 key = {
-				.family = AF_INET6,
 				.plen = word * BITS_PER_LONG + bit,
 			};
 			struct arpproxy_binding *b, *any = NULL;

@@ -75,6 +75,7 @@ int arpproxy_table_init(struct arpproxy_table *t)
 	int err;
 
 	BUILD_BUG_ON(ARPPROXY_BINDING_F_MASK > U8_MAX);
+	BUILD_BUG_ON(ARPPROXY_ANNOUNCE_COUNT_MAX > 127);	/* garp's 7 bits */
 	t->tree = RB_ROOT;
 	t->tree6 = RB_ROOT;
 	err = rhltable_init(&t->hash, &arpproxy_hash_params);
@@ -129,8 +130,8 @@ static int arpproxy_spec_cmp(const struct arpproxy_binding_spec *s,
 		      ntohl(s->addr) > ntohl(b->key.addr);
 	if (cmp)
 		return cmp;
-	if (s->plen != b->key.plen)
-		return s->plen < b->key.plen ? -1 : 1;
+	if (s->plen != arpproxy_binding_plen(b))
+		return s->plen < arpproxy_binding_plen(b) ? -1 : 1;
 	if (s->ifindex != b->ifindex)
 		return s->ifindex < b->ifindex ? -1 : 1;
 	return 0;
@@ -219,8 +220,8 @@ void arpproxy_binding_spec_of(const struct arpproxy_binding *b,
 			      struct arpproxy_binding_spec *spec)
 {
 	*spec = (struct arpproxy_binding_spec) {
-		.family = b->key.family,
-		.plen = b->key.plen,
+		.family = arpproxy_binding_is6(b) ? AF_INET6 : AF_INET,
+		.plen = arpproxy_binding_plen(b),
 		.ifindex = b->ifindex,
 		.flags = b->flags,
 		.garp = b->garp,
@@ -277,7 +278,7 @@ static void arpproxy_unlink(struct arpproxy_table *t, struct arpproxy_binding *b
 	if (arpproxy_mac_indexed(b))
 		arpproxy_mac_unlink(t, b);
 	rb_erase(&b->tnode, arpproxy_tree(t, is6));
-	arpproxy_plen_put(t, is6, b->key.plen);
+	arpproxy_plen_put(t, is6, arpproxy_binding_plen(b));
 	t->count--;
 	t->gen++;
 	call_rcu(&b->rcu, arpproxy_binding_free_rcu);
@@ -300,14 +301,14 @@ int arpproxy_table_insert(struct arpproxy_table *t,
 	nb = kmem_cache_zalloc(arpproxy_binding_slab(is6), GFP_KERNEL_ACCOUNT);
 	if (!nb)
 		return -ENOMEM;
+	nb->is6 = is6;
 	if (is6) {
-		nb->key6.family = AF_INET6;
 		nb->key6.addr = spec->addr6;
+		nb->key6.plen = spec->plen;
 	} else {
-		nb->key.family = AF_INET;
 		nb->key.addr = spec->addr;
+		nb->key.plen = spec->plen;
 	}
-	nb->key.plen = spec->plen;
 	nb->ifindex = spec->ifindex;
 	nb->flags = spec->flags;
 	nb->garp = spec->garp;

@@ -7,22 +7,17 @@
 #include <linux/etherdevice.h>
 #include <linux/in6.h>
 
-/*
- * Hash keys: the prefix, host bits clear, and its length. Both start with
- * the family, which tells which one a binding has.
- */
+/* Hash keys: the prefix, host bits clear, and its length. */
 struct arpproxy_key {
-	u8 family;	/* AF_INET */
-	u8 plen;
-	u8 pad[2];	/* always zero: the key is hashed as bytes */
 	__be32 addr;
+	u8 plen;
+	u8 pad[3];	/* always zero: the key is hashed as bytes */
 };
 
 struct arpproxy_key6 {
-	u8 family;	/* AF_INET6 */
-	u8 plen;
-	u8 pad[2];	/* always zero */
 	struct in6_addr addr;
+	u8 plen;
+	u8 pad[3];	/* always zero */
 };
 
 /*
@@ -42,14 +37,15 @@ struct arpproxy_binding {
 	};
 	int ifindex;			/* 0: any interface */
 	u8 flags;			/* ARPPROXY_BINDING_F_*, all below 1 << 8 */
-	u8 garp;			/* announcement rounds, 0: none */
+	u8 garp:7;			/* announcement rounds, 0: none */
+	u8 is6:1;			/* its key is key6: an IPv6 binding */
 	u8 mac[ETH_ALEN];		/* zero: the ingress interface's MAC */
 	u32 refresh;			/* seconds between announcements, 0: none */
 	/* Not per-CPU: that would cost more than the whole binding. */
 	atomic64_t hits;
 	/*
 	 * Last: an IPv4 binding is allocated without the rest of key6, and
-	 * only key6 of one whose key.family is AF_INET6 may be read.
+	 * only an IPv6 one's key6 may be read.
 	 */
 	union {
 		struct arpproxy_key key;
@@ -63,7 +59,12 @@ struct arpproxy_binding {
 
 static inline bool arpproxy_binding_is6(const struct arpproxy_binding *b)
 {
-	return b->key.family == AF_INET6;
+	return b->is6;
+}
+
+static inline unsigned int arpproxy_binding_plen(const struct arpproxy_binding *b)
+{
+	return b->is6 ? b->key6.plen : b->key.plen;
 }
 
 /* The MAC index's key: a MAC and the interface its bindings are scoped to. */

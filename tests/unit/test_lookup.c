@@ -30,7 +30,6 @@ static struct arpproxy_binding *add(const char *prefix, unsigned int plen, int i
 
 	ck_assert_ptr_nonnull(b);
 	ck_assert_int_eq(inet_pton(AF_INET, prefix, &b->key.addr), 1);
-	b->key.family = AF_INET;
 	b->key.plen = plen;
 	b->ifindex = ifindex;
 	ck_assert_int_eq(rhltable_insert(&table.hash, &b->hnode, arpproxy_hash_params), 0);
