@@ -6,7 +6,7 @@
 set -u
 # What the sanitizer kernel runs here, within make check's time budget;
 # make check-debug runs everything, the floods and announcements too.
-DEBUG_SCENARIOS=${DEBUG_SCENARIOS:-faults lifecycle}
+DEBUG_SCENARIOS=${DEBUG_SCENARIOS:-faults lifecycle ndp}
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
 BUILD=build
