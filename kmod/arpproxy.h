@@ -69,6 +69,7 @@ struct arpproxy_dev_stats {
 	struct arpproxy_stats __percpu *pcpu;
 	struct arpproxy_stats base;	/* what "stats reset" subtracts */
 	bool carrier;			/* last seen operationally up, for garp */
+	bool allmulti;			/* holds a reference on its allmulti (nd_multi.c) */
 	u32 gen;			/* this interface's, unlike any before it */
 	atomic_t stations;		/* slots its stations hold in the cache */
 	struct rcu_head rcu;
@@ -229,6 +230,10 @@ bool arpproxy_cache_next(struct arpproxy_net *an, unsigned long *pos,
 
 void arpproxy_rarp_init(void);
 void arpproxy_rarp_exit(void);
+
+void arpproxy_nd_multi_sync(struct net *net, struct arpproxy_net *an);
+void arpproxy_nd_multi_dev_add(struct arpproxy_net *an, struct net_device *dev);
+void arpproxy_nd_multi_dev_del(struct arpproxy_net *an, struct net_device *dev);
 
 unsigned int arpproxy_rate_host_slots(void);
 /* Rate limits, from the hook: true when @arp's reply must be dropped. */

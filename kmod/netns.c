@@ -149,6 +149,7 @@ static int arpproxy_netdev_event(struct notifier_block *nb, unsigned long event,
 	case NETDEV_REGISTER:
 		mutex_lock(&an->lock);
 		arpproxy_dev_stats_add(an, dev);
+		arpproxy_nd_multi_dev_add(an, dev);
 		mutex_unlock(&an->lock);
 		return NOTIFY_DONE;
 	case NETDEV_UP:
@@ -163,6 +164,7 @@ static int arpproxy_netdev_event(struct notifier_block *nb, unsigned long event,
 	}
 	arpproxy_announce_forget_dev(an, dev->ifindex);
 	mutex_lock(&an->lock);
+	arpproxy_nd_multi_dev_del(an, dev);
 	arpproxy_cache_forget_dev(dev_net(dev), dev->ifindex);
 	arpproxy_dev_stats_del(an, dev->ifindex);
 	arpproxy_config_forget_dev(dev_net(dev), arpproxy_config_live(an),

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The binding commands: add, replace, del, get (dump) and flush. */
+#include <linux/rtnetlink.h>
 #include <net/sock.h>
 
 #include "nl.h"
@@ -152,6 +153,29 @@ static int arpproxy_binding_announceable(struct net *net,
 	return -EINVAL;
 }
 
+/*
+ * The netns's lock, with RTNL first when IPv6 bindings may change: the
+ * interfaces' multicast filters follow them (nd_multi.c), and the netdev
+ * notifier holds RTNL when it takes the netns's lock.
+ */
+static void arpproxy_binding_lock(struct arpproxy_net *an, bool v6)
+{
+	if (v6)
+		rtnl_lock();
+	mutex_lock(&an->lock);
+}
+
+/* ... and once the live table's IPv6 bindings have @changed, the filters. */
+static void arpproxy_binding_unlock(struct net *net, struct arpproxy_net *an, bool v6,
+				    bool changed)
+{
+	if (v6 && changed)
+		arpproxy_nd_multi_sync(net, an);
+	mutex_unlock(&an->lock);
+	if (v6)
+		rtnl_unlock();
+}
+
 static int arpproxy_binding_insert(struct arpproxy_table *t,
 				   const struct arpproxy_binding_spec *spec,
 				   bool replace, struct netlink_ext_ack *extack)
@@ -179,7 +203,7 @@ static int arpproxy_binding_set(struct genl_info *info, bool replace)
 	err = arpproxy_parse_binding(info, tb, &spec);
 	if (err)
 		return err;
-	mutex_lock(&an->lock);
+	arpproxy_binding_lock(an, arpproxy_spec_is6(&spec));
 	cfg = arpproxy_config_of(an, info);
 	live = cfg != an->staged;
 	/* A restore announces its bindings once it is committed. */
@@ -199,7 +223,7 @@ static int arpproxy_binding_set(struct genl_info *info, bool replace)
 		arpproxy_notify_binding(net, replace ? ARPPROXY_CMD_BINDING_REPLACE :
 					ARPPROXY_CMD_BINDING_ADD, &spec);
 	}
-	mutex_unlock(&an->lock);
+	arpproxy_binding_unlock(net, an, arpproxy_spec_is6(&spec), !err && live);
 	return err;
 }
 
@@ -225,14 +249,14 @@ int arpproxy_nl_binding_del_doit(struct sk_buff *skb, struct genl_info *info)
 	err = arpproxy_parse_key(info, tb, &spec);
 	if (err)
 		return err;
-	mutex_lock(&an->lock);
+	arpproxy_binding_lock(an, arpproxy_spec_is6(&spec));
 	cfg = arpproxy_config_of(an, info);
 	err = arpproxy_table_delete(&cfg->table, &spec);
 	if (!err && cfg != an->staged && !arpproxy_spec_is6(&spec))
 		arpproxy_announce_cancel(an, &spec, 0);
 	if (!err && cfg != an->staged)
 		arpproxy_notify_binding(net, ARPPROXY_CMD_BINDING_DEL, &spec);
-	mutex_unlock(&an->lock);
+	arpproxy_binding_unlock(net, an, arpproxy_spec_is6(&spec), !err && cfg != an->staged);
 	if (err)
 		NL_SET_ERR_MSG_MOD(info->extack, "no such binding");
 	return err;
@@ -251,7 +275,7 @@ int arpproxy_nl_binding_flush_doit(struct sk_buff *skb, struct genl_info *info)
 		return err;
 	ifindex = tb[ARPPROXY_BINDING_A_IFINDEX] ?
 		  nla_get_u32(tb[ARPPROXY_BINDING_A_IFINDEX]) : 0;
-	mutex_lock(&an->lock);
+	arpproxy_binding_lock(an, true);
 	cfg = arpproxy_config_of(an, info);
 	err = arpproxy_nl_check_ifindex(net, tb[ARPPROXY_BINDING_A_IFINDEX], info->extack);
 	if (!err)
@@ -260,7 +284,7 @@ int arpproxy_nl_binding_flush_doit(struct sk_buff *skb, struct genl_info *info)
 		arpproxy_announce_cancel(an, NULL, ifindex);
 		arpproxy_notify_flush(net, ARPPROXY_CMD_BINDING_FLUSH, ifindex);
 	}
-	mutex_unlock(&an->lock);
+	arpproxy_binding_unlock(net, an, true, !err && cfg != an->staged);
 	return err;
 }
 

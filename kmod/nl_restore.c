@@ -6,6 +6,7 @@
  * first, its configuration goes with it.
  */
 #include <linux/netlink.h>
+#include <linux/rtnetlink.h>
 
 #include "nl.h"
 
@@ -63,15 +64,20 @@ int arpproxy_nl_restore_commit_doit(struct sk_buff *skb, struct genl_info *info)
 	struct arpproxy_net *an = arpproxy_pernet(net);
 	struct arpproxy_config *cfg, *old;
 
+	/* RTNL first, for the multicast filters, as binding changes take it. */
+	rtnl_lock();
 	mutex_lock(&an->lock);
 	cfg = arpproxy_restore_take(an, info);
 	if (!cfg) {
 		mutex_unlock(&an->lock);
+		rtnl_unlock();
 		return -ENOENT;
 	}
 	old = arpproxy_config_swap(an, cfg);
+	arpproxy_nd_multi_sync(net, an);
 	arpproxy_notify_restore(net);
 	mutex_unlock(&an->lock);
+	rtnl_unlock();
 
 	synchronize_rcu();
 	arpproxy_config_free(old);

@@ -12,7 +12,7 @@
 
 #include "hash.h"
 #include "proto.h"
-#include "table_mac.h"
+#include "table_index.h"
 
 unsigned int arpproxy_max_bindings = 1U << 20;
 module_param_named(max_bindings, arpproxy_max_bindings, uint, 0644);
@@ -78,6 +78,7 @@ int arpproxy_table_init(struct arpproxy_table *t)
 	BUILD_BUG_ON(ARPPROXY_ANNOUNCE_COUNT_MAX > 127);	/* garp's 7 bits */
 	t->tree = RB_ROOT;
 	t->tree6 = RB_ROOT;
+	xa_init(&t->v6_dev);
 	err = rhltable_init(&t->hash, &arpproxy_hash_params);
 	if (err)
 		return err;
@@ -105,6 +106,7 @@ static void arpproxy_binding_free_now(void *ptr, void *arg)
 void arpproxy_table_destroy(struct arpproxy_table *t)
 {
 	arpproxy_mac_index_destroy(t);
+	xa_destroy(&t->v6_dev);
 	rhltable_free_and_destroy(&t->hash6, arpproxy_binding_free_now, NULL);
 	rhltable_free_and_destroy(&t->hash, arpproxy_binding_free_now, NULL);
 }
@@ -279,6 +281,8 @@ static void arpproxy_unlink(struct arpproxy_table *t, struct arpproxy_binding *b
 		arpproxy_mac_unlink(t, b);
 	rb_erase(&b->tnode, arpproxy_tree(t, is6));
 	arpproxy_plen_put(t, is6, arpproxy_binding_plen(b));
+	if (is6)
+		arpproxy_v6_dev_put(t, b->ifindex);
 	t->count--;
 	t->gen++;
 	call_rcu(&b->rcu, arpproxy_binding_free_rcu);
@@ -317,17 +321,20 @@ int arpproxy_table_insert(struct arpproxy_table *t,
 	if (old)
 		atomic64_set(&nb->hits, atomic64_read(&old->hits));
 
-	if (arpproxy_mac_indexed(nb)) {
-		err = arpproxy_mac_link(t, nb);
-		if (err) {
-			arpproxy_binding_free(nb);
-			return err;
-		}
+	/* The MAC index is IPv4's, the interfaces' count IPv6's. */
+	err = is6 ? arpproxy_v6_dev_get(t, nb->ifindex) :
+		    arpproxy_mac_indexed(nb) ? arpproxy_mac_link(t, nb) : 0;
+	if (err) {
+		arpproxy_binding_free(nb);
+		return err;
 	}
 	/* Readers see the old binding, both, or the new one: never a mix. */
 	err = arpproxy_hash_insert(t, nb);
 	if (err) {
-		if (arpproxy_mac_indexed(nb)) {
+		if (is6) {
+			arpproxy_v6_dev_put(t, nb->ifindex);
+			arpproxy_binding_free(nb);
+		} else if (arpproxy_mac_indexed(nb)) {
 			arpproxy_mac_unlink(t, nb);
 			/* RARP may have seen it. */
 			call_rcu(&nb->rcu, arpproxy_binding_free_rcu);

@@ -6,6 +6,7 @@
 #include <linux/rbtree.h>
 #include <linux/etherdevice.h>
 #include <linux/in6.h>
+#include <linux/xarray.h>
 
 /* Hash keys: the prefix, host bits clear, and its length. */
 struct arpproxy_key {
@@ -100,6 +101,9 @@ struct arpproxy_table {
 	struct rb_root tree6;
 	unsigned long plen6_mask[ARPPROXY_PLEN6_WORDS];
 	unsigned int plen6_count[129];
+	/* Which interfaces IPv6 bindings apply to, for the group filter. */
+	unsigned int v6_any;		/* IPv6 bindings with no interface */
+	struct xarray v6_dev;		/* ifindex -> how many name it, a value */
 	unsigned int count;		/* of both families */
 	unsigned int gen;		/* bumped on every change, for dumps */
 };
@@ -151,6 +155,7 @@ arpproxy_table_next(const struct arpproxy_table *t,
 const struct arpproxy_binding *
 arpproxy_table_next6(const struct arpproxy_table *t,
 		     const struct arpproxy_binding_spec *after);
+bool arpproxy_table_has6(struct arpproxy_table *t, int ifindex);
 void arpproxy_binding_spec_of(const struct arpproxy_binding *b,
 			      struct arpproxy_binding_spec *spec);
 

@@ -7,7 +7,7 @@
 #include <linux/slab.h>
 
 #include "hash.h"
-#include "table_mac.h"
+#include "table_index.h"
 
 static struct kmem_cache *arpproxy_mac_entry_cache;
 

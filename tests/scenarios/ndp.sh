@@ -258,3 +258,39 @@ check_eq "every solicitation has one outcome" "$(echo "$stats" | jq .nd_solicits
 	"$(echo "$stats" | jq '.nd_invalid + .nd_replies + .nd_no_binding + .nd_excluded +
 		.nd_local_target + .nd_not_offsubnet + .nd_routes_back + .nd_dad_ignored +
 		.nd_tx_error + .nd_rate_limited')"
+
+# Receiving: real NICs filter the solicited-node groups, so an interface
+# an IPv6 binding applies to is in allmulti mode, and only then.
+allmulti() {	# allmulti DEV: whether the kernel has DEV in allmulti mode
+	[ $(($(n gw cat "/sys/class/net/$1/flags") & 0x200)) -ne 0 ] && echo yes || echo no
+}
+ctl binding flush
+check_eq "no IPv6 binding: no interface in allmulti" "no no" "$(allmulti e0) $(allmulti e1)"
+ctl binding add 172.16.20.0/24 dev e0
+check_eq "  nor with an IPv4 one" no "$(allmulti e0)"
+ctl binding add 2001:db8:20::/64 dev e0
+check_eq "an IPv6 binding on e0 puts e0 in allmulti, not e1" "yes no" \
+	"$(allmulti e0) $(allmulti e1)"
+ctl binding add 2001:db8:30::/64
+ip -n gw link add e9 type veth peer name e9p
+check_eq "an unscoped one puts every interface in it, one made later too" "yes yes yes" \
+	"$(allmulti e0) $(allmulti e1) $(allmulti e9)"
+ctl binding del 2001:db8:30::/64
+check_eq "  and lets go of them when it goes" "yes no no" \
+	"$(allmulti e0) $(allmulti e1) $(allmulti e9)"
+ip -n gw link set dev e1 allmulticast on
+ctl binding add 2001:db8:30::/64 dev e1
+ctl binding del 2001:db8:30::/64 dev e1
+check_eq "an administrator's own allmulti stays theirs" yes "$(allmulti e1)"
+ip -n gw link set dev e1 allmulticast off
+ctl save >/tmp/ndp-multi.conf
+ctl binding flush
+check_eq "binding flush lets go" no "$(allmulti e0)"
+ctl restore /tmp/ndp-multi.conf
+check_eq "restore takes it again" yes "$(allmulti e0)"
+ip -n gw link set e9 netns hx
+check_eq "an interface moved to another netns is let go there" no \
+	"$([ $(($(n hx cat /sys/class/net/e9/flags) & 0x200)) -ne 0 ] && echo yes || echo no)"
+module_unload
+check_eq "the module's unload lets go of every interface" no "$(allmulti e0)"
+module_load

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The binding table's MAC index (table_mac.c), for reverse ARP: the table's
- * writers keep it, under the netns's lock.
+ * What the binding table's writers keep beside its hashes and trees, under
+ * the netns's lock: the MAC index for reverse ARP (table_mac.c) and the
+ * count of IPv6 bindings per interface (table_v6dev.c).
  */
-#ifndef _ARPPROXY_TABLE_MAC_H
-#define _ARPPROXY_TABLE_MAC_H
+#ifndef _ARPPROXY_TABLE_INDEX_H
+#define _ARPPROXY_TABLE_INDEX_H
 
 #include "table.h"
 
@@ -15,5 +16,7 @@ void arpproxy_mac_index_destroy(struct arpproxy_table *t);
 bool arpproxy_mac_indexed(const struct arpproxy_binding *b);
 int arpproxy_mac_link(struct arpproxy_table *t, struct arpproxy_binding *nb);
 void arpproxy_mac_unlink(struct arpproxy_table *t, struct arpproxy_binding *b);
+int arpproxy_v6_dev_get(struct arpproxy_table *t, int ifindex);
+void arpproxy_v6_dev_put(struct arpproxy_table *t, int ifindex);
 
-#endif /* _ARPPROXY_TABLE_MAC_H */
+#endif /* _ARPPROXY_TABLE_INDEX_H */
