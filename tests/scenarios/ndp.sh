@@ -294,3 +294,13 @@ check_eq "an interface moved to another netns is let go there" no \
 module_unload
 check_eq "the module's unload lets go of every interface" no "$(allmulti e0)"
 module_load
+
+# Route mode covers IPv6: without a binding, a target the kernel routes
+# out of another interface is answered, one it has no route to is not.
+ctl iface set e0 proxy route
+check_eq "route mode answers for a target routed out of e1" "$MAC_E0 router solicited" \
+	"$(ask $D6)"
+check_eq "  not for one with no route" "" "$(ask 2001:db9::1)"
+check "  counted as nd_no_binding" counted gw nd_no_binding ask 2001:db9::1
+ctl iface set e0 proxy off
+check_eq "  and off again, nothing" "" "$(ask $D6)"
