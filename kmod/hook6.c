@@ -5,8 +5,9 @@
  * Advertisements, as the kernel's proxy_ndp would (RFC 4861 7.2.8) but at
  * once and from prefixes. It runs under RCU only and allocates nothing but
  * the advertisement and the solicitor's neighbour entry. The interface's
- * rate limits apply as to ARP, and its inspection holds advertisements to
- * static bindings; ACLs and learning are IPv4's alone so far.
+ * rate limits apply as to ARP, and its inspection holds solicitations and
+ * advertisements to static bindings; ACLs and learning are IPv4's alone
+ * so far.
  */
 #include <linux/netfilter_ipv6.h>
 #include <net/addrconf.h>
@@ -152,36 +153,49 @@ static enum arpproxy_stat arpproxy_decide6(struct net *net, struct arpproxy_conf
 }
 
 /*
- * ND inspection of an advertisement on an interface that inspects: one
- * that fails validation (@valid false) or whose target link-layer address
- * is not the MAC of its target's static binding is a lie the kernel's
- * neighbour table must not learn. 0 when it passes, else the check it
- * failed, logged and announced.
+ * ND inspection's check of what a message says: @lladdr, the link-layer
+ * address a solicitation gives for its source or an advertisement for its
+ * target @addr, must be the MAC of @addr's static binding if it has one.
+ * 0, or the check failed, logged and announced.
  */
-static enum arpproxy_stat arpproxy_inspect_na(struct net *net, struct arpproxy_config *cfg,
-					      const struct net_device *dev, bool valid,
-					      const struct arpproxy_nd *na, const u8 *tllao)
+static enum arpproxy_stat arpproxy_inspect_static6(struct net *net,
+						   struct arpproxy_config *cfg,
+						   const struct net_device *dev,
+						   const struct in6_addr *addr, const u8 *lladdr)
 {
 	const struct arpproxy_binding *b;
 
-	if (!valid) {
-		net_warn_ratelimited("%s: malformed Neighbor Advertisement\n", dev->name);
-		arpproxy_notify_spoof6(net, dev, ARPPROXY_STAT_ND_BAD_ADVERT, NULL, NULL, NULL);
-		return ARPPROXY_STAT_ND_BAD_ADVERT;
-	}
-	if (!tllao)
+	if (!lladdr || ipv6_addr_any(addr))
 		return 0;
-	b = arpproxy_table_lookup6(&cfg->table, &na->target, dev->ifindex);
-	if (!b || !(b->flags & ARPPROXY_BINDING_F_STATIC) || ether_addr_equal(b->mac, tllao))
+	b = arpproxy_table_lookup6(&cfg->table, addr, dev->ifindex);
+	if (!b || !(b->flags & ARPPROXY_BINDING_F_STATIC) || ether_addr_equal(b->mac, lladdr))
 		return 0;
 	net_warn_ratelimited("%s: static binding mismatch: %pI6c claimed by %pM, expected %pM\n",
-			     dev->name, &na->target, tllao, b->mac);
-	arpproxy_notify_spoof6(net, dev, ARPPROXY_STAT_ND_STATIC_MISMATCH, &na->target, tllao,
-			       b->mac);
+			     dev->name, addr, lladdr, b->mac);
+	arpproxy_notify_spoof6(net, dev, ARPPROXY_STAT_ND_STATIC_MISMATCH, addr, lladdr, b->mac);
 	return ARPPROXY_STAT_ND_STATIC_MISMATCH;
 }
 
-/* A validated advertisement, or one that failed (@verdict), on @dev. */
+/*
+ * A message on an interface that inspects failed the check @failed, or
+ * none (0): whether it may go on, counted. A lie must not reach the
+ * kernel's neighbour table, which learns from both kinds.
+ */
+static bool arpproxy_inspect6_pass(struct arpproxy_net *an, struct arpproxy_dev_stats *ds,
+				   const struct arpproxy_iface *iface, enum arpproxy_stat failed)
+{
+	if (!failed)
+		return true;
+	arpproxy_count_dev(an, ds, failed);
+	if (iface->conf.inspect == ARPPROXY_INSPECT_LOG) {
+		arpproxy_count_dev(an, ds, ARPPROXY_STAT_ND_SPOOF_LOGGED);
+		return true;
+	}
+	arpproxy_count_dev(an, ds, ARPPROXY_STAT_ND_SPOOF_DROPPED);
+	return false;
+}
+
+/* An advertisement, valid (@verdict) or not, on an interface that inspects. */
 static unsigned int arpproxy_advert(struct net *net, struct arpproxy_net *an,
 				    struct arpproxy_config *cfg,
 				    const struct arpproxy_iface *iface,
@@ -189,19 +203,15 @@ static unsigned int arpproxy_advert(struct net *net, struct arpproxy_net *an,
 				    enum arpproxy_stat verdict, const struct arpproxy_nd *na,
 				    const u8 *tllao)
 {
-	enum arpproxy_stat failed;
+	enum arpproxy_stat failed = ARPPROXY_STAT_ND_BAD_ADVERT;
 
-	failed = arpproxy_inspect_na(net, cfg, dev, verdict == ARPPROXY_STAT_ND_ADVERTS,
-				     na, tllao);
-	if (!failed)
-		return NF_ACCEPT;
-	arpproxy_count_dev(an, ds, failed);
-	if (iface->conf.inspect == ARPPROXY_INSPECT_LOG) {
-		arpproxy_count_dev(an, ds, ARPPROXY_STAT_ND_SPOOF_LOGGED);
-		return NF_ACCEPT;
-	}
-	arpproxy_count_dev(an, ds, ARPPROXY_STAT_ND_SPOOF_DROPPED);
-	return NF_DROP;
+	if (verdict == ARPPROXY_STAT_ND_ADVERTS)
+		failed = arpproxy_inspect_static6(net, cfg, dev, &na->target, tllao);
+	else
+		net_warn_ratelimited("%s: malformed Neighbor Advertisement\n", dev->name);
+	if (failed == ARPPROXY_STAT_ND_BAD_ADVERT)
+		arpproxy_notify_spoof6(net, dev, failed, NULL, NULL, NULL);
+	return arpproxy_inspect6_pass(an, ds, iface, failed) ? NF_ACCEPT : NF_DROP;
 }
 
 /*
@@ -256,11 +266,27 @@ unsigned int arpproxy_hook6(void *priv, struct sk_buff *skb,
 	nd = (const struct arpproxy_nd *)(ipv6_hdr(skb) + 1);
 	if (na)
 		return arpproxy_advert(state->net, an, cfg, iface, ds, dev, verdict, nd, lladdr);
+	/* A solicitation's source address teaches the kernel as much. */
+	if (verdict == ARPPROXY_STAT_ND_SOLICITS && iface &&
+	    iface->conf.inspect != ARPPROXY_INSPECT_OFF &&
+	    !arpproxy_inspect6_pass(an, ds, iface,
+				    arpproxy_inspect_static6(state->net, cfg, dev,
+							     &ipv6_hdr(skb)->saddr, lladdr)))
+		verdict = ARPPROXY_STAT_ND_SOLICITS_DROPPED;
 	if (verdict == ARPPROXY_STAT_ND_SOLICITS)
 		verdict = arpproxy_decide6(state->net, cfg, iface, skb, dev, ipv6_hdr(skb), nd,
 					   lladdr);
 	arpproxy_count_dev(an, ds, verdict);
-	if (verdict == ARPPROXY_STAT_ND_RATE_LIMITED)
+	if (verdict == ARPPROXY_STAT_ND_RATE_LIMITED ||
+	    verdict == ARPPROXY_STAT_ND_SOLICITS_DROPPED)
+		return NF_DROP;
+	/*
+	 * The kernel takes a multicast source link-layer address that RFC
+	 * 4861's checks here refuse: where inspection drops, so do they.
+	 */
+	if (verdict == ARPPROXY_STAT_ND_INVALID && iface &&
+	    iface->conf.inspect != ARPPROXY_INSPECT_OFF &&
+	    iface->conf.inspect != ARPPROXY_INSPECT_LOG)
 		return NF_DROP;
 	if (verdict != ARPPROXY_STAT_ND_REPLIES)
 		return NF_ACCEPT;

@@ -186,6 +186,7 @@ static const struct spec_attr spec_stats_attrs[] = {
 	[ARPPROXY_STAT_ND_STATIC_MISMATCH] = { "nd-static-mismatch", MNL_TYPE_U64, 0, NULL },
 	[ARPPROXY_STAT_ND_SPOOF_LOGGED] = { "nd-spoof-logged", MNL_TYPE_U64, 0, NULL },
 	[ARPPROXY_STAT_ND_SPOOF_DROPPED] = { "nd-spoof-dropped", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_STAT_ND_SOLICITS_DROPPED] = { "nd-solicits-dropped", MNL_TYPE_U64, 0, NULL },
 };
 
 const struct spec_set spec_stats_set = {
@@ -303,9 +304,11 @@ const struct spec_stat spec_stats[ARPPROXY_STAT_MAX + 1] = {
 	[ARPPROXY_STAT_ND_BAD_ADVERT] = { "nd_bad_advert",
 		"Inspected advertisements that fail RFC 4861 validation" },
 	[ARPPROXY_STAT_ND_STATIC_MISMATCH] = { "nd_static_mismatch",
-		"Inspected advertisements whose target link-layer address is not the MAC of the target's static binding" },
+		"Inspected messages whose link-layer address for an address is not the MAC of that address's static binding" },
 	[ARPPROXY_STAT_ND_SPOOF_LOGGED] = { "nd_spoof_logged",
-		"Advertisements that failed inspection, let through (inspect log)" },
+		"Neighbor Discovery messages that failed inspection, let through (inspect log)" },
 	[ARPPROXY_STAT_ND_SPOOF_DROPPED] = { "nd_spoof_dropped",
-		"Advertisements that failed inspection, dropped" },
+		"Neighbor Discovery messages that failed inspection, dropped" },
+	[ARPPROXY_STAT_ND_SOLICITS_DROPPED] = { "nd_solicits_dropped",
+		"Neighbor Solicitations dropped by inspection, an outcome of nd_solicits" },
 };

@@ -214,6 +214,23 @@ check_eq "  and poisons nothing" "$MAC_D" "$(neigh6 gw $D6)"
 ctl iface set e1 inspect log
 check "inspect log: the forgery is let through, counted as nd_spoof_logged" \
 	counted gw nd_spoof_logged forge
+# The same lie in a solicitation: X asks for the gateway's e1 address from
+# D's, giving its own MAC as the source's. The kernel learns from it too.
+forge_ns() { n hx "$NSSEND" -i eth0 -t 2001:db8:20::99 -S $D6 -s "$MAC_X" -l -w 100 >/dev/null; }
+ctl iface set e1 inspect off
+gw_knows_d
+forge_ns
+check_eq "inspect off: a forged solicitation poisons the gateway's entry for D" \
+	"$MAC_X" "$(neigh6 gw $D6)"
+gw_knows_d
+ctl iface set e1 inspect enforce
+check "inspect enforce: it is dropped, counted as nd_solicits_dropped" \
+	counted gw nd_solicits_dropped forge_ns
+check "  and as nd_static_mismatch" counted gw nd_static_mismatch forge_ns
+check_eq "  the gateway still has D at D's MAC" "$MAC_D" "$(neigh6 gw $D6)"
+check_eq "D's own solicitation is answered by the kernel" "$MAC_E1 router solicited override" \
+	"$(n hd "$NSSEND" -i eth0 -t 2001:db8:20::99 -S $D6 -s "$MAC_D" -l |
+		awk '$1 == "na" { $1 = $2 = ""; sub(/ to .*/, ""); sub(/^ +/, ""); print; exit }')"
 ctl iface set e1 inspect off
 ctl binding del $D6/128 dev e1
 s=$(stats)
@@ -257,7 +274,7 @@ stats=$(stats)
 check_eq "every solicitation has one outcome" "$(echo "$stats" | jq .nd_solicits)" \
 	"$(echo "$stats" | jq '.nd_invalid + .nd_replies + .nd_no_binding + .nd_excluded +
 		.nd_local_target + .nd_not_offsubnet + .nd_routes_back + .nd_dad_ignored +
-		.nd_tx_error + .nd_rate_limited')"
+		.nd_tx_error + .nd_rate_limited + .nd_solicits_dropped')"
 
 # Receiving: real NICs filter the solicited-node groups, so an interface
 # an IPv6 binding applies to is in allmulti mode, and only then.
