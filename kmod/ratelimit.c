@@ -133,7 +133,7 @@ bool arpproxy_rate_limited6(struct net *net, struct arpproxy_iface *iface,
 			    const struct net_device *dev, const struct in6_addr *saddr,
 			    const u8 *mac)
 {
-	u32 host = jhash2(saddr->s6_addr32, 4, iface->host_seed) & 0x00ffffff;
+	u32 host = jhash(saddr, sizeof(*saddr), iface->host_seed) & 0x00ffffff;
 	enum arpproxy_rate_hit hit;
 	bool onset;
 	u32 limit;
