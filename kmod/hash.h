@@ -24,6 +24,24 @@ static const struct rhashtable_params arpproxy_hash6_params __maybe_unused = {
 };
 
 /*
+ * Of the bindings of one prefix, in @list: the one scoped to the ingress
+ * interface @ifindex, which beats an unscoped one, else the unscoped one.
+ */
+static inline struct arpproxy_binding *arpproxy_scoped(struct rhlist_head *list, int ifindex)
+{
+	struct arpproxy_binding *b, *any = NULL;
+	struct rhlist_head *pos;
+
+	rhl_for_each_entry_rcu(b, pos, list, hnode) {
+		if (b->ifindex == ifindex)
+			return b;
+		if (!b->ifindex)
+			any = b;
+	}
+	return any;
+}
+
+/*
  * The MAC index: one entry per MAC and scope of the host bindings with a
  * MAC, for reverse ARP.
  */

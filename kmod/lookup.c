@@ -18,22 +18,13 @@ arpproxy_table_lookup(struct arpproxy_table *t, __be32 addr, int ifindex)
 			.addr = addr & arpproxy_prefix_mask(plen),
 			.plen = plen,
 		};
-		struct arpproxy_binding *b, *any = NULL;
-		struct rhlist_head *list, *pos;
+		struct arpproxy_binding *b;
 
 		lengths &= ~BIT_ULL(plen);
-		list = rhltable_lookup(&t->hash, &key, arpproxy_hash_params);
-		rhl_for_each_entry_rcu(b, pos, list, hnode) {
-			/* A binding scoped to the ingress interface beats an
-			 * unscoped one of the same length.
-			 */
-			if (b->ifindex == ifindex)
-				return b;
-			if (!b->ifindex)
-				any = b;
-		}
-		if (any)
-			return any;
+		b = arpproxy_scoped(rhltable_lookup(&t->hash, &key, arpproxy_hash_params),
+				    ifindex);
+		if (b)
+			return b;
 	}
 	return NULL;
 }

@@ -20,21 +20,14 @@ arpproxy_table_lookup6(struct arpproxy_table *t, const struct in6_addr *addr, in
 			struct arpproxy_key6 key = {
 				.plen = word * BITS_PER_LONG + bit,
 			};
-			struct arpproxy_binding *b, *any = NULL;
-			struct rhlist_head *list, *pos;
+			struct arpproxy_binding *b;
 
 			lengths &= ~BIT(bit);
 			ipv6_addr_prefix(&key.addr, addr, key.plen);
-			list = rhltable_lookup(&t->hash6, &key, arpproxy_hash6_params);
-			rhl_for_each_entry_rcu(b, pos, list, hnode) {
-				/* As for IPv4: the ingress interface's beats any. */
-				if (b->ifindex == ifindex)
-					return b;
-				if (!b->ifindex)
-					any = b;
-			}
-			if (any)
-				return any;
+			b = arpproxy_scoped(rhltable_lookup(&t->hash6, &key, arpproxy_hash6_params),
+					    ifindex);
+			if (b)
+				return b;
 		}
 	}
 	return NULL;
