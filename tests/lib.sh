@@ -175,11 +175,13 @@ plug() {
 	ip -n "$3" link set "$4" address "$5" up
 }
 
-reference_setup() {
+# reference_topology SYSCTL...: the reference example's hosts, wired and
+# without addresses, each namespace given SYSCTL first: subnet A's switch
+# holds Host A, Host B and the gateway's e0, subnet B's C, D and e1.
+reference_topology() {
 	setup_ns ha hb hc hd gw swa swb
 	for ns in ha hb hc hd gw swa swb; do
-		n "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
-			net.ipv6.conf.default.disable_ipv6=1
+		n "$ns" sysctl -qw "$@"
 	done
 	for sw in swa swb; do
 		ip -n "$sw" link add br0 type bridge
@@ -191,6 +193,10 @@ reference_setup() {
 	plug swb pc hc eth0 "$MAC_C"
 	plug swb pd hd eth0 "$MAC_D"
 	plug swb pg gw e1 "$MAC_E1"
+}
+
+reference_setup() {
+	reference_topology net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
 	ip -n ha addr add 172.16.10.100/16 dev eth0
 	ip -n hb addr add 172.16.10.200/24 dev eth0
 	ip -n hb route add default via 172.16.10.99

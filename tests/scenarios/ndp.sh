@@ -16,20 +16,7 @@ C6=2001:db8:20::100
 D6=2001:db8:20::200
 
 module_load
-setup_ns ha hb hc hd gw swa swb
-for ns in ha hb hc hd gw swa swb; do
-	n "$ns" sysctl -qw net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0
-done
-for sw in swa swb; do
-	ip -n "$sw" link add br0 type bridge
-	ip -n "$sw" link set br0 up
-done
-plug swa pa ha eth0 "$MAC_A"
-plug swa pb hb eth0 "$MAC_B"
-plug swa pg gw e0 "$MAC_E0"
-plug swb pc hc eth0 "$MAC_C"
-plug swb pd hd eth0 "$MAC_D"
-plug swb pg gw e1 "$MAC_E1"
+reference_topology net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0
 ip -n ha addr add $A6/32 dev eth0 nodad
 ip -n hb addr add $B6/64 dev eth0 nodad
 ip -n hb route add default via 2001:db8:10::99
