@@ -132,13 +132,22 @@ counter() {
 }
 
 # counted NS COUNTER COMMAND...: the command bumps NS's COUNTER by exactly one.
+# A frame can still be in a softirq backlog when its sender is done, so the
+# count is awaited (two seconds at most) before it is compared, and both
+# values are printed for the log of a failed check.
 # (sh has no locals: these names must not be ones the command sets, as n() does.)
 counted() {
 	counted_ns=$1 counted_name=$2
 	shift 2
 	counted_before=$(counter "$counted_ns" "$counted_name")
 	"$@" >/dev/null
-	[ "$(counter "$counted_ns" "$counted_name")" -eq $((counted_before + 1)) ]
+	busywait 2000 counted_reached
+	counted_after=$(counter "$counted_ns" "$counted_name")
+	echo "$counted_name: $counted_before before, $counted_after after"
+	[ "$counted_after" -eq $((counted_before + 1)) ]
+}
+counted_reached() {
+	[ "$(counter "$counted_ns" "$counted_name")" -gt "$counted_before" ]
 }
 
 # arp_ask NS DEV TARGET SENDER_IP SENDER_MAC [arpsend options]: one request;

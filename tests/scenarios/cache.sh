@@ -307,8 +307,12 @@ check "the race evicted stations all along" test "$(counter rc cache_evicted)" -
 
 # Deleting an interface costs nothing under RTNL, however large the cache:
 # link add and del in a netns with a cache of 1048576 slots take no longer
-# than in one without a cache, measured side by side.
-echo 1048576 >/sys/module/arpproxy/parameters/max_stations
+# than in one without a cache, measured side by side. (On a sanitizer
+# kernel, where this part alone outlasted the scenario's 20 minutes, a
+# quarter of the slots.)
+BIG_CACHE=1048576
+[ -z "$SANITIZER" ] || BIG_CACHE=262144
+echo $BIG_CACHE >/sys/module/arpproxy/parameters/max_stations
 setup_ns big bigh nocache
 ip -n big link add v0 type veth peer name v0 netns bigh
 ip -n big addr add 10.60.0.254/16 dev v0
@@ -316,7 +320,7 @@ ip -n big link set v0 up
 ip -n bigh link set v0 up
 n big "$CTL" iface set v0 learn on
 echo 65536 >/sys/module/arpproxy/parameters/max_stations
-check_eq "the big cache is made" 1048576 "$(n big "$CTL" -j cache status | jq .size)"
+check_eq "the big cache is made" $BIG_CACHE "$(n big "$CTL" -j cache status | jq .size)"
 n bigh "$ARPLOAD" -i v0 -t 10.60.0.250 -S 10.60.1.1 -s 02:00:00:60:00:01 \
 	-k 20000 -c 20000 -w 100 >/dev/null
 # (A sanitizer kernel drops more of the burst, and learns fewer.)
