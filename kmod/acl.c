@@ -8,25 +8,13 @@
 
 #include "arpproxy.h"
 
-static bool arpproxy_acl_check(struct arpproxy_config *cfg, int ifindex,
-			       const struct arpproxy_arp *arp, bool rarp)
+/* Whether @ifindex's rules deny @req; the hook calls this under RCU. */
+bool arpproxy_acl_denies(struct arpproxy_config *cfg, int ifindex,
+			 const struct arpproxy_requester *req)
 {
 	struct arpproxy_acl *acl = xa_load(&cfg->acls, ifindex);
 
-	return acl && arpproxy_acl_decide(acl, arp, rarp);
-}
-
-bool arpproxy_acl_denies(struct arpproxy_config *cfg, int ifindex,
-			 const struct arpproxy_arp *arp)
-{
-	return arpproxy_acl_check(cfg, ifindex, arp, false);
-}
-
-/* The same rules for a reverse ARP request, whose requester is its sender MAC. */
-bool arpproxy_acl_denies_rarp(struct arpproxy_config *cfg, int ifindex,
-			      const struct arpproxy_arp *req)
-{
-	return arpproxy_acl_check(cfg, ifindex, req, true);
+	return acl && arpproxy_acl_decide(acl, req);
 }
 
 static void arpproxy_acl_free(struct arpproxy_acl *acl)

@@ -4,32 +4,37 @@
  * state, so that the unit tests compile this file in userspace against
  * tests/shim.
  */
+#include <net/ipv6.h>
+
 #include "acl.h"
 #include "proto.h"
 
-/* A reverse ARP requester has no address: a rule with "from" never matches it. */
-static bool arpproxy_acl_match(const struct arpproxy_acl_rule *r,
-			       const struct arpproxy_arp *arp, bool rarp)
+/* A rule with a prefix matches requesters of its family only. */
+static bool arpproxy_acl_match_from(const struct arpproxy_acl_rule *r,
+				    const struct arpproxy_requester *req)
 {
-	return (!r->match_from ||
-		(!rarp && (arp->sip & arpproxy_prefix_mask(r->plen)) == r->from)) &&
-	       (!r->match_mac || ether_addr_equal(r->mac, arp->sha));
+	if (!r->match_from)
+		return true;
+	if (r->is6)
+		return req->family == AF_INET6 &&
+		       ipv6_prefix_equal(req->addr6, &r->from6, r->plen);
+	return req->family == AF_INET &&
+	       (req->addr & arpproxy_prefix_mask(r->plen)) == r->from;
 }
 
 /*
- * Whether @acl denies @arp's sender (@rarp: the requester of a reverse ARP
- * request, known by its MAC alone): the first rule that matches decides,
- * and counts a hit; no match allows.
+ * Whether @acl denies @req: the first rule that matches decides, and
+ * counts a hit; no match allows.
  */
-bool arpproxy_acl_decide(struct arpproxy_acl *acl, const struct arpproxy_arp *arp,
-			 bool rarp)
+bool arpproxy_acl_decide(struct arpproxy_acl *acl, const struct arpproxy_requester *req)
 {
 	unsigned int i;
 
 	for (i = 0; i < acl->count; i++) {
 		struct arpproxy_acl_rule *r = &acl->rule[i];
 
-		if (arpproxy_acl_match(r, arp, rarp)) {
+		if (arpproxy_acl_match_from(r, req) &&
+		    (!r->match_mac || ether_addr_equal(r->mac, req->mac))) {
 			atomic64_inc(&r->hits);
 			return r->action == ARPPROXY_ACL_DENY;
 		}

@@ -249,9 +249,7 @@ bool arpproxy_rate_limited6(struct net *net, struct arpproxy_iface *iface,
 
 /* ACLs. Writers hold an->lock; the hook reads under RCU. */
 bool arpproxy_acl_denies(struct arpproxy_config *cfg, int ifindex,
-			 const struct arpproxy_arp *arp);
-bool arpproxy_acl_denies_rarp(struct arpproxy_config *cfg, int ifindex,
-			      const struct arpproxy_arp *req);
+			 const struct arpproxy_requester *req);
 bool arpproxy_acl_forget(struct arpproxy_config *cfg, int ifindex);
 void arpproxy_acls_destroy(struct arpproxy_config *cfg);
 int arpproxy_acl_change(struct arpproxy_config *cfg, int ifindex,

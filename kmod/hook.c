@@ -212,6 +212,7 @@ static enum arpproxy_stat arpproxy_decide(struct net *net, struct arpproxy_net *
 					  const struct arpproxy_arp *arp)
 {
 	struct in_device *in_dev = __in_dev_get_rcu(dev);
+	struct arpproxy_requester requester;
 	struct arpproxy_facts facts;
 	struct arpproxy_binding *b;
 	enum arpproxy_stat verdict;
@@ -231,7 +232,10 @@ static enum arpproxy_stat arpproxy_decide(struct net *net, struct arpproxy_net *
 	}
 	if (verdict != ARPPROXY_STAT_REPLIES)
 		return verdict;
-	if (arpproxy_acl_denies(cfg, dev->ifindex, arp))
+	requester = (struct arpproxy_requester){
+		.family = AF_INET, .addr = arp->sip, .mac = arp->sha,
+	};
+	if (arpproxy_acl_denies(cfg, dev->ifindex, &requester))
 		return ARPPROXY_STAT_ACL_DENIED;
 	if (iface && arpproxy_rate_limited(net, iface, dev, arp))
 		return ARPPROXY_STAT_RATE_LIMITED;

@@ -114,6 +114,7 @@ static enum arpproxy_stat arpproxy_decide6(struct net *net, struct arpproxy_conf
 {
 	bool dad = ipv6_addr_any(&ip6->saddr);
 	struct in6_addr solicitor = ip6->saddr;
+	struct arpproxy_requester requester;
 	struct arpproxy_facts facts;
 	struct arpproxy_binding *b;
 	enum arpproxy_stat verdict;
@@ -132,6 +133,13 @@ static enum arpproxy_stat arpproxy_decide6(struct net *net, struct arpproxy_conf
 		return verdict;
 	if (dad && !(b && arpproxy_binding_plen(b) == 128))
 		return ARPPROXY_STAT_ND_DAD_IGNORED;
+	/* A unicast solicitation may leave its link-layer address out. */
+	requester = (struct arpproxy_requester){
+		.family = dad ? AF_UNSPEC : AF_INET6, .addr6 = &ip6->saddr,
+		.mac = sllao ? sllao : eth_hdr(skb)->h_source,
+	};
+	if (arpproxy_acl_denies(cfg, dev->ifindex, &requester))
+		return ARPPROXY_STAT_ND_ACL_DENIED;
 	if (iface && arpproxy_rate_limited6(net, iface, dev, &ip6->saddr,
 					    eth_hdr(skb)->h_source))
 		return ARPPROXY_STAT_ND_RATE_LIMITED;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The ACL commands: add, del, get (dump) and flush. */
+#include <net/ipv6.h>
 #include <net/sock.h>
 
 #include "nl.h"
@@ -20,6 +21,27 @@ static int arpproxy_acl_attrs(struct nlattr *nest, struct nlattr **tb,
 				extack);
 }
 
+/*
+ * A rule's IPv6 prefix: any one, link-local included, since solicitors
+ * often ask from their link-local address; the host bits clear.
+ */
+static int arpproxy_acl_prefix6(struct netlink_ext_ack *extack, struct nlattr **tb,
+				struct arpproxy_acl_rule *r)
+{
+	struct in6_addr masked;
+
+	nla_memcpy(&r->from6, tb[ARPPROXY_ACL_A_PREFIX6], sizeof(r->from6));
+	r->plen = nla_get_u8(tb[ARPPROXY_ACL_A_PLEN]);
+	ipv6_addr_prefix(&masked, &r->from6, r->plen);
+	if (!ipv6_addr_equal(&masked, &r->from6)) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[ARPPROXY_ACL_A_PREFIX6], "prefix has host bits set");
+		return -EINVAL;
+	}
+	r->is6 = true;
+	r->match_from = true;
+	return 0;
+}
+
 static int arpproxy_acl_parse(struct genl_info *info, struct nlattr **tb,
 			      struct arpproxy_acl_rule *r)
 {
@@ -30,16 +52,28 @@ static int arpproxy_acl_parse(struct genl_info *info, struct nlattr **tb,
 		r->pref = nla_get_u32(tb[ARPPROXY_ACL_A_PREF]);
 	if (tb[ARPPROXY_ACL_A_ACTION])
 		r->action = nla_get_u8(tb[ARPPROXY_ACL_A_ACTION]);
-	if (!tb[ARPPROXY_ACL_A_PREFIX4] != !tb[ARPPROXY_ACL_A_PLEN]) {
+	if (tb[ARPPROXY_ACL_A_PREFIX4] && tb[ARPPROXY_ACL_A_PREFIX6]) {
+		NL_SET_ERR_MSG_ATTR(info->extack, tb[ARPPROXY_ACL_A_PREFIX6],
+				    "a rule has one prefix, IPv4 or IPv6");
+		return -EINVAL;
+	}
+	if (!(tb[ARPPROXY_ACL_A_PREFIX4] || tb[ARPPROXY_ACL_A_PREFIX6]) !=
+	    !tb[ARPPROXY_ACL_A_PLEN]) {
 		NL_SET_ERR_MSG(info->extack, "a prefix needs its length and a length its prefix");
 		return -EINVAL;
 	}
-	err = arpproxy_nl_prefix(info->extack, info->attrs[ARPPROXY_A_ACL], tb,
-				 ARPPROXY_ACL_A_PREFIX4, ARPPROXY_ACL_A_PLEN, false,
-				 &r->from, &r->plen);
-	if (err < 0)
-		return err;
-	r->match_from = err;
+	if (tb[ARPPROXY_ACL_A_PREFIX6]) {
+		err = arpproxy_acl_prefix6(info->extack, tb, r);
+		if (err)
+			return err;
+	} else {
+		err = arpproxy_nl_prefix(info->extack, info->attrs[ARPPROXY_A_ACL], tb,
+					 ARPPROXY_ACL_A_PREFIX4, ARPPROXY_ACL_A_PLEN, false,
+					 &r->from, &r->plen);
+		if (err < 0)
+			return err;
+		r->match_from = err;
+	}
 	if (tb[ARPPROXY_ACL_A_MAC]) {
 		r->match_mac = true;
 		nla_memcpy(r->mac, tb[ARPPROXY_ACL_A_MAC], ETH_ALEN);
@@ -156,8 +190,11 @@ static bool arpproxy_acl_named(struct nlattr **tb, const struct arpproxy_acl_rul
 	if (!tb[ARPPROXY_ACL_A_PREF] &&
 	    (r->match_from != want->match_from || r->match_mac != want->match_mac))
 		return false;
-	if (tb[ARPPROXY_ACL_A_PREFIX4] && (!r->match_from || r->from != want->from ||
+	if (tb[ARPPROXY_ACL_A_PREFIX4] && (!r->match_from || r->is6 || r->from != want->from ||
 					   r->plen != want->plen))
+		return false;
+	if (tb[ARPPROXY_ACL_A_PREFIX6] && (!r->match_from || !r->is6 || r->plen != want->plen ||
+					   !ipv6_addr_equal(&r->from6, &want->from6)))
 		return false;
 	return !tb[ARPPROXY_ACL_A_MAC] ||
 	       (r->match_mac && ether_addr_equal(r->mac, want->mac));
@@ -241,8 +278,9 @@ int arpproxy_put_acl_rule(struct sk_buff *skb, int ifindex,
 	    nla_put_u32(skb, ARPPROXY_ACL_A_IFINDEX, ifindex) ||
 	    nla_put_u32(skb, ARPPROXY_ACL_A_PREF, r->pref) ||
 	    nla_put_u8(skb, ARPPROXY_ACL_A_ACTION, r->action) ||
-	    (r->match_from && (nla_put_be32(skb, ARPPROXY_ACL_A_PREFIX4, r->from) ||
-			       nla_put_u8(skb, ARPPROXY_ACL_A_PLEN, r->plen))) ||
+	    (r->match_from && r->is6 && nla_put_in6_addr(skb, ARPPROXY_ACL_A_PREFIX6, &r->from6)) ||
+	    (r->match_from && !r->is6 && nla_put_be32(skb, ARPPROXY_ACL_A_PREFIX4, r->from)) ||
+	    (r->match_from && nla_put_u8(skb, ARPPROXY_ACL_A_PLEN, r->plen)) ||
 	    (r->match_mac && nla_put(skb, ARPPROXY_ACL_A_MAC, ETH_ALEN, r->mac)) ||
 	    (hits && nla_put_u64_64bit(skb, ARPPROXY_ACL_A_HITS, atomic64_read(&r->hits),
 				       ARPPROXY_ACL_A_PAD)))

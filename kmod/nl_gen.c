@@ -40,14 +40,15 @@ static struct netlink_range_validation arpproxy_cache_a_timeout_range = {
 };
 
 /* Common nested types */
-const struct nla_policy arpproxy_acl_nl_policy[ARPPROXY_ACL_A_HITS + 1] = {
+const struct nla_policy arpproxy_acl_nl_policy[ARPPROXY_ACL_A_PREFIX6 + 1] = {
 	[ARPPROXY_ACL_A_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
 	[ARPPROXY_ACL_A_ACTION] = NLA_POLICY_MAX(NLA_U8, 1),
 	[ARPPROXY_ACL_A_PREFIX4] = { .type = NLA_U32, },
-	[ARPPROXY_ACL_A_PLEN] = NLA_POLICY_MAX(NLA_U8, 32),
+	[ARPPROXY_ACL_A_PLEN] = NLA_POLICY_MAX(NLA_U8, 128),
 	[ARPPROXY_ACL_A_MAC] = NLA_POLICY_EXACT_LEN(6),
 	[ARPPROXY_ACL_A_PREF] = NLA_POLICY_MIN(NLA_U32, 1),
 	[ARPPROXY_ACL_A_HITS] = { .type = NLA_U64, },
+	[ARPPROXY_ACL_A_PREFIX6] = NLA_POLICY_EXACT_LEN(16),
 };
 
 const struct nla_policy arpproxy_announce_nl_policy[ARPPROXY_ANNOUNCE_A_REPLY + 1] = {

@@ -59,6 +59,7 @@ static int arpproxy_rarp_rcv(struct sk_buff *skb, struct net_device *dev,
 			     struct packet_type *pt, struct net_device *orig_dev)
 {
 	struct arpproxy_net *an = arpproxy_pernet(dev_net(dev));
+	struct arpproxy_requester requester;
 	struct arpproxy_iface *iface;
 	const struct arpproxy_binding *b;
 	struct arpproxy_dev_stats *ds;
@@ -94,7 +95,8 @@ static int arpproxy_rarp_rcv(struct sk_buff *skb, struct net_device *dev,
 	sip = arpproxy_dev_addr(dev);
 	if (!b || !sip)
 		goto out;
-	if (arpproxy_acl_denies_rarp(cfg, dev->ifindex, req)) {
+	requester = (struct arpproxy_requester){ .family = AF_UNSPEC, .mac = req->sha };
+	if (arpproxy_acl_denies(cfg, dev->ifindex, &requester)) {
 		arpproxy_count_dev(an, ds, ARPPROXY_STAT_RARP_ACL_DENIED);
 		goto out;
 	}

@@ -46,6 +46,10 @@ void acl_print_words(const struct nlattr *const *tb)
 		print_string(PRINT_ANY, "from", " from %s",
 			     format_prefix(prefix, mnl_attr_get_u32(tb[ARPPROXY_ACL_A_PREFIX4]),
 					   mnl_attr_get_u8(tb[ARPPROXY_ACL_A_PLEN])));
+	else if (tb[ARPPROXY_ACL_A_PREFIX6] && tb[ARPPROXY_ACL_A_PLEN])
+		print_string(PRINT_ANY, "from", " from %s",
+			     format_prefix6(prefix, mnl_attr_get_payload(tb[ARPPROXY_ACL_A_PREFIX6]),
+					    mnl_attr_get_u8(tb[ARPPROXY_ACL_A_PLEN])));
 	print_mac("mac", " mac %s", tb[ARPPROXY_ACL_A_MAC]);
 }
 

@@ -22,16 +22,22 @@ struct keyword {
 /* KW_* whose value may be left out: the next word is then another keyword. */
 #define KW_VALUE_OPTIONAL	KW_GARP
 
-/* Only bindings have IPv6 prefixes yet. */
+/* Only bindings and ACLs have IPv6 prefixes yet. */
 static int kw_prefix(const char *word, struct req *req)
 {
 	int af;
 
-	if (req->cmd->nest != ARPPROXY_A_BINDING) {
+	switch (req->cmd->nest) {
+	case ARPPROXY_A_BINDING:
+		af = parse_binding_prefix(word, &req->prefix, req->prefix6, &req->plen);
+		break;
+	case ARPPROXY_A_ACL:
+		af = parse_prefix_any(word, &req->prefix, req->prefix6, &req->plen);
+		break;
+	default:
 		req->attrs |= REQ_ATTR(PREFIX) | REQ_ATTR(PLEN);
 		return parse_prefix(word, &req->prefix, &req->plen);
 	}
-	af = parse_prefix_any(word, &req->prefix, req->prefix6, &req->plen);
 	if (af < 0)
 		return -1;
 	req->attrs |= (af == AF_INET6 ? REQ_ATTR(PREFIX6) : REQ_ATTR(PREFIX)) | REQ_ATTR(PLEN);

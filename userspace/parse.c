@@ -116,19 +116,6 @@ static int parse_plen(const char *word, const char *slash, int af, void *addr,
 	return 0;
 }
 
-static int parse_prefix6(const char *word, const char *slash, uint8_t *addr,
-			 uint8_t *plen)
-{
-	if (parse_plen(word, slash, AF_INET6, addr, plen))
-		return -1;
-	/* What the module refuses, refused offline too: restore --check sees it. */
-	if (addr[0] == 0xfe && (addr[1] & 0xc0) == 0x80)
-		return err_set("prefix \"%s\" is link-local (fe80::/10): not for bindings", word);
-	if (addr[0] == 0xff)
-		return err_set("prefix \"%s\" is multicast (ff00::/8): not for bindings", word);
-	return 0;
-}
-
 int parse_prefix(const char *word, uint32_t *addr, uint8_t *plen)
 {
 	char ip[INET6_ADDRSTRLEN];
@@ -139,7 +126,8 @@ int parse_prefix(const char *word, uint32_t *addr, uint8_t *plen)
 	if (inet_pton(AF_INET, ip, addr) == 1)
 		return parse_plen(word, slash, AF_INET, addr, plen);
 	if (inet_pton(AF_INET6, ip, addr6) == 1)
-		return err_set("IPv6 prefix \"%s\": only bindings take IPv6 for now", word);
+		return err_set("IPv6 prefix \"%s\": only bindings and ACLs take IPv6 for now",
+			       word);
 	return err_set("invalid prefix \"%s\": expected A.B.C.D[/LEN]", word);
 }
 
@@ -151,9 +139,23 @@ int parse_prefix_any(const char *word, uint32_t *addr, uint8_t *addr6, uint8_t *
 	if (inet_pton(AF_INET, ip, addr) == 1)
 		return parse_plen(word, slash, AF_INET, addr, plen) ? -1 : AF_INET;
 	if (inet_pton(AF_INET6, ip, addr6) == 1)
-		return parse_prefix6(word, slash, addr6, plen) ? -1 : AF_INET6;
+		return parse_plen(word, slash, AF_INET6, addr6, plen) ? -1 : AF_INET6;
 	return err_set("invalid prefix \"%s\": expected A.B.C.D[/LEN] or an IPv6 address[/LEN]",
 		       word);
+}
+
+int parse_binding_prefix(const char *word, uint32_t *addr, uint8_t *addr6, uint8_t *plen)
+{
+	int af = parse_prefix_any(word, addr, addr6, plen);
+
+	if (af != AF_INET6)
+		return af;
+	/* What the module refuses, refused offline too: restore --check sees it. */
+	if (addr6[0] == 0xfe && (addr6[1] & 0xc0) == 0x80)
+		return err_set("prefix \"%s\" is link-local (fe80::/10): not for bindings", word);
+	if (addr6[0] == 0xff)
+		return err_set("prefix \"%s\" is multicast (ff00::/8): not for bindings", word);
+	return af;
 }
 
 static unsigned int hex_value(char c)

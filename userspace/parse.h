@@ -18,13 +18,15 @@
 #define BINDING_GARP_DEFAULT	3
 
 /* Word to value; on error err_set() names the word and -1 is returned. */
-/* An IPv4 prefix: an IPv6 one is refused, as only bindings take those. */
+/* An IPv4 prefix: an IPv6 one is refused, as only bindings and ACLs take those. */
 int parse_prefix(const char *word, uint32_t *addr, uint8_t *plen);
 /*
- * A binding's prefix, IPv4 into addr or IPv6 (16 bytes) into addr6:
+ * A prefix of either family, IPv4 into addr or IPv6 (16 bytes) into addr6:
  * AF_INET or AF_INET6, or -1 after err_set(). No length is a host's.
  */
 int parse_prefix_any(const char *word, uint32_t *addr, uint8_t *addr6, uint8_t *plen);
+/* The same, for a binding: no link-local or multicast IPv6 prefix. */
+int parse_binding_prefix(const char *word, uint32_t *addr, uint8_t *addr6, uint8_t *plen);
 int parse_mac(const char *word, uint8_t *mac);
 int parse_proxy_mode(const char *word, uint8_t *mode);
 int parse_inspect_mode(const char *word, uint8_t *mode);

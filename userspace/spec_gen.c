@@ -63,6 +63,7 @@ static const struct spec_attr spec_acl_attrs[] = {
 	[ARPPROXY_ACL_A_MAC] = { "mac", MNL_TYPE_BINARY, 6, NULL },
 	[ARPPROXY_ACL_A_PREF] = { "pref", MNL_TYPE_U32, 0, NULL },
 	[ARPPROXY_ACL_A_HITS] = { "hits", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_ACL_A_PREFIX6] = { "prefix6", MNL_TYPE_BINARY, 16, NULL },
 };
 
 const struct spec_set spec_acl_set = {
@@ -187,6 +188,7 @@ static const struct spec_attr spec_stats_attrs[] = {
 	[ARPPROXY_STAT_ND_SPOOF_LOGGED] = { "nd-spoof-logged", MNL_TYPE_U64, 0, NULL },
 	[ARPPROXY_STAT_ND_SPOOF_DROPPED] = { "nd-spoof-dropped", MNL_TYPE_U64, 0, NULL },
 	[ARPPROXY_STAT_ND_SOLICITS_DROPPED] = { "nd-solicits-dropped", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_STAT_ND_ACL_DENIED] = { "nd-acl-denied", MNL_TYPE_U64, 0, NULL },
 };
 
 const struct spec_set spec_stats_set = {
@@ -311,4 +313,6 @@ const struct spec_stat spec_stats[ARPPROXY_STAT_MAX + 1] = {
 		"Neighbor Discovery messages that failed inspection, dropped" },
 	[ARPPROXY_STAT_ND_SOLICITS_DROPPED] = { "nd_solicits_dropped",
 		"Neighbor Solicitations dropped by inspection, an outcome of nd_solicits" },
+	[ARPPROXY_STAT_ND_ACL_DENIED] = { "nd_acl_denied",
+		"Neighbor Solicitations an ACL rule denied" },
 };

@@ -164,6 +164,72 @@ check "  and monitor hears the limit's onset, from A's address" \
 	busywait 10000 grep -q "rate-limit dev e0 from $A6 mac $MAC_A limit rate 5" /tmp/ndp-monitor.log
 ctl iface set e0 rate 0
 
+# Access control: one list of rules for both families. A rule's prefix
+# matches requesters of its own family, by the solicitation's source (a
+# link-local one too); a rule without one, a MAC rule, matches both. A
+# denied solicitation is the kernel's, as a denied request is.
+ask_from() {	# ask_from SOURCE TARGET: "MAC flags" of the advertisement A gets
+	n ha "$NSSEND" -i eth0 -t "$2" -S "$1" -s "$MAC_A" -l |
+		awk '$1 == "na" { $1 = $2 = ""; sub(/ to .*/, ""); sub(/^ +/, ""); print; exit }'
+}
+ip -n gw addr add 172.16.10.99/24 dev e0
+ip -n gw addr add 172.16.20.99/24 dev e1
+ctl binding add 172.16.20.0/24 dev e0
+arp_a() { arp_ask ha eth0 172.16.20.200 172.16.10.100 "$MAC_A"; }
+check_eq "without rules, A is answered for D in both families" "$MAC_E0 router solicited $MAC_E0" \
+	"$(ask $D6) $(arp_a)"
+ctl acl add dev e0 deny from 2001:db8:10::/64
+check_eq "a rule for 2001:db8:10::/64 denies A's solicitation" "" "$(ask $D6)"
+check "  counted as nd_acl_denied" counted gw nd_acl_denied ask $D6
+check_eq "  not A's solicitation from its link-local address" "$MAC_E0 router solicited" \
+	"$(ask_from fe80::a $D6)"
+check_eq "  nor A's ARP request" "$MAC_E0" "$(arp_a)"
+check_eq "acl show gives the rule and its hits" \
+	"dev e0 pref 10 deny from 2001:db8:10::/64 hits 2" "$(ctl acl show)"
+check_eq "  and -j its prefix" "2001:db8:10::/64" "$(ctl -j acl show | jq -r '.[0].from')"
+check_eq "save writes it as acl add takes it" "acl add dev e0 pref 10 deny from 2001:db8:10::/64" \
+	"$(ctl save | grep '^acl ')"
+ctl save >/tmp/ndp-acl.conf
+ctl acl flush
+check "  and restore brings it back" ctl restore /tmp/ndp-acl.conf
+check_eq "  denying again" "" "$(ask $D6)"
+check "acl del names it by its IPv6 prefix" ctl acl del dev e0 deny from 2001:db8:10::/64
+check_eq "  and A is answered again" "$MAC_E0 router solicited" "$(ask $D6)"
+ctl acl add dev e0 deny from 0.0.0.0/0
+check_eq "an IPv4 rule for every address denies A's ARP, not its solicitation" \
+	" $MAC_E0 router solicited" "$(arp_a) $(ask $D6)"
+ctl acl flush dev e0
+ctl acl add dev e0 deny from ::/0
+check_eq "an IPv6 rule for every address denies the solicitation, not the ARP" \
+	"$MAC_E0 " "$(arp_a) $(ask $D6)"
+ctl acl flush dev e0
+ctl acl add dev e0 deny from fe80::/10
+check_eq "a rule for fe80::/10 denies solicitors asking from link-local addresses" \
+	" $MAC_E0 router solicited" "$(ask_from fe80::a $D6) $(ask $D6)"
+ctl acl flush dev e0
+ctl acl add dev e0 deny mac "$MAC_A"
+check_eq "a MAC rule denies both" " " "$(arp_a) $(ask $D6)"
+check_eq "  and a DAD probe from A's MAC, for a defended address" "" "$(dad 2001:db8:20::77)"
+ctl acl flush dev e0
+ctl acl add dev e0 deny from ::/0
+check_eq "a DAD probe has no address: no prefix rule holds it" \
+	"na 2001:db8:20::77 $MAC_E0 router to ff02::1" "$(dad 2001:db8:20::77)"
+ctl acl flush dev e0
+e0=$(n gw cat /sys/class/net/e0/ifindex)
+check_eq "the module refuses an ACL prefix with host bits set" \
+	"error EINVAL: prefix has host bits set" \
+	"$(n gw "$TOP/build/tools/nlraw" acl-add ifindex="$e0" mode=1 \
+		attr:9=20010db8001000000000000000000001 plen=64)"
+check_eq "  and a rule with two prefixes" "error EINVAL: a rule has one prefix, IPv4 or IPv6" \
+	"$(n gw "$TOP/build/tools/nlraw" acl-add ifindex="$e0" mode=1 prefix=10.0.0.0 \
+		attr:9=20010db8001000000000000000000000 plen=8)"
+check_eq "  and an IPv4 prefix longer than 32" "error EINVAL: IPv4 prefix length above 32" \
+	"$(n gw "$TOP/build/tools/nlraw" acl-add ifindex="$e0" mode=1 prefix=10.0.0.0 plen=64)"
+check_eq "  and none of them made a rule" "" "$(ctl acl show)"
+ctl binding del 172.16.20.0/24 dev e0
+ip -n gw addr del 172.16.10.99/24 dev e0
+ip -n gw addr del 172.16.20.99/24 dev e1
+
 # ND inspection: Host X on D's link forges an advertisement that D's
 # address is at X's MAC. It poisons the gateway with inspection off; with
 # D's static binding and inspect enforce on e1 it is dropped first.
@@ -261,7 +327,7 @@ stats=$(stats)
 check_eq "every solicitation has one outcome" "$(echo "$stats" | jq .nd_solicits)" \
 	"$(echo "$stats" | jq '.nd_invalid + .nd_replies + .nd_no_binding + .nd_excluded +
 		.nd_local_target + .nd_not_offsubnet + .nd_routes_back + .nd_dad_ignored +
-		.nd_tx_error + .nd_rate_limited + .nd_solicits_dropped')"
+		.nd_acl_denied + .nd_tx_error + .nd_rate_limited + .nd_solicits_dropped')"
 
 # Receiving: real NICs filter the solicited-node groups, so an interface
 # an IPv6 binding applies to is in allmulti mode, and only then.

@@ -5,9 +5,10 @@
  *
  * usage: nlraw COMMAND [NAME=VALUE ...]
  *   COMMAND: the number of an ARPPROXY_CMD_*, or add, replace, del, flush,
- *            iface-set, cache-set, stats-reset, restore-begin,
+ *            iface-set, cache-set, acl-add, stats-reset, restore-begin,
  *            restore-commit
- *   NAME:    prefix (dotted quad), plen, ifindex, flags, mode (numbers),
+ *   NAME:    prefix (dotted quad), plen, ifindex, flags, mode (numbers;
+ *            an ACL rule's action),
  *            mac (12 hex digits): attributes of the command's object, in
  *            its nest (a command without one has them at the top level);
  *            attr:N, the value hex bytes: attribute type N of that nest,
@@ -42,6 +43,10 @@ static const struct object iface = {
 	ARPPROXY_A_IFACE, -1, -1, ARPPROXY_IFACE_A_IFINDEX, -1, ARPPROXY_IFACE_A_PROXY_MODE, -1,
 };
 static const struct object cache = { ARPPROXY_A_CACHE, -1, -1, -1, -1, -1, -1 };
+static const struct object acl = {
+	ARPPROXY_A_ACL, ARPPROXY_ACL_A_PREFIX4, ARPPROXY_ACL_A_PLEN, ARPPROXY_ACL_A_IFINDEX, -1,
+	ARPPROXY_ACL_A_ACTION, ARPPROXY_ACL_A_MAC,
+};
 static const struct object top = { 0, -1, -1, ARPPROXY_A_IFINDEX, -1, -1, -1 };
 
 static const struct {
@@ -55,6 +60,7 @@ static const struct {
 	{ "flush", ARPPROXY_CMD_BINDING_FLUSH, &binding },
 	{ "iface-set", ARPPROXY_CMD_IFACE_SET, &iface },
 	{ "cache-set", ARPPROXY_CMD_CACHE_SET, &cache },
+	{ "acl-add", ARPPROXY_CMD_ACL_ADD, &acl },
 	{ "stats-reset", ARPPROXY_CMD_STATS_RESET, &top },
 	{ "restore-begin", ARPPROXY_CMD_RESTORE_BEGIN, &top },
 	{ "restore-commit", ARPPROXY_CMD_RESTORE_COMMIT, &top },

@@ -75,7 +75,8 @@ static const struct bad bad_prefixes[] = {
 	{ "/24", "invalid prefix \"/24\": expected A.B.C.D[/LEN]" },
 	{ "1111.2222.3333.4444/8", "invalid prefix \"1111.2222.3333.4444/8\": expected A.B.C.D[/LEN]" },
 	/* what takes IPv4 only says so, rather than calling the address invalid */
-	{ "2001:db8::/64", "IPv6 prefix \"2001:db8::/64\": only bindings take IPv6 for now" },
+	{ "2001:db8::/64",
+	  "IPv6 prefix \"2001:db8::/64\": only bindings and ACLs take IPv6 for now" },
 };
 
 START_TEST(test_prefix_bad)
@@ -158,7 +159,7 @@ START_TEST(test_prefix6_bad)
 	uint32_t addr;
 	uint8_t plen;
 
-	ck_assert_int_eq(parse_prefix_any(bad_prefixes6[_i].input, &addr, addr6, &plen), -1);
+	ck_assert_int_eq(parse_binding_prefix(bad_prefixes6[_i].input, &addr, addr6, &plen), -1);
 	ck_assert_str_eq(err_msg(), bad_prefixes6[_i].error);
 }
 END_TEST
@@ -170,9 +171,23 @@ START_TEST(test_prefix6_near_refused)
 	uint32_t addr;
 	uint8_t plen;
 
-	ck_assert_int_eq(parse_prefix_any("fec0::/10", &addr, addr6, &plen), AF_INET6);
-	ck_assert_int_eq(parse_prefix_any("fe7f::/16", &addr, addr6, &plen), AF_INET6);
-	ck_assert_int_eq(parse_prefix_any("feff::/16", &addr, addr6, &plen), AF_INET6);
+	ck_assert_int_eq(parse_binding_prefix("fec0::/10", &addr, addr6, &plen), AF_INET6);
+	ck_assert_int_eq(parse_binding_prefix("fe7f::/16", &addr, addr6, &plen), AF_INET6);
+	ck_assert_int_eq(parse_binding_prefix("feff::/16", &addr, addr6, &plen), AF_INET6);
+}
+END_TEST
+
+/* What bindings refuse, any prefix takes: solicitors ask from fe80::/10. */
+START_TEST(test_prefix6_any_takes_link_local)
+{
+	uint8_t addr6[16];
+	uint32_t addr;
+	uint8_t plen;
+
+	ck_assert_int_eq(parse_prefix_any("fe80::/64", &addr, addr6, &plen), AF_INET6);
+	ck_assert_uint_eq(plen, 64);
+	ck_assert_int_eq(parse_prefix_any("ff02::1", &addr, addr6, &plen), AF_INET6);
+	ck_assert_uint_eq(plen, 128);
 }
 END_TEST
 
@@ -670,6 +685,22 @@ START_TEST(test_acl_values)
 }
 END_TEST
 
+START_TEST(test_acl_ipv6)
+{
+	uint8_t want[16];
+	struct req req = parse_ok("acl add dev lo deny from 2001:db8:10::/64");
+
+	ck_assert_int_eq(inet_pton(AF_INET6, "2001:db8:10::", want), 1);
+	ck_assert_uint_eq(req.attrs, REQ_ATTR(IFINDEX) | REQ_ATTR(ACTION) | REQ_ATTR(PREFIX6) |
+				     REQ_ATTR(PLEN));
+	ck_assert_mem_eq(req.prefix6, want, 16);
+	ck_assert_uint_eq(req.plen, 64);
+	req = parse_ok("acl del dev lo allow from fe80::/10");
+	ck_assert_uint_eq(req.attrs & (REQ_ATTR(PREFIX) | REQ_ATTR(PREFIX6)), REQ_ATTR(PREFIX6));
+	ck_assert_uint_eq(req.plen, 10);
+}
+END_TEST
+
 static const struct {
 	const char *line;
 	uint32_t rate, burst, per_host;
@@ -877,10 +908,14 @@ static const struct bad bad_lines[] = {
 	{ "binding replace 2001:db8::/120 dev lo refresh 30",
 	  "\"refresh\" is not supported for IPv6 bindings yet" },
 	/* the other objects are IPv4 only */
-	{ "acl add dev lo allow from 2001:db8::/32",
-	  "IPv6 prefix \"2001:db8::/32\": only bindings take IPv6 for now" },
-	{ "announce 2001:db8::5 dev lo", "IPv6 prefix \"2001:db8::5\": only bindings take IPv6 for now" },
-	{ "cache show 2001:db8::/64", "IPv6 prefix \"2001:db8::/64\": only bindings take IPv6 for now" },
+	{ "announce 2001:db8::5 dev lo",
+	  "IPv6 prefix \"2001:db8::5\": only bindings and ACLs take IPv6 for now" },
+	{ "cache show 2001:db8::/64",
+	  "IPv6 prefix \"2001:db8::/64\": only bindings and ACLs take IPv6 for now" },
+	{ "acl add dev lo deny from 2001:db8::1/64",
+	  "prefix \"2001:db8::1/64\" has host bits set (did you mean 2001:db8::/64?)" },
+	{ "acl add dev lo deny from 2001:db8::/129",
+	  "invalid prefix length in \"2001:db8::/129\": expected 0..128" },
 	{ "binding flush 10.0.0.0/8", "unknown word \"10.0.0.0/8\"" },
 	{ "iface set", "missing IFNAME" },
 	{ "iface set lo", "missing a setting: proxy, inspect, learn, rarp or rate" },
@@ -961,7 +996,7 @@ static const struct bad bad_lines[] = {
 	  "prefix \"10.0.0.1/8\" has host bits set (did you mean 10.0.0.0/8?)" },
 	{ "acl add dev lo deny from 10.0.0.0/33",
 	  "invalid prefix length in \"10.0.0.0/33\": expected 0..32" },
-	{ "acl add dev lo deny from dev", "invalid prefix \"dev\": expected A.B.C.D[/LEN]" },
+	{ "acl add dev lo deny from dev", "invalid prefix \"dev\"" PREFIX_ANY_SYNTAX },
 	{ "acl add dev lo deny from 10.0.0.0/8 from 10.0.0.0/8", "\"from\" given twice" },
 	{ "acl add dev lo deny 10.0.0.0/8", "unknown word \"10.0.0.0/8\"" },
 	{ "acl add dev lo deny mac", "missing MAC after \"mac\"" },
@@ -1335,6 +1370,7 @@ Suite *parse_suite(void)
 	tcase_add_loop_test(words, test_prefix_any_ipv4, 0, N(good_prefixes));
 	tcase_add_loop_test(words, test_prefix6_bad, 0, N(bad_prefixes6));
 	tcase_add_test(words, test_prefix6_near_refused);
+	tcase_add_test(words, test_prefix6_any_takes_link_local);
 	tcase_add_test(words, test_mac_good);
 	tcase_add_loop_test(words, test_mac_bad, 0, N(bad_macs));
 	tcase_add_test(words, test_proxy_mode);
@@ -1358,6 +1394,7 @@ Suite *parse_suite(void)
 	tcase_add_loop_test(lines, test_cache_timeout_values, 0, N(timeouts));
 	tcase_add_loop_test(lines, test_cache_show_values, 0, N(cache_shows));
 	tcase_add_test(lines, test_acl_values);
+	tcase_add_test(lines, test_acl_ipv6);
 	tcase_add_loop_test(lines, test_rate_values, 0, N(rates));
 	tcase_add_loop_test(lines, test_announce_values, 0, N(announces));
 	tcase_add_loop_test(lines, test_binding_announce_values, 0, N(binding_announces));

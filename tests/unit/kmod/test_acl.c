@@ -2,7 +2,8 @@
 /*
  * The module's ACL matching (kmod/acl_match.c), in userspace: rules are
  * tried in order, the first match decides and counts a hit, no match
- * allows, and a reverse ARP requester is known by its MAC alone.
+ * allows, a rule's prefix matches requesters of its family only, and a
+ * reverse ARP requester or a DAD prober is known by its MAC alone.
  */
 #include <check.h>
 #include <stdlib.h>
@@ -54,20 +55,40 @@ static struct arpproxy_acl_rule *rule(u8 action, const char *prefix, unsigned in
 	return r;
 }
 
-static struct arpproxy_arp sender(const char *addr, const u8 *mac)
+/* Appends a rule for the IPv6 solicitors of @prefix/@plen. */
+static struct arpproxy_acl_rule *rule6(u8 action, const char *prefix, unsigned int plen)
 {
-	struct arpproxy_arp arp = { .op = htons(ARPOP_REQUEST) };
+	struct arpproxy_acl_rule *r = rule(action, NULL, 0, NULL);
 
-	arp.sip = ip(addr);
-	memcpy(arp.sha, mac, ETH_ALEN);
-	return arp;
+	r->match_from = true;
+	r->is6 = true;
+	ck_assert_int_eq(inet_pton(AF_INET6, prefix, &r->from6), 1);
+	r->plen = plen;
+	return r;
 }
 
 static bool denies(const char *addr, const u8 *mac)
 {
-	struct arpproxy_arp arp = sender(addr, mac);
+	struct arpproxy_requester req = { .family = AF_INET, .addr = ip(addr), .mac = mac };
 
-	return arpproxy_acl_decide(acl, &arp, false);
+	return arpproxy_acl_decide(acl, &req);
+}
+
+static bool denies6(const char *addr, const u8 *mac)
+{
+	struct in6_addr a;
+	struct arpproxy_requester req = { .family = AF_INET6, .addr6 = &a, .mac = mac };
+
+	ck_assert_int_eq(inet_pton(AF_INET6, addr, &a), 1);
+	return arpproxy_acl_decide(acl, &req);
+}
+
+/* A requester without an address: reverse ARP, or a DAD probe from :: */
+static bool denies_unaddressed(const u8 *mac)
+{
+	struct arpproxy_requester req = { .family = AF_UNSPEC, .mac = mac };
+
+	return arpproxy_acl_decide(acl, &req);
 }
 
 START_TEST(test_no_rule_allows)
@@ -160,14 +181,63 @@ END_TEST
 START_TEST(test_rarp_requester_has_no_address)
 {
 	struct arpproxy_acl_rule *from = rule(ARPPROXY_ACL_DENY, "0.0.0.0", 0, NULL);
+	struct arpproxy_acl_rule *from6 = rule6(ARPPROXY_ACL_DENY, "::", 0);
 	struct arpproxy_acl_rule *mac = rule(ARPPROXY_ACL_DENY, NULL, 0, mac_b);
-	struct arpproxy_arp a = sender("0.0.0.0", mac_a);
-	struct arpproxy_arp b = sender("0.0.0.0", mac_b);
 
-	ck_assert(!arpproxy_acl_decide(acl, &a, true));
-	ck_assert(arpproxy_acl_decide(acl, &b, true));
+	ck_assert(!denies_unaddressed(mac_a));
+	ck_assert(denies_unaddressed(mac_b));
 	ck_assert_int_eq(atomic64_read(&from->hits), 0);
+	ck_assert_int_eq(atomic64_read(&from6->hits), 0);
 	ck_assert_int_eq(atomic64_read(&mac->hits), 1);
+}
+END_TEST
+
+START_TEST(test_ipv6_prefix)
+{
+	struct arpproxy_acl_rule *r = rule6(ARPPROXY_ACL_DENY, "2001:db8:10::", 64);
+
+	ck_assert(denies6("2001:db8:10::100", mac_a));
+	ck_assert(denies6("2001:db8:10:0:ffff:ffff:ffff:ffff", mac_a));
+	ck_assert(!denies6("2001:db8:10:1::", mac_a));
+	ck_assert(!denies6("2001:db8:f::ffff", mac_a));
+	ck_assert_int_eq(atomic64_read(&r->hits), 2);
+}
+END_TEST
+
+/* A length that is not a multiple of 8 compares the bits of a partial byte. */
+START_TEST(test_ipv6_odd_length)
+{
+	rule6(ARPPROXY_ACL_DENY, "fe80::", 10);
+
+	ck_assert(denies6("fe80::1", mac_a));
+	ck_assert(denies6("febf:ffff::1", mac_a));
+	ck_assert(!denies6("fec0::1", mac_a));
+	ck_assert(!denies6("fe7f::1", mac_a));
+}
+END_TEST
+
+/* An IPv4 rule never decides for a solicitor, an IPv6 one never for ARP. */
+START_TEST(test_family_apart)
+{
+	struct arpproxy_acl_rule *v4 = rule(ARPPROXY_ACL_DENY, "0.0.0.0", 0, NULL);
+	struct arpproxy_acl_rule *v6 = rule6(ARPPROXY_ACL_ALLOW, "::", 0);
+
+	ck_assert(!denies6("2001:db8::1", mac_a));
+	ck_assert(denies("10.0.0.1", mac_a));
+	ck_assert_int_eq(atomic64_read(&v4->hits), 1);
+	ck_assert_int_eq(atomic64_read(&v6->hits), 1);
+}
+END_TEST
+
+/* Rules without a prefix are for both families. */
+START_TEST(test_mac_rule_both_families)
+{
+	struct arpproxy_acl_rule *r = rule(ARPPROXY_ACL_DENY, NULL, 0, mac_b);
+
+	ck_assert(denies6("2001:db8::1", mac_b));
+	ck_assert(denies("10.0.0.1", mac_b));
+	ck_assert(!denies6("2001:db8::1", mac_a));
+	ck_assert_int_eq(atomic64_read(&r->hits), 2);
 }
 END_TEST
 
@@ -187,6 +257,10 @@ Suite *acl_suite(void)
 	tcase_add_test(tc, test_prefix_and_mac_both_match);
 	tcase_add_test(tc, test_rule_without_match_matches_all);
 	tcase_add_test(tc, test_rarp_requester_has_no_address);
+	tcase_add_test(tc, test_ipv6_prefix);
+	tcase_add_test(tc, test_ipv6_odd_length);
+	tcase_add_test(tc, test_family_apart);
+	tcase_add_test(tc, test_mac_rule_both_families);
 	suite_add_tcase(s, tc);
 	return s;
 }
