@@ -70,6 +70,8 @@ struct arpproxy_dev_stats {
 	struct arpproxy_stats base;	/* what "stats reset" subtracts */
 	bool carrier;			/* last seen operationally up, for garp */
 	bool allmulti;			/* holds a reference on its allmulti (nd_multi.c) */
+	u8 nd_joined;			/* solicited-node groups it joined, ... */
+	struct in6_addr *nd_groups;	/* ... for these host bindings' addresses */
 	u32 gen;			/* this interface's, unlike any before it */
 	atomic_t stations;		/* slots its stations hold in the cache */
 	struct rcu_head rcu;
@@ -231,7 +233,12 @@ bool arpproxy_cache_next(struct arpproxy_net *an, unsigned long *pos,
 void arpproxy_rarp_init(void);
 void arpproxy_rarp_exit(void);
 
-void arpproxy_nd_multi_sync(struct net *net, struct arpproxy_net *an);
+/* Solicited-node groups an interface joins for host bindings, at most. */
+#define ARPPROXY_ND_GROUPS_MAX	64
+
+void arpproxy_nd_multi_sync(struct net *net, struct arpproxy_net *an,
+			    const struct arpproxy_binding_spec *added);
+void arpproxy_nd_multi_restore(struct net *net, struct arpproxy_net *an);
 void arpproxy_nd_multi_dev_add(struct arpproxy_net *an, struct net_device *dev);
 void arpproxy_nd_multi_dev_del(struct arpproxy_net *an, struct net_device *dev);
 

@@ -38,7 +38,8 @@ struct arpproxy_config *arpproxy_config_of(struct arpproxy_net *an,
 int arpproxy_put_binding(struct sk_buff *skb,
 			 const struct arpproxy_binding_spec *spec, const atomic64_t *hits);
 int arpproxy_put_iface(struct sk_buff *skb, int ifindex,
-		       const struct arpproxy_iface_conf *conf);
+		       const struct arpproxy_iface_conf *conf,
+		       const struct arpproxy_dev_stats *ds);
 int arpproxy_put_acl_rule(struct sk_buff *skb, int ifindex,
 			  const struct arpproxy_acl_rule *rule, bool hits);
 

@@ -165,12 +165,15 @@ static void arpproxy_binding_lock(struct arpproxy_net *an, bool v6)
 	mutex_lock(&an->lock);
 }
 
-/* ... and once the live table's IPv6 bindings have @changed, the filters. */
+/*
+ * ... and once the live table's IPv6 bindings have @changed, the filters,
+ * with the binding @added, or NULL.
+ */
 static void arpproxy_binding_unlock(struct net *net, struct arpproxy_net *an, bool v6,
-				    bool changed)
+				    bool changed, const struct arpproxy_binding_spec *added)
 {
 	if (v6 && changed)
-		arpproxy_nd_multi_sync(net, an);
+		arpproxy_nd_multi_sync(net, an, added);
 	mutex_unlock(&an->lock);
 	if (v6)
 		rtnl_unlock();
@@ -223,7 +226,7 @@ static int arpproxy_binding_set(struct genl_info *info, bool replace)
 		arpproxy_notify_binding(net, replace ? ARPPROXY_CMD_BINDING_REPLACE :
 					ARPPROXY_CMD_BINDING_ADD, &spec);
 	}
-	arpproxy_binding_unlock(net, an, arpproxy_spec_is6(&spec), !err && live);
+	arpproxy_binding_unlock(net, an, arpproxy_spec_is6(&spec), !err && live, &spec);
 	return err;
 }
 
@@ -256,7 +259,8 @@ int arpproxy_nl_binding_del_doit(struct sk_buff *skb, struct genl_info *info)
 		arpproxy_announce_cancel(an, &spec, 0);
 	if (!err && cfg != an->staged)
 		arpproxy_notify_binding(net, ARPPROXY_CMD_BINDING_DEL, &spec);
-	arpproxy_binding_unlock(net, an, arpproxy_spec_is6(&spec), !err && cfg != an->staged);
+	arpproxy_binding_unlock(net, an, arpproxy_spec_is6(&spec), !err && cfg != an->staged,
+				NULL);
 	if (err)
 		NL_SET_ERR_MSG_MOD(info->extack, "no such binding");
 	return err;
@@ -284,7 +288,7 @@ int arpproxy_nl_binding_flush_doit(struct sk_buff *skb, struct genl_info *info)
 		arpproxy_announce_cancel(an, NULL, ifindex);
 		arpproxy_notify_flush(net, ARPPROXY_CMD_BINDING_FLUSH, ifindex);
 	}
-	arpproxy_binding_unlock(net, an, true, !err && cfg != an->staged);
+	arpproxy_binding_unlock(net, an, true, !err && cfg != an->staged, NULL);
 	return err;
 }
 

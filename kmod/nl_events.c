@@ -135,7 +135,7 @@ void arpproxy_notify_iface(struct net *net, int ifindex,
 	skb = arpproxy_event_new(net, ARPPROXY_CMD_IFACE_SET, GFP_KERNEL, &hdr);
 	if (skb)
 		arpproxy_event_send(net, skb, hdr,
-				    arpproxy_put_iface(skb, ifindex, conf),
+				    arpproxy_put_iface(skb, ifindex, conf, NULL),
 				    GFP_KERNEL);
 }
 

@@ -87,9 +87,14 @@ out:
 	return err;
 }
 
-/* An interface's settings nest, as dumps and events carry it. */
+/*
+ * An interface's settings nest, as dumps and events carry it; dumps also
+ * say, from its counters @ds, where the module stands with its multicast
+ * filter (nd_multi.c).
+ */
 int arpproxy_put_iface(struct sk_buff *skb, int ifindex,
-		       const struct arpproxy_iface_conf *conf)
+		       const struct arpproxy_iface_conf *conf,
+		       const struct arpproxy_dev_stats *ds)
 {
 	struct nlattr *nest = nla_nest_start(skb, ARPPROXY_A_IFACE);
 
@@ -101,7 +106,9 @@ int arpproxy_put_iface(struct sk_buff *skb, int ifindex,
 	    nla_put_u8(skb, ARPPROXY_IFACE_A_LEARN, conf->learn) ||
 	    nla_put_u32(skb, ARPPROXY_IFACE_A_RATE, conf->rate) ||
 	    nla_put_u32(skb, ARPPROXY_IFACE_A_RATE_BURST, conf->burst) ||
-	    nla_put_u32(skb, ARPPROXY_IFACE_A_RATE_PER_HOST, conf->per_host))
+	    nla_put_u32(skb, ARPPROXY_IFACE_A_RATE_PER_HOST, conf->per_host) ||
+	    (ds && (nla_put_u32(skb, ARPPROXY_IFACE_A_ND_GROUPS, READ_ONCE(ds->nd_joined)) ||
+		    nla_put_u8(skb, ARPPROXY_IFACE_A_ND_ALLMULTI, READ_ONCE(ds->allmulti)))))
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);
 	return 0;
@@ -109,7 +116,8 @@ int arpproxy_put_iface(struct sk_buff *skb, int ifindex,
 
 static int arpproxy_fill_iface(struct sk_buff *skb, struct netlink_callback *cb,
 			       const struct net_device *dev,
-			       const struct arpproxy_iface *iface)
+			       const struct arpproxy_iface *iface,
+			       const struct arpproxy_dev_stats *ds)
 {
 	static const struct arpproxy_iface_conf defaults;
 	void *hdr;
@@ -117,7 +125,7 @@ static int arpproxy_fill_iface(struct sk_buff *skb, struct netlink_callback *cb,
 	hdr = arpproxy_dump_put(skb, cb, ARPPROXY_CMD_IFACE_GET);
 	if (!hdr)
 		return -EMSGSIZE;
-	if (arpproxy_put_iface(skb, dev->ifindex, iface ? &iface->conf : &defaults)) {
+	if (arpproxy_put_iface(skb, dev->ifindex, iface ? &iface->conf : &defaults, ds)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
 	}
@@ -145,8 +153,8 @@ int arpproxy_nl_iface_get_dumpit(struct sk_buff *skb, struct netlink_callback *c
 			continue;
 		if (idx++ < cb->args[0])
 			continue;
-		if (arpproxy_fill_iface(skb, cb, dev,
-					arpproxy_iface_get(cfg, dev->ifindex))) {
+		if (arpproxy_fill_iface(skb, cb, dev, arpproxy_iface_get(cfg, dev->ifindex),
+					xa_load(&an->dev_stats, dev->ifindex))) {
 			idx--;
 			break;
 		}

@@ -74,7 +74,7 @@ int arpproxy_nl_restore_commit_doit(struct sk_buff *skb, struct genl_info *info)
 		return -ENOENT;
 	}
 	old = arpproxy_config_swap(an, cfg);
-	arpproxy_nd_multi_sync(net, an);
+	arpproxy_nd_multi_restore(net, an);
 	arpproxy_notify_restore(net);
 	mutex_unlock(&an->lock);
 	rtnl_unlock();

@@ -30,6 +30,7 @@ void arpproxy_stats_read(struct arpproxy_stats __percpu *pcpu,
 static void arpproxy_dev_stats_free(struct arpproxy_dev_stats *ds)
 {
 	free_percpu(ds->pcpu);
+	kfree(ds->nd_groups);
 	kfree(ds);
 	atomic_dec(&arpproxy_objects);
 }

@@ -78,7 +78,7 @@ int arpproxy_table_init(struct arpproxy_table *t)
 	BUILD_BUG_ON(ARPPROXY_ANNOUNCE_COUNT_MAX > 127);	/* garp's 7 bits */
 	t->tree = RB_ROOT;
 	t->tree6 = RB_ROOT;
-	xa_init(&t->v6_dev);
+	arpproxy_v6_count_init(t);
 	err = rhltable_init(&t->hash, &arpproxy_hash_params);
 	if (err)
 		return err;
@@ -106,7 +106,7 @@ static void arpproxy_binding_free_now(void *ptr, void *arg)
 void arpproxy_table_destroy(struct arpproxy_table *t)
 {
 	arpproxy_mac_index_destroy(t);
-	xa_destroy(&t->v6_dev);
+	arpproxy_v6_count_destroy(t);
 	rhltable_free_and_destroy(&t->hash6, arpproxy_binding_free_now, NULL);
 	rhltable_free_and_destroy(&t->hash, arpproxy_binding_free_now, NULL);
 }
@@ -159,6 +159,13 @@ arpproxy_tree_find(struct arpproxy_table *t,
 		n = cmp < 0 ? n->rb_left : n->rb_right;
 	}
 	return NULL;
+}
+
+/* The binding whose key @spec gives, or NULL; writers only. */
+const struct arpproxy_binding *arpproxy_table_find(struct arpproxy_table *t,
+						   const struct arpproxy_binding_spec *spec)
+{
+	return arpproxy_tree_find(t, spec);
 }
 
 static void arpproxy_tree_insert(struct arpproxy_table *t,
@@ -281,8 +288,7 @@ static void arpproxy_unlink(struct arpproxy_table *t, struct arpproxy_binding *b
 		arpproxy_mac_unlink(t, b);
 	rb_erase(&b->tnode, arpproxy_tree(t, is6));
 	arpproxy_plen_put(t, is6, arpproxy_binding_plen(b));
-	if (is6)
-		arpproxy_v6_dev_put(t, b->ifindex);
+	arpproxy_v6_dev_put(t, b);
 	t->count--;
 	t->gen++;
 	call_rcu(&b->rcu, arpproxy_binding_free_rcu);
@@ -322,7 +328,7 @@ int arpproxy_table_insert(struct arpproxy_table *t,
 		atomic64_set(&nb->hits, atomic64_read(&old->hits));
 
 	/* The MAC index is IPv4's, the interfaces' count IPv6's. */
-	err = is6 ? arpproxy_v6_dev_get(t, nb->ifindex) :
+	err = is6 ? arpproxy_v6_dev_get(t, nb) :
 		    arpproxy_mac_indexed(nb) ? arpproxy_mac_link(t, nb) : 0;
 	if (err) {
 		arpproxy_binding_free(nb);
@@ -332,7 +338,7 @@ int arpproxy_table_insert(struct arpproxy_table *t,
 	err = arpproxy_hash_insert(t, nb);
 	if (err) {
 		if (is6) {
-			arpproxy_v6_dev_put(t, nb->ifindex);
+			arpproxy_v6_dev_put(t, nb);
 			arpproxy_binding_free(nb);
 		} else if (arpproxy_mac_indexed(nb)) {
 			arpproxy_mac_unlink(t, nb);

@@ -90,6 +90,12 @@ struct arpproxy_mac_entry {
 
 #define ARPPROXY_PLEN6_WORDS	BITS_TO_LONGS(129)
 
+/* How many bindings of a kind apply to each interface. */
+struct arpproxy_v6_count {
+	unsigned int any;		/* with no interface: to all of them */
+	struct xarray dev;		/* ifindex -> how many name it, a value */
+};
+
 /* Each family's bindings apart: IPv4's walkers never meet an IPv6 one. */
 struct arpproxy_table {
 	struct rhltable hash;
@@ -101,9 +107,13 @@ struct arpproxy_table {
 	struct rb_root tree6;
 	unsigned long plen6_mask[ARPPROXY_PLEN6_WORDS];
 	unsigned int plen6_count[129];
-	/* Which interfaces IPv6 bindings apply to, for the group filter. */
-	unsigned int v6_any;		/* IPv6 bindings with no interface */
-	struct xarray v6_dev;		/* ifindex -> how many name it, a value */
+	/*
+	 * Which interfaces the IPv6 bindings that answer apply to, for the
+	 * multicast filters (nd_multi.c): prefixes need allmulti, host
+	 * bindings their solicited-node groups.
+	 */
+	struct arpproxy_v6_count v6_prefixes;
+	struct arpproxy_v6_count v6_hosts;
 	unsigned int count;		/* of both families */
 	unsigned int gen;		/* bumped on every change, for dumps */
 };
@@ -149,13 +159,16 @@ int arpproxy_table_insert(struct arpproxy_table *t,
 int arpproxy_table_delete(struct arpproxy_table *t,
 			  struct arpproxy_binding_spec *spec);
 unsigned int arpproxy_table_flush(struct arpproxy_table *t, int ifindex);
+const struct arpproxy_binding *arpproxy_table_find(struct arpproxy_table *t,
+						   const struct arpproxy_binding_spec *spec);
 const struct arpproxy_binding *
 arpproxy_table_next(const struct arpproxy_table *t,
 		    const struct arpproxy_binding_spec *after);
 const struct arpproxy_binding *
 arpproxy_table_next6(const struct arpproxy_table *t,
 		     const struct arpproxy_binding_spec *after);
-bool arpproxy_table_has6(struct arpproxy_table *t, int ifindex);
+unsigned int arpproxy_table_prefixes6(struct arpproxy_table *t, int ifindex);
+unsigned int arpproxy_table_hosts6(struct arpproxy_table *t, int ifindex);
 void arpproxy_binding_spec_of(const struct arpproxy_binding *b,
 			      struct arpproxy_binding_spec *spec);
 

@@ -82,12 +82,31 @@ void iface_print_words(const struct nlattr *const *tb)
 	iface_print_rate(tb);
 }
 
+/*
+ * Not settings but what the IPv6 bindings made of the interface's
+ * multicast filter, when the module says: in text only when there is
+ * something to say.
+ */
+static void iface_print_nd(const struct nlattr *const *tb)
+{
+	const struct nlattr *groups = tb[ARPPROXY_IFACE_A_ND_GROUPS];
+	uint32_t n;
+
+	if (groups) {
+		n = mnl_attr_get_u32(groups);
+		print_u64(n ? PRINT_ANY : PRINT_JSON, "nd_groups", " nd-groups %" PRIu64, n);
+	}
+	if (tb[ARPPROXY_IFACE_A_ND_ALLMULTI])
+		iface_print_switch("allmulti", " allmulti %s", tb[ARPPROXY_IFACE_A_ND_ALLMULTI]);
+}
+
 void iface_print(const struct req *req, const struct nlattr *const *tb)
 {
 	if (!dev_match(req, tb[ARPPROXY_IFACE_A_IFINDEX]))
 		return;
 	open_json_object(NULL);
 	iface_print_words(tb);
+	iface_print_nd(tb);
 	close_json_object();
 	print_nl();
 }

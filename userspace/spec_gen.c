@@ -48,6 +48,8 @@ static const struct spec_attr spec_iface_attrs[] = {
 	[ARPPROXY_IFACE_A_RATE] = { "rate", MNL_TYPE_U32, 0, NULL },
 	[ARPPROXY_IFACE_A_RATE_BURST] = { "rate-burst", MNL_TYPE_U32, 0, NULL },
 	[ARPPROXY_IFACE_A_RATE_PER_HOST] = { "rate-per-host", MNL_TYPE_U32, 0, NULL },
+	[ARPPROXY_IFACE_A_ND_GROUPS] = { "nd-groups", MNL_TYPE_U32, 0, NULL },
+	[ARPPROXY_IFACE_A_ND_ALLMULTI] = { "nd-allmulti", MNL_TYPE_U8, 0, NULL },
 };
 
 const struct spec_set spec_iface_set = {

@@ -23,7 +23,7 @@ check_eq "binding show filters by dev" "172.16.20.0/24 dev e0 mac auto hits 0" \
 check_eq "stats show -j has the documented keys" \
 	"acl_denied bad_dst_mac bad_format bad_sender_ip bad_sender_mac bad_src_mac broadcast_target cache_evicted events_dropped excluded frames garp_sent garp_skipped gratuitous invalid local_target martian_source nd_acl_denied nd_adverts nd_bad_advert nd_dad_ignored nd_excluded nd_invalid nd_local_target nd_no_binding nd_not_offsubnet nd_rate_limited nd_replies nd_routes_back nd_solicits nd_solicits_dropped nd_spoof_dropped nd_spoof_logged nd_static_mismatch nd_tx_error no_binding not_offsubnet not_request pin_mismatch pin_off_subnet probe rarp_acl_denied rarp_bad_src_mac rarp_rate_limited rarp_replies rarp_requests rate_evicted rate_limited replies requests routes_back spoof_dropped spoof_logged static_mismatch station_changes stations_expired stations_learnt stations_refused tx_error" \
 	"$(ctl -j stats show | jq -r 'keys | join(" ")')"
-check_eq "iface show -j" '{"dev":"e0","proxy":"off","inspect":"off","rarp":"off","learn":"off","rate":0,"burst":0,"per_host":0}' \
+check_eq "iface show -j" '{"dev":"e0","proxy":"off","inspect":"off","rarp":"off","learn":"off","rate":0,"burst":0,"per_host":0,"nd_groups":0,"allmulti":"off"}' \
 	"$(ctl -j iface show | jq -c '.[] | select(.dev == "e0")')"
 check_eq "-n NAME works like ip -n" "$table" "$("$CTL" -n gw binding show)"
 

@@ -365,6 +365,53 @@ module_unload
 check_eq "the module's unload lets go of every interface" no "$(allmulti e0)"
 module_load
 
+# A host binding's address needs only its solicited-node group: joined on
+# the interface, as the kernel joins its own addresses' (and reported to
+# MLD snoopers), with no allmulti. Past 64 joins on an interface, or with
+# a prefix binding, allmulti covers the rest.
+joins() {	# joins DEV SUFFIX: the users of ff02::1:ffSUFFIX (6 hex digits) on DEV
+	n gw awk -v dev="$1" -v g="ff0200000000000000000001ff$2" \
+		'$2 == dev && $3 == g { u = $4 } END { print u + 0 }' /proc/net/igmp6
+}
+ctl binding add $D6/128 dev e0
+check_eq "a host binding on e0 joins D's group there, with no allmulti" "1 no 0" \
+	"$(joins e0 000200) $(allmulti e0) $(joins e1 000200)"
+check_eq "  iface show counts it" "e0 proxy off inspect off nd-groups 1" "$(ctl iface show e0)"
+check_eq "  and D is answered" "$MAC_E0 router solicited" "$(ask $D6)"
+ctl binding add $D6/128
+check_eq "the same address unscoped joins it on every interface, e0 twice" "2 1 no no" \
+	"$(joins e0 000200) $(joins e1 000200) $(allmulti e0) $(allmulti e1)"
+ctl binding del $D6/128
+check_eq "  and leaves once it goes" "1 0" "$(joins e0 000200) $(joins e1 000200)"
+ctl binding add 2001:db8:20::5/128 dev e0 exclude
+check_eq "an exclude binding answers nothing and joins nothing" "0 no" \
+	"$(joins e0 000005) $(allmulti e0)"
+ctl binding add 2001:db8:20::/64 dev e0
+check_eq "a prefix binding on e0 adds allmulti to the join" "1 yes" \
+	"$(joins e0 000200) $(allmulti e0)"
+check_eq "  iface show says both" "e0 proxy off inspect off nd-groups 1 allmulti on" \
+	"$(ctl iface show e0)"
+ctl binding del 2001:db8:20::/64 dev e0
+i=1
+while [ $i -le 65 ]; do printf 'binding add 2001:db8:30::%x dev e1\n' $i; i=$((i + 1)); done |
+	ctl -b -
+check_eq "65 host bindings on e1: 64 joined, allmulti for the 65th" \
+	"e1 proxy off inspect off nd-groups 64 allmulti on" "$(ctl iface show e1)"
+check_eq "  the first and the 64th joined, the 65th not" "1 1 0" \
+	"$(joins e1 000001) $(joins e1 000040) $(joins e1 000041)"
+ctl binding del 2001:db8:30::41 dev e1
+check_eq "  one fewer, and every one is joined: no allmulti" "no" "$(allmulti e1)"
+ctl save >/tmp/ndp-groups.conf
+ctl binding flush
+check_eq "binding flush leaves every group" "0 0 0 no" \
+	"$(joins e0 000200) $(joins e1 000001) $(ctl -j iface show e1 | jq '.[0].nd_groups') $(allmulti e1)"
+ctl restore /tmp/ndp-groups.conf
+check_eq "restore joins them again" "1 1 64 no" \
+	"$(joins e0 000200) $(joins e1 000040) $(ctl -j iface show e1 | jq '.[0].nd_groups') $(allmulti e1)"
+module_unload
+check_eq "the module's unload leaves them" "0 0" "$(joins e0 000200) $(joins e1 000040)"
+module_load
+
 # Route mode covers IPv6: without a binding, a target the kernel routes
 # out of another interface is answered, one it has no route to is not.
 ctl iface set e0 proxy route

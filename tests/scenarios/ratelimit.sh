@@ -49,7 +49,7 @@ ctl binding add 172.16.20.0/24 dev e0
 check_eq "no rate limit: iface show says nothing of it" "e0 proxy off inspect off" \
 	"$(ctl iface show e0)"
 check_eq "  iface show -j has it, all 0" \
-	'{"dev":"e0","proxy":"off","inspect":"off","rarp":"off","learn":"off","rate":0,"burst":0,"per_host":0}' \
+	'{"dev":"e0","proxy":"off","inspect":"off","rarp":"off","learn":"off","rate":0,"burst":0,"per_host":0,"nd_groups":0,"allmulti":"off"}' \
 	"$(ctl -j iface show e0 | jq -c '.[0]')"
 check "iface set e0 rate 1000 per-host 5" ctl iface set e0 rate 1000 per-host 5
 check_eq "  the burst defaults to the rate" "e0 proxy off inspect off rate 1000 burst 1000 per-host 5" \
@@ -67,7 +67,7 @@ check "iface set e0 rate 10 burst 10" ctl iface set e0 rate 10 burst 10
 check_eq "  iface show prints it in the words of iface set" \
 	"e0 proxy off inspect off rate 10 burst 10" "$(ctl iface show e0)"
 check_eq "  iface show -j" \
-	'{"dev":"e0","proxy":"off","inspect":"off","rarp":"off","learn":"off","rate":10,"burst":10,"per_host":0}' \
+	'{"dev":"e0","proxy":"off","inspect":"off","rarp":"off","learn":"off","rate":10,"burst":10,"per_host":0,"nd_groups":0,"allmulti":"off"}' \
 	"$(ctl -j iface show e0 | jq -c '.[0]')"
 
 bad_input() {	# bad_input DESCRIPTION EXPECTED_ERROR ARGS...: the settings unchanged

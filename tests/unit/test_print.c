@@ -438,6 +438,45 @@ START_TEST(test_iface)
 }
 END_TEST
 
+/* What the IPv6 bindings made of a filter: in text only when not nothing. */
+START_TEST(test_iface_nd)
+{
+	static const struct {
+		uint32_t groups;
+		uint8_t allmulti;
+	} nd[] = { { 0, 0 }, { 3, 0 }, { 64, 1 }, { 0, 1 } };
+	struct iface_settings s = { ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF, 0, 0, 0, 0, 0 };
+	struct nlmsghdr *nlh;
+	size_t i;
+
+	for (i = 0; i < N(nd); i++) {
+		nlh = msg_start(ARPPROXY_CMD_IFACE_GET);
+		put_iface(nlh, GONE_DEV + i, &s);
+		mnl_attr_put_u32(nlh, ARPPROXY_IFACE_A_ND_GROUPS, nd[i].groups);
+		mnl_attr_put_u8(nlh, ARPPROXY_IFACE_A_ND_ALLMULTI, nd[i].allmulti);
+		msg_end(nlh);
+	}
+	ck_assert_str_eq(show("iface show", false, false),
+			 "if999999 proxy off inspect off\n"
+			 "if1000000 proxy off inspect off nd-groups 3\n"
+			 "if1000001 proxy off inspect off nd-groups 64 allmulti on\n"
+			 "if1000002 proxy off inspect off allmulti on\n");
+	ck_assert_str_eq(show("iface show", true, false),
+			 "[{\"dev\":\"if999999\",\"proxy\":\"off\",\"inspect\":\"off\","
+			 "\"rarp\":\"off\",\"learn\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":0,"
+			 "\"nd_groups\":0,\"allmulti\":\"off\"},"
+			 "{\"dev\":\"if1000000\",\"proxy\":\"off\",\"inspect\":\"off\","
+			 "\"rarp\":\"off\",\"learn\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":0,"
+			 "\"nd_groups\":3,\"allmulti\":\"off\"},"
+			 "{\"dev\":\"if1000001\",\"proxy\":\"off\",\"inspect\":\"off\","
+			 "\"rarp\":\"off\",\"learn\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":0,"
+			 "\"nd_groups\":64,\"allmulti\":\"on\"},"
+			 "{\"dev\":\"if1000002\",\"proxy\":\"off\",\"inspect\":\"off\","
+			 "\"rarp\":\"off\",\"learn\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":0,"
+			 "\"nd_groups\":0,\"allmulti\":\"on\"}]\n");
+}
+END_TEST
+
 static void iface_settings(uint32_t ifindex, uint8_t proxy, uint8_t inspect, uint8_t rarp,
 			   uint32_t rate, uint32_t burst, uint32_t per_host)
 {
@@ -1953,6 +1992,7 @@ Suite *print_suite(void)
 	tcase_add_test(tc, test_empty_dump);
 	tcase_add_loop_test(tc, test_malformed_dump_prints_nothing, 0, 2 * N(malformed));
 	tcase_add_test(tc, test_iface);
+	tcase_add_test(tc, test_iface_nd);
 	tcase_add_test(tc, test_iface_rate);
 	tcase_add_test(tc, test_iface_rarp);
 	tcase_add_test(tc, test_iface_show_is_set);
