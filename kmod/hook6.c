@@ -46,7 +46,8 @@ static void arpproxy_facts6_get(struct net *net, const struct sk_buff *skb,
 		.flags = b ? b->flags : 0,
 		.mac_override = b && !is_zero_ether_addr(b->mac) &&
 				!ether_addr_equal(b->mac, dev->dev_addr),
-		.local = ipv6_chk_addr(net, target, NULL, 0),
+		/* Ours in the ingress device's routing domain (VRF), as for IPv4. */
+		.local = ipv6_chk_addr_and_flags(net, target, dev, true, 0, IFA_F_TENTATIVE),
 		.on_link = ipv6_chk_prefix(target, (struct net_device *)dev),
 		.forwarding = idev && READ_ONCE(idev->cnf.forwarding),
 	};

@@ -421,3 +421,22 @@ check_eq "  not for one with no route" "" "$(ask 2001:db9::1)"
 check "  counted as nd_no_binding" counted gw nd_no_binding ask 2001:db9::1
 ctl iface set e0 proxy off
 check_eq "  and off again, nothing" "" "$(ask $D6)"
+
+# VRF: "local" is local in the ingress interface's routing domain, as for
+# IPv4. (Last: e0 goes down and up as it changes master.)
+if ip -n gw link add vrf-blue type vrf table 10 2>/dev/null; then
+	ip -n gw link set vrf-blue up
+	ip -n gw link add e3 type veth peer name e3p
+	ip -n gw link set e3 master vrf-blue
+	ip -n gw link set e3 up
+	ip -n gw link set e3p up
+	ip -n gw addr add 2001:db8:80::99/64 dev e3 nodad
+	ctl binding add 2001:db8:80::/64 dev e0
+	check_eq "an address local only in VRF blue is answered on e0, which is not in it" \
+		"$MAC_E0 router solicited" "$(ask 2001:db8:80::99)"
+	ip -n gw link set e0 master vrf-blue
+	check "  and left to the kernel, as local, once e0 is in VRF blue" \
+		counted gw nd_local_target ask 2001:db8:80::99
+else
+	skip "VRF: this kernel cannot create a vrf device"
+fi
