@@ -245,6 +245,12 @@ unsigned int arpproxy_hook6(void *priv, struct sk_buff *skb,
 	u8 type, *tp;
 	bool na;
 
+	/*
+	 * The host's own multicast comes back to it when it is in the group:
+	 * its solicitations are neither a neighbour's question nor its claim.
+	 */
+	if (skb->pkt_type == PACKET_LOOPBACK)
+		return NF_ACCEPT;
 	ip6 = ipv6_hdr(skb);
 	tp = skb_header_pointer(skb, sizeof(*ip6), sizeof(type), &type);
 	if (ip6->nexthdr != IPPROTO_ICMPV6 || !tp || dev->type != ARPHRD_ETHER ||

@@ -121,6 +121,13 @@ check "  counted as nd_dad_ignored" counted gw nd_dad_ignored dad 2001:db8:20::7
 ctl binding add 2001:db8:20::77/128 dev e0
 check_eq "one for a host binding's address is defended, to all nodes, not solicited" \
 	"na 2001:db8:20::77 $MAC_E0 router to ff02::1" "$(dad 2001:db8:20::77)"
+# The gateway's own multicast comes back to it in the groups it is in, the
+# one the module joined for ::77 among them. Its own solicitation (ndisc6
+# on the gateway) is not a neighbour's question: not answered, not counted.
+check_eq "the gateway's own solicitation for ::77, looped back, is not the hook's" "0 0" \
+	"$(s=$(counter gw nd_solicits) r=$(counter gw nd_replies)
+	   n gw ndisc6 -1 -q -n -r 1 -w 300 2001:db8:20::77 e0 >/dev/null
+	   echo $(($(counter gw nd_solicits) - s)) $(($(counter gw nd_replies) - r)))"
 
 # RFC 4861 7.1.1: what a node must drop, the module must not answer.
 invalid() {	# invalid NSSEND_OPTION...: not answered and counted as nd_invalid
@@ -163,6 +170,27 @@ check_eq "  every one answered or counted as nd_rate_limited" 40 \
 check "  and monitor hears the limit's onset, from A's address" \
 	busywait 10000 grep -q "rate-limit dev e0 from $A6 mac $MAC_A limit rate 5" /tmp/ndp-monitor.log
 ctl iface set e0 rate 0
+
+# Solicitors, each from an address of its own: the module learns each one
+# it answers into the gateway's neighbour table, as the kernel learns its
+# own solicitors, and the kernel keeps that table within gc_thresh3. Full
+# of entries under 5 s old, which its forced GC spares, the table has no
+# room for A until they age: as after a flood of solicitations for the
+# gateway's own address, without the module. (An interface rate limit
+# bounds what a flood can put there.)
+flood=$([ -n "$SANITIZER" ] && echo 3000 || echo 30000)
+thresh3=$(sysctl -n net.ipv6.neigh.default.gc_thresh3)	# the table's, in every netns
+before=$(stats)
+n ha "$NSSEND" -i eth0 -t $D6 -S 2001:db8:10:0:1:: -s "$MAC_A" -l -r "$flood" -R -w 500 >/dev/null
+after=$(stats)
+check "$flood solicitors from as many addresses: they are answered" \
+	test "$(delta nd_replies)" -gt 0
+check_eq "  none failed, was held back or refused" "0 0 0 0" \
+	"$(delta nd_tx_error) $(delta nd_rate_limited) $(delta nd_invalid) $(delta nd_dad_ignored)"
+check "  the gateway's neighbour table stayed within gc_thresh3 ($thresh3)" \
+	test "$(ip -n gw -6 neigh show | wc -l)" -le "$thresh3"
+check "  A reaches D through the gateway again once they have aged" \
+	busywait 20000 n ha ping -6 -c 1 -W 1 $D6
 
 # Access control: one list of rules for both families. A rule's prefix
 # matches requesters of its own family, by the solicitation's source (a
@@ -421,6 +449,47 @@ check_eq "  not for one with no route" "" "$(ask 2001:db9::1)"
 check "  counted as nd_no_binding" counted gw nd_no_binding ask 2001:db9::1
 ctl iface set e0 proxy off
 check_eq "  and off again, nothing" "" "$(ask $D6)"
+
+# Writers racing the hook: while solicitations for D pour in from many
+# solicitors, D's host binding and the prefix over it come and go and
+# restores replace the table. Every solicitation still has one outcome
+# (checked above, and again here), and the filters end as the table wants.
+ctl binding flush
+ctl binding add 2001:db8:20::/64 dev e0
+ctl binding add $D6/128 dev e0
+ctl save >/tmp/ndp-race.conf
+rounds=$([ -n "$SANITIZER" ] && echo 10 || echo 30)
+(
+	i=0
+	while [ $i -lt "$rounds" ]; do
+		ctl binding del $D6/128 dev e0
+		ctl binding del 2001:db8:20::/64 dev e0
+		ctl binding add $D6/128
+		ctl binding add 2001:db8:20::/64 dev e0
+		ctl restore /tmp/ndp-race.conf
+		i=$((i + 1))
+	done
+) >/tmp/ndp-race.log 2>&1 &
+writer=$!
+before=$(stats)
+sent=0
+while kill -0 $writer 2>/dev/null; do
+	n ha "$NSSEND" -i eth0 -t $D6 -S 2001:db8:10:0:2:: -s "$MAC_A" -l -r 2000 -R -w 0 >/dev/null
+	sent=$((sent + 2000))
+done
+wait $writer
+after=$(stats)
+check "$sent solicitations raced $rounds rounds of writers: some were answered" \
+	test "$(delta nd_replies)" -gt 0
+check_eq "  each has one outcome" "$(delta nd_solicits)" \
+	"$(($(delta nd_invalid) + $(delta nd_replies) + $(delta nd_no_binding) + $(delta nd_excluded) +
+	    $(delta nd_local_target) + $(delta nd_not_offsubnet) + $(delta nd_routes_back) +
+	    $(delta nd_dad_ignored) + $(delta nd_acl_denied) + $(delta nd_tx_error) +
+	    $(delta nd_rate_limited) + $(delta nd_solicits_dropped)))"
+check_eq "  the table is what the last restore gave" "$(cat /tmp/ndp-race.conf)" "$(ctl save)"
+check_eq "  and e0 holds D's group once, with allmulti for the prefix" "1 yes" \
+	"$(joins e0 000200) $(allmulti e0)"
+check_eq "  as e1 holds nothing" "0 no" "$(joins e1 000200) $(allmulti e1)"
 
 # VRF: "local" is local in the ingress interface's routing domain, as for
 # IPv4. (Last: e0 goes down and up as it changes master.)

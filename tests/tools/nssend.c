@@ -5,7 +5,7 @@
  * tests.
  *
  * usage: nssend -i IFNAME -t TARGET [-S SRC] [-s SRC_MAC] [-D DST]
- *               [-h HOP_LIMIT] [-c CODE] [-l|-L] [-b] [-n COUNT] [-r COUNT]
+ *               [-h HOP_LIMIT] [-c CODE] [-l|-L] [-b] [-n COUNT] [-r COUNT [-R]]
  *               [-w WAIT_MS] [-a] [-T OPTION_MAC]
  *
  * SRC defaults to the unspecified address (a DAD probe), DST to TARGET's
@@ -15,7 +15,9 @@
  * corrupts the checksum. -n sends COUNT copies, the forgery in each one
  * chosen in turn among hop limit, code, checksum, truncation, option length
  * 0 and a multicast target, for floods of junk. -r sends COUNT copies of
- * the solicitation as it is. -a sends an unsolicited advertisement instead,
+ * the solicitation as it is; with -R, each from its own address, SRC with
+ * its last 32 bits replaced by the copy's number (1 to COUNT), as a flood of
+ * solicitors fills the neighbour table. -a sends an unsolicited advertisement instead,
  * as a forger does: TARGET is at SRC_MAC (its target link-layer option),
  * Override set, from SRC (by default TARGET) to DST (by default ff02::1).
  * -T puts OPTION_MAC in the link-layer option in place of SRC_MAC, which
@@ -62,7 +64,7 @@ static void die(const char *what)
 static void usage(void)
 {
 	fprintf(stderr, "usage: nssend -i IFNAME -t TARGET [-S SRC] [-s SRC_MAC] [-D DST]\n"
-			"              [-h HOP_LIMIT] [-c CODE] [-l|-L] [-b] [-n COUNT] [-r COUNT]\n"
+			"              [-h HOP_LIMIT] [-c CODE] [-l|-L] [-b] [-n COUNT] [-r COUNT [-R]]\n"
 			"              [-w WAIT_MS] [-a] [-T OPTION_MAC]\n");
 	exit(1);
 }
@@ -151,7 +153,7 @@ int main(int argc, char **argv)
 {
 	struct in6_addr target, src = IN6ADDR_ANY_INIT, dst;
 	bool have_target = false, have_dst = false, bad_csum = false, junk_each = false;
-	bool advert = false, have_src = false;
+	bool advert = false, have_src = false, each_src = false;
 	int opt, sllao = 0, hop = 255, code = 0, fd;
 	long count = 1, wait_ms = 300, answered = 0, deadline, i;
 	uint8_t src_mac[6] = { 0x02, 0, 0, 0, 0x66, 0x66 }, opt_mac[6];
@@ -162,7 +164,7 @@ int main(int argc, char **argv)
 	struct frame f;
 	size_t len;
 
-	while ((opt = getopt(argc, argv, "i:t:S:s:D:h:c:lLbn:r:w:aT:")) != -1) {
+	while ((opt = getopt(argc, argv, "i:t:S:s:D:h:c:lLbn:r:Rw:aT:")) != -1) {
 		switch (opt) {
 		case 'i': ifname = optarg; break;
 		case 't': parse_addr(optarg, &target); have_target = true; break;
@@ -176,6 +178,7 @@ int main(int argc, char **argv)
 		case 'b': bad_csum = true; break;
 		case 'n': count = atol(optarg); junk_each = true; break;
 		case 'r': count = atol(optarg); junk_each = false; break;
+		case 'R': each_src = true; break;
 		case 'w': wait_ms = atol(optarg); break;
 		case 'a': advert = true; break;
 		case 'T': parse_mac(optarg, opt_mac); have_opt_mac = true; break;
@@ -227,6 +230,11 @@ int main(int argc, char **argv)
 		f.ip6.ip6_nxt = IPPROTO_ICMPV6;
 		f.ip6.ip6_hlim = junk == 0 ? 64 : hop;
 		f.ip6.ip6_src = src;
+		if (each_src) {
+			uint32_t n = htonl(i + 1);
+
+			memcpy(&f.ip6.ip6_src.s6_addr[12], &n, 4);
+		}
 		f.ip6.ip6_dst = dst;
 		f.ns.nd_ns_type = advert ? ND_NEIGHBOR_ADVERT : ND_NEIGHBOR_SOLICIT;
 		if (advert)
