@@ -127,7 +127,7 @@ bad_input "pref 0" 'arpproxyctl: invalid pref "0": expected 1..4294967295' acl a
 bad_input "a prefix with host bits" \
 	'arpproxyctl: prefix "172.16.10.1/24" has host bits set (did you mean 172.16.10.0/24?)' \
 	acl add dev e0 deny from 172.16.10.1/24
-bad_input "not a prefix" 'arpproxyctl: invalid prefix "172.16.10.300": expected A.B.C.D[/LEN]' \
+bad_input "not a prefix" 'arpproxyctl: invalid prefix "172.16.10.300": expected A.B.C.D[/LEN] or an IPv6 address[/LEN]' \
 	acl add dev e0 deny from 172.16.10.300
 bad_input "mac auto" 'arpproxyctl: invalid MAC "auto": expected six colon-separated hex pairs' \
 	acl add dev e0 deny mac auto
