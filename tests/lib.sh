@@ -218,6 +218,18 @@ reference_setup() {
 	done
 }
 
+# vrf_blue ADDR/LEN: on the gateway, VRF blue (table 10) with e3, which has
+# ADDR; fails, making nothing, if the kernel cannot create a vrf device.
+vrf_blue() {
+	ip -n gw link add vrf-blue type vrf table 10 2>/dev/null || return 1
+	ip -n gw link set vrf-blue up
+	ip -n gw link add e3 type veth peer name e3p
+	ip -n gw link set e3 master vrf-blue
+	ip -n gw link set e3 up
+	ip -n gw link set e3p up
+	ip -n gw addr add "$1" dev e3 nodad
+}
+
 # The attacker of the inspection scenarios: Host X, 172.16.10.66/24 on
 # subnet A, who claims Host B's address.
 MAC_X=02:00:00:00:00:66

@@ -104,13 +104,7 @@ check "route mode: a target routed back out of e0 is counted as routes_back" \
 ctl iface set e0 proxy off
 
 # VRF: "local" is local in the ingress interface's routing domain.
-if ip -n gw link add vrf-blue type vrf table 10 2>/dev/null; then
-	ip -n gw link set vrf-blue up
-	ip -n gw link add e3 type veth peer name e3p
-	ip -n gw link set e3 master vrf-blue
-	ip -n gw link set e3 up
-	ip -n gw link set e3p up
-	ip -n gw addr add 172.16.80.99/24 dev e3
+if vrf_blue 172.16.80.99/24; then
 	ctl binding add 172.16.80.0/24 dev e0
 	check_eq "an address local only in VRF blue is answered on e0, which is not in it" \
 		"$MAC_E0" "$(ask 172.16.80.99)"

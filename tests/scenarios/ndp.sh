@@ -493,13 +493,7 @@ check_eq "  as e1 holds nothing" "0 no" "$(joins e1 000200) $(allmulti e1)"
 
 # VRF: "local" is local in the ingress interface's routing domain, as for
 # IPv4. (Last: e0 goes down and up as it changes master.)
-if ip -n gw link add vrf-blue type vrf table 10 2>/dev/null; then
-	ip -n gw link set vrf-blue up
-	ip -n gw link add e3 type veth peer name e3p
-	ip -n gw link set e3 master vrf-blue
-	ip -n gw link set e3 up
-	ip -n gw link set e3p up
-	ip -n gw addr add 2001:db8:80::99/64 dev e3 nodad
+if vrf_blue 2001:db8:80::99/64; then
 	ctl binding add 2001:db8:80::/64 dev e0
 	check_eq "an address local only in VRF blue is answered on e0, which is not in it" \
 		"$MAC_E0 router solicited" "$(ask 2001:db8:80::99)"
