@@ -37,8 +37,10 @@ for s in "$@"; do
 	name=$(basename "$s" .sh)
 	echo "=== $name"
 	[ -z "$KMEMLEAK" ] || echo clear >"$KMEMLEAK"
+	began=$(cut -d. -f1 /proc/uptime)
 	timeout "${SCENARIO_TIMEOUT:-600}" sh "$s"
 	rc=$?
+	echo "=== $name: $(($(cut -d. -f1 /proc/uptime) - began)) s"
 	[ $rc -eq 0 ] || echo "FAIL $name: scenario exited with status $rc" >>"$RESULTS"
 	for ns in $(ip netns list | cut -d' ' -f1); do
 		ip netns del "$ns"
