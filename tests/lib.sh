@@ -18,6 +18,7 @@ case $KVER in
 esac
 CTL=$TOP/userspace/arpproxyctl
 ARPSEND=$TOP/build/tools/arpsend
+ARPCAP=$TOP/build/tools/arpcap
 MODULE=${ARPPROXY_MODULE:-$TOP/build/$KVER/mod/arpproxy.ko}
 RESULTS=${RESULTS:-/tmp/out/results}
 SCENARIO=$(basename "$0" .sh)
@@ -137,17 +138,26 @@ counter() {
 # values are printed for the log of a failed check.
 # (sh has no locals: these names must not be ones the command sets, as n() does.)
 counted() {
-	counted_ns=$1 counted_name=$2
-	shift 2
+	count_change -eq 1 "$@"
+}
+# counted_by N NS COUNTER COMMAND...: ... by N or more.
+counted_by() {
+	counted_by_n=$1
+	shift
+	count_change -ge "$counted_by_n" "$@"
+}
+count_change() {
+	counted_op=$1 counted_n=$2 counted_ns=$3 counted_name=$4
+	shift 4
 	counted_before=$(counter "$counted_ns" "$counted_name")
 	"$@" >/dev/null
 	busywait 2000 counted_reached
 	counted_after=$(counter "$counted_ns" "$counted_name")
 	echo "$counted_name: $counted_before before, $counted_after after"
-	[ "$counted_after" -eq $((counted_before + 1)) ]
+	[ "$counted_after" "$counted_op" $((counted_before + counted_n)) ]
 }
 counted_reached() {
-	[ "$(counter "$counted_ns" "$counted_name")" -gt "$counted_before" ]
+	[ "$(counter "$counted_ns" "$counted_name")" -ge $((counted_before + counted_n)) ]
 }
 
 # arp_ask NS DEV TARGET SENDER_IP SENDER_MAC [arpsend options]: one request;
@@ -162,6 +172,15 @@ arp_ask() {
 # neigh_mac NS IP: the lladdr of IP in NS's neighbour table.
 neigh_mac() {
 	n "$1" ip -j neigh show to "$2" | jq -r '.[0].lladdr // empty'
+}
+
+# capture NS IFNAME MS FILE [-6]: arpcap on NS's IFNAME for MS ms into
+# FILE (with -6 the Neighbor Advertisements), in the background; it
+# listens once this returns, and "wait" waits for it.
+capture() {
+	rm -f "$4" "$4.err"
+	n "$1" "$ARPCAP" -i "$2" -w "$3" ${5:-} >"$4" 2>"$4.err" &
+	busywait 10000 grep -qx ready "$4.err"
 }
 
 trap cleanup_ns EXIT

@@ -21,7 +21,6 @@
 # Timing is only ever checked from below: emulation is slow.
 . "$(dirname "$0")/../lib.sh"
 
-ARPCAP=$TOP/build/tools/arpcap
 MAC_N=02:00:00:00:02:00		# the MAC Host D's address moves to
 BCAST=ff:ff:ff:ff:ff:ff
 ZERO=00:00:00:00:00:00
@@ -30,13 +29,6 @@ GARP_RATE=/sys/module/arpproxy/parameters/garp_rate
 module_load
 reference_setup
 setup_ns sink
-# capture NS IFNAME MS FILE: arpcap on NS's IFNAME for MS ms into FILE, in
-# the background; it listens once this returns, and "wait" waits for it.
-capture() {
-	rm -f "$4" "$4.err"
-	n "$1" "$ARPCAP" -i "$2" -w "$3" >"$4" 2>"$4.err" &
-	busywait 10000 grep -qx ready "$4.err"
-}
 # from MAC FILE: the frames of a capture sent from MAC, without their times
 # (a line is "T_MS op OP eth SRC > DST sha SHA spa SPA tha THA tpa TPA")
 from() {
