@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Gratuitous ARP announcements: for every address of a prefix that a
- * binding answers for, frames that tell the segment which MAC the address
- * is at, so that neighbours and switches learn a change without asking.
+ * Gratuitous ARP announcements, and for IPv6 unsolicited Neighbor
+ * Advertisements: for every address of a prefix that a binding answers
+ * for, frames that tell the segment which MAC the address is at, so that
+ * neighbours and switches learn a change without asking.
  * The command only queues the announcement; a per-netns worker sends it,
  * paced per interface, and checks each address against the table as it
  * goes, so a binding that changed or went meanwhile is not announced.
@@ -19,7 +20,7 @@
 
 static unsigned int arpproxy_garp_rate = 1000;
 module_param_named(garp_rate, arpproxy_garp_rate, uint, 0644);
-MODULE_PARM_DESC(garp_rate, "Most gratuitous ARP frames sent per second on one interface (default 1000)");
+MODULE_PARM_DESC(garp_rate, "Most announcements (gratuitous ARP or unsolicited NA) sent per second on one interface (default 1000)");
 
 /* Addresses looked at per tick, sent or not, so a tick stays short. */
 #define ARPPROXY_ANNOUNCE_WORK	4096
@@ -50,6 +51,16 @@ void arpproxy_announce_free(struct arpproxy_announce *a)
 	atomic_dec(&arpproxy_objects);
 }
 
+/* Whether @b is still the binding the range @r was made from. */
+static bool arpproxy_announce_from(const struct arpproxy_binding *b,
+				   const struct arpproxy_announce_range *r)
+{
+	if (!b || arpproxy_binding_is6(b) != r->is6 || arpproxy_binding_plen(b) != r->plen ||
+	    b->ifindex != r->binding_ifindex)
+		return false;
+	return r->is6 ? ipv6_addr_equal(&b->key6.addr, &r->prefix6) : b->key.addr == r->prefix;
+}
+
 /*
  * The frame for @addr, if the binding @r came from still answers for it
  * on @dev (not gone, not shadowed by a longer or better scoped binding,
@@ -72,8 +83,7 @@ static enum arpproxy_stat arpproxy_announce_one(struct arpproxy_net *an,
 	b = arpproxy_table_lookup(&cfg->table, addr, dev->ifindex);
 	if (b && (b->flags & ARPPROXY_BINDING_F_EXCLUDE))
 		return ARPPROXY_STAT_GARP_SKIPPED;
-	if (!b || b->key.addr != r->prefix || b->key.plen != r->plen ||
-	    b->ifindex != r->binding_ifindex)
+	if (!arpproxy_announce_from(b, r))
 		return 0;
 	if (!arpproxy_addr_usable(addr))
 		return ARPPROXY_STAT_GARP_SKIPPED;
@@ -94,6 +104,42 @@ static enum arpproxy_stat arpproxy_announce_one(struct arpproxy_net *an,
 	ether_addr_copy(skb_network_header(skb) + sizeof(struct arphdr), mac);
 	arp_xmit(skb);
 	return ARPPROXY_STAT_GARP_SENT;
+}
+
+/*
+ * The same for the IPv6 address of @a's range @r that ends in @host: an
+ * unsolicited Neighbor Advertisement to all-nodes, Override set (RFC 4861
+ * 7.2.6), as the kernel sends for its own addresses when they change.
+ */
+static enum arpproxy_stat arpproxy_announce_one6(struct arpproxy_net *an,
+						 struct arpproxy_config *cfg,
+						 const struct arpproxy_announce *a,
+						 const struct arpproxy_announce_range *r,
+						 struct net_device *dev, u32 host)
+{
+	const struct arpproxy_binding *b;
+	struct arpproxy_facts facts;
+	struct in6_addr addr;
+	unsigned int i;
+
+	for (i = 0; i < 3; i++)
+		addr.s6_addr32[i] = r->prefix6.s6_addr32[i] | a->in6.s6_addr32[i];
+	addr.s6_addr32[3] = htonl(host);
+	b = arpproxy_table_lookup6(&cfg->table, &addr, dev->ifindex);
+	if (b && (b->flags & ARPPROXY_BINDING_F_EXCLUDE))
+		return ARPPROXY_STAT_ND_GARP_SKIPPED;
+	if (!arpproxy_announce_from(b, r))
+		return 0;
+	if (!arpproxy_addr6_announceable(&addr))
+		return ARPPROXY_STAT_ND_GARP_SKIPPED;
+	arpproxy_facts6_get(an->net, NULL, dev, b, &in6addr_any, &addr, &facts);
+	if (arpproxy_verdict(&facts) != ARPPROXY_STAT_REPLIES)
+		return ARPPROXY_STAT_ND_GARP_SKIPPED;
+	if (!arpproxy_send_na(dev, &in6addr_linklocal_allnodes, &addr,
+			      is_zero_ether_addr(b->mac) ? dev->dev_addr : b->mac,
+			      facts.forwarding, false, true))
+		return 0;
+	return ARPPROXY_STAT_ND_GARP_SENT;
 }
 
 /*
@@ -144,12 +190,17 @@ static bool arpproxy_announce_step(struct arpproxy_net *an, struct arpproxy_conf
 		if (!left)
 			return false;
 		while (a->offset < r->len && *left && *work) {
-			__be32 addr = htonl(r->first + a->offset++);
+			u32 host = r->first + a->offset++;
 			enum arpproxy_stat counted;
 
 			(*work)--;
-			counted = arpproxy_announce_one(an, cfg, r, dev, addr, a->reply);
-			if (counted == ARPPROXY_STAT_GARP_SENT)
+			if (r->is6)
+				counted = arpproxy_announce_one6(an, cfg, a, r, dev, host);
+			else
+				counted = arpproxy_announce_one(an, cfg, r, dev, htonl(host),
+								a->reply);
+			if (counted == ARPPROXY_STAT_GARP_SENT ||
+			    counted == ARPPROXY_STAT_ND_GARP_SENT)
 				(*left)--;
 			if (counted)
 				arpproxy_count_dev(an, xa_load(&an->dev_stats, dev->ifindex),

@@ -6,6 +6,7 @@
  */
 #include <linux/inetdevice.h>
 #include <linux/slab.h>
+#include <net/addrconf.h>
 
 #include "announce.h"
 #include "proto.h"
@@ -34,6 +35,7 @@ static unsigned int arpproxy_announce_ranges(struct arpproxy_config *cfg,
 		u64 bend = (u64)bfirst + (1ULL << (32 - b->key.plen));
 		int ifindex = b->ifindex ?: spec->ifindex;
 
+		cond_resched();
 		cursor.addr = b->key.addr;
 		cursor.plen = b->key.plen;
 		cursor.ifindex = b->ifindex;
@@ -55,7 +57,68 @@ static unsigned int arpproxy_announce_ranges(struct arpproxy_config *cfg,
 			covered = min(end, bend);
 		}
 		n++;
+	}
+	return n;
+}
+
+/*
+ * The same for an IPv6 @spec. A range is the longer of the two prefixes,
+ * as two prefixes either nest or do not meet. Only a range of at most
+ * ARPPROXY_ANNOUNCE_MAX addresses (a /112) is built; a longer one makes
+ * @addrs U64_MAX, which the caller refuses. So a range lies in one /96,
+ * where the last 32 bits of its addresses count it and its overlaps.
+ */
+static unsigned int arpproxy_announce_ranges6(struct arpproxy_config *cfg,
+					      const struct arpproxy_binding_spec *spec,
+					      struct arpproxy_announce *a, u64 *addrs)
+{
+	struct arpproxy_binding_spec cursor = {};
+	const struct arpproxy_binding *b;
+	struct in6_addr block = {};
+	unsigned int n = 0;
+	u64 covered = 0;
+
+	*addrs = 0;
+	for (b = arpproxy_table_next6(&cfg->table, NULL); b;
+	     b = arpproxy_table_next6(&cfg->table, &cursor)) {
+		unsigned int longer = max_t(unsigned int, b->key6.plen, spec->plen);
+		const struct in6_addr *range = b->key6.plen >= spec->plen ?
+					       &b->key6.addr : &spec->addr6;
+		int ifindex = b->ifindex ?: spec->ifindex;
+		u64 rfirst, rend;
+
 		cond_resched();
+		arpproxy_binding_spec_of(b, &cursor);
+		if ((b->flags & ARPPROXY_BINDING_F_EXCLUDE) || !ifindex ||
+		    (spec->ifindex && ifindex != spec->ifindex) ||
+		    !ipv6_prefix_equal(&b->key6.addr, &spec->addr6,
+				       min_t(unsigned int, b->key6.plen, spec->plen)))
+			continue;
+		n++;
+		if (longer < 128 - ilog2(ARPPROXY_ANNOUNCE_MAX) || *addrs == U64_MAX) {
+			*addrs = U64_MAX;
+			continue;
+		}
+		rfirst = ntohl(range->s6_addr32[3]);
+		rend = rfirst + (1U << (128 - longer));
+		if (a)
+			a->r[n - 1] = (struct arpproxy_announce_range) {
+				.prefix6 = b->key6.addr,
+				.plen = b->key6.plen,
+				.is6 = true,
+				.binding_ifindex = b->ifindex,
+				.ifindex = ifindex,
+				.first = rfirst,
+				.len = rend - rfirst,
+			};
+		if (memcmp(range, &block, 12)) {
+			memcpy(&block, range, 12);
+			covered = 0;
+		}
+		if (rend > covered) {
+			*addrs += rend - max(covered, rfirst);
+			covered = rend;
+		}
 	}
 	return n;
 }
@@ -73,7 +136,10 @@ int arpproxy_announce_build(struct arpproxy_config *cfg,
 	unsigned int n;
 	u64 addrs;
 
-	n = arpproxy_announce_ranges(cfg, spec, NULL, &addrs);
+	bool is6 = spec->family == AF_INET6;
+
+	n = is6 ? arpproxy_announce_ranges6(cfg, spec, NULL, &addrs) :
+		  arpproxy_announce_ranges(cfg, spec, NULL, &addrs);
 	if (!n)
 		return -ENOENT;
 	if (addrs > ARPPROXY_ANNOUNCE_MAX)
@@ -82,7 +148,12 @@ int arpproxy_announce_build(struct arpproxy_config *cfg,
 	if (!a)
 		return -ENOMEM;
 	atomic_inc(&arpproxy_objects);
-	a->nranges = arpproxy_announce_ranges(cfg, spec, a, &addrs);
+	if (is6) {
+		a->in6 = spec->addr6;
+		a->nranges = arpproxy_announce_ranges6(cfg, spec, a, &addrs);
+	} else {
+		a->nranges = arpproxy_announce_ranges(cfg, spec, a, &addrs);
+	}
 	*job = a;
 	return 0;
 }
@@ -111,6 +182,23 @@ int arpproxy_announce_queue(struct arpproxy_net *an, struct arpproxy_announce *a
 	return 0;
 }
 
+/* The key of the binding @spec's own announcement. */
+static struct arpproxy_announce_owner
+arpproxy_announce_owner_of(const struct arpproxy_binding_spec *spec)
+{
+	struct arpproxy_announce_owner owner = {
+		.family = spec->family == AF_INET6 ? AF_INET6 : AF_INET,
+		.plen = spec->plen,
+		.ifindex = spec->ifindex,
+	};
+
+	if (owner.family == AF_INET6)
+		owner.addr = spec->addr6;
+	else
+		owner.addr.s6_addr32[0] = spec->addr;
+	return owner;
+}
+
 /*
  * Stops the announcements of the binding @key, or with a NULL @key those
  * of every binding on @ifindex (0: every binding).
@@ -128,11 +216,7 @@ void arpproxy_announce_cancel(struct arpproxy_net *an,
 		return;
 	}
 	if (key) {
-		owner = (struct arpproxy_announce_owner) {
-			.addr = key->addr,
-			.plen = key->plen,
-			.ifindex = key->ifindex,
-		};
+		owner = arpproxy_announce_owner_of(key);
 		a = rhashtable_lookup_fast(&an->announce_owned, &owner,
 					   arpproxy_announce_owned_params);
 		if (a)
@@ -151,33 +235,58 @@ void arpproxy_announce_cancel(struct arpproxy_net *an,
 	mutex_unlock(&an->announce_lock);
 }
 
+/* Whether all of @addr/@plen lies in the prefix of one of @dev's addresses. */
+static bool arpproxy_on_link6(const struct net_device *dev, const struct in6_addr *addr,
+			      unsigned int plen)
+{
+	const struct inet6_ifaddr *ifa;
+	const struct inet6_dev *idev;
+	bool on_link = false;
+
+	idev = __in6_dev_get(dev);
+	if (!idev)
+		return false;
+	list_for_each_entry_rcu(ifa, &idev->addr_list, if_list) {
+		if (ifa->prefix_len <= plen &&
+		    ipv6_prefix_equal(addr, &ifa->addr, ifa->prefix_len)) {
+			on_link = true;
+			break;
+		}
+	}
+	return on_link;
+}
+
 /*
  * A garp or refresh binding that can only lie is refused: one whose every
  * address the guards above would hold back on its interface as things
  * are. That is all of it inside a subnet of the interface without onlink,
  * or addresses no host has (loopback, multicast, ...), or the one address
- * of a /32 that is the host's own. Addresses that change later are held
- * back one by one, as they are sent.
+ * of a /32 or /128 that is the host's own. Addresses that change later
+ * are held back one by one, as they are sent.
  */
 enum arpproxy_announce_refusal
 arpproxy_announce_refused(struct net *net, const struct arpproxy_binding_spec *spec)
 {
+	bool is6 = spec->family == AF_INET6, own_subnet, own_addr;
 	const struct net_device *dev;
-	bool own_subnet, own_addr;
 
 	if (!spec->garp && !spec->refresh)
 		return ARPPROXY_ANNOUNCE_OK;
-	if (!arpproxy_addr_usable(spec->addr))
+	if (is6 ? !arpproxy_addr6_announceable(&spec->addr6) : !arpproxy_addr_usable(spec->addr))
 		return ARPPROXY_ANNOUNCE_UNUSABLE;
 	rcu_read_lock();
 	dev = dev_get_by_index_rcu(net, spec->ifindex);
-	own_addr = spec->plen == 32 && __ip_dev_find(net, spec->addr, false);
-	own_subnet = dev && !(spec->flags & ARPPROXY_BINDING_F_ONLINK) &&
-		     arpproxy_on_link(dev, spec->addr, spec->plen);
+	if (is6) {
+		own_addr = spec->plen == 128 && ipv6_chk_addr(net, &spec->addr6, NULL, 0);
+		own_subnet = dev && arpproxy_on_link6(dev, &spec->addr6, spec->plen);
+	} else {
+		own_addr = spec->plen == 32 && __ip_dev_find(net, spec->addr, false);
+		own_subnet = dev && arpproxy_on_link(dev, spec->addr, spec->plen);
+	}
 	rcu_read_unlock();
 	if (own_addr)
 		return ARPPROXY_ANNOUNCE_OWN_ADDR;
-	if (own_subnet)
+	if (own_subnet && !(spec->flags & ARPPROXY_BINDING_F_ONLINK))
 		return ARPPROXY_ANNOUNCE_OWN_SUBNET;
 	return ARPPROXY_ANNOUNCE_OK;
 }
@@ -200,24 +309,28 @@ int arpproxy_announce_prepare(const struct arpproxy_binding_spec *spec,
 		return -ENOMEM;
 	atomic_inc(&arpproxy_objects);
 	a->owned = true;
-	a->owner = (struct arpproxy_announce_owner) {
-		.addr = spec->addr,
-		.plen = spec->plen,
-		.ifindex = spec->ifindex,
-	};
+	a->owner = arpproxy_announce_owner_of(spec);
 	a->garp = spec->garp;
 	a->rounds = spec->garp;
 	a->interval = HZ;
 	a->refresh = spec->refresh * HZ;
 	a->nranges = 1;
 	a->r[0] = (struct arpproxy_announce_range) {
-		.prefix = spec->addr,
 		.plen = spec->plen,
 		.binding_ifindex = spec->ifindex,
 		.ifindex = spec->ifindex,
-		.first = ntohl(spec->addr),
-		.len = 1U << (32 - spec->plen),
 	};
+	if (spec->family == AF_INET6) {
+		a->in6 = spec->addr6;
+		a->r[0].prefix6 = spec->addr6;
+		a->r[0].is6 = true;
+		a->r[0].first = ntohl(spec->addr6.s6_addr32[3]);
+		a->r[0].len = 1U << (128 - spec->plen);
+	} else {
+		a->r[0].prefix = spec->addr;
+		a->r[0].first = ntohl(spec->addr);
+		a->r[0].len = 1U << (32 - spec->plen);
+	}
 	*job = a;
 	return 0;
 }
@@ -226,6 +339,16 @@ void arpproxy_announce_discard(struct arpproxy_announce *job)
 {
 	if (job)
 		arpproxy_announce_free(job);
+}
+
+static void arpproxy_announce_nomem(const struct arpproxy_binding_spec *spec)
+{
+	if (spec->family == AF_INET6)
+		net_warn_ratelimited("arpproxy: no memory to announce %pI6c/%u\n",
+				     &spec->addr6, spec->plen);
+	else
+		net_warn_ratelimited("arpproxy: no memory to announce %pI4/%u\n",
+				     &spec->addr, spec->plen);
 }
 
 /*
@@ -265,8 +388,7 @@ void arpproxy_announce_start(struct arpproxy_net *an,
 	}
 	if (err) {
 		mutex_unlock(&an->announce_lock);
-		net_warn_ratelimited("arpproxy: no memory to announce %pI4/%u\n",
-				     &spec->addr, spec->plen);
+		arpproxy_announce_nomem(spec);
 		arpproxy_announce_free(job);
 		return;
 	}
@@ -283,11 +405,7 @@ void arpproxy_announce_start(struct arpproxy_net *an,
 static bool arpproxy_announce_again(struct arpproxy_net *an,
 				    const struct arpproxy_binding_spec *spec)
 {
-	struct arpproxy_announce_owner owner = {
-		.addr = spec->addr,
-		.plen = spec->plen,
-		.ifindex = spec->ifindex,
-	};
+	struct arpproxy_announce_owner owner = arpproxy_announce_owner_of(spec);
 	struct arpproxy_announce *a;
 	bool dead;
 
@@ -320,28 +438,21 @@ void arpproxy_announce_config(struct arpproxy_net *an, struct arpproxy_config *c
 	struct arpproxy_binding_spec spec = {};
 	const struct arpproxy_binding *b;
 
-	for (b = arpproxy_table_next(&cfg->table, NULL); b;
-	     b = arpproxy_table_next(&cfg->table, &spec)) {
+	for (b = arpproxy_table_next_any(&cfg->table, NULL); b;
+	     b = arpproxy_table_next_any(&cfg->table, &spec)) {
 		struct arpproxy_announce *job;
 
-		spec = (struct arpproxy_binding_spec) {
-			.addr = b->key.addr,
-			.plen = b->key.plen,
-			.ifindex = b->ifindex,
-			.garp = b->garp,
-			.refresh = b->refresh,
-		};
+		cond_resched();
+		arpproxy_binding_spec_of(b, &spec);
 		if (!b->ifindex || (ifindex && b->ifindex != ifindex) ||
 		    !(fresh ? spec.garp || spec.refresh : spec.garp))
 			continue;
 		if (!fresh && arpproxy_announce_again(an, &spec))
 			continue;
 		if (arpproxy_announce_prepare(&spec, &job))
-			net_warn_ratelimited("arpproxy: no memory to announce %pI4/%u\n",
-					     &spec.addr, spec.plen);
+			arpproxy_announce_nomem(&spec);
 		else
 			arpproxy_announce_start(an, &spec, job);
-		cond_resched();
 	}
 }
 

@@ -146,6 +146,14 @@ void arpproxy_facts_get(struct net *net, const struct sk_buff *skb,
 			const struct net_device *dev,
 			const struct arpproxy_binding *b, __be32 saddr,
 			__be32 daddr, struct arpproxy_facts *f);
+void arpproxy_facts6_get(struct net *net, const struct sk_buff *skb,
+			 const struct net_device *dev,
+			 const struct arpproxy_binding *b,
+			 const struct in6_addr *saddr,
+			 const struct in6_addr *target, struct arpproxy_facts *f);
+bool arpproxy_send_na(struct net_device *dev, const struct in6_addr *daddr,
+		      const struct in6_addr *target, const u8 *mac,
+		      bool router, bool solicited, bool override);
 unsigned int arpproxy_hook(void *priv, struct sk_buff *skb,
 			   const struct nf_hook_state *state);
 unsigned int arpproxy_hook6(void *priv, struct sk_buff *skb,

@@ -5,9 +5,10 @@
  * Advertisements, as the kernel's proxy_ndp would (RFC 4861 7.2.8) but at
  * once and from prefixes. It runs under RCU only and allocates nothing but
  * the advertisement and the solicitor's neighbour entry. The interface's
- * rate limits apply as to ARP, and its inspection holds solicitations and
- * advertisements to static bindings; ACLs and learning are IPv4's alone
- * so far.
+ * rate limits and ACLs apply as to ARP, and its inspection holds
+ * solicitations and advertisements to static bindings; learning is IPv4's
+ * alone so far. Announcements (announce.c) send their advertisements
+ * through here too.
  */
 #include <linux/netfilter_ipv6.h>
 #include <net/addrconf.h>
@@ -23,18 +24,19 @@
 
 /*
  * What arpproxy_facts_get() finds for IPv4: whether the target is ours,
- * on the ingress link, and which device the kernel routes it out of.
+ * on the ingress link, and which device the kernel routes it out of. An
+ * announcement has no @skb and asks from ::.
  */
-static void arpproxy_facts6_get(struct net *net, const struct sk_buff *skb,
-				const struct net_device *dev,
-				const struct arpproxy_binding *b,
-				const struct in6_addr *saddr,
-				const struct in6_addr *target, struct arpproxy_facts *f)
+void arpproxy_facts6_get(struct net *net, const struct sk_buff *skb,
+			 const struct net_device *dev,
+			 const struct arpproxy_binding *b,
+			 const struct in6_addr *saddr,
+			 const struct in6_addr *target, struct arpproxy_facts *f)
 {
 	struct inet6_dev *idev = __in6_dev_get(dev);
 	struct flowi6 fl6 = {
 		.flowi6_iif = dev->ifindex,
-		.flowi6_mark = skb->mark,
+		.flowi6_mark = skb ? skb->mark : 0,
 		.daddr = *target,
 		.saddr = *saddr,
 	};
@@ -61,12 +63,13 @@ static void arpproxy_facts6_get(struct net *net, const struct sk_buff *skb,
 /*
  * The advertisement for @target, from @mac, to @daddr: through
  * ndisc_send_skb(), so NF_INET_LOCAL_OUT rules apply and the source is
- * the one the kernel's own proxy answers would have. Override is off, as
- * RFC 4861 7.2.8 asks of a proxy.
+ * the one the kernel's own proxy answers would have. An answer leaves
+ * Override off, as RFC 4861 7.2.8 asks of a proxy; an announcement sets
+ * it, so that neighbours take the new address (7.2.6).
  */
-static bool arpproxy_send_na(struct net_device *dev, const struct in6_addr *daddr,
-			     const struct in6_addr *target, const u8 *mac,
-			     bool router, bool solicited)
+bool arpproxy_send_na(struct net_device *dev, const struct in6_addr *daddr,
+		      const struct in6_addr *target, const u8 *mac,
+		      bool router, bool solicited, bool override)
 {
 	struct net *net = dev_net(dev);
 	int hlen = LL_RESERVED_SPACE(dev) + sizeof(struct ipv6hdr);
@@ -90,6 +93,7 @@ static bool arpproxy_send_na(struct net_device *dev, const struct in6_addr *dadd
 			.icmp6_type = NDISC_NEIGHBOUR_ADVERTISEMENT,
 			.icmp6_router = router,
 			.icmp6_solicited = solicited,
+			.icmp6_override = override,
 		},
 		.target = *target,
 	};
@@ -154,7 +158,7 @@ static enum arpproxy_stat arpproxy_decide6(struct net *net, struct arpproxy_conf
 	if (!arpproxy_send_na(dev, dad ? &in6addr_linklocal_allnodes : &solicitor,
 			      &ns->target,
 			      b && !is_zero_ether_addr(b->mac) ? b->mac : dev->dev_addr,
-			      facts.forwarding, !dad))
+			      facts.forwarding, !dad, false))
 		return ARPPROXY_STAT_ND_TX_ERROR;
 	if (b)
 		atomic64_inc(&b->hits);

@@ -27,6 +27,9 @@ int arpproxy_nl_prefix(struct netlink_ext_ack *extack, const struct nlattr *nest
 		       bool required, __be32 *addr, u8 *plen);
 int arpproxy_nl_prefix6(struct netlink_ext_ack *extack, struct nlattr **tb,
 			int addr_type, int plen_type, struct in6_addr *addr, u8 *plen);
+int arpproxy_nl_prefix_any(struct netlink_ext_ack *extack, const struct nlattr *nest,
+			   struct nlattr **tb, int prefix4, int prefix6, int plen,
+			   struct arpproxy_binding_spec *spec);
 struct sk_buff *arpproxy_reply_new(struct genl_info *info, u8 cmd, size_t size,
 				   void **hdr);
 int arpproxy_reply_send(struct sk_buff *msg, void *hdr, struct genl_info *info, int err);

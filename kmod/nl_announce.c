@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* The announce command: gratuitous ARP for what bindings answer for. */
+/*
+ * The announce command: gratuitous ARP, or unsolicited Neighbor
+ * Advertisements, for what bindings answer for.
+ */
 #include "nl.h"
 
 int arpproxy_nl_announce_doit(struct sk_buff *skb, struct genl_info *info)
@@ -19,10 +22,15 @@ int arpproxy_nl_announce_doit(struct sk_buff *skb, struct genl_info *info)
 			       arpproxy_announce_nl_policy, info->extack);
 	if (err)
 		return err;
-	err = arpproxy_nl_prefix(info->extack, nest, tb, ARPPROXY_ANNOUNCE_A_PREFIX4,
-				 ARPPROXY_ANNOUNCE_A_PLEN, true, &spec.addr, &spec.plen);
-	if (err < 0)
+	err = arpproxy_nl_prefix_any(info->extack, nest, tb, ARPPROXY_ANNOUNCE_A_PREFIX4,
+				     ARPPROXY_ANNOUNCE_A_PREFIX6, ARPPROXY_ANNOUNCE_A_PLEN, &spec);
+	if (err)
 		return err;
+	if (tb[ARPPROXY_ANNOUNCE_A_REPLY] && spec.family == AF_INET6) {
+		NL_SET_ERR_MSG_ATTR(info->extack, tb[ARPPROXY_ANNOUNCE_A_REPLY],
+				    "IPv6 announces with advertisements, not ARP replies");
+		return -EINVAL;
+	}
 	if (tb[ARPPROXY_ANNOUNCE_A_IFINDEX])
 		spec.ifindex = nla_get_u32(tb[ARPPROXY_ANNOUNCE_A_IFINDEX]);
 

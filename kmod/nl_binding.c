@@ -23,25 +23,9 @@ static int arpproxy_binding_attrs(struct genl_info *info, struct nlattr **tb)
 static int arpproxy_parse_prefix(struct genl_info *info, struct nlattr **tb,
 				 struct arpproxy_binding_spec *spec)
 {
-	struct nlattr *nest = info->attrs[ARPPROXY_A_BINDING];
-	int err;
-
-	if (!tb[ARPPROXY_BINDING_A_PREFIX6]) {
-		spec->family = AF_INET;
-		err = arpproxy_nl_prefix(info->extack, nest, tb, ARPPROXY_BINDING_A_PREFIX4,
-					 ARPPROXY_BINDING_A_PLEN, true, &spec->addr, &spec->plen);
-		return err < 0 ? err : 0;
-	}
-	if (tb[ARPPROXY_BINDING_A_PREFIX4]) {
-		NL_SET_ERR_MSG_ATTR(info->extack, tb[ARPPROXY_BINDING_A_PREFIX6],
-				    "a binding has prefix4 or prefix6, not both");
-		return -EINVAL;
-	}
-	if (NL_REQ_ATTR_CHECK(info->extack, nest, tb, ARPPROXY_BINDING_A_PLEN))
-		return -EINVAL;
-	spec->family = AF_INET6;
-	return arpproxy_nl_prefix6(info->extack, tb, ARPPROXY_BINDING_A_PREFIX6,
-				   ARPPROXY_BINDING_A_PLEN, &spec->addr6, &spec->plen);
+	return arpproxy_nl_prefix_any(info->extack, info->attrs[ARPPROXY_A_BINDING], tb,
+				      ARPPROXY_BINDING_A_PREFIX4, ARPPROXY_BINDING_A_PREFIX6,
+				      ARPPROXY_BINDING_A_PLEN, spec);
 }
 
 static bool arpproxy_spec_is6(const struct arpproxy_binding_spec *spec)
@@ -76,10 +60,6 @@ static int arpproxy_parse_announced(struct genl_info *info, struct nlattr **tb,
 
 	if (!attr)
 		return 0;
-	if (arpproxy_spec_is6(spec)) {
-		NL_SET_ERR_MSG_ATTR(info->extack, attr, "IPv6 bindings are not announced yet");
-		return -EOPNOTSUPP;
-	}
 	if (!spec->ifindex) {
 		NL_SET_ERR_MSG_ATTR(info->extack, attr, "announcements need a dev");
 		return -EINVAL;
@@ -88,7 +68,7 @@ static int arpproxy_parse_announced(struct genl_info *info, struct nlattr **tb,
 		NL_SET_ERR_MSG_ATTR(info->extack, attr, "an exclude binding is not announced");
 		return -EINVAL;
 	}
-	if (spec->plen < 16) {
+	if ((arpproxy_spec_is6(spec) ? 128 : 32) - spec->plen > ilog2(ARPPROXY_ANNOUNCE_MAX)) {
 		NL_SET_ERR_MSG_ATTR(info->extack, attr, "more than "
 				    __stringify(ARPPROXY_ANNOUNCE_MAX) " addresses to announce");
 		return -E2BIG;
@@ -200,7 +180,7 @@ static int arpproxy_binding_set(struct genl_info *info, bool replace)
 	struct arpproxy_announce *job = NULL;
 	struct arpproxy_binding_spec spec;
 	struct arpproxy_config *cfg;
-	bool live, announced;
+	bool live;
 	int err;
 
 	err = arpproxy_parse_binding(info, tb, &spec);
@@ -208,21 +188,19 @@ static int arpproxy_binding_set(struct genl_info *info, bool replace)
 		return err;
 	arpproxy_binding_lock(an, arpproxy_spec_is6(&spec));
 	cfg = arpproxy_config_of(an, info);
-	live = cfg != an->staged;
 	/* A restore announces its bindings once it is committed. */
-	announced = live && !arpproxy_spec_is6(&spec);
+	live = cfg != an->staged;
 	err = arpproxy_nl_check_ifindex(net, tb[ARPPROXY_BINDING_A_IFINDEX], info->extack);
-	if (!err && announced)
+	if (!err && live)
 		err = arpproxy_binding_announceable(net, &spec, info->extack);
-	if (!err && announced)
+	if (!err && live)
 		err = arpproxy_announce_prepare(&spec, &job);
 	if (!err)
 		err = arpproxy_binding_insert(&cfg->table, &spec, replace, info->extack);
 	if (err) {
 		arpproxy_announce_discard(job);
 	} else if (live) {
-		if (announced)
-			arpproxy_announce_start(an, &spec, job);
+		arpproxy_announce_start(an, &spec, job);
 		arpproxy_notify_binding(net, replace ? ARPPROXY_CMD_BINDING_REPLACE :
 					ARPPROXY_CMD_BINDING_ADD, &spec);
 	}
@@ -255,7 +233,7 @@ int arpproxy_nl_binding_del_doit(struct sk_buff *skb, struct genl_info *info)
 	arpproxy_binding_lock(an, arpproxy_spec_is6(&spec));
 	cfg = arpproxy_config_of(an, info);
 	err = arpproxy_table_delete(&cfg->table, &spec);
-	if (!err && cfg != an->staged && !arpproxy_spec_is6(&spec))
+	if (!err && cfg != an->staged)
 		arpproxy_announce_cancel(an, &spec, 0);
 	if (!err && cfg != an->staged)
 		arpproxy_notify_binding(net, ARPPROXY_CMD_BINDING_DEL, &spec);
@@ -341,18 +319,6 @@ struct arpproxy_binding_dump {
 	struct arpproxy_binding_spec cursor;
 };
 
-/* The binding after @cursor: the IPv4 ones in order, then the IPv6 ones. */
-static const struct arpproxy_binding *
-arpproxy_dump_next(const struct arpproxy_table *t, const struct arpproxy_binding_spec *cursor)
-{
-	const struct arpproxy_binding *b;
-
-	if (cursor && arpproxy_spec_is6(cursor))
-		return arpproxy_table_next6(t, cursor);
-	b = arpproxy_table_next(t, cursor);
-	return b ?: arpproxy_table_next6(t, NULL);
-}
-
 /*
  * The dump resumes after the last binding it sent, so it never repeats or
  * skips one that stayed in the table. cb->seq lets the core flag
@@ -373,8 +339,8 @@ int arpproxy_nl_binding_get_dumpit(struct sk_buff *skb, struct netlink_callback 
 	mutex_lock(&an->lock);
 	t = &arpproxy_config_live(an)->table;
 	cb->seq = t->gen;
-	for (b = arpproxy_dump_next(t, d->started ? &d->cursor : NULL);
-	     b; b = arpproxy_dump_next(t, &d->cursor)) {
+	for (b = arpproxy_table_next_any(t, d->started ? &d->cursor : NULL);
+	     b; b = arpproxy_table_next_any(t, &d->cursor)) {
 		if (arpproxy_fill_binding(skb, cb, b))
 			break;
 		arpproxy_binding_spec_of(b, &d->cursor);

@@ -104,6 +104,33 @@ int arpproxy_nl_prefix6(struct netlink_ext_ack *extack, struct nlattr **tb,
 	return 0;
 }
 
+/*
+ * The prefix of a binding or an announcement: an IPv4 one (@prefix4), or
+ * an IPv6 one (@prefix6), with @plen; into @spec's family, address and
+ * length.
+ */
+int arpproxy_nl_prefix_any(struct netlink_ext_ack *extack, const struct nlattr *nest,
+			   struct nlattr **tb, int prefix4, int prefix6, int plen,
+			   struct arpproxy_binding_spec *spec)
+{
+	int err;
+
+	if (!tb[prefix6]) {
+		spec->family = AF_INET;
+		err = arpproxy_nl_prefix(extack, nest, tb, prefix4, plen, true,
+					 &spec->addr, &spec->plen);
+		return err < 0 ? err : 0;
+	}
+	if (tb[prefix4]) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[prefix6], "prefix4 or prefix6, not both");
+		return -EINVAL;
+	}
+	if (NL_REQ_ATTR_CHECK(extack, nest, tb, plen))
+		return -EINVAL;
+	spec->family = AF_INET6;
+	return arpproxy_nl_prefix6(extack, tb, prefix6, plen, &spec->addr6, &spec->plen);
+}
+
 /* A reply to @info with room for @size bytes of attributes. */
 struct sk_buff *arpproxy_reply_new(struct genl_info *info, u8 cmd, size_t size,
 				   void **hdr)

@@ -51,13 +51,14 @@ const struct nla_policy arpproxy_acl_nl_policy[ARPPROXY_ACL_A_PREFIX6 + 1] = {
 	[ARPPROXY_ACL_A_PREFIX6] = NLA_POLICY_EXACT_LEN(16),
 };
 
-const struct nla_policy arpproxy_announce_nl_policy[ARPPROXY_ANNOUNCE_A_REPLY + 1] = {
+const struct nla_policy arpproxy_announce_nl_policy[ARPPROXY_ANNOUNCE_A_PREFIX6 + 1] = {
 	[ARPPROXY_ANNOUNCE_A_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
 	[ARPPROXY_ANNOUNCE_A_PREFIX4] = { .type = NLA_U32, },
-	[ARPPROXY_ANNOUNCE_A_PLEN] = NLA_POLICY_MAX(NLA_U8, 32),
+	[ARPPROXY_ANNOUNCE_A_PLEN] = NLA_POLICY_MAX(NLA_U8, 128),
 	[ARPPROXY_ANNOUNCE_A_COUNT] = NLA_POLICY_RANGE(NLA_U32, 1, ARPPROXY_ANNOUNCE_COUNT_MAX),
 	[ARPPROXY_ANNOUNCE_A_INTERVAL] = NLA_POLICY_FULL_RANGE(NLA_U32, &arpproxy_announce_a_interval_range),
 	[ARPPROXY_ANNOUNCE_A_REPLY] = NLA_POLICY_MAX(NLA_U8, 1),
+	[ARPPROXY_ANNOUNCE_A_PREFIX6] = NLA_POLICY_EXACT_LEN(16),
 };
 
 const struct nla_policy arpproxy_binding_nl_policy[ARPPROXY_BINDING_A_PREFIX6 + 1] = {

@@ -224,6 +224,19 @@ arpproxy_table_next6(const struct arpproxy_table *t,
 	return arpproxy_tree_next(&t->tree6, after);
 }
 
+/* The binding after @after of either family: the IPv4 ones, then the IPv6 ones. */
+const struct arpproxy_binding *
+arpproxy_table_next_any(const struct arpproxy_table *t,
+			const struct arpproxy_binding_spec *after)
+{
+	const struct arpproxy_binding *b;
+
+	if (after && arpproxy_spec_is6(after))
+		return arpproxy_table_next6(t, after);
+	b = arpproxy_table_next(t, after);
+	return b ?: arpproxy_table_next6(t, NULL);
+}
+
 /* What identifies @b and what it says, as a request would put it. */
 void arpproxy_binding_spec_of(const struct arpproxy_binding *b,
 			      struct arpproxy_binding_spec *spec)

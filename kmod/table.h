@@ -167,6 +167,9 @@ arpproxy_table_next(const struct arpproxy_table *t,
 const struct arpproxy_binding *
 arpproxy_table_next6(const struct arpproxy_table *t,
 		     const struct arpproxy_binding_spec *after);
+const struct arpproxy_binding *
+arpproxy_table_next_any(const struct arpproxy_table *t,
+			const struct arpproxy_binding_spec *after);
 unsigned int arpproxy_table_prefixes6(struct arpproxy_table *t, int ifindex);
 unsigned int arpproxy_table_hosts6(struct arpproxy_table *t, int ifindex);
 void arpproxy_binding_spec_of(const struct arpproxy_binding *b,

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * arpproxyctl announce: gratuitous ARP for the addresses bindings answer
- * for, which the kernel sends after the command returns. Not a change of
+ * arpproxyctl announce: gratuitous ARP, or for IPv6 unsolicited Neighbor
+ * Advertisements, for the addresses bindings answer for, which the kernel
+ * sends after the command returns. Not a change of
  * the configuration: a restore does not take it.
  */
 #include "cmd.h"

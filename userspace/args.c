@@ -22,13 +22,14 @@ struct keyword {
 /* KW_* whose value may be left out: the next word is then another keyword. */
 #define KW_VALUE_OPTIONAL	KW_GARP
 
-/* Only bindings and ACLs have IPv6 prefixes yet. */
+/* Only bindings, ACLs and announcements have IPv6 prefixes yet. */
 static int kw_prefix(const char *word, struct req *req)
 {
 	int af;
 
 	switch (req->cmd->nest) {
 	case ARPPROXY_A_BINDING:
+	case ARPPROXY_A_ANNOUNCE:
 		af = parse_binding_prefix(word, &req->prefix, req->prefix6, &req->plen);
 		break;
 	case ARPPROXY_A_ACL:

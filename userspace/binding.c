@@ -15,26 +15,22 @@
 #define BINDING_SET_KW	(KW_DEV | KW_MAC | KW_ONLINK | KW_EXCLUDE | KW_STATIC | \
 			 KW_GARP | KW_REFRESH)
 /* The shortest prefix the kernel announces: ARPPROXY_ANNOUNCE_MAX addresses */
-#define ANNOUNCE_PLEN_MIN	16
-_Static_assert(ARPPROXY_ANNOUNCE_MAX == 1 << (32 - ANNOUNCE_PLEN_MIN),
-	       "ANNOUNCE_PLEN_MIN matches ARPPROXY_ANNOUNCE_MAX");
+#define ANNOUNCE_HOST_BITS_MAX	16
+_Static_assert(ARPPROXY_ANNOUNCE_MAX == 1 << ANNOUNCE_HOST_BITS_MAX,
+	       "ANNOUNCE_HOST_BITS_MAX matches ARPPROXY_ANNOUNCE_MAX");
 
-/*
- * Announcements go to every address of the prefix, so not to too many;
- * the module announces no IPv6 binding yet.
- */
+/* Announcements go to every address of the prefix, so not to too many. */
 static int binding_set_check(const struct req *req)
 {
 	const char *word = req->attrs & REQ_ATTR(GARP) ? "garp" : "refresh";
+	int bits = req->attrs & REQ_ATTR(PREFIX6) ? 128 : 32;
 
 	if (!(req->attrs & (REQ_ATTR(GARP) | REQ_ATTR(REFRESH))))
 		return 0;
-	if (req->attrs & REQ_ATTR(PREFIX6))
-		return err_set("\"%s\" is not supported for IPv6 bindings yet", word);
-	if (req->plen >= ANNOUNCE_PLEN_MIN)
+	if (bits - req->plen <= ANNOUNCE_HOST_BITS_MAX)
 		return 0;
 	return err_set("\"%s\" needs a prefix of /%d or longer (at most %d addresses)",
-		       word, ANNOUNCE_PLEN_MIN, ARPPROXY_ANNOUNCE_MAX);
+		       word, bits - ANNOUNCE_HOST_BITS_MAX, ARPPROXY_ANNOUNCE_MAX);
 }
 
 static const struct cmd binding_cmds[] = {

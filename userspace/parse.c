@@ -126,7 +126,7 @@ int parse_prefix(const char *word, uint32_t *addr, uint8_t *plen)
 	if (inet_pton(AF_INET, ip, addr) == 1)
 		return parse_plen(word, slash, AF_INET, addr, plen);
 	if (inet_pton(AF_INET6, ip, addr6) == 1)
-		return err_set("IPv6 prefix \"%s\": only bindings and ACLs take IPv6 for now",
+		return err_set("IPv6 prefix \"%s\": only bindings, ACLs and announcements take IPv6 for now",
 			       word);
 	return err_set("invalid prefix \"%s\": expected A.B.C.D[/LEN]", word);
 }

@@ -96,6 +96,7 @@ static const struct spec_attr spec_announce_attrs[] = {
 	[ARPPROXY_ANNOUNCE_A_COUNT] = { "count", MNL_TYPE_U32, 0, NULL },
 	[ARPPROXY_ANNOUNCE_A_INTERVAL] = { "interval", MNL_TYPE_U32, 0, NULL },
 	[ARPPROXY_ANNOUNCE_A_REPLY] = { "reply", MNL_TYPE_U8, 0, NULL },
+	[ARPPROXY_ANNOUNCE_A_PREFIX6] = { "prefix6", MNL_TYPE_BINARY, 16, NULL },
 };
 
 const struct spec_set spec_announce_set = {
@@ -191,6 +192,8 @@ static const struct spec_attr spec_stats_attrs[] = {
 	[ARPPROXY_STAT_ND_SPOOF_DROPPED] = { "nd-spoof-dropped", MNL_TYPE_U64, 0, NULL },
 	[ARPPROXY_STAT_ND_SOLICITS_DROPPED] = { "nd-solicits-dropped", MNL_TYPE_U64, 0, NULL },
 	[ARPPROXY_STAT_ND_ACL_DENIED] = { "nd-acl-denied", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_STAT_ND_GARP_SENT] = { "nd-garp-sent", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_STAT_ND_GARP_SKIPPED] = { "nd-garp-skipped", MNL_TYPE_U64, 0, NULL },
 };
 
 const struct spec_set spec_stats_set = {
@@ -317,4 +320,8 @@ const struct spec_stat spec_stats[ARPPROXY_STAT_MAX + 1] = {
 		"Neighbor Solicitations dropped by inspection, an outcome of nd_solicits" },
 	[ARPPROXY_STAT_ND_ACL_DENIED] = { "nd_acl_denied",
 		"Neighbor Solicitations an ACL rule denied" },
+	[ARPPROXY_STAT_ND_GARP_SENT] = { "nd_garp_sent",
+		"Unsolicited Neighbor Advertisements sent, IPv6's gratuitous ARP" },
+	[ARPPROXY_STAT_ND_GARP_SKIPPED] = { "nd_garp_skipped",
+		"IPv6 addresses not announced because no advertisement for them would be sent" },
 };

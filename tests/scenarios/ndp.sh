@@ -329,13 +329,102 @@ check_eq "an IPv6 prefix with host bits set is refused" \
 check_eq "a link-local prefix is refused" "error EINVAL: link-local or multicast prefix" \
 	"$(raw add "$(p6 fe800000000000000000000000000000)" plen=64)"
 check_eq "prefix4 and prefix6 together are refused" \
-	"error EINVAL: a binding has prefix4 or prefix6, not both" \
+	"error EINVAL: prefix4 or prefix6, not both" \
 	"$(raw add "$(p6 20010db8002000000000000000000000)" prefix=10.0.0.0 plen=24)"
 check_eq "an IPv4 prefix longer than 32 is refused" \
 	"error EINVAL: IPv4 prefix length above 32" "$(raw add prefix=10.0.0.0 plen=33)"
-check_eq "an IPv6 binding with garp is refused" \
-	"error EOPNOTSUPP: IPv6 bindings are not announced yet" \
-	"$(raw add "$(p6 20010db8002000000000000000000000)" plen=64 ifindex=1 attr:7=03)"
+check_eq "an IPv6 binding with garp is refused beyond 65536 addresses" \
+	"error E2BIG: more than 65536 addresses to announce" \
+	"$(raw add "$(p6 20010db8002000000000000000000000)" plen=111 ifindex=1 attr:7=03)"
+
+# Announcements: garp, refresh and announce send unsolicited Neighbor
+# Advertisements to all-nodes with Override set, which make a neighbour
+# take the new address over the one it has (RFC 4861 7.2.6): failover.
+# What the responder would not say, they do not say either.
+na_of() {	# na_of TARGET FILE: the advertisements for TARGET in a capture, untimed
+	awk -v t="$1" '$2 == "na" && $12 == t { $1 = ""; sub(/^ /, ""); print }' "$2"
+}
+ctl binding flush
+ctl binding add 2001:db8:20::/64 dev e0
+n ha ping -6 -c 1 -W 5 $D6 >/dev/null
+check_eq "A has D at e0's MAC" "$MAC_E0 router" "$(neigh6 ha $D6)"
+LL_E0=fe80::200:cff:fe94:36ab		# e0's link-local address, from its MAC
+before=$(stats)
+capture hb eth0 3500 /tmp/na.cap -6
+ctl binding add $D6 dev e0 mac 02:00:00:00:20:02 garp 2
+wait
+after=$(stats)
+check_eq "a garp 2 binding for D: two advertisements on A's link, 1 s apart" \
+	"2" "$(na_of $D6 /tmp/na.cap | wc -l)"
+check_eq "  from e0 to all-nodes, D at the binding's MAC, router and override" \
+	"na eth $MAC_E0 > 33:33:00:00:00:01 ip $LL_E0 > ff02::1 target $D6 tll 02:00:00:00:20:02 flags RO" \
+	"$(na_of $D6 /tmp/na.cap | head -n 1)"
+check_eq "  counted as nd_garp_sent, not as garp_sent" "2 0" \
+	"$(delta nd_garp_sent) $(delta garp_sent)"
+check_eq "  and A now has D at that MAC" "02:00:00:00:20:02 router" "$(neigh6 ha $D6)"
+
+ctl binding add 2001:db8:20::/120 dev e0 mac 02:00:00:00:20:00
+ctl binding add 2001:db8:20::5 exclude
+ip -n gw addr add 2001:db8:20::7/128 dev e0 nodad
+check_eq "announce: a prefix with more than 65536 bound addresses is refused" \
+	"arpproxyctl: arpproxy: more than 65536 addresses to announce" \
+	"$(ctl announce 2001:db8:20::/64 dev e0 2>&1)"
+ctl binding del 2001:db8:20::/64 dev e0
+before=$(stats)
+capture hb eth0 3000 /tmp/na.cap -6
+check "announce 2001:db8:20::/64: what bindings answer for in it" \
+	ctl announce 2001:db8:20::/64 dev e0 count 1
+wait
+after=$(stats)
+# Skipped, as the responder leaves them: the excluded address, e0's own,
+# and e1's subnet-router anycast address 2001:db8:20:: (e1 forwards).
+check_eq "  the /120 and D: 257 addresses, 254 sent, 3 skipped" \
+	"254 3" "$(delta nd_garp_sent) $(delta nd_garp_skipped)"
+check_eq "  each address with its binding's MAC" \
+	"02:00:00:00:20:00 02:00:00:00:20:02" \
+	"$(na_of 2001:db8:20::6 /tmp/na.cap | awk '{ print $13 }') $(na_of $D6 /tmp/na.cap |
+		awk '{ print $13 }')"
+check_eq "  and nothing for the excluded address or e0's own" "" \
+	"$(na_of 2001:db8:20::5 /tmp/na.cap; na_of 2001:db8:20::7 /tmp/na.cap)"
+check_eq "  an IPv6 announcement cannot be ARP replies" \
+	"arpproxyctl: IPv6 announces with advertisements, not ARP replies (announce reply)" \
+	"$(ctl announce $D6 dev e0 reply 2>&1)"
+ip -n gw addr del 2001:db8:20::7/128 dev e0
+
+refused "garp for e0's own address" \
+	"arpproxyctl: arpproxy: announcement of one of this host's own addresses" "binding show" \
+	binding add 2001:db8:10::99 dev e0 garp
+refused "garp for a /112 of e0's own prefix" \
+	"arpproxyctl: arpproxy: announcements of the interface's own subnet (onlink if meant)" \
+	"binding show" binding add 2001:db8:10::/112 dev e0 garp
+check "  which onlink allows" ctl binding add 2001:db8:10::/112 dev e0 onlink garp 1
+ctl binding del 2001:db8:10::/112 dev e0
+
+ctl binding replace $D6 dev e0 mac 02:00:00:00:20:02 refresh 1
+check "refresh 1: D is announced again every second" \
+	counted_by 2 gw nd_garp_sent sleep 2.5
+ctl binding replace $D6 dev e0 mac 02:00:00:00:20:02 garp 2 refresh 100
+sleep 2.5
+capture hb eth0 4000 /tmp/na.cap -6
+ip -n swa link set pg down
+busywait 5000 sh -c "ip -n gw link show e0 | grep -q NO-CARRIER"
+ip -n swa link set pg up
+wait
+check_eq "after a carrier flap of e0, the garp rounds go again" 2 \
+	"$(na_of $D6 /tmp/na.cap | wc -l)"
+ctl save >/tmp/ndp-garp.conf
+check "a restore of the garp binding announces it" \
+	counted_by 1 gw nd_garp_sent ctl restore /tmp/ndp-garp.conf
+ctl binding add 2001:db8:20::/112 dev e0
+ctl announce 2001:db8:20::/112 dev e0 count 1
+check "a /112 announced at garp_rate: under way" counted_by 1 gw nd_garp_sent sleep 0.5
+ctl binding flush
+sleep 0.2
+before=$(stats)
+sleep 2.5
+after=$(stats)
+check_eq "once the bindings are gone, neither D's refresh nor the /112 says more" \
+	0 "$(delta nd_garp_sent)"
 
 # Both families in one table: shown, saved and restored together.
 ctl binding flush
