@@ -99,11 +99,17 @@ const struct cmd metrics_cmds[METRICS_PARTS] = {
 
 /* "arpproxy_netns_static_mismatch_total" */
 #define METRIC_STRLEN	64
+/* Two counters' docs, a line of the spec each, for a twin's HELP */
+#define METRIC_HELP_STRLEN	512
 
-/* A family of samples: its counter, or 0 for the hits of bindings */
+/*
+ * A family of samples: its counter, or 0 for the hits of bindings, and
+ * the address family its samples are labelled with, if any.
+ */
 struct family {
 	const char *name;
 	uint32_t stat;
+	const char *af;
 };
 
 void metrics_label_add(char *labels, const char *name, const char *value)
@@ -155,6 +161,8 @@ static int metrics_sample(const struct nlmsghdr *nlh, void *data)
 	}
 	if (ifindex)
 		metrics_label_add(labels, "dev", ifname_of(mnl_attr_get_u32(ifindex), dev));
+	if (f->af)
+		metrics_label_add(labels, "family", f->af);
 	print_string(PRINT_FP, NULL, "%s", f->name);
 	if (*labels)
 		print_string(PRINT_FP, NULL, "{%s}", labels);
@@ -173,26 +181,66 @@ static void metrics_family(struct family *f, const char *help, const char *scope
 	mnl_cb_run(dump->buf, dump->len, 0, 0, metrics_sample, f);
 }
 
+static uint32_t stat_by_name(const char *name)
+{
+	uint32_t stat;
+
+	for (stat = 1; stat < MNL_ARRAY_SIZE(spec_stats); stat++)
+		if (!strcmp(spec_stats[stat].name, name))
+			return stat;
+	return 0;
+}
+
+/*
+ * The IPv6 twin of the IPv4 counter stat, nd_NAME of NAME, or 0. Twins
+ * are one family of samples, told apart by a family label, so that a
+ * query sums or splits both families of one outcome.
+ */
+static uint32_t stat_twin6(uint32_t stat)
+{
+	char name[METRIC_STRLEN];
+
+	snprintf(name, sizeof(name), "nd_%s", spec_stats[stat].name);
+	return stat_by_name(name);
+}
+
+static bool stat_is_twin6(uint32_t stat)
+{
+	const char *name = spec_stats[stat].name;
+
+	return !strncmp(name, "nd_", 3) && stat_by_name(name + 3);
+}
+
 /* A family for each counter of the netns, or of the interfaces */
 static void metrics_counters(bool netns, const struct nl_dump *dump)
 {
-	char name[METRIC_STRLEN];
-	struct family f = { name, 0 };
+	const char *scope = netns ? ", in the whole network namespace." : ", per interface.";
+	char name[METRIC_STRLEN], help[METRIC_HELP_STRLEN];
+	struct family f = { name, 0, NULL };
+	struct family twin = { name, 0, "ipv6" };
 
 	for (f.stat = 1; f.stat < MNL_ARRAY_SIZE(spec_stats); f.stat++) {
-		if (!netns && stat_netns_only(f.stat))
+		if ((!netns && stat_netns_only(f.stat)) || stat_is_twin6(f.stat))
 			continue;
 		snprintf(name, sizeof(name), "arpproxy_%s%s_total", netns ? "netns_" : "",
 			 spec_stats[f.stat].name);
-		metrics_family(&f, spec_stats[f.stat].doc,
-			       netns ? ", in the whole network namespace." : ", per interface.",
-			       dump);
+		twin.stat = stat_twin6(f.stat);
+		if (!twin.stat) {
+			f.af = NULL;
+			metrics_family(&f, spec_stats[f.stat].doc, scope, dump);
+			continue;
+		}
+		snprintf(help, sizeof(help), "%s (family ipv4); %s (family ipv6)",
+			 spec_stats[f.stat].doc, spec_stats[twin.stat].doc);
+		f.af = "ipv4";
+		metrics_family(&f, help, scope, dump);
+		mnl_cb_run(dump->buf, dump->len, 0, 0, metrics_sample, &twin);
 	}
 }
 
 int metrics_print(const struct nl_dump *dumps, bool bindings)
 {
-	struct family hits = { "arpproxy_binding_hits_total", 0 };
+	struct family hits = { "arpproxy_binding_hits_total", 0, NULL };
 	struct req req = { NULL };
 	size_t i;
 

@@ -70,6 +70,19 @@ sample() {
 	[ -z "${2:-}" ] || set -- "$1{$2}"
 	awk -v s="$1" '$1 == s { print $2 }' "$PROM_FILE"
 }
+# counter_sample KEY [SCOPE [DEV]]: the sample of the counter KEY of stats
+# show -j, of the netns or (SCOPE "") of DEV. An IPv4 counter and its IPv6
+# twin nd_KEY are one family, arpproxy_KEY_total, labelled with the family.
+counter_sample() {
+	cs_name=$1 cs_af= cs_labels=${3:+dev=\"$3\"}
+	if echo "$KEYS" | grep -qx "nd_$1"; then
+		cs_af=ipv4
+	elif [ "${1#nd_}" != "$1" ] && echo "$KEYS" | grep -qx "${1#nd_}"; then
+		cs_name=${1#nd_} cs_af=ipv6
+	fi
+	[ -z "$cs_af" ] || cs_labels="${cs_labels:+$cs_labels,}family=\"$cs_af\""
+	sample "arpproxy_${2-netns_}${cs_name}_total" "$cs_labels"
+}
 
 # An interface that goes away: e2 gets a request from its peer e3.
 ip -n gw link add e2 type veth peer name e3
@@ -98,20 +111,23 @@ if [ -x "$PROMTOOL" ]; then
 else
 	skip "promtool check metrics: no promtool (scripts/deps.sh installs it)"
 fi
-check_eq "arpproxy_replies_total{dev=\"e0\"} is stats show dev e0's replies" \
-	"$(dev_counter e0 replies)" "$(sample arpproxy_replies_total 'dev="e0"')"
+KEYS=$(ctl -j stats show | jq -r 'keys_unsorted[]')
+check_eq "arpproxy_replies_total{dev=\"e0\",family=\"ipv4\"} is stats show dev e0's replies" \
+	"$(dev_counter e0 replies)" "$(sample arpproxy_replies_total 'dev="e0",family="ipv4"')"
+check_eq "  and with family=\"ipv6\" its nd_replies" \
+	"$(dev_counter e0 nd_replies)" "$(sample arpproxy_replies_total 'dev="e0",family="ipv6"')"
 check_eq "every counter of the netns, as stats show -j has it" \
 	"$(ctl -j stats show | jq -r 'to_entries[] | "\(.key) \(.value)"')" \
-	"$(ctl -j stats show | jq -r 'keys_unsorted[]' | while read -r c; do
-		echo "$c $(sample "arpproxy_netns_${c}_total")"
-	done)"
+	"$(for c in $KEYS; do echo "$c $(counter_sample "$c")"; done)"
 check_eq "every counter of e1 but the netns-only ones, as stats show dev e1 -j has it" \
 	"$(ctl -j stats show dev e1 | jq -r 'del(.events_dropped, .rate_evicted) |
 		to_entries[] | "\(.key) \(.value)"')" \
 	"$(ctl -j stats show dev e1 | jq -r 'del(.events_dropped, .rate_evicted) |
 		keys_unsorted[]' | while read -r c; do
-		echo "$c $(sample "arpproxy_${c}_total" 'dev="e1"')"
+		echo "$c $(counter_sample "$c" "" e1)"
 	done)"
+check_eq "no family of its own for an IPv6 twin" "" \
+	"$(grep -E '^arpproxy_(netns_)?nd_(replies|invalid|garp_sent)_total' "$PROM_FILE")"
 check_eq "no per-interface family for the netns-only counters" "" \
 	"$(grep -E '^arpproxy_(events_dropped|rate_evicted)_total' "$PROM_FILE")"
 # Each family: HELP, TYPE counter, then its samples, and once only.
@@ -121,8 +137,9 @@ check_eq "HELP and TYPE lines for every family, before its samples" "" \
 	/^# TYPE / { if ($3 != help || $4 != "counter") print "bad TYPE: " $0; type = $3; next }
 	{ name = $1; sub(/\{.*/, "", name); if (name != type) print "no family: " $0 }
 	' "$PROM_FILE")"
-check_eq "  one family per counter and interface counter, and the hits" \
-	"$(($(ctl -j stats show | jq length) * 2 - 2 + 1))" "$(grep -c '^# TYPE ' "$PROM_FILE")"
+twins=$(for c in $KEYS; do echo "$KEYS" | grep -qx "nd_$c" && echo "$c"; done | wc -l)
+check_eq "  one family per counter and interface counter but the twins, and the hits" \
+	"$((($(echo "$KEYS" | wc -l) - twins) * 2 - 2 + 1))" "$(grep -c '^# TYPE ' "$PROM_FILE")"
 check_eq "--bindings: the hits of every binding, as binding show -j has them" \
 	"$(ctl -j binding show | jq -r '.[] | "arpproxy_binding_hits_total{prefix=\"\(.prefix)\"" +
 		(if .dev then ",dev=\"\(.dev)\"" else "" end) + "} \(.hits)"' | sort)" \
@@ -147,6 +164,6 @@ check_eq "zeroes the interfaces' counters too" "0 0 0 0 0" \
 	"$(dev_counter e0 frames) $(dev_counter e0 requests) $(dev_counter e0 replies) $(dev_counter e1 requests) $(counter gw requests)"
 prom
 check_eq "  as Prometheus sees them" "0 0" \
-	"$(sample arpproxy_replies_total 'dev="e0"') $(sample arpproxy_netns_replies_total)"
+	"$(sample arpproxy_replies_total 'dev="e0",family="ipv4"') $(sample arpproxy_netns_replies_total 'family="ipv4"')"
 ask ha eth0 172.16.20.200 172.16.10.100 "$MAC_A"
 check_eq "and they count again from zero" "1 1" "$(dev_counter e0 replies) $(counter gw replies)"
