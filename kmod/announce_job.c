@@ -132,11 +132,10 @@ int arpproxy_announce_build(struct arpproxy_config *cfg,
 			    const struct arpproxy_binding_spec *spec,
 			    struct arpproxy_announce **job)
 {
+	bool is6 = spec->family == AF_INET6;
 	struct arpproxy_announce *a;
 	unsigned int n;
 	u64 addrs;
-
-	bool is6 = spec->family == AF_INET6;
 
 	n = is6 ? arpproxy_announce_ranges6(cfg, spec, NULL, &addrs) :
 		  arpproxy_announce_ranges(cfg, spec, NULL, &addrs);
