@@ -75,9 +75,11 @@ check_eq "Host A has D at e0's MAC" "$MAC_E0" "$(neigh_mac ha 172.16.20.200)"
 # D's address moves to another MAC: three announcements, 200 ms apart.
 ctl binding replace 172.16.20.200 dev e0 mac "$MAC_N"
 ctl stats reset
-capture hb eth0 4000 /tmp/b.cap
+# Each capture's window starts once it listens, and a slow kernel takes
+# seconds to start three: the one that counts starts last.
 capture swa pa 4000 /tmp/a.cap		# what Host A sends
 capture hc eth0 4000 /tmp/c.cap		# subnet B, behind e1
+capture hb eth0 4000 /tmp/b.cap
 check "announce 172.16.20.200/32 dev e0 count 3 interval 200" \
 	ctl announce 172.16.20.200/32 dev e0 count 3 interval 200
 check "Host A's neighbour entry for D moves to the new MAC" \
@@ -272,9 +274,9 @@ check_eq "binding without mac: Host A has D at e0's MAC" "$MAC_E0" \
 D=172.16.20.200/32
 D_GARP=$(frame 1 "$MAC_N" "$ZERO" 172.16.20.200)
 ctl stats reset
-capture hb eth0 6000 /tmp/b.cap
 capture swa pa 6000 /tmp/a.cap
 capture hc eth0 6000 /tmp/c.cap
+capture hb eth0 6000 /tmp/b.cap
 check "binding replace $D dev e0 mac $MAC_N garp" \
 	ctl binding replace "$D" dev e0 mac "$MAC_N" garp
 check "  Host A's neighbour entry for D moves to the new MAC" \
