@@ -321,11 +321,12 @@ ip -n bigh link set v0 up
 n big "$CTL" iface set v0 learn on
 echo 65536 >/sys/module/arpproxy/parameters/max_stations
 check_eq "the big cache is made" $BIG_CACHE "$(n big "$CTL" -j cache status | jq .size)"
+# A sanitizer kernel drops most of a burst sent at full speed: there it is
+# paced, 10 s of it, and still learnt less wholly.
+many=10000 pace=0
+[ -z "$SANITIZER" ] || many=1000 pace=2000
 n bigh "$ARPLOAD" -i v0 -t 10.60.0.250 -S 10.60.1.1 -s 02:00:00:60:00:01 \
-	-k 20000 -c 20000 -w 100 >/dev/null
-# (A sanitizer kernel drops more of the burst, and learns fewer.)
-many=10000
-[ -z "$SANITIZER" ] || many=1000
+	-k 20000 -c 20000 -r $pace -w 100 >/dev/null
 check "  and holds thousands of stations" \
 	test "$(n big "$CTL" -j cache status | jq .stations)" -gt "$many"
 # One ip process for 20 interfaces, so that RTNL's share is what counts.
