@@ -25,9 +25,12 @@ SCENARIO=$(basename "$0" .sh)
 LOG=/tmp/check.log
 NAMESPACES=""
 
+# The console line carries the scenario's elapsed seconds, to find what is
+# slow; the results do not.
+SCENARIO_START=$(date +%s)
 record() {
 	echo "$1 $SCENARIO: $2" >>"$RESULTS"
-	echo "$1 $SCENARIO: $2"
+	echo "$1 $SCENARIO: $2 [$(($(date +%s) - SCENARIO_START)) s]"
 }
 
 # check DESCRIPTION COMMAND...: the command must succeed.
@@ -89,6 +92,15 @@ n() {
 	ns=$1
 	shift
 	ip netns exec "$ns" "$@"
+}
+
+# n_bg NS COMMAND...: n in the background, with $! the command's own pid
+# (ip netns exec execs it): "n NS CMD &" would make $! a subshell's, and
+# killing that leaves the command running.
+n_bg() {
+	ns=$1
+	shift
+	ip netns exec "$ns" "$@" &
 }
 
 setup_ns() {
@@ -273,7 +285,7 @@ b_is() {
 monitor_start() {
 	monitor_out=$1
 	shift
-	n gw "$@" "$CTL" -j monitor >"$monitor_out" &
+	n_bg gw "$@" "$CTL" -j monitor >"$monitor_out"
 	MONITOR=$!
 	until grep -q '"event":"iface set"' "$monitor_out" 2>/dev/null; do
 		n gw "$CTL" iface set e1 proxy off

@@ -38,7 +38,7 @@ check "every event carries a timestamp" \
 
 # Text, by an unprivileged user, and an interface going away.
 nobody="setpriv --reuid=65534 --regid=65534 --clear-groups"
-n gw $nobody "$CTL" monitor >/tmp/events.txt 2>&1 &
+n_bg gw $nobody "$CTL" monitor >/tmp/events.txt 2>&1
 MONITOR=$!
 until grep -q 'iface set' /tmp/events.txt 2>/dev/null; do
 	ctl iface set e1 proxy off

@@ -17,7 +17,7 @@
 # shorter than /16, nor on a binding that could only lie. Nothing is
 # announced that a reply would not say (counted in garp_skipped). A netns
 # goes cleanly while its carrier flaps, and 100,000 refreshing bindings
-# do not slow another netns.
+# announce while interfaces come and go in another.
 # Timing is only ever checked from below: emulation is slow.
 . "$(dirname "$0")/../lib.sh"
 
@@ -485,35 +485,24 @@ check "  no kernel warning" no_warning
 
 # The worker looks only at what is due, a bounded lot at a time, and lets
 # go in between, never with BH off: 100,000 refreshing bindings in one
-# netns do not slow interfaces coming and going in another, which waits
-# for RCU on every CPU (side by side: within 2x of an empty table).
+# netns (5,000 on a sanitizer kernel, whose lockdep and RCU checks watch
+# the worker) announce while interfaces come and go in another. (What they
+# cost RTNL, side by side with an empty table, is measured by make bench.)
 LOAD=${GARP_LOAD:-100000}
-[ -z "$SANITIZER" ] || LOAD=${GARP_LOAD:-20000}
+[ -z "$SANITIZER" ] || LOAD=${GARP_LOAD:-5000}
 setup_ns many other
 for k in $(seq 1 20); do
 	echo "link add dm$k type veth peer name dp$k"
 	echo "link del dm$k"
 done >/tmp/links.batch
-# links: the median ns, of 5, that 20 veth pairs added and deleted take in other
-links() {
-	for k in 1 2 3 4 5; do
-		start=$(date +%s%N)
-		ip -n other -batch /tmp/links.batch
-		echo $(($(date +%s%N) - start))
-	done | sort -n | sed -n 3p
-}
 ip -n many link add m0 type veth peer name m1 netns sink
 ip -n many link set m0 up
 ip -n sink link set m1 up
 awk -v n="$LOAD" 'BEGIN { for (i = 0; i < n; i++)
 	printf "binding add 10.%d.%d.%d dev m0 refresh 1\n",
 		100 + int(i / 65536), int(i / 256) % 256, i % 256 }' >/tmp/many.batch
-empty=$(links)
 check "$LOAD refreshing bindings load with one batch" n many "$CTL" -b /tmp/many.batch
 check "  and announce" busywait 20000 garp_at_least many 100
-loaded=$(links)
-echo "20 veth pairs added and deleted: empty table ${empty} ns, $LOAD refreshing ${loaded} ns"
-check "  ip link add and del in another netns: within 2x of the time with an empty table" \
-	test "$loaded" -le $((2 * empty))
+check "  20 veth pairs added and deleted in another netns meanwhile" ip -n other -batch /tmp/links.batch
 check "  deleting that netns" ip netns del many
 check "  no kernel warning" no_warning

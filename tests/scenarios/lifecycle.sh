@@ -103,7 +103,7 @@ NAMESPACES="gw1 h1 h2"
 # Unloading flushes each interface's bindings, and says so while listeners
 # can still hear it: the netlink family goes only after the last event.
 n gw1 "$CTL" binding add 10.3.0.0/16 dev e0
-n gw1 "$CTL" -j monitor >/tmp/unload.events &
+n_bg gw1 "$CTL" -j monitor >/tmp/unload.events
 mon=$!
 until grep -q 10.4.0.1 /tmp/unload.events; do
 	n gw1 "$CTL" binding add 10.4.0.1 && n gw1 "$CTL" binding del 10.4.0.1
