@@ -5,9 +5,9 @@
 # per test and ends with "N passed, N failed".
 set -u
 # What the sanitizer kernel runs here, within make check's time budget
-# (about 20 minutes of guest time): the fault, lifecycle, cache and
-# announce scenarios. make check-debug runs everything.
-DEBUG_SCENARIOS=${DEBUG_SCENARIOS:-faults lifecycle cache garp}
+# (about 22 minutes of guest time): the fault, lifecycle, cache, announce
+# and flood scenarios. make check-debug runs everything.
+DEBUG_SCENARIOS=${DEBUG_SCENARIOS:-faults lifecycle cache garp pinflood}
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
 BUILD=build
@@ -88,8 +88,9 @@ run_logged "harness: a WARN in the module's hook fails the guest run" \
 
 # The sanitizer kernel: every command under each allocation failure,
 # namespaces and the module going away with everything in them, the
-# station cache raced from two CPUs and the announcement worker (make
-# check-debug runs them all), then its own harness check.
+# station cache raced from two CPUs, the announcement worker and a flood
+# against pinning (make check-debug runs them all), then its own harness
+# check.
 : >"$BUILD/debug-results"
 RESULTS=$BUILD/debug-results scripts/debug-check.sh $DEBUG_SCENARIOS \
 	>"$BUILD/debug.log" 2>&1

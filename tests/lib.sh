@@ -25,6 +25,12 @@ SCENARIO=$(basename "$0" .sh)
 LOG=/tmp/check.log
 NAMESPACES=""
 
+# no_warning: the kernel logged no warning since the scenario started
+DMESG_LINES=$(dmesg | wc -l)
+no_warning() {
+	! dmesg | tail -n +$((DMESG_LINES + 1)) | grep -Eq 'WARNING|BUG:|Call Trace'
+}
+
 # The console line carries the scenario's elapsed seconds, to find what is
 # slow; the results do not.
 SCENARIO_START=$(date +%s)

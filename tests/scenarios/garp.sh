@@ -61,11 +61,6 @@ garp_at_least() {	# garp_at_least NS N
 neigh_is() {	# neigh_is NS IP MAC
 	[ "$(neigh_mac "$1" "$2")" = "$3" ]
 }
-# no_warning: the kernel logged no warning since the scenario started
-DMESG_LINES=$(dmesg | wc -l)
-no_warning() {
-	! dmesg | tail -n +$((DMESG_LINES + 1)) | grep -Eq 'WARNING|BUG:|Call Trace'
-}
 
 # Host A learns Host D at the gateway's e0, as proxy ARP tells it.
 ctl binding add 172.16.20.200 dev e0

@@ -6,7 +6,8 @@
 # kernel, and ndisc6, resolve C and D to e0's MAC with the router flag.
 # Then every guard, Duplicate Address Detection, the solicitations RFC 4861
 # says to drop, a flood of them, rate limits, inspection of forged
-# advertisements, and the module's refusals.
+# advertisements, the module's refusals, and unsolicited advertisements
+# for failover, down to a netns deleted in the middle of them.
 . "$(dirname "$0")/../lib.sh"
 
 NSSEND=$TOP/build/tools/nssend
@@ -425,6 +426,30 @@ sleep 2.5
 after=$(stats)
 check_eq "once the bindings are gone, neither D's refresh nor the /112 says more" \
 	0 "$(delta nd_garp_sent)"
+
+# A netns deleted in the middle of an IPv6 announcement and of refreshes:
+# the worker's advertisements race the interface's and the netns's
+# teardown, and the route lookups they make with it.
+for i in 1 2 3; do
+	setup_ns nd6gone nd6peer
+	ip -n nd6gone link add g0 type veth peer name g1 netns nd6peer
+	ip -n nd6gone link set g0 up
+	ip -n nd6peer link set g1 up
+	ip -n nd6gone addr add 2001:db8:60::1/64 dev g0 nodad
+	for j in $(seq 1 20); do
+		echo "binding add 2001:db8:62::$j dev g0 garp 3 refresh 1"
+	done >/tmp/nd6gone.batch
+	echo "binding add 2001:db8:61::/112 dev g0" >>/tmp/nd6gone.batch
+	n nd6gone "$CTL" -b /tmp/nd6gone.batch
+	n nd6gone "$CTL" announce 2001:db8:61::/112 dev g0 count 3 interval 50
+	check "an IPv6 announcement under way in a netns ($i)" \
+		counted_by 10 nd6gone nd_garp_sent true
+	ip netns del nd6gone
+	check "  deleting that netns in the middle of it: it goes (its veth peer with it)" \
+		busywait 30000 sh -c "! ip -n nd6peer link show g1 >/dev/null 2>&1"
+	ip netns del nd6peer
+done
+check "  no kernel warning" no_warning
 
 # Both families in one table: shown, saved and restored together.
 ctl binding flush
