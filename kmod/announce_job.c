@@ -234,27 +234,6 @@ void arpproxy_announce_cancel(struct arpproxy_net *an,
 	mutex_unlock(&an->announce_lock);
 }
 
-/* Whether all of @addr/@plen lies in the prefix of one of @dev's addresses. */
-static bool arpproxy_on_link6(const struct net_device *dev, const struct in6_addr *addr,
-			      unsigned int plen)
-{
-	const struct inet6_ifaddr *ifa;
-	const struct inet6_dev *idev;
-	bool on_link = false;
-
-	idev = __in6_dev_get(dev);
-	if (!idev)
-		return false;
-	list_for_each_entry_rcu(ifa, &idev->addr_list, if_list) {
-		if (ifa->prefix_len <= plen &&
-		    ipv6_prefix_equal(addr, &ifa->addr, ifa->prefix_len)) {
-			on_link = true;
-			break;
-		}
-	}
-	return on_link;
-}
-
 /*
  * A garp or refresh binding that can only lie is refused: one whose every
  * address the guards above would hold back on its interface as things

@@ -142,6 +142,8 @@ struct arpproxy_facts;
 struct in_ifaddr;
 const struct in_ifaddr *arpproxy_on_link(const struct net_device *dev, __be32 addr,
 					 unsigned int plen);
+bool arpproxy_on_link6(const struct net_device *dev, const struct in6_addr *addr,
+		       unsigned int plen);
 void arpproxy_facts_get(struct net *net, const struct sk_buff *skb,
 			const struct net_device *dev,
 			const struct arpproxy_binding *b, __be32 saddr,
@@ -215,11 +217,18 @@ void arpproxy_cache_destroy(struct arpproxy_net *an);
 void arpproxy_cache_forget_dev(struct net *net, int ifindex);
 void arpproxy_cache_timeout_change(struct arpproxy_net *an, unsigned int old,
 				   unsigned int new);
+/* Who a packet says is at @mac: @ip, or @addr6 when that is not NULL. */
+struct arpproxy_claim {
+	__be32 ip;
+	const struct in6_addr *addr6;
+	const u8 *mac;
+};
+
 bool arpproxy_cache_pinned(struct arpproxy_net *an, struct arpproxy_config *cfg,
-			   int ifindex, const struct arpproxy_arp *arp, u8 *pinned);
+			   int ifindex, const struct arpproxy_claim *cl, u8 *pinned);
 void arpproxy_cache_learn(struct net *net, struct arpproxy_config *cfg,
 			  struct arpproxy_dev_stats *ds,
-			  const struct net_device *dev, const struct arpproxy_arp *arp);
+			  const struct net_device *dev, const struct arpproxy_claim *cl);
 void arpproxy_cache_flush(struct arpproxy_net *an, int ifindex);
 void arpproxy_cache_count(struct arpproxy_net *an, unsigned int *size,
 			  unsigned int *held);
@@ -228,6 +237,7 @@ void arpproxy_cache_count(struct arpproxy_net *an, unsigned int *size,
 struct arpproxy_station_view {
 	int ifindex;
 	__be32 addr;
+	struct in6_addr addr6;		/* an IPv6 station's, else :: */
 	u8 mac[ETH_ALEN];
 	unsigned long first_seen;	/* jiffies */
 	unsigned long last_seen;	/* jiffies */

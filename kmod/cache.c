@@ -141,6 +141,7 @@ int arpproxy_cache_create(struct arpproxy_net *an, bool *created)
 	c->set_mask = slots / ARPPROXY_CACHE_WAYS - 1;
 	c->seed = get_random_u32();
 	c->mac_seed = get_random_u32();
+	get_random_bytes(&c->addr6_key, sizeof(c->addr6_key));
 	c->iface_max = slots - slots / 4;
 	rcu_assign_pointer(an->cache, c);
 	queue_delayed_work(system_wq, &an->cache_sweep,
@@ -229,6 +230,7 @@ static bool arpproxy_station_read(struct arpproxy_net *an, struct arpproxy_stati
 		return false;
 	v->ifindex = arpproxy_station_ifindex(key);
 	v->addr = (__force __be32)(u32)key;
+	arpproxy_station_get_addr6(s, &v->addr6);
 	u64_to_ether_addr(atomic64_read(&s->mac), v->mac);
 	v->first_seen = READ_ONCE(s->first_seen);
 	v->last_seen = READ_ONCE(s->last_seen);

@@ -7,6 +7,8 @@
 #ifndef _ARPPROXY_CACHE_H
 #define _ARPPROXY_CACHE_H
 
+#include <linux/siphash.h>
+
 #include "arpproxy.h"
 #include "station_set.h"
 
@@ -16,6 +18,7 @@ struct arpproxy_cache {
 	u32 set_mask;			/* sets - 1 */
 	u32 seed;
 	u32 mac_seed;
+	siphash_key_t addr6_key;	/* IPv6 addresses' hashes in keys */
 	u32 iface_max;			/* slots one interface's stations may hold */
 	atomic_t *mac_held;		/* slots held, by hash of the MAC; one per slot */
 	struct arpproxy_station station[];

@@ -13,6 +13,7 @@
 struct net;
 struct net_device;
 struct arpproxy_arp;
+struct arpproxy_claim;
 struct in6_addr;
 
 /*
@@ -35,7 +36,7 @@ void arpproxy_notify_spoof6(struct net *net, const struct net_device *dev,
 void arpproxy_notify_spoof(struct net *net, const struct net_device *dev,
 			   enum arpproxy_stat reason,
 			   const struct arpproxy_arp *arp, const u8 *expected);
-void arpproxy_notify_station(struct net *net, u8 cmd, int ifindex, __be32 ip,
-			     const u8 *mac, const u8 *old_mac);
+void arpproxy_notify_station(struct net *net, u8 cmd, int ifindex,
+			     const struct arpproxy_claim *cl, const u8 *old_mac);
 
 #endif /* _ARPPROXY_EVENTS_H */

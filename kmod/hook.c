@@ -282,6 +282,8 @@ static enum arpproxy_stat arpproxy_inspect_packet(struct net *net,
 	else
 		failed = arpproxy_inspect(arp, skb->len, eth->h_source, eth->h_dest);
 	if (!failed && arp->sip) {
+		struct arpproxy_claim claim = { .ip = arp->sip, .mac = arp->sha };
+
 		b = arpproxy_table_lookup(&cfg->table, arp->sip, dev->ifindex);
 		if (b && (b->flags & ARPPROXY_BINDING_F_STATIC) &&
 		    !ether_addr_equal(b->mac, arp->sha)) {
@@ -293,7 +295,7 @@ static enum arpproxy_stat arpproxy_inspect_packet(struct net *net,
 			failed = ARPPROXY_STAT_PIN_OFF_SUBNET;
 		} else if (iface->conf.inspect == ARPPROXY_INSPECT_PIN &&
 			   arpproxy_cache_pinned(arpproxy_pernet(net), cfg, dev->ifindex,
-						 arp, pinned)) {
+						 &claim, pinned)) {
 			failed = ARPPROXY_STAT_PIN_MISMATCH;
 			expected = pinned;
 		}
@@ -313,6 +315,18 @@ static enum arpproxy_stat arpproxy_inspect_packet(struct net *net,
 				     arpproxy_check_names[failed], &arp->sip, arp->sha);
 	arpproxy_notify_spoof(net, dev, failed, arp, expected);
 	return failed;
+}
+
+/* The sender of a request or reply, if its address is one a host may have. */
+static void arpproxy_learn(struct net *net, struct arpproxy_config *cfg,
+			   struct arpproxy_dev_stats *ds, const struct net_device *dev,
+			   const struct arpproxy_arp *arp)
+{
+	struct arpproxy_claim claim = { .ip = arp->sip, .mac = arp->sha };
+
+	if ((arp->op == htons(ARPOP_REQUEST) || arp->op == htons(ARPOP_REPLY)) &&
+	    arpproxy_addr_usable(arp->sip))
+		arpproxy_cache_learn(net, cfg, ds, dev, &claim);
 }
 
 /*
@@ -355,7 +369,7 @@ unsigned int arpproxy_hook(void *priv, struct sk_buff *skb,
 	verdict = arpproxy_classify(arp);
 	/* What the kernel's ARP code is about to see, it learns too. */
 	if (verdict != ARPPROXY_STAT_INVALID && iface && iface->conf.learn)
-		arpproxy_cache_learn(state->net, cfg, ds, dev, arp);
+		arpproxy_learn(state->net, cfg, ds, dev, arp);
 	if (verdict == ARPPROXY_STAT_INVALID || verdict == ARPPROXY_STAT_NOT_REQUEST) {
 		arpproxy_count_dev(an, ds, verdict);
 		return NF_ACCEPT;

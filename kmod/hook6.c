@@ -5,10 +5,10 @@
  * Advertisements, as the kernel's proxy_ndp would (RFC 4861 7.2.8) but at
  * once and from prefixes. It runs under RCU only and allocates nothing but
  * the advertisement and the solicitor's neighbour entry. The interface's
- * rate limits and ACLs apply as to ARP, and its inspection holds
- * solicitations and advertisements to static bindings; learning is IPv4's
- * alone so far. Announcements (announce.c) send their advertisements
- * through here too.
+ * rate limits and ACLs apply as to ARP; its inspection holds solicitations
+ * and advertisements to static bindings and, under pin, to the stations
+ * the cache learnt from them. Announcements (announce.c) send their
+ * advertisements through here too.
  */
 #include <linux/netfilter_ipv6.h>
 #include <net/addrconf.h>
@@ -21,6 +21,27 @@
 
 /* Longer than this, a message carries options no neighbour needs. */
 #define ARPPROXY_ND_MAX_LEN	256
+
+/* Whether all of @addr/@plen lies in the prefix of one of @dev's addresses. */
+bool arpproxy_on_link6(const struct net_device *dev, const struct in6_addr *addr,
+		       unsigned int plen)
+{
+	const struct inet6_ifaddr *ifa;
+	const struct inet6_dev *idev;
+	bool on_link = false;
+
+	idev = __in6_dev_get(dev);
+	if (!idev)
+		return false;
+	list_for_each_entry_rcu(ifa, &idev->addr_list, if_list) {
+		if (ifa->prefix_len <= plen &&
+		    ipv6_prefix_equal(addr, &ifa->addr, ifa->prefix_len)) {
+			on_link = true;
+			break;
+		}
+	}
+	return on_link;
+}
 
 /*
  * What arpproxy_facts_get() finds for IPv4: whether the target is ours,
@@ -165,28 +186,77 @@ static enum arpproxy_stat arpproxy_decide6(struct net *net, struct arpproxy_conf
 	return ARPPROXY_STAT_ND_REPLIES;
 }
 
+/* An address a neighbour may claim and the station cache hold. */
+static bool arpproxy_addr6_station(const struct in6_addr *addr)
+{
+	int type = ipv6_addr_type(addr);
+
+	return (type & IPV6_ADDR_UNICAST) && !(type & (IPV6_ADDR_LOOPBACK | IPV6_ADDR_MAPPED));
+}
+
+static const char *const arpproxy_check6_names[] = {
+	[ARPPROXY_STAT_ND_STATIC_MISMATCH] = "static binding mismatch",
+	[ARPPROXY_STAT_ND_PIN_MISMATCH] = "pinned station mismatch",
+	[ARPPROXY_STAT_ND_PIN_OFF_SUBNET] = "address outside the interface's prefixes",
+};
+
 /*
  * ND inspection's check of what a message says: @lladdr, the link-layer
  * address a solicitation gives for its source or an advertisement for its
- * target @addr, must be the MAC of @addr's static binding if it has one.
- * 0, or the check failed, logged and announced.
+ * target @addr, must be the MAC of @addr's static binding if it has one
+ * and, under inspect pin, of its live station. Under pin nobody may claim
+ * an address that is neither link-local, on the interface's prefixes nor
+ * bound there. 0, or the check failed, logged and announced.
  */
-static enum arpproxy_stat arpproxy_inspect_static6(struct net *net,
-						   struct arpproxy_config *cfg,
-						   const struct net_device *dev,
-						   const struct in6_addr *addr, const u8 *lladdr)
+static enum arpproxy_stat arpproxy_inspect6(struct net *net, struct arpproxy_config *cfg,
+					    const struct arpproxy_iface *iface,
+					    const struct net_device *dev,
+					    const struct in6_addr *addr, const u8 *lladdr)
 {
+	struct arpproxy_claim claim = { .addr6 = addr, .mac = lladdr };
+	bool pin = iface->conf.inspect == ARPPROXY_INSPECT_PIN;
 	const struct arpproxy_binding *b;
+	const u8 *expected = NULL;
+	enum arpproxy_stat failed;
+	u8 pinned[ETH_ALEN];
 
 	if (!lladdr || ipv6_addr_any(addr))
 		return 0;
 	b = arpproxy_table_lookup6(&cfg->table, addr, dev->ifindex);
-	if (!b || !(b->flags & ARPPROXY_BINDING_F_STATIC) || ether_addr_equal(b->mac, lladdr))
+	if (b && (b->flags & ARPPROXY_BINDING_F_STATIC) && !ether_addr_equal(b->mac, lladdr)) {
+		failed = ARPPROXY_STAT_ND_STATIC_MISMATCH;
+		expected = b->mac;
+	} else if (pin && !b && !(ipv6_addr_type(addr) & IPV6_ADDR_LINKLOCAL) &&
+		   !arpproxy_on_link6(dev, addr, 128)) {
+		/* Nobody may pin, nor crowd the cache with, what is not here. */
+		failed = ARPPROXY_STAT_ND_PIN_OFF_SUBNET;
+	} else if (pin && arpproxy_cache_pinned(arpproxy_pernet(net), cfg, dev->ifindex,
+						&claim, pinned)) {
+		failed = ARPPROXY_STAT_ND_PIN_MISMATCH;
+		expected = pinned;
+	} else {
 		return 0;
-	net_warn_ratelimited("%s: static binding mismatch: %pI6c claimed by %pM, expected %pM\n",
-			     dev->name, addr, lladdr, b->mac);
-	arpproxy_notify_spoof6(net, dev, ARPPROXY_STAT_ND_STATIC_MISMATCH, addr, lladdr, b->mac);
-	return ARPPROXY_STAT_ND_STATIC_MISMATCH;
+	}
+	if (expected)
+		net_warn_ratelimited("%s: %s: %pI6c claimed by %pM, expected %pM\n", dev->name,
+				     arpproxy_check6_names[failed], addr, lladdr, expected);
+	else
+		net_warn_ratelimited("%s: %s: %pI6c claimed by %pM\n", dev->name,
+				     arpproxy_check6_names[failed], addr, lladdr);
+	arpproxy_notify_spoof6(net, dev, failed, addr, lladdr, expected);
+	return failed;
+}
+
+/* What a valid message says of @addr at @lladdr, learnt where asked to. */
+static void arpproxy_learn6(struct net *net, struct arpproxy_config *cfg,
+			    const struct arpproxy_iface *iface, struct arpproxy_dev_stats *ds,
+			    const struct net_device *dev, const struct in6_addr *addr,
+			    const u8 *lladdr)
+{
+	struct arpproxy_claim claim = { .addr6 = addr, .mac = lladdr };
+
+	if (iface && iface->conf.learn && lladdr && arpproxy_addr6_station(addr))
+		arpproxy_cache_learn(net, cfg, ds, dev, &claim);
 }
 
 /*
@@ -208,7 +278,10 @@ static bool arpproxy_inspect6_pass(struct arpproxy_net *an, struct arpproxy_dev_
 	return false;
 }
 
-/* An advertisement, valid (@verdict) or not, on an interface that inspects. */
+/*
+ * An advertisement, valid (@verdict) or not, on an interface that
+ * inspects or learns.
+ */
 static unsigned int arpproxy_advert(struct net *net, struct arpproxy_net *an,
 				    struct arpproxy_config *cfg,
 				    const struct arpproxy_iface *iface,
@@ -218,13 +291,22 @@ static unsigned int arpproxy_advert(struct net *net, struct arpproxy_net *an,
 {
 	enum arpproxy_stat failed = ARPPROXY_STAT_ND_BAD_ADVERT;
 
+	if (iface->conf.inspect == ARPPROXY_INSPECT_OFF) {
+		if (verdict == ARPPROXY_STAT_ND_ADVERTS)
+			arpproxy_learn6(net, cfg, iface, ds, dev, &na->target, tllao);
+		return NF_ACCEPT;
+	}
 	if (verdict == ARPPROXY_STAT_ND_ADVERTS)
-		failed = arpproxy_inspect_static6(net, cfg, dev, &na->target, tllao);
+		failed = arpproxy_inspect6(net, cfg, iface, dev, &na->target, tllao);
 	else
 		net_warn_ratelimited("%s: malformed Neighbor Advertisement\n", dev->name);
 	if (failed == ARPPROXY_STAT_ND_BAD_ADVERT)
 		arpproxy_notify_spoof6(net, dev, failed, NULL, NULL, NULL);
-	return arpproxy_inspect6_pass(an, ds, iface, failed) ? NF_ACCEPT : NF_DROP;
+	if (!arpproxy_inspect6_pass(an, ds, iface, failed))
+		return NF_DROP;
+	if (verdict == ARPPROXY_STAT_ND_ADVERTS)
+		arpproxy_learn6(net, cfg, iface, ds, dev, &na->target, tllao);
+	return NF_ACCEPT;
 }
 
 /*
@@ -264,7 +346,7 @@ unsigned int arpproxy_hook6(void *priv, struct sk_buff *skb,
 	cfg = rcu_dereference(an->config);
 	iface = arpproxy_iface_get(cfg, dev->ifindex);
 	na = *tp == ARPPROXY_NA_TYPE;
-	if (na && !(iface && iface->conf.inspect != ARPPROXY_INSPECT_OFF))
+	if (na && !(iface && (iface->conf.inspect != ARPPROXY_INSPECT_OFF || iface->conf.learn)))
 		return NF_ACCEPT;
 	ds = xa_load(&an->dev_stats, dev->ifindex);
 	arpproxy_count_dev(an, ds, na ? ARPPROXY_STAT_ND_ADVERTS : ARPPROXY_STAT_ND_SOLICITS);
@@ -289,12 +371,14 @@ unsigned int arpproxy_hook6(void *priv, struct sk_buff *skb,
 	if (verdict == ARPPROXY_STAT_ND_SOLICITS && iface &&
 	    iface->conf.inspect != ARPPROXY_INSPECT_OFF &&
 	    !arpproxy_inspect6_pass(an, ds, iface,
-				    arpproxy_inspect_static6(state->net, cfg, dev,
-							     &ipv6_hdr(skb)->saddr, lladdr)))
+				    arpproxy_inspect6(state->net, cfg, iface, dev,
+						      &ipv6_hdr(skb)->saddr, lladdr)))
 		verdict = ARPPROXY_STAT_ND_SOLICITS_DROPPED;
-	if (verdict == ARPPROXY_STAT_ND_SOLICITS)
+	if (verdict == ARPPROXY_STAT_ND_SOLICITS) {
+		arpproxy_learn6(state->net, cfg, iface, ds, dev, &ipv6_hdr(skb)->saddr, lladdr);
 		verdict = arpproxy_decide6(state->net, cfg, iface, skb, dev, ipv6_hdr(skb), nd,
 					   lladdr);
+	}
 	arpproxy_count_dev(an, ds, verdict);
 	if (verdict == ARPPROXY_STAT_ND_RATE_LIMITED ||
 	    verdict == ARPPROXY_STAT_ND_SOLICITS_DROPPED)

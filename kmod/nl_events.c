@@ -302,19 +302,25 @@ void arpproxy_notify_spoof(struct net *net, const struct net_device *dev,
 }
 
 /* A station learnt, or (with @old_mac) claimed by another MAC: from the hook. */
-void arpproxy_notify_station(struct net *net, u8 cmd, int ifindex, __be32 ip,
-			     const u8 *mac, const u8 *old_mac)
+void arpproxy_notify_station(struct net *net, u8 cmd, int ifindex,
+			     const struct arpproxy_claim *cl, const u8 *old_mac)
 {
-	struct arpproxy_arp arp = { .sip = ip };
+	struct nlattr *nest;
 	struct sk_buff *skb;
 	void *hdr;
+	int err;
 
 	skb = arpproxy_event_new(net, cmd, GFP_ATOMIC, &hdr);
 	if (!skb)
 		return;
-	memcpy(arp.sha, mac, ETH_ALEN);
-	arpproxy_event_send(net, skb, hdr,
-			    arpproxy_put_event(skb, ifindex, 0, &arp, 0, 0,
-					       ARPPROXY_EVENT_A_OLD_MAC, old_mac),
-			    GFP_ATOMIC);
+	nest = nla_nest_start(skb, ARPPROXY_A_EVENT);
+	err = !nest ||
+	      nla_put_u32(skb, ARPPROXY_EVENT_A_IFINDEX, ifindex) ||
+	      (cl->addr6 ? nla_put_in6_addr(skb, ARPPROXY_EVENT_A_SENDER6, cl->addr6) :
+			   nla_put_be32(skb, ARPPROXY_EVENT_A_SENDER4, cl->ip)) ||
+	      nla_put(skb, ARPPROXY_EVENT_A_MAC, ETH_ALEN, cl->mac) ||
+	      (old_mac && nla_put(skb, ARPPROXY_EVENT_A_OLD_MAC, ETH_ALEN, old_mac));
+	if (!err)
+		nla_nest_end(skb, nest);
+	arpproxy_event_send(net, skb, hdr, err ? -EMSGSIZE : 0, GFP_ATOMIC);
 }

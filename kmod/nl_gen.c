@@ -92,15 +92,16 @@ const struct nla_policy arpproxy_iface_nl_policy[ARPPROXY_IFACE_A_ND_ALLMULTI + 
 	[ARPPROXY_IFACE_A_ND_ALLMULTI] = { .type = NLA_U8, },
 };
 
-const struct nla_policy arpproxy_station_nl_policy[ARPPROXY_STATION_A_CHANGES + 1] = {
+const struct nla_policy arpproxy_station_nl_policy[ARPPROXY_STATION_A_ADDR6 + 1] = {
 	[ARPPROXY_STATION_A_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
 	[ARPPROXY_STATION_A_ADDR4] = { .type = NLA_U32, },
-	[ARPPROXY_STATION_A_PLEN] = NLA_POLICY_MAX(NLA_U8, 32),
+	[ARPPROXY_STATION_A_PLEN] = NLA_POLICY_MAX(NLA_U8, 128),
 	[ARPPROXY_STATION_A_MAC] = NLA_POLICY_EXACT_LEN(6),
 	[ARPPROXY_STATION_A_FIRST_SEEN] = { .type = NLA_U64, },
 	[ARPPROXY_STATION_A_LAST_SEEN] = { .type = NLA_U64, },
 	[ARPPROXY_STATION_A_PACKETS] = { .type = NLA_U64, },
 	[ARPPROXY_STATION_A_CHANGES] = { .type = NLA_U32, },
+	[ARPPROXY_STATION_A_ADDR6] = NLA_POLICY_EXACT_LEN(16),
 };
 
 /* Global operation policy for arpproxy */

@@ -17,7 +17,7 @@ extern const struct nla_policy arpproxy_announce_nl_policy[ARPPROXY_ANNOUNCE_A_P
 extern const struct nla_policy arpproxy_binding_nl_policy[ARPPROXY_BINDING_A_PREFIX6 + 1];
 extern const struct nla_policy arpproxy_cache_nl_policy[ARPPROXY_CACHE_A_STATIONS + 1];
 extern const struct nla_policy arpproxy_iface_nl_policy[ARPPROXY_IFACE_A_ND_ALLMULTI + 1];
-extern const struct nla_policy arpproxy_station_nl_policy[ARPPROXY_STATION_A_CHANGES + 1];
+extern const struct nla_policy arpproxy_station_nl_policy[ARPPROXY_STATION_A_ADDR6 + 1];
 
 /* Global operation policy for arpproxy */
 extern const struct nla_policy arpproxy_nl_policy[ARPPROXY_A_CACHE + 1];

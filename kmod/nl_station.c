@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The station cache's commands: cache set and get, station get (dump) and flush. */
 #include <linux/jiffies.h>
+#include <net/ipv6.h>
 #include <net/sock.h>
 
 #include "nl.h"
@@ -103,12 +104,41 @@ int arpproxy_nl_station_flush_doit(struct sk_buff *skb, struct genl_info *info)
 	return err;
 }
 
-/* Which stations a dump is limited to: an interface (0: all) and a prefix. */
+/*
+ * Which stations a dump is limited to: an interface (0: all) and a prefix
+ * of one family (AF_UNSPEC: both).
+ */
 struct arpproxy_station_filter {
 	int ifindex;
+	int family;
 	__be32 prefix;
 	__be32 mask;
+	struct in6_addr prefix6;
+	u8 plen;
 };
+
+/* The IPv6 prefix of a dump: host bits are an error, as for IPv4. */
+static int arpproxy_station_filter6(struct netlink_ext_ack *extack, struct nlattr **tb,
+				    struct arpproxy_station_filter *f)
+{
+	struct in6_addr masked;
+
+	if (tb[ARPPROXY_STATION_A_ADDR4]) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[ARPPROXY_STATION_A_ADDR6],
+				    "addr4 or addr6, not both");
+		return -EINVAL;
+	}
+	nla_memcpy(&f->prefix6, tb[ARPPROXY_STATION_A_ADDR6], sizeof(f->prefix6));
+	f->plen = nla_get_u8(tb[ARPPROXY_STATION_A_PLEN]);
+	ipv6_addr_prefix(&masked, &f->prefix6, f->plen);
+	if (!ipv6_addr_equal(&masked, &f->prefix6)) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[ARPPROXY_STATION_A_ADDR6],
+				    "prefix has host bits set");
+		return -EINVAL;
+	}
+	f->family = AF_INET6;
+	return 0;
+}
 
 static int arpproxy_station_filter(struct netlink_callback *cb,
 				   struct arpproxy_station_filter *f)
@@ -122,19 +152,41 @@ static int arpproxy_station_filter(struct netlink_callback *cb,
 	err = arpproxy_station_attrs(nest, tb, cb->extack);
 	if (err)
 		return err;
-	if (!tb[ARPPROXY_STATION_A_ADDR4] != !tb[ARPPROXY_STATION_A_PLEN]) {
+	if (!(tb[ARPPROXY_STATION_A_ADDR4] || tb[ARPPROXY_STATION_A_ADDR6]) !=
+	    !tb[ARPPROXY_STATION_A_PLEN]) {
 		NL_SET_ERR_MSG(cb->extack, "a prefix needs its length");
 		return -EINVAL;
+	}
+	if (tb[ARPPROXY_STATION_A_ADDR6]) {
+		err = arpproxy_station_filter6(cb->extack, tb, f);
+		if (err)
+			return err;
 	}
 	err = arpproxy_nl_prefix(cb->extack, nest, tb, ARPPROXY_STATION_A_ADDR4,
 				 ARPPROXY_STATION_A_PLEN, false, &f->prefix, &plen);
 	if (err < 0)
 		return err;
-	if (err)
+	if (err) {
+		f->family = AF_INET;
 		f->mask = arpproxy_prefix_mask(plen);
+	}
 	if (tb[ARPPROXY_STATION_A_IFINDEX])
 		f->ifindex = nla_get_u32(tb[ARPPROXY_STATION_A_IFINDEX]);
 	return 0;
+}
+
+static bool arpproxy_station_match(const struct arpproxy_station_filter *f,
+				   const struct arpproxy_station_view *v)
+{
+	bool is6 = !ipv6_addr_any(&v->addr6);
+
+	switch (f->family) {
+	case AF_INET:
+		return !is6 && !((v->addr ^ f->prefix) & f->mask);
+	case AF_INET6:
+		return is6 && ipv6_prefix_equal(&v->addr6, &f->prefix6, f->plen);
+	}
+	return true;
 }
 
 static int arpproxy_fill_station(struct sk_buff *skb, struct netlink_callback *cb,
@@ -149,7 +201,9 @@ static int arpproxy_fill_station(struct sk_buff *skb, struct netlink_callback *c
 		return -EMSGSIZE;
 	nest = nla_nest_start(skb, ARPPROXY_A_STATION);
 	if (!nest ||
-	    nla_put_be32(skb, ARPPROXY_STATION_A_ADDR4, v->addr) ||
+	    (ipv6_addr_any(&v->addr6) ?
+	     nla_put_be32(skb, ARPPROXY_STATION_A_ADDR4, v->addr) :
+	     nla_put_in6_addr(skb, ARPPROXY_STATION_A_ADDR6, &v->addr6)) ||
 	    nla_put_u32(skb, ARPPROXY_STATION_A_IFINDEX, v->ifindex) ||
 	    nla_put(skb, ARPPROXY_STATION_A_MAC, ETH_ALEN, v->mac) ||
 	    nla_put_u64_64bit(skb, ARPPROXY_STATION_A_FIRST_SEEN,
@@ -186,7 +240,7 @@ int arpproxy_nl_station_get_dumpit(struct sk_buff *skb, struct netlink_callback 
 		return err;
 	rcu_read_lock();
 	for (pos = cb->args[0]; arpproxy_cache_next(an, &pos, now, &v); pos++) {
-		if ((f.ifindex && v.ifindex != f.ifindex) || ((v.addr ^ f.prefix) & f.mask))
+		if ((f.ifindex && v.ifindex != f.ifindex) || !arpproxy_station_match(&f, &v))
 			continue;
 		if (arpproxy_fill_station(skb, cb, &v, now))
 			break;

@@ -2,10 +2,12 @@
 /*
  * The station cache as the hook sees it: inspect pin's lookup, and
  * learning, which takes slots over without a lock and without
- * allocating (cache.c says how the slots are shared).
+ * allocating (cache.c says how the slots are shared). IPv4 and IPv6
+ * stations share it.
  */
 #include <linux/jhash.h>
 #include <linux/moduleparam.h>
+#include <linux/siphash.h>
 
 #include "cache.h"
 #include "proto.h"
@@ -34,29 +36,56 @@ static struct arpproxy_cache *arpproxy_cache_hook(struct arpproxy_net *an)
 }
 
 /*
- * Inspect pin: true, with the pinned MAC, when @arp's sender IP belongs to
- * a live station of @ifindex with another MAC.
+ * The key of @cl's station on @ifindex. An IPv6 address goes in by a hash
+ * keyed with the cache's secret, so that nobody can choose addresses that
+ * share one: two that do (one pair in 2^32) cannot both be stations.
+ */
+static u64 arpproxy_claim_key(const struct arpproxy_cache *c, int ifindex,
+			      const struct arpproxy_claim *cl)
+{
+	if (!cl->addr6)
+		return arpproxy_station_key(ifindex, cl->ip);
+	return arpproxy_station_key(ifindex, (__force __be32)(u32)siphash(cl->addr6,
+							 sizeof(*cl->addr6), &c->addr6_key));
+}
+
+/*
+ * Whether @s, found holding @key, is @cl's station, and still was once
+ * what the caller read of it before was read: not taken over meanwhile,
+ * nor another IPv6 address with the same hash.
+ */
+static bool arpproxy_station_is(const struct arpproxy_station *s, u64 key,
+				const struct arpproxy_claim *cl)
+{
+	bool same = arpproxy_station_has_addr6(s, cl->addr6);
+
+	/* What was read of it, before the key is read again. */
+	smp_rmb();
+	return same && atomic64_read(&s->key) == key;
+}
+
+/*
+ * Inspect pin: true, with the pinned MAC, when @cl's address belongs to a
+ * live station of @ifindex with another MAC.
  */
 bool arpproxy_cache_pinned(struct arpproxy_net *an, struct arpproxy_config *cfg,
-			   int ifindex, const struct arpproxy_arp *arp, u8 *pinned)
+			   int ifindex, const struct arpproxy_claim *cl, u8 *pinned)
 {
 	struct arpproxy_cache *c = arpproxy_cache_hook(an);
-	u64 key = arpproxy_station_key(ifindex, arp->sip);
 	struct arpproxy_station *s;
 	bool claimed;
-	u64 mac;
+	u64 key, mac;
 
 	if (!c)
 		return false;
+	key = arpproxy_claim_key(c, ifindex, cl);
 	s = arpproxy_station_find(arpproxy_cache_set(c, key), key, &claimed);
 	if (!s || !arpproxy_station_of(s, xa_load(&an->dev_stats, ifindex)) ||
 	    !arpproxy_station_live(s, jiffies, arpproxy_cache_timeout(cfg)))
 		return false;
 	mac = atomic64_read(&s->mac);
 	/* Taken over meanwhile: the MAC may be the new owner's. */
-	smp_rmb();
-	if (atomic64_read(&s->key) != key ||
-	    mac == ether_addr_to_u64(arp->sha))
+	if (!arpproxy_station_is(s, key, cl) || mac == ether_addr_to_u64(cl->mac))
 		return false;
 	u64_to_ether_addr(mac, pinned);
 	return true;
@@ -73,9 +102,9 @@ static void arpproxy_station_seen(struct net *net, struct arpproxy_cache *c,
 				  struct arpproxy_dev_stats *ds,
 				  struct arpproxy_station *s, u64 key,
 				  const struct net_device *dev,
-				  const struct arpproxy_arp *arp, unsigned long now)
+				  const struct arpproxy_claim *cl, unsigned long now)
 {
-	u64 mac = ether_addr_to_u64(arp->sha);
+	u64 mac = ether_addr_to_u64(cl->mac);
 	u8 old_mac[ETH_ALEN];
 	u64 old;
 
@@ -86,6 +115,11 @@ static void arpproxy_station_seen(struct net *net, struct arpproxy_cache *c,
 	}
 	if (atomic64_cmpxchg(&s->key, key, key | ARPPROXY_STATION_BUSY) != key)
 		return;
+	/* Retaken since it was found, by an address with the same hash. */
+	if (!arpproxy_station_has_addr6(s, cl->addr6)) {
+		atomic64_set_release(&s->key, key);
+		return;
+	}
 	old = atomic64_read(&s->mac);
 	WRITE_ONCE(s->last_seen, now);
 	atomic_long_inc(&s->packets);
@@ -100,8 +134,7 @@ static void arpproxy_station_seen(struct net *net, struct arpproxy_cache *c,
 		return;
 	arpproxy_count_dev(arpproxy_pernet(net), ds, ARPPROXY_STAT_STATION_CHANGES);
 	u64_to_ether_addr(old, old_mac);
-	arpproxy_notify_station(net, ARPPROXY_CMD_STATION_CHANGED, dev->ifindex,
-				arp->sip, arp->sha, old_mac);
+	arpproxy_notify_station(net, ARPPROXY_CMD_STATION_CHANGED, dev->ifindex, cl, old_mac);
 }
 
 /*
@@ -128,10 +161,11 @@ bool arpproxy_station_release(struct arpproxy_net *an, struct arpproxy_cache *c,
 /* Writes a slot taken over with its key marked busy, then publishes it. */
 static void arpproxy_station_init(struct arpproxy_cache *c, struct arpproxy_station *s,
 				  u64 key, struct arpproxy_dev_stats *ds,
-				  const struct arpproxy_arp *arp, unsigned long now)
+				  const struct arpproxy_claim *cl, unsigned long now)
 {
-	u64 mac = ether_addr_to_u64(arp->sha);
+	u64 mac = ether_addr_to_u64(cl->mac);
 
+	arpproxy_station_set_addr6(s, cl->addr6);
 	WRITE_ONCE(s->first_seen, now);
 	WRITE_ONCE(s->last_seen, now);
 	atomic64_set(&s->mac, mac);
@@ -186,10 +220,10 @@ static struct arpproxy_station *arpproxy_station_victim(struct arpproxy_net *an,
 	return &set[victim];
 }
 
-/* Records @arp's sender, seen on @dev, which learns. */
+/* Records @cl, a usable address at a valid MAC seen on @dev, which learns. */
 void arpproxy_cache_learn(struct net *net, struct arpproxy_config *cfg,
 			  struct arpproxy_dev_stats *ds,
-			  const struct net_device *dev, const struct arpproxy_arp *arp)
+			  const struct net_device *dev, const struct arpproxy_claim *cl)
 {
 	struct arpproxy_net *an = arpproxy_pernet(net);
 	struct arpproxy_cache *c = arpproxy_cache_hook(an);
@@ -202,23 +236,27 @@ void arpproxy_cache_learn(struct net *net, struct arpproxy_config *cfg,
 	u64 key, old;
 
 	/* An interface without counters has no generation to learn under. */
-	if (!c || !ds ||
-	    (arp->op != htons(ARPOP_REQUEST) && arp->op != htons(ARPOP_REPLY)) ||
-	    !arpproxy_addr_usable(arp->sip) || !is_valid_ether_addr(arp->sha))
+	if (!c || !ds || !is_valid_ether_addr(cl->mac))
 		return;
-	key = arpproxy_station_key(dev->ifindex, arp->sip);
+	key = arpproxy_claim_key(c, dev->ifindex, cl);
 	set = arpproxy_cache_set(c, key);
 	/* Each new try follows a race lost to another CPU writing this set. */
 	for (tries = 0; tries < ARPPROXY_CACHE_WAYS; tries++) {
 		s = arpproxy_station_find(set, key, &claimed);
+		if (s && !arpproxy_station_is(s, key, cl)) {
+			/* One station a key: its hash twin keeps it. */
+			if (atomic64_read(&s->key) == key)
+				goto refused;
+			continue;
+		}
 		if (s && arpproxy_station_of(s, ds) && arpproxy_station_live(s, now, timeout)) {
-			arpproxy_station_seen(net, c, ds, s, key, dev, arp, now);
+			arpproxy_station_seen(net, c, ds, s, key, dev, cl, now);
 			return;
 		}
 		/* Another CPU is learning this very station. */
 		if (claimed)
 			return;
-		if (atomic_read(arpproxy_mac_held(c, ether_addr_to_u64(arp->sha))) >=
+		if (atomic_read(arpproxy_mac_held(c, ether_addr_to_u64(cl->mac))) >=
 		    clamp(mac_max, 1U, ARPPROXY_STATIONS_MAX))
 			goto refused;
 		if (s) {
@@ -246,10 +284,9 @@ void arpproxy_cache_learn(struct net *net, struct arpproxy_config *cfg,
 		atomic64_set_release(&s->key, 0);
 		return;
 	}
-	arpproxy_station_init(c, s, key, ds, arp, now);
+	arpproxy_station_init(c, s, key, ds, cl, now);
 	arpproxy_count_dev(an, ds, ARPPROXY_STAT_STATIONS_LEARNT);
-	arpproxy_notify_station(net, ARPPROXY_CMD_STATION_NEW, dev->ifindex,
-				arp->sip, arp->sha, NULL);
+	arpproxy_notify_station(net, ARPPROXY_CMD_STATION_NEW, dev->ifindex, cl, NULL);
 	return;
 
 refused:

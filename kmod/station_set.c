@@ -31,6 +31,41 @@ struct arpproxy_station *arpproxy_station_find(struct arpproxy_station *set,
 }
 
 /*
+ * An IPv6 station's address, or :: for @addr6 NULL (IPv4), written by the
+ * one that marked the slot busy. Readers check the key after reading it:
+ * a word at a time, never torn, each as its writer left it.
+ */
+void arpproxy_station_set_addr6(struct arpproxy_station *s, const struct in6_addr *addr6)
+{
+	unsigned int i;
+
+	for (i = 0; i < 4; i++)
+		WRITE_ONCE(s->addr6.s6_addr32[i], addr6 ? addr6->s6_addr32[i] : 0);
+}
+
+/* What @s holds in addr6, as a reader may see it (see above). */
+void arpproxy_station_get_addr6(const struct arpproxy_station *s, struct in6_addr *addr6)
+{
+	unsigned int i;
+
+	for (i = 0; i < 4; i++)
+		addr6->s6_addr32[i] = READ_ONCE(s->addr6.s6_addr32[i]);
+}
+
+/*
+ * Whether @s holds @addr6 (NULL: an IPv4 station), as far as a reader can
+ * tell before it checks that the key is still the one it found.
+ */
+bool arpproxy_station_has_addr6(const struct arpproxy_station *s,
+				const struct in6_addr *addr6)
+{
+	struct in6_addr held;
+
+	arpproxy_station_get_addr6(s, &held);
+	return !memcmp(&held, addr6 ? addr6 : &in6addr_any, sizeof(held));
+}
+
+/*
  * Did another CPU take another slot for the same station meanwhile? Then
  * @s gives way; should both give way, the station's next packet learns it.
  */

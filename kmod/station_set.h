@@ -10,15 +10,21 @@
 #include <linux/atomic.h>
 #include <linux/bits.h>
 #include <linux/etherdevice.h>
+#include <linux/in6.h>
 #include <linux/arpproxy.h>
 
 /* A slot's key while the one that marked it writes the station. */
 #define ARPPROXY_STATION_BUSY	BIT_ULL(63)
 
-/* One station: keyed by interface and IP, the slot's owner. */
+/*
+ * One station: keyed by interface and address, the slot's owner. An IPv4
+ * address is in the key whole; an IPv6 one only by a hash, so that it is
+ * written out in @addr6 too, which is :: for IPv4 (no station has ::).
+ */
 struct arpproxy_station {
-	atomic64_t key;			/* ifindex << 32 | IP; 0: free */
+	atomic64_t key;			/* ifindex << 32 | IPv4 or hash; 0: free */
 	atomic64_t mac;			/* ether_addr_to_u64() */
+	struct in6_addr addr6;		/* written by the key's owner, word by word */
 	unsigned long first_seen;	/* jiffies */
 	unsigned long last_seen;	/* jiffies */
 	atomic_long_t packets;
@@ -35,6 +41,11 @@ static inline int arpproxy_station_ifindex(u64 key)
 {
 	return (key & ~ARPPROXY_STATION_BUSY) >> 32;
 }
+
+void arpproxy_station_set_addr6(struct arpproxy_station *s, const struct in6_addr *addr6);
+bool arpproxy_station_has_addr6(const struct arpproxy_station *s,
+				const struct in6_addr *addr6);
+void arpproxy_station_get_addr6(const struct arpproxy_station *s, struct in6_addr *addr6);
 
 /* What choosing a slot for a new station must know of each one. */
 struct arpproxy_slot_view {

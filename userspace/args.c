@@ -22,23 +22,15 @@ struct keyword {
 /* KW_* whose value may be left out: the next word is then another keyword. */
 #define KW_VALUE_OPTIONAL	KW_GARP
 
-/* Only bindings, ACLs and announcements have IPv6 prefixes yet. */
+/* What bindings answer for is never link-local; ACLs and stations may be. */
 static int kw_prefix(const char *word, struct req *req)
 {
 	int af;
 
-	switch (req->cmd->nest) {
-	case ARPPROXY_A_BINDING:
-	case ARPPROXY_A_ANNOUNCE:
+	if (req->cmd->nest == ARPPROXY_A_BINDING || req->cmd->nest == ARPPROXY_A_ANNOUNCE)
 		af = parse_binding_prefix(word, &req->prefix, req->prefix6, &req->plen);
-		break;
-	case ARPPROXY_A_ACL:
+	else
 		af = parse_prefix_any(word, &req->prefix, req->prefix6, &req->plen);
-		break;
-	default:
-		req->attrs |= REQ_ATTR(PREFIX) | REQ_ATTR(PLEN);
-		return parse_prefix(word, &req->prefix, &req->plen);
-	}
 	if (af < 0)
 		return -1;
 	req->attrs |= (af == AF_INET6 ? REQ_ATTR(PREFIX6) : REQ_ATTR(PREFIX)) | REQ_ATTR(PLEN);

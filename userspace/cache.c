@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * arpproxyctl cache: the stations the kernel learnt from ARP on interfaces
- * with "learn on", and the cache's one setting, its timeout, which is
+ * arpproxyctl cache: the stations the kernel learnt from ARP and Neighbor
+ * Discovery on interfaces with "learn on", and the cache's one setting, its timeout, which is
  * configuration (save prints it, restore replaces it); the stations are not.
  */
 #include <arpa/inet.h>
 #include <inttypes.h>
 
 #include "cmd.h"
+#include "parse.h"
 #include "print.h"
 #include "words.h"
 
@@ -36,20 +37,40 @@ const struct object cache_object = {
 	.ncmds = MNL_ARRAY_SIZE(cache_cmds),
 };
 
-/* By interface, then address: the same stations always show the same. */
-uint64_t station_order(const struct nlattr *const *tb)
+static uint64_t be64_at(const uint8_t *p)
 {
-	return (uint64_t)mnl_attr_get_u32(tb[ARPPROXY_STATION_A_IFINDEX]) << 32 |
-	       ntohl(mnl_attr_get_u32(tb[ARPPROXY_STATION_A_ADDR4]));
+	uint64_t v = 0;
+
+	for (unsigned int i = 0; i < 8; i++)
+		v = v << 8 | p[i];
+	return v;
+}
+
+/* By interface, then address: the same stations always show the same. */
+void station_order(const struct nlattr *const *tb, struct order_key *key)
+{
+	const struct nlattr *addr6 = tb[ARPPROXY_STATION_A_ADDR6];
+
+	key->word[0] = (uint64_t)mnl_attr_get_u32(tb[ARPPROXY_STATION_A_IFINDEX]) << 1 | !!addr6;
+	key->word[1] = addr6 ? be64_at(mnl_attr_get_payload(addr6)) :
+		       tb[ARPPROXY_STATION_A_ADDR4] ?
+		       ntohl(mnl_attr_get_u32(tb[ARPPROXY_STATION_A_ADDR4])) : 0;
+	key->word[2] = addr6 ? be64_at((const uint8_t *)mnl_attr_get_payload(addr6) + 8) : 0;
 }
 
 /* The kernel has filtered already; this keeps show right whatever it sent. */
 static bool station_match(const struct req *req, const struct nlattr *const *tb)
 {
-	uint32_t mask = req->plen ? htonl(~0U << (32 - req->plen)) : 0;
+	const struct nlattr *addr4 = tb[ARPPROXY_STATION_A_ADDR4];
+	const struct nlattr *addr6 = tb[ARPPROXY_STATION_A_ADDR6];
 
 	if ((req->attrs & REQ_ATTR(PREFIX)) &&
-	    (mnl_attr_get_u32(tb[ARPPROXY_STATION_A_ADDR4]) & mask) != req->prefix)
+	    !(addr4 && prefix_contains(&req->prefix, req->plen,
+				       mnl_attr_get_payload(addr4))))
+		return false;
+	if ((req->attrs & REQ_ATTR(PREFIX6)) &&
+	    !(addr6 && prefix_contains(req->prefix6, req->plen,
+				       mnl_attr_get_payload(addr6))))
 		return false;
 	return dev_match(req, tb[ARPPROXY_STATION_A_IFINDEX]);
 }
@@ -66,6 +87,7 @@ void station_print(const struct req *req, const struct nlattr *const *tb)
 		return;
 	open_json_object(NULL);
 	print_ip("ip", "%s", tb[ARPPROXY_STATION_A_ADDR4]);
+	print_ip6("ip", "%s", tb[ARPPROXY_STATION_A_ADDR6]);
 	print_dev(" dev %s", tb[ARPPROXY_STATION_A_IFINDEX]);
 	print_mac("mac", " mac %s", tb[ARPPROXY_STATION_A_MAC]);
 	print_age("first_seen", " first-seen %" PRIu64 "s", tb[ARPPROXY_STATION_A_FIRST_SEEN]);

@@ -17,7 +17,7 @@ struct show {
 
 /* A message of a dump, and where it sorts */
 struct dump_msg {
-	uint64_t key;
+	struct order_key key;
 	size_t offset;
 	size_t len;
 };
@@ -150,8 +150,9 @@ static int dump_msg_cmp(const void *a, const void *b)
 {
 	const struct dump_msg *x = a, *y = b;
 
-	if (x->key != y->key)
-		return x->key < y->key ? -1 : 1;
+	for (size_t i = 0; i < MNL_ARRAY_SIZE(x->key.word); i++)
+		if (x->key.word[i] != y->key.word[i])
+			return x->key.word[i] < y->key.word[i] ? -1 : 1;
 	return (x->offset > y->offset) - (x->offset < y->offset);
 }
 
@@ -178,7 +179,7 @@ static int dump_sort(const struct req *req, const char *buf, size_t len, char **
 	for (i = 0, nlh = (const void *)buf; i < n; i++, nlh = mnl_nlmsg_next(nlh, &left)) {
 		memset(tb, 0, sizeof(tb));
 		req_parse_reply(req, nlh, tb);
-		msgs[i].key = req->cmd->order(tb);
+		req->cmd->order(tb, &msgs[i].key);
 		msgs[i].offset = (const char *)nlh - buf;
 		msgs[i].len = MNL_ALIGN(nlh->nlmsg_len) < (size_t)left ?
 			      MNL_ALIGN(nlh->nlmsg_len) : (size_t)left;

@@ -20,8 +20,9 @@
 /* "2026-11-26T23:45:01.123", with room for years past 9999 */
 #define TIME_STRLEN	32
 
-#define PACKET_KEY	(ATTR_BIT(ARPPROXY_EVENT_A_IFINDEX) | ATTR_BIT(ARPPROXY_EVENT_A_SENDER4) | \
-			 ATTR_BIT(ARPPROXY_EVENT_A_MAC))
+/* sender4 or sender6: whichever family the station is of */
+#define STATION_KEY	(ATTR_BIT(ARPPROXY_EVENT_A_IFINDEX) | ATTR_BIT(ARPPROXY_EVENT_A_SENDER4) | \
+			 ATTR_BIT(ARPPROXY_EVENT_A_SENDER6) | ATTR_BIT(ARPPROXY_EVENT_A_MAC))
 
 struct event {
 	uint8_t cmd;		/* ARPPROXY_CMD_* */
@@ -105,6 +106,7 @@ static void station_event(const struct nlattr *const *tb)
 {
 	print_dev("dev %s", tb[ARPPROXY_EVENT_A_IFINDEX]);
 	print_ip("ip", " %s", tb[ARPPROXY_EVENT_A_SENDER4]);
+	print_ip6("ip", " %s", tb[ARPPROXY_EVENT_A_SENDER6]);
 	print_mac("mac", " mac %s", tb[ARPPROXY_EVENT_A_MAC]);
 	print_mac("old_mac", " old-mac %s", tb[ARPPROXY_EVENT_A_OLD_MAC]);
 }
@@ -130,10 +132,10 @@ static const struct event events[] = {
 	  ATTR_BIT(ARPPROXY_EVENT_A_IFINDEX) | ATTR_BIT(ARPPROXY_EVENT_A_MAC), rate_limit_event },
 	/* Everything may have changed: "save" tells what it is now. */
 	{ ARPPROXY_CMD_RESTORE_COMMIT, "restore", "%s", 0, 0, NULL },
-	{ ARPPROXY_CMD_STATION_NEW, "station new", "%s ", ARPPROXY_A_EVENT, PACKET_KEY,
+	{ ARPPROXY_CMD_STATION_NEW, "station new", "%s ", ARPPROXY_A_EVENT, STATION_KEY,
 	  station_event },
 	{ ARPPROXY_CMD_STATION_CHANGED, "station changed", "%s ", ARPPROXY_A_EVENT,
-	  PACKET_KEY | ATTR_BIT(ARPPROXY_EVENT_A_OLD_MAC), station_event },
+	  STATION_KEY | ATTR_BIT(ARPPROXY_EVENT_A_OLD_MAC), station_event },
 	{ ARPPROXY_CMD_STATION_FLUSH, "cache flush", "%s", ARPPROXY_A_STATION, 0,
 	  station_flush_event },
 	{ ARPPROXY_CMD_CACHE_SET, "cache set", "%s ", ARPPROXY_A_CACHE,

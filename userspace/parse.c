@@ -116,19 +116,14 @@ static int parse_plen(const char *word, const char *slash, int af, void *addr,
 	return 0;
 }
 
-int parse_prefix(const char *word, uint32_t *addr, uint8_t *plen)
+bool prefix_contains(const void *prefix, uint8_t plen, const void *addr)
 {
-	char ip[INET6_ADDRSTRLEN];
-	const char *slash = prefix_split(word, ip);
-	uint8_t addr6[16];
+	const uint8_t *p = prefix, *a = addr;
+	unsigned int bytes = plen / 8, bits = plen % 8;
 
-	/* inet_pton, unlike inet_aton, takes only four plain decimal octets */
-	if (inet_pton(AF_INET, ip, addr) == 1)
-		return parse_plen(word, slash, AF_INET, addr, plen);
-	if (inet_pton(AF_INET6, ip, addr6) == 1)
-		return err_set("IPv6 prefix \"%s\": only bindings, ACLs and announcements take IPv6 for now",
-			       word);
-	return err_set("invalid prefix \"%s\": expected A.B.C.D[/LEN]", word);
+	if (memcmp(p, a, bytes))
+		return false;
+	return !bits || !((p[bytes] ^ a[bytes]) & (0xff << (8 - bits)));
 }
 
 int parse_prefix_any(const char *word, uint32_t *addr, uint8_t *addr6, uint8_t *plen)

@@ -3,6 +3,7 @@
 #define ARPPROXYCTL_PARSE_H
 
 #include <arpa/inet.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "req.h"
@@ -18,8 +19,8 @@
 #define BINDING_GARP_DEFAULT	3
 
 /* Word to value; on error err_set() names the word and -1 is returned. */
-/* An IPv4 prefix: an IPv6 one is refused, as only bindings and ACLs take those. */
-int parse_prefix(const char *word, uint32_t *addr, uint8_t *plen);
+/* Whether @addr lies in @prefix/@plen, both in network byte order. */
+bool prefix_contains(const void *prefix, uint8_t plen, const void *addr);
 /*
  * A prefix of either family, IPv4 into addr or IPv6 (16 bytes) into addr6:
  * AF_INET or AF_INET6, or -1 after err_set(). No length is a host's.

@@ -88,6 +88,7 @@ static const uint8_t nest_attrs[ARPPROXY_A_MAX + 1][REQ_F_MAX] = {
 	[ARPPROXY_A_STATION] = {
 		[REQ_F_IFINDEX] = ARPPROXY_STATION_A_IFINDEX,
 		[REQ_F_PREFIX] = ARPPROXY_STATION_A_ADDR4,
+		[REQ_F_PREFIX6] = ARPPROXY_STATION_A_ADDR6,
 		[REQ_F_PLEN] = ARPPROXY_STATION_A_PLEN,
 	},
 	[ARPPROXY_A_ANNOUNCE] = {
@@ -134,11 +135,16 @@ struct nlmsghdr *req_build(const struct req *req, void *buf, uint16_t family,
 
 /*
  * The attributes of a nest that stand for each other: a message that needs
- * them carries exactly one. A binding is IPv4 or IPv6.
+ * them carries exactly one. A binding, a station and the sender of an
+ * event that has one are IPv4 or IPv6.
  */
 static const uint64_t nest_one_of[ARPPROXY_A_MAX + 1] = {
 	[ARPPROXY_A_BINDING] = ATTR_BIT(ARPPROXY_BINDING_A_PREFIX4) |
 			       ATTR_BIT(ARPPROXY_BINDING_A_PREFIX6),
+	[ARPPROXY_A_STATION] = ATTR_BIT(ARPPROXY_STATION_A_ADDR4) |
+			       ATTR_BIT(ARPPROXY_STATION_A_ADDR6),
+	[ARPPROXY_A_EVENT] = ATTR_BIT(ARPPROXY_EVENT_A_SENDER4) |
+			     ATTR_BIT(ARPPROXY_EVENT_A_SENDER6),
 };
 
 int req_parse_msg(const struct nlmsghdr *nlh, uint16_t nest, uint64_t need,

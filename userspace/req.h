@@ -99,6 +99,11 @@ struct nl;
 typedef void (*req_print_fn)(const struct req *req,
 			     const struct nlattr *const *tb);
 
+/* A dump reply's place in its listing, compared word by word */
+struct order_key {
+	uint64_t word[3];
+};
+
 struct cmd {
 	const char *name;	/* NULL: the object takes no command word */
 	uint8_t id;		/* ARPPROXY_CMD_* */
@@ -118,7 +123,7 @@ struct cmd {
 	bool filter;		/* a dump that sends its words: the kernel filters */
 	req_print_fn print;
 	/* A dump printed sorted by this key of its replies; NULL: as received */
-	uint64_t (*order)(const struct nlattr *const *tb);
+	void (*order)(const struct nlattr *const *tb, struct order_key *key);
 	/* What the words cannot say alone: err_set() and -1 if req is wrong. */
 	int (*check)(const struct req *req);
 	/*
@@ -153,7 +158,7 @@ struct req {
 	uint8_t garp;			/* binding: rounds when it starts answering */
 	uint8_t action;			/* enum arpproxy_acl_action */
 	uint8_t mac[ETH_ALEN];
-	uint8_t prefix6[16];		/* network byte order; binding only */
+	uint8_t prefix6[16];		/* network byte order */
 	bool check;			/* REQ_RESTORE: abort instead of commit */
 	bool prometheus;		/* stats show: all counters, for Prometheus */
 	bool bindings;			/* and the hits of the bindings */

@@ -82,6 +82,7 @@ static const struct spec_attr spec_station_attrs[] = {
 	[ARPPROXY_STATION_A_LAST_SEEN] = { "last-seen", MNL_TYPE_U64, 0, NULL },
 	[ARPPROXY_STATION_A_PACKETS] = { "packets", MNL_TYPE_U64, 0, NULL },
 	[ARPPROXY_STATION_A_CHANGES] = { "changes", MNL_TYPE_U32, 0, NULL },
+	[ARPPROXY_STATION_A_ADDR6] = { "addr6", MNL_TYPE_BINARY, 16, NULL },
 };
 
 const struct spec_set spec_station_set = {
@@ -194,6 +195,8 @@ static const struct spec_attr spec_stats_attrs[] = {
 	[ARPPROXY_STAT_ND_ACL_DENIED] = { "nd-acl-denied", MNL_TYPE_U64, 0, NULL },
 	[ARPPROXY_STAT_ND_GARP_SENT] = { "nd-garp-sent", MNL_TYPE_U64, 0, NULL },
 	[ARPPROXY_STAT_ND_GARP_SKIPPED] = { "nd-garp-skipped", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_STAT_ND_PIN_MISMATCH] = { "nd-pin-mismatch", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_STAT_ND_PIN_OFF_SUBNET] = { "nd-pin-off-subnet", MNL_TYPE_U64, 0, NULL },
 };
 
 const struct spec_set spec_stats_set = {
@@ -324,4 +327,8 @@ const struct spec_stat spec_stats[ARPPROXY_STAT_MAX + 1] = {
 		"Unsolicited Neighbor Advertisements sent, IPv6's gratuitous ARP" },
 	[ARPPROXY_STAT_ND_GARP_SKIPPED] = { "nd_garp_skipped",
 		"IPv6 addresses not announced because no advertisement for them would be sent" },
+	[ARPPROXY_STAT_ND_PIN_MISMATCH] = { "nd_pin_mismatch",
+		"Neighbor Discovery messages whose link-layer address for an address is not the MAC its station was pinned to" },
+	[ARPPROXY_STAT_ND_PIN_OFF_SUBNET] = { "nd_pin_off_subnet",
+		"Neighbor Discovery messages claiming an address that is not link-local, nor on the prefixes or bindings of an inspect pin interface" },
 };

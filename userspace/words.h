@@ -21,8 +21,9 @@
 /* What identifies an ACL rule, in its dump and its events */
 #define ACL_KEY		(ATTR_BIT(ARPPROXY_ACL_A_IFINDEX) | ATTR_BIT(ARPPROXY_ACL_A_ACTION) | \
 			 ATTR_BIT(ARPPROXY_ACL_A_PREF))
-/* What every station of the cache's dump carries */
+/* What every station of the cache's dump carries: addr4 or addr6, and the rest */
 #define STATION_ATTRS	(ATTR_BIT(ARPPROXY_STATION_A_ADDR4) | \
+			 ATTR_BIT(ARPPROXY_STATION_A_ADDR6) | \
 			 ATTR_BIT(ARPPROXY_STATION_A_IFINDEX) | \
 			 ATTR_BIT(ARPPROXY_STATION_A_MAC) | \
 			 ATTR_BIT(ARPPROXY_STATION_A_FIRST_SEEN) | \
@@ -60,8 +61,8 @@ void iface_print_words(const struct nlattr *const *tb);
 void acl_print_words(const struct nlattr *const *tb);
 /* "timeout SECONDS", as cache set takes it */
 void cache_print_words(const struct nlattr *const *tb);
-/* cache show's order: by interface index, then address */
-uint64_t station_order(const struct nlattr *const *tb);
+/* cache show's order: by interface index, then IPv4 before IPv6, then address */
+void station_order(const struct nlattr *const *tb, struct order_key *key);
 
 /* "stat_4294967295" */
 #define STAT_STRLEN	16

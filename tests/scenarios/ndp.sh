@@ -320,6 +320,72 @@ check_eq "every failed advertisement counted once as a check and once as an outc
 	"$(echo "$s" | jq '.nd_bad_advert + .nd_static_mismatch')" \
 	"$(echo "$s" | jq '.nd_spoof_logged + .nd_spoof_dropped')"
 
+# The station cache learns IPv6 too: a solicitation's source at its source
+# link-layer address, an advertisement's target at its target's, link-local
+# ones included. Under inspect pin, X's claims against D's live stations
+# are dropped before the gateway's table learns them (nd_pin_mismatch),
+# a claim for an address that is not here is dropped and not learnt
+# (nd_pin_off_subnet), and a flood of solicitors from X's MAC neither
+# crowds D out nor takes more than X's share.
+mac6() {	# mac6 ADDRESS: the MAC of the gateway's station for it
+	ctl -j cache show "$1" | jq -r '.[0].mac // empty'
+}
+d_asks() {	# d_asks SRC: D solicits the gateway's e1 address from SRC
+	n hd "$NSSEND" -i eth0 -t 2001:db8:20::99 -S "$1" -s "$MAC_D" -l -w 100 >/dev/null
+}
+ctl iface set e1 learn on
+n gw timeout 15 "$CTL" -j monitor >/tmp/ndp-stations.json 2>&1 &
+sleep 1
+d_asks $D6
+check_eq "learn on: D's solicitation makes D an IPv6 station, at D's MAC" "$MAC_D" "$(mac6 $D6)"
+n hc "$NSSEND" -i eth0 -t $C6 -s "$MAC_C" -a -w 100 >/dev/null
+check_eq "  C's advertisement makes C one" "$MAC_C" "$(mac6 $C6)"
+d_asks fe80::200
+check_eq "  and a link-local source is learnt too" "$MAC_D" "$(mac6 fe80::200)"
+check_eq "cache show takes an IPv6 prefix: the stations in it, as addresses sort" \
+	"$C6 $D6" "$(ctl -j cache show 2001:db8:20::/64 dev e1 | jq -r '[.[].ip] | join(" ")')"
+check "a station event names the IPv6 station" busywait 10000 sh -c \
+	"jq -e 'select(.event == \"station new\" and .ip == \"$D6\" and .mac == \"$MAC_D\")' \
+		/tmp/ndp-stations.json >/dev/null"
+ctl iface set e1 inspect pin
+gw_knows_d
+check "inspect pin: X's advertisement for D is a pin mismatch" counted gw nd_pin_mismatch forge
+check "  and dropped" counted gw nd_spoof_dropped forge
+check_eq "  the gateway still has D at D's MAC" "$MAC_D" "$(neigh6 gw $D6)"
+check_eq "  D's station keeps it" "$MAC_D" "$(mac6 $D6)"
+check "X's solicitation from D's address is one too" counted gw nd_pin_mismatch forge_ns
+check_eq "  the gateway still has D at D's MAC" "$MAC_D" "$(neigh6 gw $D6)"
+check "so is X's advertisement for D's link-local address" counted gw nd_pin_mismatch \
+	n hx "$NSSEND" -i eth0 -t fe80::200 -s "$MAC_X" -a -w 100
+check_eq "D's own solicitation passes" 0 \
+	"$(before=$(counter gw nd_spoof_dropped); d_asks $D6
+	   echo $(($(counter gw nd_spoof_dropped) - before)))"
+check "an address not on e1's prefixes nor bound is nd_pin_off_subnet" \
+	counted gw nd_pin_off_subnet n hx "$NSSEND" -i eth0 -t 2001:db8:99::1 -s "$MAC_X" -a -w 100
+check_eq "  and not learnt" "" "$(mac6 2001:db8:99::1)"
+check "a new address on e1's prefix is X's to pin" counted gw stations_learnt \
+	n hx "$NSSEND" -i eth0 -t 2001:db8:20::66 -s "$MAC_X" -a -w 100
+# 2001:db8:20::1 on (C's and D's addresses among them) ask for an address
+# nobody has, from X's MAC; 1000 of them on a sanitizer kernel.
+FLOOD6=5000
+[ -z "$SANITIZER" ] || FLOOD6=1000
+refused=$(counter gw stations_refused)
+n hx "$NSSEND" -i eth0 -t 2001:db8:20::7777 -S 2001:db8:20:: -s "$MAC_X" -l -r $FLOOD6 -R \
+	-w 100 >/dev/null
+check "a flood of $FLOOD6 solicitors from X's MAC: those past its share are refused" \
+	test $(($(counter gw stations_refused) - refused)) -gt $((FLOOD6 / 2))
+check "  X holds no more than about its share" \
+	test "$(ctl -j cache show | jq "[.[] | select(.mac == \"$MAC_X\")] | length")" -le 70
+check_eq "  D and C are still stations, at their own MACs" "$MAC_C $MAC_D" \
+	"$(mac6 $C6) $(mac6 $D6)"
+check "  and X's claim for D is still a pin mismatch" counted gw nd_pin_mismatch forge
+ctl iface set e1 inspect off learn off
+ctl cache flush
+s=$(stats)
+check_eq "every failed message counted once as a check and once as an outcome" \
+	"$(echo "$s" | jq '.nd_bad_advert + .nd_static_mismatch + .nd_pin_mismatch + .nd_pin_off_subnet')" \
+	"$(echo "$s" | jq '.nd_spoof_logged + .nd_spoof_dropped')"
+
 # What the module refuses, in its own words.
 RAW=$TOP/build/tools/nlraw
 raw() { n gw "$RAW" "$@"; }

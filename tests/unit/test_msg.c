@@ -769,6 +769,30 @@ START_TEST(test_station_reply_checks)
 }
 END_TEST
 
+/* A station is IPv4 or IPv6: one address, of its width. */
+START_TEST(test_station_reply_ipv6)
+{
+	static const uint8_t addr[16] = { 0xfe, 0x80, [15] = 1 };
+	const struct nlattr *tb[REQ_TB_LEN] = { NULL };
+	struct req req = parse_ok("cache show");
+	struct nlmsghdr *nlh = station_reply(0, 0);
+
+	ck_assert_int_eq(req_parse_reply(&req, nlh, tb), -EBADMSG);
+	mnl_attr_put(nlh, ARPPROXY_STATION_A_ADDR6, 16, addr);
+	memset(tb, 0, sizeof(tb));
+	ck_assert_int_eq(req_parse_reply(&req, sealed(nlh), tb), 0);
+	ck_assert_mem_eq(mnl_attr_get_payload(tb[ARPPROXY_STATION_A_ADDR6]), addr, 16);
+	nlh = station_reply(N(station_attrs), 0);
+	mnl_attr_put(nlh, ARPPROXY_STATION_A_ADDR6, 16, addr);
+	memset(tb, 0, sizeof(tb));
+	ck_assert_int_eq(req_parse_reply(&req, sealed(nlh), tb), -EBADMSG);
+	nlh = station_reply(0, 0);
+	mnl_attr_put(nlh, ARPPROXY_STATION_A_ADDR6, 4, addr);
+	memset(tb, 0, sizeof(tb));
+	ck_assert_int_eq(req_parse_reply(&req, sealed(nlh), tb), -EBADMSG);
+}
+END_TEST
+
 START_TEST(test_cache_reply_checks)
 {
 	const struct nlattr *tb[REQ_TB_LEN] = { NULL };
@@ -995,6 +1019,7 @@ Suite *msg_suite(void)
 	tcase_add_test(replies, test_acl_reply_checks);
 	tcase_add_loop_test(replies, test_iface_reply_needs_settings, 0, N(setting_attrs));
 	tcase_add_loop_test(replies, test_station_reply_checks, 0, N(station_attrs));
+	tcase_add_test(replies, test_station_reply_ipv6);
 	tcase_add_test(replies, test_cache_reply_checks);
 	tcase_add_test(replies, test_strerror);
 	tcase_add_test(replies, test_acl_strerror);

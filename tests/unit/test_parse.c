@@ -42,10 +42,11 @@ static const struct good_prefix good_prefixes[] = {
 
 START_TEST(test_prefix_good)
 {
+	uint8_t addr6[16];
 	uint32_t addr;
 	uint8_t plen;
 
-	ck_assert_int_eq(parse_prefix(good_prefixes[_i].word, &addr, &plen), 0);
+	ck_assert_int_eq(parse_prefix_any(good_prefixes[_i].word, &addr, addr6, &plen), AF_INET);
 	ck_assert_uint_eq(addr, ip(good_prefixes[_i].addr));
 	ck_assert_uint_eq(plen, good_prefixes[_i].plen);
 }
@@ -63,28 +64,26 @@ static const struct bad bad_prefixes[] = {
 	{ "1.2.3.0/24x", "invalid prefix length in \"1.2.3.0/24x\": expected 0..32" },
 	{ "1.2.3.0/0x8", "invalid prefix length in \"1.2.3.0/0x8\": expected 0..32" },
 	{ "1.2.3.0/24/8", "invalid prefix length in \"1.2.3.0/24/8\": expected 0..32" },
-	{ "1.2.3.256", "invalid prefix \"1.2.3.256\": expected A.B.C.D[/LEN]" },
-	{ "1.2.3", "invalid prefix \"1.2.3\": expected A.B.C.D[/LEN]" },
-	{ "1.2.3.4.5", "invalid prefix \"1.2.3.4.5\": expected A.B.C.D[/LEN]" },
-	{ "01.2.3.4", "invalid prefix \"01.2.3.4\": expected A.B.C.D[/LEN]" },
-	{ " 1.2.3.4", "invalid prefix \" 1.2.3.4\": expected A.B.C.D[/LEN]" },
-	{ "1.2.3.4 ", "invalid prefix \"1.2.3.4 \": expected A.B.C.D[/LEN]" },
-	{ "x1.2.3.4", "invalid prefix \"x1.2.3.4\": expected A.B.C.D[/LEN]" },
-	{ "abc", "invalid prefix \"abc\": expected A.B.C.D[/LEN]" },
-	{ "", "invalid prefix \"\": expected A.B.C.D[/LEN]" },
-	{ "/24", "invalid prefix \"/24\": expected A.B.C.D[/LEN]" },
-	{ "1111.2222.3333.4444/8", "invalid prefix \"1111.2222.3333.4444/8\": expected A.B.C.D[/LEN]" },
-	/* what takes IPv4 only says so, rather than calling the address invalid */
-	{ "2001:db8::/64",
-	  "IPv6 prefix \"2001:db8::/64\": only bindings, ACLs and announcements take IPv6 for now" },
+	{ "1.2.3.256", "invalid prefix \"1.2.3.256\": expected A.B.C.D[/LEN] or an IPv6 address[/LEN]" },
+	{ "1.2.3", "invalid prefix \"1.2.3\": expected A.B.C.D[/LEN] or an IPv6 address[/LEN]" },
+	{ "1.2.3.4.5", "invalid prefix \"1.2.3.4.5\": expected A.B.C.D[/LEN] or an IPv6 address[/LEN]" },
+	{ "01.2.3.4", "invalid prefix \"01.2.3.4\": expected A.B.C.D[/LEN] or an IPv6 address[/LEN]" },
+	{ " 1.2.3.4", "invalid prefix \" 1.2.3.4\": expected A.B.C.D[/LEN] or an IPv6 address[/LEN]" },
+	{ "1.2.3.4 ", "invalid prefix \"1.2.3.4 \": expected A.B.C.D[/LEN] or an IPv6 address[/LEN]" },
+	{ "x1.2.3.4", "invalid prefix \"x1.2.3.4\": expected A.B.C.D[/LEN] or an IPv6 address[/LEN]" },
+	{ "abc", "invalid prefix \"abc\": expected A.B.C.D[/LEN] or an IPv6 address[/LEN]" },
+	{ "", "invalid prefix \"\": expected A.B.C.D[/LEN] or an IPv6 address[/LEN]" },
+	{ "/24", "invalid prefix \"/24\": expected A.B.C.D[/LEN] or an IPv6 address[/LEN]" },
+	{ "1111.2222.3333.4444/8", "invalid prefix \"1111.2222.3333.4444/8\": expected A.B.C.D[/LEN] or an IPv6 address[/LEN]" },
 };
 
 START_TEST(test_prefix_bad)
 {
+	uint8_t addr6[16];
 	uint32_t addr;
 	uint8_t plen;
 
-	ck_assert_int_eq(parse_prefix(bad_prefixes[_i].input, &addr, &plen), -1);
+	ck_assert_int_eq(parse_prefix_any(bad_prefixes[_i].input, &addr, addr6, &plen), -1);
 	ck_assert_str_eq(err_msg(), bad_prefixes[_i].error);
 }
 END_TEST
@@ -109,6 +108,43 @@ START_TEST(test_prefix6_good)
 	ck_assert_int_eq(inet_pton(AF_INET6, good_prefixes6[_i].addr, want), 1);
 	ck_assert_mem_eq(addr6, want, 16);
 	ck_assert_uint_eq(plen, good_prefixes6[_i].plen);
+}
+END_TEST
+
+/* cache show's filter, which the tool applies as the kernel does. */
+static const struct {
+	const char *prefix, *addr;
+	bool in;
+} containing[] = {
+	{ "10.0.0.0/8", "10.255.0.1", true },
+	{ "10.0.0.0/8", "11.0.0.0", false },
+	{ "0.0.0.0/0", "192.0.2.1", true },
+	{ "192.0.2.7", "192.0.2.7", true },
+	{ "192.0.2.7", "192.0.2.6", false },
+	{ "172.16.0.0/12", "172.31.255.255", true },
+	{ "172.16.0.0/12", "172.32.0.0", false },
+	{ "2001:db8::/32", "2001:db8:ffff::1", true },
+	{ "2001:db8::/33", "2001:db8:8000::1", false },
+	{ "fe80::/10", "febf::1", true },
+	{ "fe80::/10", "fec0::1", false },
+	{ "2001:db8::5", "2001:db8::5", true },
+	{ "2001:db8::5", "2001:db8::4", false },
+	{ "::/0", "2001:db8::1", true },
+};
+
+START_TEST(test_prefix_contains)
+{
+	uint8_t prefix[16], addr[16];
+	uint32_t prefix4;
+	uint8_t plen;
+	int af;
+
+	af = parse_prefix_any(containing[_i].prefix, &prefix4, prefix, &plen);
+	ck_assert_int_ge(af, 0);
+	if (af == AF_INET)
+		memcpy(prefix, &prefix4, 4);
+	ck_assert_int_eq(inet_pton(af, containing[_i].addr, addr), 1);
+	ck_assert_int_eq(prefix_contains(prefix, plen, addr), containing[_i].in);
 }
 END_TEST
 
@@ -909,9 +945,8 @@ static const struct bad bad_lines[] = {
 	{ "binding replace 2001:db8::/64 dev lo refresh 30",
 	  "\"refresh\" needs a prefix of /112 or longer (at most 65536 addresses)" },
 	{ "announce fe80::5 dev lo", "prefix \"fe80::5\" is link-local (fe80::/10): not for bindings" },
-	/* the other objects are IPv4 only */
-	{ "cache show 2001:db8::/64",
-	  "IPv6 prefix \"2001:db8::/64\": only bindings, ACLs and announcements take IPv6 for now" },
+	{ "cache show 2001:db8::1/64",
+	  "prefix \"2001:db8::1/64\" has host bits set (did you mean 2001:db8::/64?)" },
 	{ "acl add dev lo deny from 2001:db8::1/64",
 	  "prefix \"2001:db8::1/64\" has host bits set (did you mean 2001:db8::/64?)" },
 	{ "acl add dev lo deny from 2001:db8::/129",
@@ -940,12 +975,14 @@ static const struct bad bad_lines[] = {
 	{ "cache show 172.16.10.1/16",
 	  "prefix \"172.16.10.1/16\" has host bits set (did you mean 172.16.0.0/16?)" },
 	{ "cache show 172.16.0.0/33", "invalid prefix length in \"172.16.0.0/33\": expected 0..32" },
-	{ "cache show lo", "invalid prefix \"lo\": expected A.B.C.D[/LEN]" },
+	{ "cache show lo",
+	  "invalid prefix \"lo\": expected A.B.C.D[/LEN] or an IPv6 address[/LEN]" },
 	{ "cache show 10.0.0.0/8 10.1.0.0/16", "unknown word \"10.1.0.0/16\"" },
 	{ "cache show dev lo dev lo", "\"dev\" given twice" },
 	{ "cache show dev", "missing IFNAME after \"dev\"" },
 	{ "cache show dev nosuchdev0", "cannot find device \"nosuchdev0\"" },
-	{ "cache show timeout 300", "invalid prefix \"timeout\": expected A.B.C.D[/LEN]" },
+	{ "cache show timeout 300",
+	  "invalid prefix \"timeout\": expected A.B.C.D[/LEN] or an IPv6 address[/LEN]" },
 	{ "cache flush 10.0.0.0/8", "unknown word \"10.0.0.0/8\"" },
 	{ "cache flush lo", "unknown word \"lo\"" },
 	{ "cache flush dev", "missing IFNAME after \"dev\"" },
@@ -1368,6 +1405,7 @@ Suite *parse_suite(void)
 	tcase_add_loop_test(words, test_prefix_bad, 0, N(bad_prefixes));
 	tcase_add_loop_test(words, test_prefix6_good, 0, N(good_prefixes6));
 	tcase_add_loop_test(words, test_prefix_any_ipv4, 0, N(good_prefixes));
+	tcase_add_loop_test(words, test_prefix_contains, 0, N(containing));
 	tcase_add_loop_test(words, test_prefix6_bad, 0, N(bad_prefixes6));
 	tcase_add_test(words, test_prefix6_near_refused);
 	tcase_add_test(words, test_prefix6_any_takes_link_local);

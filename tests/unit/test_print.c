@@ -162,10 +162,14 @@ static void station(uint32_t ifindex, const char *ip, const uint8_t *mac, uint64
 		    uint64_t last_ms, uint64_t packets, uint32_t changes)
 {
 	struct nlmsghdr *nlh = msg_start(ARPPROXY_CMD_STATION_GET);
-	uint32_t addr;
+	uint8_t addr[16];
 
-	ck_assert_int_eq(inet_pton(AF_INET, ip, &addr), 1);
-	mnl_attr_put(nlh, ARPPROXY_STATION_A_ADDR4, sizeof(addr), &addr);
+	if (inet_pton(AF_INET, ip, addr) == 1) {
+		mnl_attr_put(nlh, ARPPROXY_STATION_A_ADDR4, 4, addr);
+	} else {
+		ck_assert_int_eq(inet_pton(AF_INET6, ip, addr), 1);
+		mnl_attr_put(nlh, ARPPROXY_STATION_A_ADDR6, 16, addr);
+	}
 	mnl_attr_put_u32(nlh, ARPPROXY_STATION_A_IFINDEX, ifindex);
 	mnl_attr_put(nlh, ARPPROXY_STATION_A_MAC, ETH_ALEN, mac);
 	mnl_attr_put_u64(nlh, ARPPROXY_STATION_A_FIRST_SEEN, first_ms);
@@ -672,6 +676,49 @@ START_TEST(test_cache_order)
 			 "\"first_seen\":0,\"last_seen\":0,\"packets\":1,\"changes\":0},"
 			 "{\"ip\":\"0.0.0.1\",\"dev\":\"if1000000\",\"mac\":\"02:00:00:00:00:01\","
 			 "\"first_seen\":0,\"last_seen\":0,\"packets\":1,\"changes\":0}]\n");
+}
+END_TEST
+
+/*
+ * IPv6 stations: after an interface's IPv4 ones, by address as a number
+ * (not as text), in RFC 5952 form; a prefix of either family filters.
+ */
+START_TEST(test_cache_ipv6)
+{
+	station(GONE_DEV, "2001:db8::1", mac1, 0, 0, 1, 0);
+	station(lo_index(), "2001:db8:20::200", mac2, 2000, 1000, 5, 1);
+	station(lo_index(), "fe80::1", mac1, 0, 0, 1, 0);
+	station(lo_index(), "172.16.10.100", mac1, 0, 0, 1, 0);
+	station(lo_index(), "2001:DB8:20:0:0:0:0:1f", mac1, 0, 0, 1, 0);
+	ck_assert_str_eq(show("cache show", false, false),
+			 "172.16.10.100 dev lo mac 02:00:00:00:00:01 first-seen 0s last-seen 0s"
+			 " packets 1 changes 0\n"
+			 "2001:db8:20::1f dev lo mac 02:00:00:00:00:01 first-seen 0s last-seen 0s"
+			 " packets 1 changes 0\n"
+			 "2001:db8:20::200 dev lo mac 00:00:0c:94:36:bb first-seen 2s last-seen 1s"
+			 " packets 5 changes 1\n"
+			 "fe80::1 dev lo mac 02:00:00:00:00:01 first-seen 0s last-seen 0s"
+			 " packets 1 changes 0\n"
+			 "2001:db8::1 dev if999999 mac 02:00:00:00:00:01 first-seen 0s last-seen 0s"
+			 " packets 1 changes 0\n");
+	ck_assert_str_eq(show("cache show 2001:db8:20::/64 dev lo", true, false),
+			 "[{\"ip\":\"2001:db8:20::1f\",\"dev\":\"lo\",\"mac\":\"02:00:00:00:00:01\","
+			 "\"first_seen\":0,\"last_seen\":0,\"packets\":1,\"changes\":0},"
+			 "{\"ip\":\"2001:db8:20::200\",\"dev\":\"lo\",\"mac\":\"00:00:0c:94:36:bb\","
+			 "\"first_seen\":2,\"last_seen\":1,\"packets\":5,\"changes\":1}]\n");
+	ck_assert_str_eq(show("cache show fe80::/10", false, false),
+			 "fe80::1 dev lo mac 02:00:00:00:00:01 first-seen 0s last-seen 0s"
+			 " packets 1 changes 0\n");
+	ck_assert_str_eq(show("cache show 0.0.0.0/0", false, false),
+			 "172.16.10.100 dev lo mac 02:00:00:00:00:01 first-seen 0s last-seen 0s"
+			 " packets 1 changes 0\n");
+	ck_assert_str_eq(show("cache show ::/0 dev lo", false, false),
+			 "2001:db8:20::1f dev lo mac 02:00:00:00:00:01 first-seen 0s last-seen 0s"
+			 " packets 1 changes 0\n"
+			 "2001:db8:20::200 dev lo mac 00:00:0c:94:36:bb first-seen 2s last-seen 1s"
+			 " packets 5 changes 1\n"
+			 "fe80::1 dev lo mac 02:00:00:00:00:01 first-seen 0s last-seen 0s"
+			 " packets 1 changes 0\n");
 }
 END_TEST
 
@@ -1370,10 +1417,10 @@ static const char metrics_text[] =
 	"# TYPE arpproxy_netns_garp_sent_total counter\n"
 	"arpproxy_netns_garp_sent_total{family=\"ipv4\"} 27\n"
 	"arpproxy_netns_garp_sent_total{family=\"ipv6\"} 60\n"
-	"# HELP arpproxy_netns_pin_mismatch_total Frames whose sender MAC is not the one "
-		"their station was pinned to, in the whole network namespace.\n"
+	"# HELP arpproxy_netns_pin_mismatch_total Frames whose sender MAC is not the one their station was pinned to (family ipv4); Neighbor Discovery messages whose link-layer address for an address is not the MAC its station was pinned to (family ipv6), in the whole network namespace.\n"
 	"# TYPE arpproxy_netns_pin_mismatch_total counter\n"
-	"arpproxy_netns_pin_mismatch_total 28\n"
+	"arpproxy_netns_pin_mismatch_total{family=\"ipv4\"} 28\n"
+	"arpproxy_netns_pin_mismatch_total{family=\"ipv6\"} 62\n"
 	"# HELP arpproxy_netns_stations_learnt_total Stations learnt: sender addresses new "
 		"to the cache of an interface with learn on, in the whole network namespace.\n"
 	"# TYPE arpproxy_netns_stations_learnt_total counter\n"
@@ -1425,10 +1472,10 @@ static const char metrics_text[] =
 		"namespace.\n"
 	"# TYPE arpproxy_netns_stations_refused_total counter\n"
 	"arpproxy_netns_stations_refused_total 39\n"
-	"# HELP arpproxy_netns_pin_off_subnet_total Frames whose sender IP is outside the "
-		"subnets and bindings of an inspect pin interface, in the whole network namespace.\n"
+	"# HELP arpproxy_netns_pin_off_subnet_total Frames whose sender IP is outside the subnets and bindings of an inspect pin interface (family ipv4); Neighbor Discovery messages claiming an address that is not link-local, nor on the prefixes or bindings of an inspect pin interface (family ipv6), in the whole network namespace.\n"
 	"# TYPE arpproxy_netns_pin_off_subnet_total counter\n"
-	"arpproxy_netns_pin_off_subnet_total 40\n"
+	"arpproxy_netns_pin_off_subnet_total{family=\"ipv4\"} 40\n"
+	"arpproxy_netns_pin_off_subnet_total{family=\"ipv6\"} 63\n"
 	"# HELP arpproxy_netns_broadcast_target_total Requests for a broadcast address of "
 		"one of this host's subnets, which no host owns, in the whole network namespace.\n"
 	"# TYPE arpproxy_netns_broadcast_target_total counter\n"
@@ -1612,11 +1659,12 @@ static const char metrics_text[] =
 	"arpproxy_garp_sent_total{dev=\"if999999\",family=\"ipv4\"} 2700\n"
 	"arpproxy_garp_sent_total{dev=\"lo\",family=\"ipv6\"} 600\n"
 	"arpproxy_garp_sent_total{dev=\"if999999\",family=\"ipv6\"} 6000\n"
-	"# HELP arpproxy_pin_mismatch_total Frames whose sender MAC is not the one their "
-		"station was pinned to, per interface.\n"
+	"# HELP arpproxy_pin_mismatch_total Frames whose sender MAC is not the one their station was pinned to (family ipv4); Neighbor Discovery messages whose link-layer address for an address is not the MAC its station was pinned to (family ipv6), per interface.\n"
 	"# TYPE arpproxy_pin_mismatch_total counter\n"
-	"arpproxy_pin_mismatch_total{dev=\"lo\"} 280\n"
-	"arpproxy_pin_mismatch_total{dev=\"if999999\"} 2800\n"
+	"arpproxy_pin_mismatch_total{dev=\"lo\",family=\"ipv4\"} 280\n"
+	"arpproxy_pin_mismatch_total{dev=\"if999999\",family=\"ipv4\"} 2800\n"
+	"arpproxy_pin_mismatch_total{dev=\"lo\",family=\"ipv6\"} 620\n"
+	"arpproxy_pin_mismatch_total{dev=\"if999999\",family=\"ipv6\"} 6200\n"
 	"# HELP arpproxy_stations_learnt_total Stations learnt: sender addresses new to the "
 		"cache of an interface with learn on, per interface.\n"
 	"# TYPE arpproxy_stations_learnt_total counter\n"
@@ -1678,11 +1726,12 @@ static const char metrics_text[] =
 	"# TYPE arpproxy_stations_refused_total counter\n"
 	"arpproxy_stations_refused_total{dev=\"lo\"} 390\n"
 	"arpproxy_stations_refused_total{dev=\"if999999\"} 3900\n"
-	"# HELP arpproxy_pin_off_subnet_total Frames whose sender IP is outside the subnets "
-		"and bindings of an inspect pin interface, per interface.\n"
+	"# HELP arpproxy_pin_off_subnet_total Frames whose sender IP is outside the subnets and bindings of an inspect pin interface (family ipv4); Neighbor Discovery messages claiming an address that is not link-local, nor on the prefixes or bindings of an inspect pin interface (family ipv6), per interface.\n"
 	"# TYPE arpproxy_pin_off_subnet_total counter\n"
-	"arpproxy_pin_off_subnet_total{dev=\"lo\"} 400\n"
-	"arpproxy_pin_off_subnet_total{dev=\"if999999\"} 4000\n"
+	"arpproxy_pin_off_subnet_total{dev=\"lo\",family=\"ipv4\"} 400\n"
+	"arpproxy_pin_off_subnet_total{dev=\"if999999\",family=\"ipv4\"} 4000\n"
+	"arpproxy_pin_off_subnet_total{dev=\"lo\",family=\"ipv6\"} 630\n"
+	"arpproxy_pin_off_subnet_total{dev=\"if999999\",family=\"ipv6\"} 6300\n"
 	"# HELP arpproxy_broadcast_target_total Requests for a broadcast address of one of "
 		"this host's subnets, which no host owns, per interface.\n"
 	"# TYPE arpproxy_broadcast_target_total counter\n"
@@ -1772,8 +1821,8 @@ static size_t count_lines(const char *text, const char *start)
  * Every family has its HELP and TYPE, samples or not; counters the module
  * does not send have no sample, those this tool cannot name no family.
  */
-/* IPv4 counters with an IPv6 twin, nd_NAME: invalid to garp_skipped */
-#define TWINS	15
+/* IPv4 counters with an IPv6 twin, nd_NAME: invalid to pin_off_subnet */
+#define TWINS	17
 
 START_TEST(test_metrics_sparse)
 {
@@ -1969,6 +2018,7 @@ Suite *print_suite(void)
 	tcase_add_test(tc, test_cache_json);
 	tcase_add_test(tc, test_cache_order);
 	tcase_add_test(tc, test_cache_filters);
+	tcase_add_test(tc, test_cache_ipv6);
 	tcase_add_test(tc, test_cache_status);
 	tcase_add_test(tc, test_acl_text);
 	tcase_add_test(tc, test_acl_json);

@@ -46,9 +46,10 @@ enum arpproxy_proxy_mode {
  * @ARPPROXY_INSPECT_LOG: Count and log ARP packets that fail inspection.
  * @ARPPROXY_INSPECT_ENFORCE: Also drop them before the kernel's ARP code sees
  *   them.
- * @ARPPROXY_INSPECT_PIN: Enforce, and also hold every sender to the MAC its
- *   station was first learnt with until the station ages out or is flushed
- *   (pin-mismatch). Needs learn.
+ * @ARPPROXY_INSPECT_PIN: Enforce, and also hold every sender (for IPv6, every
+ *   address a message gives a link-layer address for) to the MAC its station
+ *   was first learnt with until the station ages out or is flushed
+ *   (pin-mismatch, nd-pin-mismatch). Needs learn.
  */
 enum arpproxy_inspect_mode {
 	ARPPROXY_INSPECT_OFF,
@@ -166,6 +167,7 @@ enum {
 	ARPPROXY_STATION_A_LAST_SEEN,
 	ARPPROXY_STATION_A_PACKETS,
 	ARPPROXY_STATION_A_CHANGES,
+	ARPPROXY_STATION_A_ADDR6,
 
 	__ARPPROXY_STATION_A_MAX,
 	ARPPROXY_STATION_A_MAX = (__ARPPROXY_STATION_A_MAX - 1)
@@ -274,6 +276,8 @@ enum arpproxy_stat {
 	ARPPROXY_STAT_ND_ACL_DENIED,
 	ARPPROXY_STAT_ND_GARP_SENT,
 	ARPPROXY_STAT_ND_GARP_SKIPPED,
+	ARPPROXY_STAT_ND_PIN_MISMATCH,
+	ARPPROXY_STAT_ND_PIN_OFF_SUBNET,
 
 	__ARPPROXY_STAT_MAX,
 	ARPPROXY_STAT_MAX = (__ARPPROXY_STAT_MAX - 1)

@@ -42,6 +42,27 @@ START_TEST(test_key_round_trip)
 }
 END_TEST
 
+/* An IPv6 station's address is held whole; an IPv4 station's is ::. */
+START_TEST(test_addr6)
+{
+	struct arpproxy_station s = { 0 };
+	struct in6_addr a, b, got;
+
+	ck_assert_int_eq(inet_pton(AF_INET6, "2001:db8::5", &a), 1);
+	ck_assert_int_eq(inet_pton(AF_INET6, "2001:db8::4", &b), 1);
+	ck_assert(arpproxy_station_has_addr6(&s, NULL));
+	arpproxy_station_set_addr6(&s, &a);
+	ck_assert(arpproxy_station_has_addr6(&s, &a));
+	ck_assert(!arpproxy_station_has_addr6(&s, &b));
+	ck_assert(!arpproxy_station_has_addr6(&s, NULL));
+	arpproxy_station_get_addr6(&s, &got);
+	ck_assert_mem_eq(&got, &a, sizeof(a));
+	arpproxy_station_set_addr6(&s, NULL);
+	ck_assert(arpproxy_station_has_addr6(&s, NULL));
+	ck_assert(!arpproxy_station_has_addr6(&s, &a));
+}
+END_TEST
+
 START_TEST(test_find)
 {
 	struct arpproxy_station set[WAYS] = {};
@@ -192,6 +213,7 @@ Suite *station_set_suite(void)
 	TCase *tc = tcase_create("station_set");
 
 	tcase_add_test(tc, test_key_round_trip);
+	tcase_add_test(tc, test_addr6);
 	tcase_add_test(tc, test_find);
 	tcase_add_test(tc, test_duplicate);
 	tcase_add_test(tc, test_free_slot_first);
