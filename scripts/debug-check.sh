@@ -10,7 +10,8 @@
 # Prints one line per test and writes "PASS|FAIL|SKIP name" lines to
 # $RESULTS (default build/VARIANT/results); exits 1 when a test failed.
 #
-# usage: debug-check.sh [-k VARIANT] [SCENARIO...]
+# usage: [FAULTS=short] debug-check.sh [-k VARIANT] [SCENARIO...]
+#   FAULTS=short: faults.sh leaves out four commands (see there)
 #   VARIANT: debug (the default) or kcsan, the data-race detector's kernel
 #   SCENARIO: a name, as in tests/scenarios/NAME.sh
 set -u
@@ -60,7 +61,7 @@ start=$(date +%s)
 # KASAN's shadow and quarantine and kmemleak's records need the memory;
 # everything runs several times slower than on Debian's kernels.
 scripts/vm-run.sh -t "$limit" -m 3G "$kver" "$vm" "$out" \
-	"SCENARIO_TIMEOUT=1200 RESULTS=/tmp/out/results $top/tests/vm/guest.sh$scenarios" \
+	"FAULTS=${FAULTS:-all} SCENARIO_TIMEOUT=1200 RESULTS=/tmp/out/results $top/tests/vm/guest.sh$scenarios" \
 	>"build/$variant/vm.log" 2>&1
 rc=$?
 echo "    $(($(date +%s) - start)) s for the guest run"

@@ -150,6 +150,11 @@ acl del dev e0 pref 10
 acl flush
 restore /tmp/faults.conf
 stats reset'
+# FAULTS=short (make check on the sanitizer kernel, which is several times
+# slower) leaves out the commands whose handlers another one runs already:
+# a replace, the unscoped flushes and a second inspect mode.
+[ "${FAULTS:-all}" = all ] || COMMANDS=$(echo "$COMMANDS" | grep -vxE \
+	'binding replace 172.16.30.0/24 .*|binding flush|iface set e1 inspect log|acl flush')
 
 if [ ! -f "$FAULT_MODULE" ]; then
 	skip "allocation failures: no $FAULT_MODULE"

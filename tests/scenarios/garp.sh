@@ -480,11 +480,11 @@ check "  no kernel warning" no_warning
 
 # The worker looks only at what is due, a bounded lot at a time, and lets
 # go in between, never with BH off: 100,000 refreshing bindings in one
-# netns (5,000 on a sanitizer kernel, whose lockdep and RCU checks watch
+# netns (2,000 on a sanitizer kernel, whose lockdep and RCU checks watch
 # the worker) announce while interfaces come and go in another. (What they
 # cost RTNL, side by side with an empty table, is measured by make bench.)
 LOAD=${GARP_LOAD:-100000}
-[ -z "$SANITIZER" ] || LOAD=${GARP_LOAD:-5000}
+[ -z "$SANITIZER" ] || LOAD=${GARP_LOAD:-2000}
 setup_ns many other
 for k in $(seq 1 20); do
 	echo "link add dm$k type veth peer name dp$k"

@@ -333,9 +333,8 @@ mac6() {	# mac6 ADDRESS: the MAC of the gateway's station for it
 d_asks() {	# d_asks SRC: D solicits the gateway's e1 address from SRC
 	n hd "$NSSEND" -i eth0 -t 2001:db8:20::99 -S "$1" -s "$MAC_D" -l -w 100 >/dev/null
 }
+monitor_start /tmp/ndp-stations.json
 ctl iface set e1 learn on
-n gw timeout 15 "$CTL" -j monitor >/tmp/ndp-stations.json 2>&1 &
-sleep 1
 d_asks $D6
 check_eq "learn on: D's solicitation makes D an IPv6 station, at D's MAC" "$MAC_D" "$(mac6 $D6)"
 n hc "$NSSEND" -i eth0 -t $C6 -s "$MAC_C" -a -w 100 >/dev/null
@@ -344,9 +343,13 @@ d_asks fe80::200
 check_eq "  and a link-local source is learnt too" "$MAC_D" "$(mac6 fe80::200)"
 check_eq "cache show takes an IPv6 prefix: the stations in it, as addresses sort" \
 	"$C6 $D6" "$(ctl -j cache show 2001:db8:20::/64 dev e1 | jq -r '[.[].ip] | join(" ")')"
-check "a station event names the IPv6 station" busywait 10000 sh -c \
-	"jq -e 'select(.event == \"station new\" and .ip == \"$D6\" and .mac == \"$MAC_D\")' \
-		/tmp/ndp-stations.json >/dev/null"
+busywait 5000 grep -q fe80::200 /tmp/ndp-stations.json
+monitor_stop
+check_eq "station events name them" \
+	"{\"event\":\"station new\",\"dev\":\"e1\",\"ip\":\"$D6\",\"mac\":\"$MAC_D\"}
+{\"event\":\"station new\",\"dev\":\"e1\",\"ip\":\"$C6\",\"mac\":\"$MAC_C\"}
+{\"event\":\"station new\",\"dev\":\"e1\",\"ip\":\"fe80::200\",\"mac\":\"$MAC_D\"}" \
+	"$(events /tmp/ndp-stations.json '.event == "station new"')"
 ctl iface set e1 inspect pin
 gw_knows_d
 check "inspect pin: X's advertisement for D is a pin mismatch" counted gw nd_pin_mismatch forge

@@ -466,11 +466,15 @@ static struct nlmsghdr *station_event(uint8_t cmd, uint32_t ifindex, const char 
 				      const uint8_t *mac)
 {
 	struct nlmsghdr *nlh = event(cmd);
-	uint32_t sender;
+	uint8_t sender[16];
 
-	ck_assert_int_eq(inet_pton(AF_INET, ip, &sender), 1);
 	mnl_attr_put_u32(nlh, ARPPROXY_EVENT_A_IFINDEX, ifindex);
-	mnl_attr_put(nlh, ARPPROXY_EVENT_A_SENDER4, sizeof(sender), &sender);
+	if (inet_pton(AF_INET, ip, sender) == 1) {
+		mnl_attr_put(nlh, ARPPROXY_EVENT_A_SENDER4, 4, sender);
+	} else {
+		ck_assert_int_eq(inet_pton(AF_INET6, ip, sender), 1);
+		mnl_attr_put(nlh, ARPPROXY_EVENT_A_SENDER6, 16, sender);
+	}
 	mnl_attr_put(nlh, ARPPROXY_EVENT_A_MAC, ETH_ALEN, mac);
 	return nlh;
 }
@@ -482,6 +486,16 @@ START_TEST(test_station_new)
 		    TIME_TEXT "station new dev lo 172.16.10.100 mac 00:00:0c:94:36:bb\n",
 		    TIME_JSON "\"event\":\"station new\",\"dev\":\"lo\","
 		    "\"ip\":\"172.16.10.100\",\"mac\":\"00:00:0c:94:36:bb\"}\n");
+}
+END_TEST
+
+/* An IPv6 station, from Neighbor Discovery: the same words */
+START_TEST(test_station_new6)
+{
+	check_event(station_event(ARPPROXY_CMD_STATION_NEW, lo_index(), "fe80::1", mac2),
+		    TIME_TEXT "station new dev lo fe80::1 mac 00:00:0c:94:36:bb\n",
+		    TIME_JSON "\"event\":\"station new\",\"dev\":\"lo\","
+		    "\"ip\":\"fe80::1\",\"mac\":\"00:00:0c:94:36:bb\"}\n");
 }
 END_TEST
 
@@ -577,6 +591,14 @@ START_TEST(test_malformed_prints_nothing)
 	ck_assert_int_eq(monitor_print(sealed(nlh), &when), -EBADMSG);
 	/* a station changed, without the MAC it had */
 	nlh = station_event(ARPPROXY_CMD_STATION_CHANGED, lo_index(), "10.0.0.1", mac1);
+	ck_assert_int_eq(monitor_print(sealed(nlh), &when), -EBADMSG);
+	/* a new one with both addresses, or with neither */
+	nlh = station_event(ARPPROXY_CMD_STATION_NEW, lo_index(), "10.0.0.1", mac1);
+	mnl_attr_put(nlh, ARPPROXY_EVENT_A_SENDER6, 16, &in6addr_loopback);
+	ck_assert_int_eq(monitor_print(sealed(nlh), &when), -EBADMSG);
+	nlh = event(ARPPROXY_CMD_STATION_NEW);
+	mnl_attr_put_u32(nlh, ARPPROXY_EVENT_A_IFINDEX, lo_index());
+	mnl_attr_put(nlh, ARPPROXY_EVENT_A_MAC, ETH_ALEN, mac1);
 	ck_assert_int_eq(monitor_print(sealed(nlh), &when), -EBADMSG);
 	/* a new one with a MAC too short */
 	nlh = event(ARPPROXY_CMD_STATION_NEW);
@@ -683,6 +705,7 @@ Suite *monitor_suite(void)
 	tcase_add_loop_test(events, test_spoof_full, 0, N(mismatches));
 	tcase_add_test(events, test_spoof_short_packet);
 	tcase_add_test(events, test_station_new);
+	tcase_add_test(events, test_station_new6);
 	tcase_add_test(events, test_station_changed);
 	tcase_add_test(events, test_cache_set);
 	tcase_add_test(events, test_restore);
