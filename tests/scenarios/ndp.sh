@@ -343,13 +343,15 @@ d_asks fe80::200
 check_eq "  and a link-local source is learnt too" "$MAC_D" "$(mac6 fe80::200)"
 check_eq "cache show takes an IPv6 prefix: the stations in it, as addresses sort" \
 	"$C6 $D6" "$(ctl -j cache show 2001:db8:20::/64 dev e1 | jq -r '[.[].ip] | join(" ")')"
-busywait 5000 grep -q fe80::200 /tmp/ndp-stations.json
+busywait 5000 grep -q '"fe80::200"' /tmp/ndp-stations.json
 monitor_stop
+# (The hosts' own Neighbor Discovery may teach it more meanwhile.)
 check_eq "station events name them" \
 	"{\"event\":\"station new\",\"dev\":\"e1\",\"ip\":\"$D6\",\"mac\":\"$MAC_D\"}
 {\"event\":\"station new\",\"dev\":\"e1\",\"ip\":\"$C6\",\"mac\":\"$MAC_C\"}
 {\"event\":\"station new\",\"dev\":\"e1\",\"ip\":\"fe80::200\",\"mac\":\"$MAC_D\"}" \
-	"$(events /tmp/ndp-stations.json '.event == "station new"')"
+	"$(events /tmp/ndp-stations.json ".event == \"station new\" and
+		(.ip == \"$D6\" or .ip == \"$C6\" or .ip == \"fe80::200\")")"
 ctl iface set e1 inspect pin
 gw_knows_d
 check "inspect pin: X's advertisement for D is a pin mismatch" counted gw nd_pin_mismatch forge
@@ -366,8 +368,8 @@ check_eq "D's own solicitation passes" 0 \
 check "an address not on e1's prefixes nor bound is nd_pin_off_subnet" \
 	counted gw nd_pin_off_subnet n hx "$NSSEND" -i eth0 -t 2001:db8:99::1 -s "$MAC_X" -a -w 100
 check_eq "  and not learnt" "" "$(mac6 2001:db8:99::1)"
-check "a new address on e1's prefix is X's to pin" counted gw stations_learnt \
-	n hx "$NSSEND" -i eth0 -t 2001:db8:20::66 -s "$MAC_X" -a -w 100
+n hx "$NSSEND" -i eth0 -t 2001:db8:20::66 -s "$MAC_X" -a -w 100 >/dev/null
+check_eq "a new address on e1's prefix is X's to pin" "$MAC_X" "$(mac6 2001:db8:20::66)"
 # 2001:db8:20::1 on (C's and D's addresses among them) ask for an address
 # nobody has, from X's MAC; 1000 of them on a sanitizer kernel.
 FLOOD6=5000
