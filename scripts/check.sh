@@ -5,7 +5,7 @@
 # per test and ends with "N passed, N failed".
 set -u
 # What the sanitizer kernel runs here, within make check's time budget
-# (about 22 minutes of guest time): the fault, lifecycle, cache, announce
+# (about 20 minutes of guest time): the fault, lifecycle, cache, announce
 # and flood scenarios. make check-debug runs everything.
 DEBUG_SCENARIOS=${DEBUG_SCENARIOS:-faults lifecycle cache garp pinflood}
 top=$(cd "$(dirname "$0")/.." && pwd)
