@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * arpload: ARP request load generator, to benchmark arpproxy against the
- * kernel's proxy_arp and userspace responders from one interface.
+ * kernel's proxy_arp and userspace responders from one interface; with an
+ * IPv6 TARGET_IP, of Neighbor Solicitations, against proxy_ndp.
  *
  * usage: arpload -i IFNAME -t TARGET_IP [-S FIRST_SENDER_IP] [-s FIRST_SENDER_MAC]
  *                [-k REQUESTERS] [-c COUNT] [-r RATE_PPS] [-w WAIT_MS]
@@ -15,8 +16,14 @@
  * answered or GAP_MS passed. Replies are collected until WAIT_MS after the
  * last send, verified, and matched to the oldest unanswered request of their
  * requester; replies beyond the requests count as dup, and macs lists the
- * ARP sender MACs of all replies that passed verification, dup or not. The
- * run prints one line:
+ * ARP sender MACs of all replies that passed verification, dup or not.
+ *
+ * With IPv6 addresses (FIRST_SENDER_IP's last 32 bits counting the
+ * requesters), requests are solicitations to the target's solicited-node
+ * group with a source link-layer option, and the replies are the Neighbor
+ * Advertisements to each requester, solicited, whose target link-layer
+ * option is what macs lists. Other IPv6 traffic is ignored. The run prints
+ * one line:
  *
  *   sent=N answered=N lost=N wrong=N dup=N duration_ms=N rate_pps=N
  *   p50_us=N p99_us=N max_us=N macs=MAC[,MAC...]
@@ -32,10 +39,13 @@
 #include <linux/if_packet.h>
 #include <net/ethernet.h>
 #include <net/if.h>
+#include <netinet/icmp6.h>
 #include <netinet/if_ether.h>
+#include <netinet/ip6.h>
 #include <poll.h>
 #include <pthread.h>
 #include <sched.h>
+#include <stddef.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -54,7 +64,8 @@
 #define NSEC_PER_MSEC	1000000LL
 
 /*
- * The RX ring: 16 MiB of 128-byte frames, 131072 of them, so that a whole
+ * The RX ring: 16 MiB of 128-byte frames, 131072 of them (256-byte ones
+ * for advertisements, 65536), so that a whole
  * burst of replies fits even if the receiver does not get the CPU until the
  * end. TPACKET_V2 puts the Ethernet header at offset 66 of a frame, which
  * leaves room for a padded 60-byte ARP frame. Blocks hold whole frames, so
@@ -63,17 +74,35 @@
 #define RING_BLOCK_SIZE	(256 << 10)
 #define RING_BLOCKS	64
 #define RING_FRAME_SIZE	128
-#define RING_FRAMES	(RING_BLOCK_SIZE / RING_FRAME_SIZE * RING_BLOCKS)
+/* An advertisement needs twice the room: half the frames. */
+#define RING_FRAME_SIZE6	256
 
 struct frame {
 	struct ether_header eth;
 	struct ether_arp arp;
 } __attribute__((packed));
 
+/* A solicitation or an advertisement with one link-layer address option. */
+struct nd_frame {
+	struct ether_header eth;
+	struct ip6_hdr ip6;
+	struct nd_neighbor_solicit nd;	/* the advertisement's layout too */
+	struct nd_opt_hdr opt;
+	unsigned char opt_mac[ETH_ALEN];
+} __attribute__((packed));
+
+union request {
+	struct frame arp;
+	struct nd_frame nd;
+};
+
 struct config {
 	int ifindex;
+	bool nd;			/* IPv6 addresses: Neighbor Discovery */
 	uint32_t target;		/* network order */
-	uint32_t first_ip;		/* host order */
+	struct in6_addr target6;
+	uint32_t first_ip;		/* host order; IPv6: its last 32 bits */
+	struct in6_addr first_ip6;
 	uint64_t first_mac;
 	uint64_t expected_mac;
 	bool check_mac;
@@ -92,6 +121,7 @@ struct run {
 	const struct config *cfg;
 	int rx_fd;
 	unsigned char *ring;
+	unsigned int frame_size, frames;	/* the ring's */
 	int64_t *sent_ns;		/* per request */
 	/*
 	 * Requests below nsent are on the wire; those from nsent up to
@@ -116,7 +146,7 @@ struct run {
 struct sender {
 	int fd;
 	struct sockaddr_ll to;
-	struct frame frames[BATCH];
+	union request frames[BATCH];
 	struct iovec iov[BATCH];
 	struct mmsghdr msgs[BATCH];
 };
@@ -179,13 +209,14 @@ static uint64_t parse_mac(const char *s)
 	return mac_get(m);
 }
 
-static uint32_t parse_ip(const char *s)
+/* An IPv4 address into @ip, or an IPv6 one into @ip6: whether it is IPv6. */
+static bool parse_ip(const char *s, uint32_t *ip, struct in6_addr *ip6)
 {
-	struct in_addr a;
-
-	if (inet_pton(AF_INET, s, &a) != 1)
-		bad("IPv4 address", s);
-	return a.s_addr;
+	if (inet_pton(AF_INET, s, ip) == 1)
+		return false;
+	if (inet_pton(AF_INET6, s, ip6) != 1)
+		bad("IP address", s);
+	return true;
 }
 
 /* Requester k's MAC: the first one plus k in its low 24 bits, or with -m the first. */
@@ -198,7 +229,7 @@ static uint64_t requester_mac(const struct config *cfg, uint32_t k)
 
 static void parse_args(int argc, char **argv, struct config *cfg)
 {
-	const char *ifname = NULL;
+	const char *ifname = NULL, *first = NULL;
 	bool have_target = false, have_count = false;
 	int opt;
 
@@ -212,8 +243,11 @@ static void parse_args(int argc, char **argv, struct config *cfg)
 	while ((opt = getopt(argc, argv, "i:t:S:s:k:c:r:w:e:g:m")) != -1) {
 		switch (opt) {
 		case 'i': ifname = optarg; break;
-		case 't': cfg->target = parse_ip(optarg); have_target = true; break;
-		case 'S': cfg->first_ip = ntohl(parse_ip(optarg)); break;
+		case 't':
+			cfg->nd = parse_ip(optarg, &cfg->target, &cfg->target6);
+			have_target = true;
+			break;
+		case 'S': first = optarg; break;
 		case 's': cfg->first_mac = parse_mac(optarg); break;
 		case 'k': cfg->requesters = parse_uint(optarg, MAX_COUNT, "requester count"); break;
 		case 'c':
@@ -233,6 +267,16 @@ static void parse_args(int argc, char **argv, struct config *cfg)
 	}
 	if (optind != argc || !ifname || !have_target)
 		usage();
+	if (first) {
+		uint32_t ip;
+
+		if (parse_ip(first, &ip, &cfg->first_ip6) != cfg->nd)
+			bad("sender address, not of the target's family,", first);
+		cfg->first_ip = ntohl(cfg->nd ? cfg->first_ip6.s6_addr32[3] : ip);
+	} else if (cfg->nd) {
+		inet_pton(AF_INET6, "2001:db8::1", &cfg->first_ip6);
+		cfg->first_ip = 1;
+	}
 	if (!have_count)
 		cfg->count = cfg->requesters;
 	if (!cfg->requesters || !cfg->count)
@@ -280,15 +324,16 @@ static void sockopt(int fd, int name, const void *val, socklen_t len, const char
 
 static void open_rx(struct run *run)
 {
+	unsigned int frame_size = run->cfg->nd ? RING_FRAME_SIZE6 : RING_FRAME_SIZE;
 	struct tpacket_req req = {
 		.tp_block_size = RING_BLOCK_SIZE,
 		.tp_block_nr = RING_BLOCKS,
-		.tp_frame_size = RING_FRAME_SIZE,
-		.tp_frame_nr = RING_FRAMES,
+		.tp_frame_size = frame_size,
+		.tp_frame_nr = RING_BLOCK_SIZE / frame_size * RING_BLOCKS,
 	};
 	struct sockaddr_ll sll = {
 		.sll_family = AF_PACKET,
-		.sll_protocol = htons(ETH_P_ARP),
+		.sll_protocol = htons(run->cfg->nd ? ETH_P_IPV6 : ETH_P_ARP),
 		.sll_ifindex = run->cfg->ifindex,
 	};
 	struct packet_mreq mr = {
@@ -309,6 +354,8 @@ static void open_rx(struct run *run)
 	if (ring == MAP_FAILED)
 		die("mmap");
 	run->ring = ring;
+	run->frame_size = req.tp_frame_size;
+	run->frames = req.tp_frame_nr;
 	/* Replies go to each requester's own MAC, which is not ours. */
 	sockopt(run->rx_fd, PACKET_ADD_MEMBERSHIP, &mr, sizeof(mr), "PACKET_ADD_MEMBERSHIP");
 	if (bind(run->rx_fd, (struct sockaddr *)&sll, sizeof(sll)) < 0)
@@ -316,9 +363,34 @@ static void open_rx(struct run *run)
 }
 
 /*
+ * What every solicitation says: to the target's solicited-node group
+ * (RFC 4291 2.7.1), hop limit 255, with a source link-layer option.
+ */
+static void nd_frame_init(struct nd_frame *f, const struct config *cfg)
+{
+	static const unsigned char group[13] = { 0xff, 0x02, [11] = 0x01, 0xff };
+	const unsigned char *t = cfg->target6.s6_addr;
+	unsigned char mac[ETH_ALEN] = { 0x33, 0x33, 0xff, t[13], t[14], t[15] };
+
+	memcpy(f->eth.ether_dhost, mac, ETH_ALEN);
+	f->eth.ether_type = htons(ETHERTYPE_IPV6);
+	f->ip6.ip6_flow = htonl(6 << 28);
+	f->ip6.ip6_plen = htons(sizeof(*f) - offsetof(struct nd_frame, nd));
+	f->ip6.ip6_nxt = IPPROTO_ICMPV6;
+	f->ip6.ip6_hlim = 255;
+	memcpy(f->ip6.ip6_dst.s6_addr, group, sizeof(group));
+	memcpy(&f->ip6.ip6_dst.s6_addr[13], &t[13], 3);
+	f->nd = (struct nd_neighbor_solicit) {
+		.nd_ns_type = ND_NEIGHBOR_SOLICIT,
+		.nd_ns_target = cfg->target6,
+	};
+	f->opt = (struct nd_opt_hdr) { .nd_opt_type = ND_OPT_SOURCE_LINKADDR, .nd_opt_len = 1 };
+}
+
+/*
  * Protocol 0 makes a socket that only sends: bound to ETH_P_ARP it would
  * also be handed a copy of every ARP frame, on the CPU that runs the
- * responder. Each message's address names the interface and ETH_P_ARP.
+ * responder. Each message's address names the interface and the protocol.
  */
 static void open_tx(struct sender *tx, const struct config *cfg)
 {
@@ -327,12 +399,23 @@ static void open_tx(struct sender *tx, const struct config *cfg)
 		die("socket");
 	tx->to = (struct sockaddr_ll) {
 		.sll_family = AF_PACKET,
-		.sll_protocol = htons(ETH_P_ARP),
+		.sll_protocol = htons(cfg->nd ? ETH_P_IPV6 : ETH_P_ARP),
 		.sll_ifindex = cfg->ifindex,
 	};
 	for (int j = 0; j < BATCH; j++) {
-		struct frame *f = &tx->frames[j];
+		struct frame *f = &tx->frames[j].arp;
 
+		tx->msgs[j].msg_hdr = (struct msghdr) {
+			.msg_name = &tx->to,
+			.msg_namelen = sizeof(tx->to),
+			.msg_iov = &tx->iov[j],
+			.msg_iovlen = 1,
+		};
+		if (cfg->nd) {
+			nd_frame_init(&tx->frames[j].nd, cfg);
+			tx->iov[j] = (struct iovec) { &tx->frames[j].nd, sizeof(struct nd_frame) };
+			continue;
+		}
 		memset(f->eth.ether_dhost, 0xff, ETH_ALEN);
 		f->eth.ether_type = htons(ETHERTYPE_ARP);
 		f->arp.arp_hrd = htons(ARPHRD_ETHER);
@@ -343,20 +426,58 @@ static void open_tx(struct sender *tx, const struct config *cfg)
 		memset(f->arp.arp_tha, 0, ETH_ALEN);
 		memcpy(f->arp.arp_tpa, &cfg->target, 4);
 		tx->iov[j] = (struct iovec) { f, sizeof(*f) };
-		tx->msgs[j].msg_hdr = (struct msghdr) {
-			.msg_name = &tx->to,
-			.msg_namelen = sizeof(tx->to),
-			.msg_iov = &tx->iov[j],
-			.msg_iovlen = 1,
-		};
 	}
 }
 
-static void fill_request(struct frame *f, const struct config *cfg, unsigned int i)
+/* The ICMPv6 checksum of @f's message, with its IPv6 pseudo-header. */
+static uint16_t nd_checksum(const struct nd_frame *f)
+{
+	uint16_t len = ntohs(f->ip6.ip6_plen), w;
+	const unsigned char *p = (const unsigned char *)&f->ip6.ip6_src;
+	uint32_t sum = htons(len) + htons(IPPROTO_ICMPV6);
+
+	for (unsigned int i = 0; i < 32; i += 2) {
+		memcpy(&w, p + i, 2);
+		sum += w;
+	}
+	p = (const unsigned char *)&f->nd;
+	for (unsigned int i = 0; i < len; i += 2) {
+		memcpy(&w, p + i, 2);
+		sum += w;
+	}
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return ~sum;
+}
+
+/* Requester k's IPv6 address: the first one, its last 32 bits plus k. */
+static struct in6_addr requester_ip6(const struct config *cfg, uint32_t k)
+{
+	struct in6_addr a = cfg->first_ip6;
+
+	a.s6_addr32[3] = htonl(cfg->first_ip + k);
+	return a;
+}
+
+static void fill_solicit(struct nd_frame *f, const struct config *cfg, uint32_t k)
+{
+	mac_put(f->eth.ether_shost, requester_mac(cfg, k));
+	memcpy(f->opt_mac, f->eth.ether_shost, ETH_ALEN);
+	f->ip6.ip6_src = requester_ip6(cfg, k);
+	f->nd.nd_ns_cksum = 0;
+	f->nd.nd_ns_cksum = nd_checksum(f);
+}
+
+static void fill_request(union request *r, const struct config *cfg, unsigned int i)
 {
 	uint32_t k = i % cfg->requesters;
 	uint32_t sip = htonl(cfg->first_ip + k);
+	struct frame *f = &r->arp;
 
+	if (cfg->nd) {
+		fill_solicit(&r->nd, cfg, k);
+		return;
+	}
 	mac_put(f->eth.ether_shost, requester_mac(cfg, k));
 	memcpy(f->arp.arp_sha, f->eth.ether_shost, ETH_ALEN);
 	memcpy(f->arp.arp_spa, &sip, 4);
@@ -454,6 +575,41 @@ static void send_all(struct run *run, struct sender *tx)
 		last = now_ns(CLOCK_MONOTONIC);
 		send_batch(run, tx, i, n);
 	}
+}
+
+/*
+ * The requester an advertisement validly answers, or -1 for a wrong one;
+ * its target link-layer address into @mac.
+ */
+static long check_advert(const struct config *cfg, const struct nd_frame *f, unsigned int len,
+			 uint64_t *mac)
+{
+	struct in6_addr k_ip;
+	uint32_t k;
+
+	/* An advertisement's flags are where a solicitation's reserved word is. */
+	if (len < sizeof(*f) || f->opt.nd_opt_type != ND_OPT_TARGET_LINKADDR ||
+	    f->opt.nd_opt_len != 1 || memcmp(&f->nd.nd_ns_target, &cfg->target6, 16) ||
+	    !(f->nd.nd_ns_reserved & ND_NA_FLAG_SOLICITED))
+		return -1;
+	k = ntohl(f->ip6.ip6_dst.s6_addr32[3]) - cfg->first_ip;
+	if (k >= cfg->requesters)
+		return -1;
+	k_ip = requester_ip6(cfg, k);
+	if (memcmp(&f->ip6.ip6_dst, &k_ip, 16) ||
+	    mac_get(f->eth.ether_dhost) != requester_mac(cfg, k))
+		return -1;
+	*mac = mac_get(f->opt_mac);
+	if (cfg->check_mac && *mac != cfg->expected_mac)
+		return -1;
+	return k;
+}
+
+/* Whether an IPv6 frame is a Neighbor Advertisement at all. */
+static bool is_advert(const struct nd_frame *f, unsigned int len)
+{
+	return len >= offsetof(struct nd_frame, opt) && f->ip6.ip6_nxt == IPPROTO_ICMPV6 &&
+	       f->nd.nd_ns_type == ND_NEIGHBOR_ADVERT;
 }
 
 /* The requester a reply validly answers, or -1 for a wrong reply. */
@@ -560,18 +716,27 @@ static void handle_frame(struct run *run, const unsigned char *pkt, unsigned int
 			 int64_t ts)
 {
 	const struct frame *f = (const struct frame *)pkt;
+	uint64_t mac;
 	long k;
 
-	/* Another host asking is no answer, right or wrong. */
-	if (len >= sizeof(*f) && f->arp.arp_op == htons(ARPOP_REQUEST))
-		return;
-	k = check_reply(run->cfg, f, len);
+	if (run->cfg->nd) {
+		/* Solicitations, MLD and the like are no answer. */
+		if (!is_advert((const struct nd_frame *)pkt, len))
+			return;
+		k = check_advert(run->cfg, (const struct nd_frame *)pkt, len, &mac);
+	} else {
+		/* Another host asking is no answer, right or wrong. */
+		if (len >= sizeof(*f) && f->arp.arp_op == htons(ARPOP_REQUEST))
+			return;
+		k = check_reply(run->cfg, f, len);
+		mac = mac_get(f->arp.arp_sha);
+	}
 	if (k < 0) {
 		run->wrong++;
 		return;
 	}
 	/* Duplicates too: they show who else answers. */
-	note_mac(run, mac_get(f->arp.arp_sha));
+	note_mac(run, mac);
 	answer(run, k, ts);
 }
 
@@ -582,14 +747,14 @@ static unsigned int drain(struct run *run, unsigned int cur)
 
 	for (;;) {
 		struct tpacket2_hdr *h = (struct tpacket2_hdr *)
-			(run->ring + (size_t)cur * RING_FRAME_SIZE);
+			(run->ring + (size_t)cur * run->frame_size);
 
 		if (!(__atomic_load_n(&h->tp_status, __ATOMIC_ACQUIRE) & TP_STATUS_USER))
 			break;
 		handle_frame(run, (unsigned char *)h + h->tp_mac, h->tp_snaplen,
 			     h->tp_sec * NSEC_PER_SEC + h->tp_nsec);
 		__atomic_store_n(&h->tp_status, TP_STATUS_KERNEL, __ATOMIC_RELEASE);
-		cur = (cur + 1) % RING_FRAMES;
+		cur = (cur + 1) % run->frames;
 	}
 	if (atomic_load(&run->answered) != before) {
 		pthread_mutex_lock(&run->lock);

@@ -27,15 +27,17 @@ kmem_kb() {	# kernel memory that tables live in: slab and vmalloc
 	awk '/^Slab:|^VmallocUsed:/ { kb += $2 } END { print kb }' /proc/meminfo
 }
 
-# measure SCENARIO TARGET [FIRST_SAMPLES]
+# measure SCENARIO TARGET [FIRST_SAMPLES]: from requesters counted up
+# from $SENDER, which is of the target's family
+SENDER=172.16.128.1
 measure() {
 	sc=$1 target=$2 samples=${3:-30}
-	r=$(load -t "$target" -S 172.16.128.1 -k "$samples" -c "$samples" -g 1500 -w 1500)
+	r=$(load -t "$target" -S $SENDER -k "$samples" -c "$samples" -g 1500 -w 1500)
 	emit "$sc" first_p50_us "$(field "$r" p50_us)"
 	emit "$sc" first_answered "$(field "$r" answered)/$samples"
 	emit "$sc" macs "$(field "$r" macs)"
 	for b in 1000 10000; do
-		r=$(load -t "$target" -S 172.16.128.1 -k "$b" -c "$b" -w 3000)
+		r=$(load -t "$target" -S $SENDER -k "$b" -c "$b" -w 3000)
 		emit "$sc" "burst${b}_answered" "$(field "$r" answered)"
 		emit "$sc" "burst${b}_p50_us" "$(field "$r" p50_us)"
 		emit "$sc" "burst${b}_p99_us" "$(field "$r" p99_us)"
@@ -48,7 +50,7 @@ measure() {
 sustained() {
 	sc=$1 target=$2 rate=100 best=0
 	while [ "$rate" -le 409600 ]; do
-		r=$(load -t "$target" -S 172.16.128.1 -k 100 -c "$rate" -r "$rate" -w 1000)
+		r=$(load -t "$target" -S $SENDER -k 100 -c "$rate" -r "$rate" -w 1000)
 		[ $(($(field "$r" lost) * 1000)) -lt "$rate" ] || break
 		best=$(field "$r" rate_pps)
 		rate=$((rate * 2))
@@ -103,6 +105,62 @@ done
 
 # 5. The kernel answering for its own address.
 measure own_address 172.16.10.99
+
+# 8. IPv6: Neighbor Solicitations from requesters on e0's /64, for D's
+# address behind e1, answered by arpproxy, the kernel's proxy_ndp and
+# ndppd; the kernel answering for e0's own address is the reference. Every
+# responder learns each solicitor it answers, so the neighbour table (its
+# limits are the init netns's) must hold a burst of 10,000.
+sysctl -qw net.ipv6.neigh.default.gc_thresh1=20000 net.ipv6.neigh.default.gc_thresh2=40000 \
+	net.ipv6.neigh.default.gc_thresh3=60000
+for ns in ha gw; do
+	n $ns sysctl -qw net.ipv6.conf.all.disable_ipv6=0 net.ipv6.conf.default.disable_ipv6=0 \
+		net.ipv6.conf.all.accept_dad=0
+done
+for dev in e0 e1; do
+	n gw sysctl -qw net.ipv6.conf.$dev.disable_ipv6=0 net.ipv6.conf.$dev.accept_dad=0
+done
+n ha sysctl -qw net.ipv6.conf.eth0.disable_ipv6=0
+ip -n gw addr add 2001:db8:10::99/64 dev e0 nodad
+ip -n gw addr add 2001:db8:20::99/64 dev e1 nodad
+n gw sysctl -qw net.ipv6.conf.all.forwarding=1
+SENDER=2001:db8:10::1:0
+D6=2001:db8:20::200
+
+module_load
+n gw "$CTL" binding add 2001:db8:20::/64 dev e0
+measure nd_arpproxy $D6
+n gw "$CTL" binding flush
+for count in 10 10000 100000 1000000; do
+	awk -v n="$count" -v d=$D6 'BEGIN { print "binding add " d
+		for (i = 1; i < n; i++) printf "binding add 2001:db8:30::%x:%x\n",
+			i / 65536, i % 65536 }' >/tmp/bindings.batch
+	before=$(kmem_kb)
+	start=$(date +%s%N)
+	n gw "$CTL" -b /tmp/bindings.batch
+	emit "nd_arpproxy_$count" load_ms $((($(date +%s%N) - start) / 1000000))
+	emit "nd_arpproxy_$count" bytes_per_entry $((($(kmem_kb) - before) * 1024 / count))
+	measure "nd_arpproxy_$count" $D6 10
+	n gw "$CTL" binding flush
+done
+module_unload
+
+n gw sysctl -qw net.ipv6.conf.e0.proxy_ndp=1
+ip -n gw -6 neigh add proxy $D6 dev e0
+measure nd_proxy_ndp $D6 20
+n gw sysctl -qw net.ipv6.neigh.e0.proxy_delay=0
+measure nd_proxy_ndp_delay0 $D6
+ip -n gw -6 neigh del proxy $D6 dev e0
+n gw sysctl -qw net.ipv6.conf.e0.proxy_ndp=0
+
+printf 'proxy e0 {\n\trule 2001:db8:20::/64 {\n\t\tstatic\n\t}\n}\n' >/tmp/ndppd.conf
+n gw ndppd -c /tmp/ndppd.conf >/tmp/ndppd.log 2>&1 &
+sleep 1
+measure nd_ndppd $D6 10
+pkill -KILL -x ndppd
+
+measure nd_own_address 2001:db8:10::99
+SENDER=172.16.128.1
 
 # 6. Userspace responders from Debian, last: they leave routes and probes.
 n gw farpd -d -i e0 172.16.20.0/24 >/tmp/farpd.log 2>&1 &

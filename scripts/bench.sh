@@ -38,6 +38,8 @@ gnuplot -e "outfile='bench/results.png'; datadir='$out'" bench/chart.gp
 	echo "QEMU guest under software emulation (2 vCPUs): absolute numbers are the"
 	echo "emulator's; only the ratios between scenarios of this one run carry over."
 	echo "Proxy neighbour entries were measured with proxy_delay 0, their best case."
+	echo "Scenarios named nd_ are IPv6: Neighbor Solicitations from requesters on"
+	echo "e0's /64, answered by arpproxy, proxy_ndp, ndppd or the kernel for its own address."
 	echo
 	awk -f bench/report.awk "$out/bench.tsv"
 	echo

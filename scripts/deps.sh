@@ -17,7 +17,7 @@ dkms sparse clang libclang-rt-14-dev
 dpkg-dev debhelper dh-dkms lintian blhc
 "
 # make bench also runs the userspace responders it compares against.
-[ "${1:-}" = bench ] && PACKAGES="$PACKAGES farpd parprouted gnuplot-nox valgrind"
+[ "${1:-}" = bench ] && PACKAGES="$PACKAGES farpd parprouted ndppd gnuplot-nox valgrind"
 
 missing=""
 for p in $PACKAGES; do
