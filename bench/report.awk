@@ -59,6 +59,10 @@ END {
 	target("IPv6: sustained rate, arpproxy / ndppd", base ? sprintf("%.1fx", r) : "answered nothing sustained", "at least 10x", base == 0 || r >= 10)
 	r = ratio(num(v["nd_arpproxy_1000000", "sustained_pps"]), num(v["nd_arpproxy_10", "sustained_pps"]))
 	target("IPv6: sustained rate, 1,000,000 bindings / 10 bindings", sprintf("%.2fx", r), "at least 0.95x", r >= 0.95)
+	r = ratio(num(v["churn", "big_cache_ms"]), num(v["churn", "alone_ms"]))
+	target("ip link add and del beside a 1,048,576-slot cache (" v["churn", "big_cache_stations"] " stations) / alone", sprintf("%.2fx", r), "at most 2x", r > 0 && r <= 2)
+	r = ratio(num(v["churn", "refreshing_ms"]), num(v["churn", "alone_ms"]))
+	target("ip link add and del beside 100,000 refreshing bindings / alone", sprintf("%.2fx", r), "at most 2x", r > 0 && r <= 2)
 	b = num(v["nd_arpproxy_1000000", "bytes_per_entry"])
 	target("IPv6: kernel memory per host binding (1,000,000 loaded)", b " bytes", "at most 160", b > 0 && b <= 160)
 }

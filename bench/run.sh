@@ -162,6 +162,44 @@ pkill -KILL -x ndppd
 measure nd_own_address 2001:db8:10::99
 SENDER=172.16.128.1
 
+# 9. Interfaces coming and going in one netns while another holds a big
+# station cache or 100,000 refreshing bindings: what arpproxy's state
+# costs everyone else under RTNL. The median of 5 runs of 20 veth pairs
+# added and deleted, side by side with no arpproxy state anywhere.
+for k in $(seq 1 20); do
+	echo "link add dm$k type veth peer name dp$k"
+	echo "link del dm$k"
+done >/tmp/links.batch
+churn_ms() {
+	for k in 1 2 3 4 5; do
+		start=$(date +%s%N)
+		ip -n churn -batch /tmp/links.batch
+		echo $((($(date +%s%N) - start) / 1000000))
+	done | sort -n | sed -n 3p
+}
+setup_ns churn big
+module_load max_stations=1048576
+emit churn alone_ms "$(churn_ms)"
+ip -n big link add v0 type veth peer name v1
+ip -n big addr add 10.60.0.254/16 dev v0
+ip -n big link set v0 up
+ip -n big link set v1 up
+n big "$CTL" iface set v0 learn on
+n big "$LOAD" -i v1 -t 10.60.0.250 -S 10.60.1.1 -s 02:00:00:60:00:01 \
+	-k 20000 -c 20000 -w 100 >/dev/null
+emit churn big_cache_stations "$(n big "$CTL" -j cache status | jq .stations)"
+emit churn big_cache_ms "$(churn_ms)"
+n big "$CTL" iface set v0 learn off
+n big "$CTL" cache flush
+awk 'BEGIN { for (i = 0; i < 100000; i++)
+	printf "binding add 10.%d.%d.%d dev v0 refresh 1\n",
+		100 + int(i / 65536), int(i / 256) % 256, i % 256 }' >/tmp/many.batch
+n big "$CTL" -b /tmp/many.batch
+sleep 2
+emit churn refreshing_ms "$(churn_ms)"
+ip netns del big
+module_unload
+
 # 6. Userspace responders from Debian, last: they leave routes and probes.
 n gw farpd -d -i e0 172.16.20.0/24 >/tmp/farpd.log 2>&1 &
 sleep 1
