@@ -13,7 +13,7 @@ scripts/build-module.sh "$kver" "build/$kver/mod"
 scripts/vm-prepare.sh "$kver" "build/vm/$kver"
 echo "bench: booting Debian's $kver in QEMU (software emulation); this takes a while"
 if [ "${1:-}" != --report ]; then
-	scripts/vm-run.sh -t 2400 -m 3G "$kver" "build/vm/$kver" "$out" \
+	scripts/vm-run.sh -t 5400 -m 3G "$kver" "build/vm/$kver" "$out" \
 		"BENCH_OUT=/tmp/out/bench.tsv sh $top/bench/run.sh" || {
 		tail -n 30 "$out/cmd.log"
 		exit 1
