@@ -50,9 +50,9 @@ static u64 arpproxy_claim_key(const struct arpproxy_cache *c, int ifindex,
 }
 
 /*
- * Whether @s, found holding @key, is @cl's station, and still was once
- * what the caller read of it before was read: not taken over meanwhile,
- * nor another IPv6 address with the same hash.
+ * Whether @s, found holding @key, is @cl's station: not another IPv6
+ * address with the same hash, and not taken over since it was found, so
+ * that what the caller read of it before is that station's too.
  */
 static bool arpproxy_station_is(const struct arpproxy_station *s, u64 key,
 				const struct arpproxy_claim *cl)
