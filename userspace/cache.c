@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * arpproxyctl cache: the stations the kernel learnt from ARP and Neighbor
- * Discovery on interfaces with "learn on", and the cache's one setting, its timeout, which is
- * configuration (save prints it, restore replaces it); the stations are not.
+ * Discovery on interfaces with "learn on", and the cache's one setting,
+ * its timeout, which is configuration (save prints it, restore replaces
+ * it); the stations are not.
  */
 #include <arpa/inet.h>
 #include <inttypes.h>
@@ -52,9 +53,9 @@ void station_order(const struct nlattr *const *tb, struct order_key *key)
 	const struct nlattr *addr6 = tb[ARPPROXY_STATION_A_ADDR6];
 
 	key->word[0] = (uint64_t)mnl_attr_get_u32(tb[ARPPROXY_STATION_A_IFINDEX]) << 1 | !!addr6;
+	/* A checked reply has one of addr4 and addr6. */
 	key->word[1] = addr6 ? be64_at(mnl_attr_get_payload(addr6)) :
-		       tb[ARPPROXY_STATION_A_ADDR4] ?
-		       ntohl(mnl_attr_get_u32(tb[ARPPROXY_STATION_A_ADDR4])) : 0;
+		       ntohl(mnl_attr_get_u32(tb[ARPPROXY_STATION_A_ADDR4]));
 	key->word[2] = addr6 ? be64_at((const uint8_t *)mnl_attr_get_payload(addr6) + 8) : 0;
 }
 
