@@ -26,7 +26,8 @@ int arpproxy_nl_prefix(struct netlink_ext_ack *extack, const struct nlattr *nest
 		       struct nlattr **tb, int addr_type, int plen_type,
 		       bool required, __be32 *addr, u8 *plen);
 int arpproxy_nl_prefix6(struct netlink_ext_ack *extack, struct nlattr **tb,
-			int addr_type, int plen_type, struct in6_addr *addr, u8 *plen);
+			int addr_type, int plen_type, bool any_scope,
+			struct in6_addr *addr, u8 *plen);
 int arpproxy_nl_prefix_any(struct netlink_ext_ack *extack, const struct nlattr *nest,
 			   struct nlattr **tb, int prefix4, int prefix6, int plen,
 			   struct arpproxy_binding_spec *spec);

@@ -21,27 +21,6 @@ static int arpproxy_acl_attrs(struct nlattr *nest, struct nlattr **tb,
 				extack);
 }
 
-/*
- * A rule's IPv6 prefix: any one, link-local included, since solicitors
- * often ask from their link-local address; the host bits clear.
- */
-static int arpproxy_acl_prefix6(struct netlink_ext_ack *extack, struct nlattr **tb,
-				struct arpproxy_acl_rule *r)
-{
-	struct in6_addr masked;
-
-	nla_memcpy(&r->from6, tb[ARPPROXY_ACL_A_PREFIX6], sizeof(r->from6));
-	r->plen = nla_get_u8(tb[ARPPROXY_ACL_A_PLEN]);
-	ipv6_addr_prefix(&masked, &r->from6, r->plen);
-	if (!ipv6_addr_equal(&masked, &r->from6)) {
-		NL_SET_ERR_MSG_ATTR(extack, tb[ARPPROXY_ACL_A_PREFIX6], "prefix has host bits set");
-		return -EINVAL;
-	}
-	r->is6 = true;
-	r->match_from = true;
-	return 0;
-}
-
 static int arpproxy_acl_parse(struct genl_info *info, struct nlattr **tb,
 			      struct arpproxy_acl_rule *r)
 {
@@ -63,9 +42,13 @@ static int arpproxy_acl_parse(struct genl_info *info, struct nlattr **tb,
 		return -EINVAL;
 	}
 	if (tb[ARPPROXY_ACL_A_PREFIX6]) {
-		err = arpproxy_acl_prefix6(info->extack, tb, r);
+		/* Link-local too: solicitors often ask from theirs. */
+		err = arpproxy_nl_prefix6(info->extack, tb, ARPPROXY_ACL_A_PREFIX6,
+					  ARPPROXY_ACL_A_PLEN, true, &r->from6, &r->plen);
 		if (err)
 			return err;
+		r->is6 = true;
+		r->match_from = true;
 	} else {
 		err = arpproxy_nl_prefix(info->extack, info->attrs[ARPPROXY_A_ACL], tb,
 					 ARPPROXY_ACL_A_PREFIX4, ARPPROXY_ACL_A_PLEN, false,

@@ -82,11 +82,14 @@ int arpproxy_nl_prefix(struct netlink_ext_ack *extack, const struct nlattr *nest
 
 /*
  * The IPv6 prefix in @tb[@addr_type] and @tb[@plen_type], both there: 0,
- * or an error for host bits set or a link-local or multicast prefix,
- * which no binding may answer for.
+ * or an error for host bits set. Unless @any_scope, a link-local or
+ * multicast prefix is an error too: no binding may answer for one, while
+ * ACLs and station filters must take the link-local addresses solicitors
+ * ask from.
  */
 int arpproxy_nl_prefix6(struct netlink_ext_ack *extack, struct nlattr **tb,
-			int addr_type, int plen_type, struct in6_addr *addr, u8 *plen)
+			int addr_type, int plen_type, bool any_scope,
+			struct in6_addr *addr, u8 *plen)
 {
 	struct in6_addr masked;
 
@@ -97,7 +100,8 @@ int arpproxy_nl_prefix6(struct netlink_ext_ack *extack, struct nlattr **tb,
 		NL_SET_ERR_MSG_ATTR(extack, tb[addr_type], "prefix has host bits set");
 		return -EINVAL;
 	}
-	if (*plen >= 10 && (ipv6_addr_type(addr) & (IPV6_ADDR_LINKLOCAL | IPV6_ADDR_MULTICAST))) {
+	if (!any_scope && *plen >= 10 &&
+	    (ipv6_addr_type(addr) & (IPV6_ADDR_LINKLOCAL | IPV6_ADDR_MULTICAST))) {
 		NL_SET_ERR_MSG_ATTR(extack, tb[addr_type], "link-local or multicast prefix");
 		return -EINVAL;
 	}
@@ -128,7 +132,8 @@ int arpproxy_nl_prefix_any(struct netlink_ext_ack *extack, const struct nlattr *
 	if (NL_REQ_ATTR_CHECK(extack, nest, tb, plen))
 		return -EINVAL;
 	spec->family = AF_INET6;
-	return arpproxy_nl_prefix6(extack, tb, prefix6, plen, &spec->addr6, &spec->plen);
+	return arpproxy_nl_prefix6(extack, tb, prefix6, plen, false, &spec->addr6,
+				   &spec->plen);
 }
 
 /* A reply to @info with room for @size bytes of attributes. */

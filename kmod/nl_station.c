@@ -117,27 +117,18 @@ struct arpproxy_station_filter {
 	u8 plen;
 };
 
-/* The IPv6 prefix of a dump: host bits are an error, as for IPv4. */
+/* The IPv6 prefix of a dump, link-local ones included. */
 static int arpproxy_station_filter6(struct netlink_ext_ack *extack, struct nlattr **tb,
 				    struct arpproxy_station_filter *f)
 {
-	struct in6_addr masked;
-
 	if (tb[ARPPROXY_STATION_A_ADDR4]) {
 		NL_SET_ERR_MSG_ATTR(extack, tb[ARPPROXY_STATION_A_ADDR6],
 				    "addr4 or addr6, not both");
 		return -EINVAL;
 	}
-	nla_memcpy(&f->prefix6, tb[ARPPROXY_STATION_A_ADDR6], sizeof(f->prefix6));
-	f->plen = nla_get_u8(tb[ARPPROXY_STATION_A_PLEN]);
-	ipv6_addr_prefix(&masked, &f->prefix6, f->plen);
-	if (!ipv6_addr_equal(&masked, &f->prefix6)) {
-		NL_SET_ERR_MSG_ATTR(extack, tb[ARPPROXY_STATION_A_ADDR6],
-				    "prefix has host bits set");
-		return -EINVAL;
-	}
 	f->family = AF_INET6;
-	return 0;
+	return arpproxy_nl_prefix6(extack, tb, ARPPROXY_STATION_A_ADDR6,
+				   ARPPROXY_STATION_A_PLEN, true, &f->prefix6, &f->plen);
 }
 
 static int arpproxy_station_filter(struct netlink_callback *cb,

@@ -9,6 +9,7 @@
 . "$(dirname "$0")/../lib.sh"
 
 ARPLOAD=$TOP/build/tools/arpload
+NSSEND=$TOP/build/tools/nssend
 
 module_load
 reference_setup
@@ -277,6 +278,19 @@ until grep -q '"event":"iface set"' /tmp/race-events.json 2>/dev/null; do
 	n rc "$CTL" iface set k1 learn on
 	sleep 0.1
 done
+# race_for SECONDS FILE: flush the cache over and over while $seer and
+# $flooder run, each time after a dump of it into FILE, then stop them:
+# that long, however far a slow kernel got.
+race_for() {
+	end=$(($(date +%s) + $1))
+	: >"$2"
+	while [ "$(date +%s)" -lt "$end" ] && kill -0 $seer 2>/dev/null; do
+		n rc "$CTL" -j cache show >>"$2"
+		n rc "$CTL" cache flush
+	done
+	kill $seer $flooder 2>/dev/null
+	wait $seer $flooder
+}
 # Requests for an address nobody has: the kernel neither answers nor learns.
 n_bg rc1 taskset -c 0 "$ARPLOAD" -i eth0 -t 10.81.0.250 -S 10.81.0.1 -s 02:00:00:51:00:01 \
 	-k 8 -c 300000 -w 100 >/dev/null
@@ -284,26 +298,52 @@ seer=$!
 n_bg rc2 taskset -c 1 "$ARPLOAD" -i eth0 -t 10.82.0.250 -S 10.82.0.1 -s 02:00:00:52:00:01 \
 	-k 1000 -c 300000 -w 100 >/dev/null
 flooder=$!
-end=$(($(date +%s) + 15))
-while [ "$(date +%s)" -lt "$end" ] && kill -0 $seer 2>/dev/null; do
-	n rc "$CTL" cache flush
-	n rc "$CTL" -j cache show >/tmp/race-stations.json
-done
-# Fifteen seconds of it, however far a slow kernel got.
-kill $seer $flooder 2>/dev/null
-wait $seer $flooder
-kill $race_monitor
-wait $race_monitor 2>/dev/null
+race_for 15 /tmp/race-stations.json
 # Station 10.A.B.C has the MAC 02:00:00:A:B:C, in hex.
-check_eq "every station has the MAC of its own address" "" \
-	"$(n rc "$CTL" -j cache show | jq -r '.[] | select(.mac != ("02:00:00:" +
+check_eq "every station of every dump has the MAC of its own address" "" \
+	"$(jq -r '.[] | select(.mac != ("02:00:00:" +
 		(.ip | split(".") | map(tonumber) | .[1:] | map(. as $n | "0123456789abcdef" |
 		.[($n / 16 | floor):($n / 16 | floor) + 1] + .[($n % 16):($n % 16) + 1]) |
-		join(":")))) | "\(.ip) \(.mac)"')"
+		join(":")))) | "\(.ip) \(.mac)"' /tmp/race-stations.json)"
 check_eq "no station changed hands" 0 "$(counter rc station_changes)"
-check_eq "  and no event said so" "" \
-	"$(events /tmp/race-events.json '.event == "station changed"')"
 check "the race evicted stations all along" test "$(counter rc cache_evicted)" -gt 1000
+
+# The same race for IPv6 stations, whose address enters the slot's key as
+# a hash and is kept whole beside it: a reader or an owner that trusted the
+# key alone would show one station with another's address or MAC. Each
+# solicitor asks from its own address and MAC, 2001:db8:8N::X from
+# 02:8N:00:00:00:X (nssend -M), for an address nobody has.
+for i in 1 2; do
+	ip -n rc addr add "2001:db8:8$i::fe/64" dev "k$i" nodad
+done
+n rc "$CTL" cache flush
+evicted=$(counter rc cache_evicted)
+n_bg rc1 taskset -c 0 "$NSSEND" -i eth0 -t 2001:db8:81::fa -S 2001:db8:81:: -l -r 300000 \
+	-R -K 8 -M -w 100 >/dev/null
+seer=$!
+n_bg rc2 taskset -c 1 "$NSSEND" -i eth0 -t 2001:db8:82::fa -S 2001:db8:82:: -l -r 300000 \
+	-R -K 1000 -M -w 100 >/dev/null
+flooder=$!
+race_for 10 /tmp/race-stations6.json
+# 2001:db8:8N::X has 02:8N:00:00:HH:LL, X = 0xHHLL (it stays below 1001).
+mac_of6() {
+	net=${1#2001:db8:} x=$((0x${1##*::}))
+	printf '02:%s:00:00:%02x:%02x' "${net%%::*}" $((x >> 8)) $((x & 255))
+}
+check_eq "the dumps held IPv6 stations of both solicitors" "2001:db8:81:: 2001:db8:82::" \
+	"$(jq -r '.[].ip | sub("::[0-9a-f]+$"; "::")' /tmp/race-stations6.json | sort -u | xargs)"
+check_eq "every IPv6 station of every dump has the MAC of its own address" "" \
+	"$(jq -r '.[] | "\(.ip) \(.mac)"' /tmp/race-stations6.json | sort -u |
+		while read -r ip mac; do
+			[ "$mac" = "$(mac_of6 "$ip")" ] || echo "$ip $mac"
+		done)"
+check_eq "  no station changed hands" 0 "$(counter rc station_changes)"
+check "  the race evicted stations all along" \
+	test $(($(counter rc cache_evicted) - evicted)) -gt 1000
+kill $race_monitor
+wait $race_monitor 2>/dev/null
+check_eq "and no event of either race said a station changed" "" \
+	"$(events /tmp/race-events.json '.event == "station changed"')"
 
 # A big cache: 1,048,576 slots (a quarter of them on a sanitizer kernel),
 # filled by a burst of new stations. Interfaces coming and going beside it

@@ -408,6 +408,17 @@ check_eq "an IPv4 prefix longer than 32 is refused" \
 check_eq "an IPv6 binding with garp is refused beyond 65536 addresses" \
 	"error E2BIG: more than 65536 addresses to announce" \
 	"$(raw add "$(p6 20010db8002000000000000000000000)" plen=111 ifindex=1 attr:7=03)"
+# A station dump's filter (ARPPROXY_STATION_A_ADDR6 is 10): one family,
+# no host bits, and link-local prefixes taken, since stations have them.
+check_eq "a station filter with an IPv4 and an IPv6 prefix is refused" \
+	"error EINVAL: addr4 or addr6, not both" \
+	"$(raw station-get dump=1 prefix=10.0.0.0 attr:10=20010db8002000000000000000000000 plen=8)"
+check_eq "  one with host bits set" "error EINVAL: prefix has host bits set" \
+	"$(raw station-get dump=1 attr:10=20010db8002000000000000000000001 plen=64)"
+check_eq "  one without its length" "error EINVAL: a prefix needs its length" \
+	"$(raw station-get dump=1 attr:10=20010db8002000000000000000000000)"
+check_eq "  and a link-local one is taken" ok \
+	"$(raw station-get dump=1 attr:10=fe800000000000000000000000000000 plen=10)"
 
 # Announcements: garp, refresh and announce send unsolicited Neighbor
 # Advertisements to all-nodes with Override set, which make a neighbour

@@ -5,8 +5,8 @@
  *
  * usage: nlraw COMMAND [NAME=VALUE ...]
  *   COMMAND: the number of an ARPPROXY_CMD_*, or add, replace, del, flush,
- *            iface-set, cache-set, acl-add, stats-reset, restore-begin,
- *            restore-commit
+ *            iface-set, cache-set, acl-add, station-get, stats-reset,
+ *            restore-begin, restore-commit
  *   NAME:    prefix (dotted quad), plen, ifindex, flags, mode (numbers;
  *            an ACL rule's action),
  *            mac (12 hex digits): attributes of the command's object, in
@@ -47,6 +47,10 @@ static const struct object acl = {
 	ARPPROXY_A_ACL, ARPPROXY_ACL_A_PREFIX4, ARPPROXY_ACL_A_PLEN, ARPPROXY_ACL_A_IFINDEX, -1,
 	ARPPROXY_ACL_A_ACTION, ARPPROXY_ACL_A_MAC,
 };
+static const struct object station = {
+	ARPPROXY_A_STATION, ARPPROXY_STATION_A_ADDR4, ARPPROXY_STATION_A_PLEN,
+	ARPPROXY_STATION_A_IFINDEX, -1, -1, ARPPROXY_STATION_A_MAC,
+};
 static const struct object top = { 0, -1, -1, ARPPROXY_A_IFINDEX, -1, -1, -1 };
 
 static const struct {
@@ -61,6 +65,7 @@ static const struct {
 	{ "iface-set", ARPPROXY_CMD_IFACE_SET, &iface },
 	{ "cache-set", ARPPROXY_CMD_CACHE_SET, &cache },
 	{ "acl-add", ARPPROXY_CMD_ACL_ADD, &acl },
+	{ "station-get", ARPPROXY_CMD_STATION_GET, &station },
 	{ "stats-reset", ARPPROXY_CMD_STATS_RESET, &top },
 	{ "restore-begin", ARPPROXY_CMD_RESTORE_BEGIN, &top },
 	{ "restore-commit", ARPPROXY_CMD_RESTORE_COMMIT, &top },

@@ -5,8 +5,8 @@
  * tests.
  *
  * usage: nssend -i IFNAME -t TARGET [-S SRC] [-s SRC_MAC] [-D DST]
- *               [-h HOP_LIMIT] [-c CODE] [-l|-L] [-b] [-n COUNT] [-r COUNT [-R]]
- *               [-w WAIT_MS] [-a] [-T OPTION_MAC]
+ *               [-h HOP_LIMIT] [-c CODE] [-l|-L] [-b] [-n COUNT]
+ *               [-r COUNT [-R [-K KEYS] [-M]]] [-w WAIT_MS] [-a] [-T OPTION_MAC]
  *
  * SRC defaults to the unspecified address (a DAD probe), DST to TARGET's
  * solicited-node group; the Ethernet destination is DST's multicast MAC or,
@@ -17,7 +17,11 @@
  * 0 and a multicast target, for floods of junk. -r sends COUNT copies of
  * the solicitation as it is; with -R, each from its own address, SRC with
  * its last 32 bits replaced by the copy's number (1 to COUNT), as a flood of
- * solicitors fills the neighbour table. -a sends an unsolicited advertisement instead,
+ * solicitors fills the neighbour table; -K cycles those addresses among
+ * the first KEYS (copy i from address i % KEYS + 1), and -M sends each from
+ * a MAC of its own, 02, then byte 5 of its address, then its last 32 bits
+ * (from 2001:db8:81::7: 02:81:00:00:00:07), in the Ethernet header and the
+ * option alike, as many hosts do. -a sends an unsolicited advertisement instead,
  * as a forger does: TARGET is at SRC_MAC (its target link-layer option),
  * Override set, from SRC (by default TARGET) to DST (by default ff02::1).
  * -T puts OPTION_MAC in the link-layer option in place of SRC_MAC, which
@@ -64,7 +68,8 @@ static void die(const char *what)
 static void usage(void)
 {
 	fprintf(stderr, "usage: nssend -i IFNAME -t TARGET [-S SRC] [-s SRC_MAC] [-D DST]\n"
-			"              [-h HOP_LIMIT] [-c CODE] [-l|-L] [-b] [-n COUNT] [-r COUNT [-R]]\n"
+			"              [-h HOP_LIMIT] [-c CODE] [-l|-L] [-b] [-n COUNT]\n"
+			"              [-r COUNT [-R [-K KEYS] [-M]]]\n"
 			"              [-w WAIT_MS] [-a] [-T OPTION_MAC]\n");
 	exit(1);
 }
@@ -153,9 +158,9 @@ int main(int argc, char **argv)
 {
 	struct in6_addr target, src = IN6ADDR_ANY_INIT, dst;
 	bool have_target = false, have_dst = false, bad_csum = false, junk_each = false;
-	bool advert = false, have_src = false, each_src = false;
+	bool advert = false, have_src = false, each_src = false, mac_of_src = false;
 	int opt, sllao = 0, hop = 255, code = 0, fd;
-	long count = 1, wait_ms = 300, answered = 0, deadline, i;
+	long count = 1, keys = 0, wait_ms = 300, answered = 0, deadline, i;
 	uint8_t src_mac[6] = { 0x02, 0, 0, 0, 0x66, 0x66 }, opt_mac[6];
 	bool have_opt_mac = false;
 	struct sockaddr_ll sll = { .sll_family = AF_PACKET };
@@ -164,7 +169,7 @@ int main(int argc, char **argv)
 	struct frame f;
 	size_t len;
 
-	while ((opt = getopt(argc, argv, "i:t:S:s:D:h:c:lLbn:r:Rw:aT:")) != -1) {
+	while ((opt = getopt(argc, argv, "i:t:S:s:D:h:c:lLbn:r:RK:Mw:aT:")) != -1) {
 		switch (opt) {
 		case 'i': ifname = optarg; break;
 		case 't': parse_addr(optarg, &target); have_target = true; break;
@@ -179,14 +184,19 @@ int main(int argc, char **argv)
 		case 'n': count = atol(optarg); junk_each = true; break;
 		case 'r': count = atol(optarg); junk_each = false; break;
 		case 'R': each_src = true; break;
+		case 'K': keys = atol(optarg); break;
+		case 'M': mac_of_src = true; break;
 		case 'w': wait_ms = atol(optarg); break;
 		case 'a': advert = true; break;
 		case 'T': parse_mac(optarg, opt_mac); have_opt_mac = true; break;
 		default: usage();
 		}
 	}
-	if (!ifname || !have_target || count < 1)
+	if (!ifname || !have_target || count < 1 || keys < 0 || (keys && !each_src) ||
+	    (mac_of_src && (!each_src || advert)))
 		usage();
+	if (!keys)
+		keys = count;
 	if (!have_opt_mac)
 		memcpy(opt_mac, src_mac, 6);
 	if (advert) {
@@ -231,9 +241,15 @@ int main(int argc, char **argv)
 		f.ip6.ip6_hlim = junk == 0 ? 64 : hop;
 		f.ip6.ip6_src = src;
 		if (each_src) {
-			uint32_t n = htonl(i + 1);
+			uint32_t n = htonl(i % keys + 1);
 
 			memcpy(&f.ip6.ip6_src.s6_addr[12], &n, 4);
+		}
+		if (mac_of_src) {
+			f.eth.ether_shost[0] = 0x02;
+			f.eth.ether_shost[1] = f.ip6.ip6_src.s6_addr[5];
+			memcpy(&f.eth.ether_shost[2], &f.ip6.ip6_src.s6_addr[12], 4);
+			memcpy(opt_mac, f.eth.ether_shost, 6);
 		}
 		f.ip6.ip6_dst = dst;
 		f.ns.nd_ns_type = advert ? ND_NEIGHBOR_ADVERT : ND_NEIGHBOR_SOLICIT;
