@@ -22,7 +22,8 @@
  * requesters), requests are solicitations to the target's solicited-node
  * group with a source link-layer option, and the replies are the Neighbor
  * Advertisements to each requester, solicited, whose target link-layer
- * option is what macs lists. Other IPv6 traffic is ignored. The run prints
+ * option is what macs lists. Each requester answers solicitations for its
+ * own address, as its host would; other IPv6 traffic is ignored. The run prints
  * one line:
  *
  *   sent=N answered=N lost=N wrong=N dup=N duration_ms=N rate_pps=N
@@ -712,6 +713,54 @@ static void note_mac(struct run *run, uint64_t mac)
 	run->macs[run->nmacs++] = mac;
 }
 
+/*
+ * Whether @f is a Neighbor Solicitation. One from the responder's host for
+ * a requester's own address is answered as the requester's host would: a
+ * responder that sends through the kernel (ndppd) must resolve whom it
+ * answers first, as it must on a real link.
+ */
+static bool answer_solicit(struct run *run, const struct nd_frame *f, unsigned int len)
+{
+	const struct config *cfg = run->cfg;
+	struct sockaddr_ll to = {
+		.sll_family = AF_PACKET,
+		.sll_protocol = htons(ETH_P_IPV6),
+		.sll_ifindex = cfg->ifindex,
+	};
+	struct in6_addr ip;
+	struct nd_frame na;
+	uint32_t k;
+
+	if (len < offsetof(struct nd_frame, opt) || f->ip6.ip6_nxt != IPPROTO_ICMPV6 ||
+	    f->nd.nd_ns_type != ND_NEIGHBOR_SOLICIT)
+		return false;
+	k = ntohl(f->nd.nd_ns_target.s6_addr32[3]) - cfg->first_ip;
+	ip = requester_ip6(cfg, k);
+	/* Not for a requester, or a DAD probe: nobody answers those here. */
+	if (k >= cfg->requesters || memcmp(&f->nd.nd_ns_target, &ip, 16) ||
+	    IN6_IS_ADDR_UNSPECIFIED(&f->ip6.ip6_src))
+		return true;
+	memset(&na, 0, sizeof(na));
+	memcpy(na.eth.ether_dhost, f->eth.ether_shost, ETH_ALEN);
+	mac_put(na.eth.ether_shost, requester_mac(cfg, k));
+	na.eth.ether_type = htons(ETHERTYPE_IPV6);
+	na.ip6.ip6_flow = htonl(6 << 28);
+	na.ip6.ip6_plen = htons(sizeof(na) - offsetof(struct nd_frame, nd));
+	na.ip6.ip6_nxt = IPPROTO_ICMPV6;
+	na.ip6.ip6_hlim = 255;
+	na.ip6.ip6_src = ip;
+	na.ip6.ip6_dst = f->ip6.ip6_src;
+	na.nd.nd_ns_type = ND_NEIGHBOR_ADVERT;
+	na.nd.nd_ns_reserved = ND_NA_FLAG_SOLICITED | ND_NA_FLAG_OVERRIDE;
+	na.nd.nd_ns_target = ip;
+	na.opt = (struct nd_opt_hdr) { .nd_opt_type = ND_OPT_TARGET_LINKADDR, .nd_opt_len = 1 };
+	memcpy(na.opt_mac, na.eth.ether_shost, ETH_ALEN);
+	na.nd.nd_ns_cksum = nd_checksum(&na);
+	/* One lost is the responder's loss, as on a real link: it asks again. */
+	sendto(run->rx_fd, &na, sizeof(na), 0, (struct sockaddr *)&to, sizeof(to));
+	return true;
+}
+
 static void handle_frame(struct run *run, const unsigned char *pkt, unsigned int len,
 			 int64_t ts)
 {
@@ -720,7 +769,9 @@ static void handle_frame(struct run *run, const unsigned char *pkt, unsigned int
 	long k;
 
 	if (run->cfg->nd) {
-		/* Solicitations, MLD and the like are no answer. */
+		if (answer_solicit(run, (const struct nd_frame *)pkt, len))
+			return;
+		/* MLD and the like are no answer. */
 		if (!is_advert((const struct nd_frame *)pkt, len))
 			return;
 		k = check_advert(run->cfg, (const struct nd_frame *)pkt, len, &mac);
