@@ -115,12 +115,6 @@ static struct pernet_operations arpproxy_net_ops = {
 };
 
 /*
- * A registered Ethernet interface gets its counters. An unregistered one
- * takes them, its bindings, settings, ACL and stations along, so that a
- * later one reusing the ifindex starts clean. Moving a device to another
- * netns unregisters it from this one and registers it in the other.
- */
-/*
  * An interface that comes up with carrier, or regains it, announces its
  * garp bindings, as failover expects: once its operational state is up,
  * which the kernel sets after carrier, when the link can carry frames.
@@ -139,6 +133,12 @@ static void arpproxy_netdev_link(struct arpproxy_net *an, struct net_device *dev
 	mutex_unlock(&an->lock);
 }
 
+/*
+ * A registered Ethernet interface gets its counters. An unregistered one
+ * takes them, its bindings, settings, ACL and stations along, so that a
+ * later one reusing the ifindex starts clean. Moving a device to another
+ * netns unregisters it from this one and registers it in the other.
+ */
 static int arpproxy_netdev_event(struct notifier_block *nb, unsigned long event,
 				 void *ptr)
 {
