@@ -14,7 +14,8 @@
  * one host claiming many addresses would. RATE_PPS 0 sends as fast as
  * possible; -g sends one request at a time, each after the previous one was
  * answered or GAP_MS passed. Replies are collected until WAIT_MS after the
- * last send, verified, and matched to the oldest unanswered request of their
+ * last send, verified (sent to the requester, or to the broadcast address as
+ * farpd sends them), and matched to the oldest unanswered request of their
  * requester; replies beyond the requests count as dup, and macs lists the
  * ARP sender MACs of all replies that passed verification, dup or not.
  *
@@ -63,6 +64,7 @@
 #define BATCH		64
 #define NSEC_PER_SEC	1000000000LL
 #define NSEC_PER_MSEC	1000000LL
+#define BROADCAST_MAC	0xffffffffffffULL
 
 /*
  * The RX ring: 16 MiB of 128-byte frames, 131072 of them (256-byte ones
@@ -629,7 +631,13 @@ static long check_reply(const struct config *cfg, const struct frame *f, unsigne
 	if (spa != cfg->target || k >= cfg->requesters)
 		return -1;
 	mac = requester_mac(cfg, k);
-	if (mac_get(f->arp.arp_tha) != mac || mac_get(f->eth.ether_dhost) != mac)
+	/*
+	 * farpd sends its replies to the broadcast address, in the target
+	 * hardware field too; hosts take them (arp_process() reads neither),
+	 * so they count.
+	 */
+	if ((mac_get(f->arp.arp_tha) != mac && mac_get(f->arp.arp_tha) != BROADCAST_MAC) ||
+	    (mac_get(f->eth.ether_dhost) != mac && mac_get(f->eth.ether_dhost) != BROADCAST_MAC))
 		return -1;
 	if (cfg->check_mac && mac_get(f->arp.arp_sha) != cfg->expected_mac)
 		return -1;
