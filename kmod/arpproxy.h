@@ -255,7 +255,7 @@ void arpproxy_rarp_exit(void);
 #define ARPPROXY_ND_GROUPS_MAX	64
 
 void arpproxy_nd_multi_sync(struct net *net, struct arpproxy_net *an,
-			    const struct arpproxy_binding_spec *added);
+			    const struct arpproxy_binding_spec *added, bool gone);
 void arpproxy_nd_multi_restore(struct net *net, struct arpproxy_net *an);
 void arpproxy_nd_multi_dev_add(struct arpproxy_net *an, struct net_device *dev);
 void arpproxy_nd_multi_dev_del(struct arpproxy_net *an, struct net_device *dev);

@@ -98,19 +98,21 @@ static void arpproxy_nd_join_host(struct arpproxy_table *t, struct net_device *d
 }
 
 /*
- * @dev, with counters @ds, as the live table wants it: joins whose binding
- * went are left, @added (a binding just added or replaced, or NULL) is
- * joined if it can be, and allmulti covers what is not joined.
+ * @dev, with counters @ds, as the live table wants it: if bindings may have
+ * @gone, joins whose binding went are left, @added (a binding just added
+ * or replaced, or NULL) is joined if it can be, and allmulti covers what
+ * is not joined. A mere addition leaves every join valid: a batch of host
+ * bindings must not pay for checking all 64 on every line.
  */
 static void arpproxy_nd_multi_set(struct arpproxy_net *an, struct net_device *dev,
 				  struct arpproxy_dev_stats *ds,
-				  const struct arpproxy_binding_spec *added)
+				  const struct arpproxy_binding_spec *added, bool gone)
 {
 	struct arpproxy_table *t = &arpproxy_config_live(an)->table;
 	unsigned int i = 0;
 	bool want;
 
-	while (i < ds->nd_joined) {
+	while (gone && i < ds->nd_joined) {
 		const struct in6_addr *a = &ds->nd_groups[i];
 
 		if (arpproxy_nd_joins_of(ds, a) > arpproxy_nd_hosts_of(t, dev, a))
@@ -126,9 +128,9 @@ static void arpproxy_nd_multi_set(struct arpproxy_net *an, struct net_device *de
 		WRITE_ONCE(ds->allmulti, want);
 }
 
-/* After the live table's IPv6 bindings changed, with @added as above. */
+/* After the live table's IPv6 bindings changed, with @added and @gone as above. */
 void arpproxy_nd_multi_sync(struct net *net, struct arpproxy_net *an,
-			    const struct arpproxy_binding_spec *added)
+			    const struct arpproxy_binding_spec *added, bool gone)
 {
 	struct arpproxy_dev_stats *ds;
 	struct net_device *dev;
@@ -138,7 +140,7 @@ void arpproxy_nd_multi_sync(struct net *net, struct arpproxy_net *an,
 	for_each_netdev(net, dev) {
 		ds = xa_load(&an->dev_stats, dev->ifindex);
 		if (ds)
-			arpproxy_nd_multi_set(an, dev, ds, added);
+			arpproxy_nd_multi_set(an, dev, ds, added, gone);
 	}
 }
 
@@ -155,7 +157,7 @@ void arpproxy_nd_multi_restore(struct net *net, struct arpproxy_net *an)
 	struct arpproxy_dev_stats *ds;
 	struct net_device *dev;
 
-	arpproxy_nd_multi_sync(net, an, NULL);
+	arpproxy_nd_multi_sync(net, an, NULL, true);
 	for (b = arpproxy_table_next6(t, NULL); b; b = arpproxy_table_next6(t, &spec)) {
 		arpproxy_binding_spec_of(b, &spec);
 		cond_resched();
@@ -169,7 +171,7 @@ void arpproxy_nd_multi_restore(struct net *net, struct arpproxy_net *an)
 				arpproxy_nd_join_host(t, dev, ds, &spec);
 		}
 	}
-	arpproxy_nd_multi_sync(net, an, NULL);
+	arpproxy_nd_multi_sync(net, an, NULL, false);
 }
 
 /* A new interface in the netns, once it has counters. */
@@ -179,7 +181,7 @@ void arpproxy_nd_multi_dev_add(struct arpproxy_net *an, struct net_device *dev)
 
 	ASSERT_RTNL();
 	if (ds)
-		arpproxy_nd_multi_set(an, dev, ds, NULL);
+		arpproxy_nd_multi_set(an, dev, ds, NULL, true);
 }
 
 /* An interface leaving the netns, or the module going: our references go. */

@@ -147,13 +147,14 @@ static void arpproxy_binding_lock(struct arpproxy_net *an, bool v6)
 
 /*
  * ... and once the live table's IPv6 bindings have @changed, the filters,
- * with the binding @added, or NULL.
+ * with the binding @added, or NULL, and whether any binding may have @gone.
  */
 static void arpproxy_binding_unlock(struct net *net, struct arpproxy_net *an, bool v6,
-				    bool changed, const struct arpproxy_binding_spec *added)
+				    bool changed, const struct arpproxy_binding_spec *added,
+				    bool gone)
 {
 	if (v6 && changed)
-		arpproxy_nd_multi_sync(net, an, added);
+		arpproxy_nd_multi_sync(net, an, added, gone);
 	mutex_unlock(&an->lock);
 	if (v6)
 		rtnl_unlock();
@@ -204,7 +205,9 @@ static int arpproxy_binding_set(struct genl_info *info, bool replace)
 		arpproxy_notify_binding(net, replace ? ARPPROXY_CMD_BINDING_REPLACE :
 					ARPPROXY_CMD_BINDING_ADD, &spec);
 	}
-	arpproxy_binding_unlock(net, an, arpproxy_spec_is6(&spec), !err && live, &spec);
+	/* An add that succeeded replaced nothing. */
+	arpproxy_binding_unlock(net, an, arpproxy_spec_is6(&spec), !err && live, &spec,
+				replace);
 	return err;
 }
 
@@ -238,7 +241,7 @@ int arpproxy_nl_binding_del_doit(struct sk_buff *skb, struct genl_info *info)
 	if (!err && cfg != an->staged)
 		arpproxy_notify_binding(net, ARPPROXY_CMD_BINDING_DEL, &spec);
 	arpproxy_binding_unlock(net, an, arpproxy_spec_is6(&spec), !err && cfg != an->staged,
-				NULL);
+				NULL, true);
 	if (err)
 		NL_SET_ERR_MSG_MOD(info->extack, "no such binding");
 	return err;
@@ -266,7 +269,7 @@ int arpproxy_nl_binding_flush_doit(struct sk_buff *skb, struct genl_info *info)
 		arpproxy_announce_cancel(an, NULL, ifindex);
 		arpproxy_notify_flush(net, ARPPROXY_CMD_BINDING_FLUSH, ifindex);
 	}
-	arpproxy_binding_unlock(net, an, true, !err && cfg != an->staged, NULL);
+	arpproxy_binding_unlock(net, an, true, !err && cfg != an->staged, NULL, true);
 	return err;
 }
 

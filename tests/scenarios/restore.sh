@@ -105,23 +105,36 @@ flood() {	# flood OUT: requests for 10.1.2.3 from Host A, 2,000 a second
 field() {	# field FILE NAME: a value from arpload's line
 	tr ' ' '\n' <"$1" | sed -n "s/^$2=//p"
 }
+# The swap is atomic: no request the hook sees finds a table without
+# 10.1.0.0/16 (no_binding), and on Debian's kernels, which keep up with
+# the flood, every one is answered. A sanitizer kernel does not keep up
+# with 2,000 a second beside the restore: what it never sees is no proof.
+no_binding=$(counter gw no_binding)
 flood /tmp/flood.out
 check "restore of 100,000 other bindings during the flood" taskset -c 1 \
 	ip netns exec gw "$CTL" restore /tmp/new.conf
 check "  the flood was still on when it finished" kill -0 "$FLOOD"
 wait "$FLOOD"
-check_eq "  not one request went unanswered" 0 "$(field /tmp/flood.out lost)"
+check_eq "  no request found the table without its binding" 0 \
+	$(($(counter gw no_binding) - no_binding))
+if [ -z "$SANITIZER" ]; then
+	check_eq "  not one request went unanswered" 0 "$(field /tmp/flood.out lost)"
+else
+	echo "    $(field /tmp/flood.out lost) of 16000 requests went unanswered"
+fi
 check_eq "  no malformed or misaddressed answer" 0 "$(field /tmp/flood.out wrong)"
 check_eq "  answered with the old MAC, then the new one, nothing else" \
 	"02:00:00:00:0a:00,02:00:00:00:0b:00" \
 	"$(field /tmp/flood.out macs | tr ',' '\n' | sort | paste -sd,)"
 check_eq "  the new file's bindings in place" 100001 "$(ctl -j binding show | jq length)"
 
+no_binding=$(counter gw no_binding)
 flood /tmp/gap.out
 taskset -c 1 ip netns exec gw sh -c "'$CTL' binding flush && '$CTL' -b /tmp/old.conf"
 wait "$FLOOD"
 check "the same change by flush and batch leaves requests unanswered" \
 	test "$(field /tmp/gap.out lost)" -gt 0
+check "  which found no binding" test $(($(counter gw no_binding) - no_binding)) -gt 0
 
 ctl binding flush
 module_unload
