@@ -38,7 +38,7 @@ CTL_HDRS := $(wildcard userspace/*.h) kmod/uapi/linux/arpproxy.h
 UNIT_SRCS := $(wildcard tests/unit/*.c) kmod/proto.c kmod/lookup.c
 # The module's parts that need no kernel and no tool: a runner of their own.
 KMOD_UNIT_SRCS := $(wildcard tests/unit/kmod/*.c) kmod/proto.c kmod/acl_match.c kmod/bucket.c \
-	kmod/station_set.c kmod/proto6.c
+	kmod/station_set.c kmod/mac_share.c kmod/proto6.c
 TEST_TOOLS := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(wildcard tests/tools/*.c))
 
 .PHONY: all module ctl generate test-tools deps check check-debug bench bench-check unit vm-check demo sparse checkpatch \

@@ -22,7 +22,7 @@
  * nothing under RTNL however large the cache.
  *
  * So that one host cannot crowd out the others: a MAC holds at most
- * max_stations_per_mac slots (counted approximately, by hash), an
+ * max_stations_per_mac slots (counted approximately: mac_share.c), an
  * interface at most three quarters of the cache (at its share, a new
  * station may only take the slot of one of the interface's own), and the
  * live stations of an interface under inspect pin are never evicted. A new
@@ -110,7 +110,7 @@ void arpproxy_cache_net_init(struct arpproxy_net *an)
 
 static void arpproxy_cache_free(struct arpproxy_cache *c)
 {
-	kvfree(c->mac_held);
+	kvfree(c->mac_share.held);
 	kvfree(c);
 	atomic_dec(&arpproxy_objects);
 }
@@ -133,14 +133,16 @@ int arpproxy_cache_create(struct arpproxy_net *an, bool *created)
 	if (!c)
 		return -ENOMEM;
 	atomic_inc(&arpproxy_objects);
-	c->mac_held = kvcalloc(slots, sizeof(*c->mac_held), GFP_KERNEL_ACCOUNT);
-	if (!c->mac_held) {
+	c->mac_share.held = kvcalloc(slots, sizeof(*c->mac_share.held), GFP_KERNEL_ACCOUNT);
+	if (!c->mac_share.held) {
 		arpproxy_cache_free(c);
 		return -ENOMEM;
 	}
 	c->set_mask = slots / ARPPROXY_CACHE_WAYS - 1;
 	c->seed = get_random_u32();
-	c->mac_seed = get_random_u32();
+	c->mac_share.mask = slots - 1;
+	c->mac_share.seed[0] = get_random_u32();
+	c->mac_share.seed[1] = get_random_u32();
 	get_random_bytes(&c->addr6_key, sizeof(c->addr6_key));
 	c->iface_max = slots - slots / 4;
 	rcu_assign_pointer(an->cache, c);

@@ -10,6 +10,7 @@
 #include <linux/siphash.h>
 
 #include "arpproxy.h"
+#include "mac_share.h"
 #include "station_set.h"
 
 #define ARPPROXY_STATIONS_MAX	BIT(20)
@@ -17,10 +18,9 @@
 struct arpproxy_cache {
 	u32 set_mask;			/* sets - 1 */
 	u32 seed;
-	u32 mac_seed;
 	siphash_key_t addr6_key;	/* IPv6 addresses' hashes in keys */
 	u32 iface_max;			/* slots one interface's stations may hold */
-	atomic_t *mac_held;		/* slots held, by hash of the MAC; one per slot */
+	struct arpproxy_mac_share mac_share;	/* slots held by MAC; a counter per slot */
 	struct arpproxy_station station[];
 };
 

@@ -23,13 +23,6 @@ static struct arpproxy_station *arpproxy_cache_set(struct arpproxy_cache *c, u64
 	return &c->station[(hash & c->set_mask) * ARPPROXY_CACHE_WAYS];
 }
 
-/* The count of stations that the owner of MAC @mac holds, shared by hash. */
-static atomic_t *arpproxy_mac_held(struct arpproxy_cache *c, u64 mac)
-{
-	return &c->mac_held[jhash_2words((u32)mac, (u32)(mac >> 32), c->mac_seed) &
-			    (arpproxy_cache_slots(c) - 1)];
-}
-
 static struct arpproxy_cache *arpproxy_cache_hook(struct arpproxy_net *an)
 {
 	return rcu_dereference(an->cache);
@@ -126,8 +119,8 @@ static void arpproxy_station_seen(struct net *net, struct arpproxy_cache *c,
 	if (old != mac) {
 		atomic64_set(&s->mac, mac);
 		atomic_inc(&s->changes);
-		atomic_dec(arpproxy_mac_held(c, old));
-		atomic_inc(arpproxy_mac_held(c, mac));
+		arpproxy_mac_share_add(&c->mac_share, old, -1);
+		arpproxy_mac_share_add(&c->mac_share, mac, 1);
 	}
 	atomic64_set_release(&s->key, key);
 	if (old == mac)
@@ -148,7 +141,7 @@ bool arpproxy_station_release(struct arpproxy_net *an, struct arpproxy_cache *c,
 	struct arpproxy_dev_stats *ds;
 	bool ours;
 
-	atomic_dec(arpproxy_mac_held(c, atomic64_read(&s->mac)));
+	arpproxy_mac_share_add(&c->mac_share, atomic64_read(&s->mac), -1);
 	rcu_read_lock();
 	ds = xa_load(&an->dev_stats, arpproxy_station_ifindex(old));
 	ours = arpproxy_station_of(s, ds);
@@ -172,7 +165,7 @@ static void arpproxy_station_init(struct arpproxy_cache *c, struct arpproxy_stat
 	atomic_long_set(&s->packets, 1);
 	atomic_set(&s->changes, 0);
 	WRITE_ONCE(s->dev_gen, ds->gen);
-	atomic_inc(arpproxy_mac_held(c, mac));
+	arpproxy_mac_share_add(&c->mac_share, mac, 1);
 	atomic_inc(&ds->stations);
 	atomic64_set_release(&s->key, key);
 }
@@ -256,7 +249,7 @@ void arpproxy_cache_learn(struct net *net, struct arpproxy_config *cfg,
 		/* Another CPU is learning this very station. */
 		if (claimed)
 			return;
-		if (atomic_read(arpproxy_mac_held(c, ether_addr_to_u64(cl->mac))) >=
+		if (arpproxy_mac_share_held(&c->mac_share, ether_addr_to_u64(cl->mac)) >=
 		    clamp(mac_max, 1U, ARPPROXY_STATIONS_MAX))
 			goto refused;
 		if (s) {

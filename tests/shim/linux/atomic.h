@@ -26,6 +26,11 @@ static inline void atomic_set(atomic_t *v, int i)
 	v->counter = i;
 }
 
+static inline void atomic_add(int i, atomic_t *v)
+{
+	v->counter += i;
+}
+
 static inline long long atomic64_read(const atomic64_t *v)
 {
 	return v->counter;

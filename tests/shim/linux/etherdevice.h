@@ -11,12 +11,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <linux/if_ether.h>
-
-typedef uint8_t u8;
-typedef uint16_t u16;
-typedef uint32_t u32;
-typedef uint64_t u64;
-typedef long long s64;
+#include <linux/types.h>
 
 #define __packed __attribute__((packed))
 #define __force

@@ -48,16 +48,23 @@ static inline u32 jhash2(const u32 *k, u32 length, u32 initval)
 	return c;
 }
 
-static inline u32 jhash_1word(u32 a, u32 initval)
+static inline u32 __jhash_nwords(u32 a, u32 b, u32 c, u32 initval)
 {
-	u32 b = 0, c = 0;
-
-	initval += JHASH_INITVAL + (1 << 2);
 	a += initval;
 	b += initval;
 	c += initval;
 	__jhash_final(a, b, c);
 	return c;
+}
+
+static inline u32 jhash_1word(u32 a, u32 initval)
+{
+	return __jhash_nwords(a, 0, 0, initval + JHASH_INITVAL + (1 << 2));
+}
+
+static inline u32 jhash_2words(u32 a, u32 b, u32 initval)
+{
+	return __jhash_nwords(a, b, 0, initval + JHASH_INITVAL + (2 << 2));
 }
 
 #endif

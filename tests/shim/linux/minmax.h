@@ -3,6 +3,7 @@
 #ifndef _SHIM_LINUX_MINMAX_H
 #define _SHIM_LINUX_MINMAX_H
 
+#define min(x, y) ((x) < (y) ? (x) : (y))
 #define max_t(type, x, y) ((type)(x) > (type)(y) ? (type)(x) : (type)(y))
 
 #endif

@@ -14,6 +14,7 @@ int main(void)
 
 	srunner_add_suite(sr, bucket_suite());
 	srunner_add_suite(sr, station_set_suite());
+	srunner_add_suite(sr, mac_share_suite());
 	srunner_add_suite(sr, ns_suite());
 	/* CK_VERBOSITY=verbose lists every test. */
 	srunner_run_all(sr, CK_ENV);
