@@ -610,6 +610,14 @@ check_eq "  and leaves once it goes" "1 0" "$(joins e0 000200) $(joins e1 000200
 ctl binding add 2001:db8:20::5/128 dev e0 exclude
 check_eq "an exclude binding answers nothing and joins nothing" "0 no" \
 	"$(joins e0 000005) $(allmulti e0)"
+ctl binding add 2001:db8:20::6/128 dev e0
+ctl binding replace 2001:db8:20::6/128 dev e0 exclude
+check_eq "  nor once a joined host binding is replaced by one" "0 1 no" \
+	"$(joins e0 000006) $(ctl -j iface show e0 | jq '.[0].nd_groups') $(allmulti e0)"
+ctl binding replace 2001:db8:20::6/128 dev e0
+check_eq "  which replaced back joins again" "1 2" \
+	"$(joins e0 000006) $(ctl -j iface show e0 | jq '.[0].nd_groups')"
+ctl binding del 2001:db8:20::6/128 dev e0
 ctl binding add 2001:db8:20::/64 dev e0
 check_eq "a prefix binding on e0 adds allmulti to the join" "1 yes" \
 	"$(joins e0 000200) $(allmulti e0)"
