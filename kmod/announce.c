@@ -88,7 +88,8 @@ static enum arpproxy_stat arpproxy_announce_one(struct arpproxy_net *an,
 	if (!arpproxy_addr_usable(addr))
 		return ARPPROXY_STAT_GARP_SKIPPED;
 	arpproxy_facts_get(an->net, NULL, dev, b, 0, addr, &facts);
-	if (arpproxy_verdict(&facts) != ARPPROXY_STAT_REPLIES)
+	if (arpproxy_verdict(&facts) != ARPPROXY_STAT_REPLIES ||
+	    arpproxy_standby(an->net, dev, arpproxy_iface_get(cfg, dev->ifindex)))
 		return ARPPROXY_STAT_GARP_SKIPPED;
 	/* No host is at a subnet's network or broadcast address, onlink or not. */
 	ifa = arpproxy_on_link(dev, addr, 32);
@@ -133,7 +134,8 @@ static enum arpproxy_stat arpproxy_announce_one6(struct arpproxy_net *an,
 	if (!arpproxy_addr6_announceable(&addr))
 		return ARPPROXY_STAT_ND_GARP_SKIPPED;
 	arpproxy_facts6_get(an->net, NULL, dev, b, &in6addr_any, &addr, &facts);
-	if (arpproxy_verdict(&facts) != ARPPROXY_STAT_REPLIES)
+	if (arpproxy_verdict(&facts) != ARPPROXY_STAT_REPLIES ||
+	    arpproxy_standby(an->net, dev, arpproxy_iface_get(cfg, dev->ifindex)))
 		return ARPPROXY_STAT_ND_GARP_SKIPPED;
 	if (!arpproxy_send_na(dev, &in6addr_linklocal_allnodes, &addr,
 			      is_zero_ether_addr(b->mac) ? dev->dev_addr : b->mac,

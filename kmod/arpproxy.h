@@ -62,6 +62,9 @@ struct arpproxy_net {
 	struct delayed_work cache_sweep;	/* counts and frees aged-out stations */
 	bool cache_dead;		/* the netns is going: no more sweeps */
 	u32 dev_gen;			/* the last arpproxy_dev_stats.gen given */
+	struct work_struct track_work;	/* tells the interfaces' track transitions */
+	spinlock_t track_lock;		/* guards track_dead against address events */
+	bool track_dead;		/* the netns is going: no more track work */
 };
 
 /* The counters of one Ethernet interface, while it is in the netns. */
@@ -74,6 +77,7 @@ struct arpproxy_dev_stats {
 	struct in6_addr *nd_groups;	/* ... for these host bindings' addresses */
 	u32 gen;			/* this interface's, unlike any before it */
 	atomic_t stations;		/* slots its stations hold in the cache */
+	u8 track_state;			/* as last told (track.c); 0: no track */
 	struct rcu_head rcu;
 };
 
@@ -86,6 +90,8 @@ struct arpproxy_iface_conf {
 	u32 rate;			/* replies per second, 0: no limit */
 	u32 burst;			/* replies at once after a quiet time */
 	u32 per_host;			/* replies per second to one requester */
+	__be32 track4;			/* answer only while it is here (track.c), ... */
+	struct in6_addr track6;		/* ... or this; neither: always */
 };
 
 /*
@@ -259,6 +265,19 @@ void arpproxy_nd_multi_sync(struct net *net, struct arpproxy_net *an,
 void arpproxy_nd_multi_restore(struct net *net, struct arpproxy_net *an);
 void arpproxy_nd_multi_dev_add(struct arpproxy_net *an, struct net_device *dev);
 void arpproxy_nd_multi_dev_del(struct arpproxy_net *an, struct net_device *dev);
+
+/* Interfaces that answer only while an address is here (track.c). */
+bool arpproxy_tracks(const struct arpproxy_iface_conf *conf);
+u8 arpproxy_track_state(struct net *net, const struct net_device *dev,
+			const struct arpproxy_iface_conf *conf);
+bool arpproxy_standby(struct net *net, const struct net_device *dev,
+		      const struct arpproxy_iface *iface);
+void arpproxy_track_update(struct arpproxy_net *an, bool tell);
+void arpproxy_track_changed(struct net *net);
+void arpproxy_track_net_init(struct arpproxy_net *an);
+void arpproxy_track_stop(struct arpproxy_net *an);
+int arpproxy_track_init(void);
+void arpproxy_track_exit(void);
 
 unsigned int arpproxy_rate_host_slots(void);
 /* Rate limits, from the hook: true when @arp's reply must be dropped. */

@@ -89,5 +89,7 @@ struct arpproxy_config *arpproxy_config_swap(struct arpproxy_net *an,
 	/* The old bindings' announcements go, the new ones' start. */
 	arpproxy_announce_cancel(an, NULL, 0);
 	arpproxy_announce_config(an, cfg, 0, true);
+	/* Where the new settings start is no transition either. */
+	arpproxy_track_update(an, false);
 	return old;
 }

@@ -14,6 +14,7 @@ struct net;
 struct net_device;
 struct arpproxy_arp;
 struct arpproxy_claim;
+struct arpproxy_iface_conf;
 struct in6_addr;
 
 /*
@@ -38,5 +39,12 @@ void arpproxy_notify_spoof(struct net *net, const struct net_device *dev,
 			   const struct arpproxy_arp *arp, const u8 *expected);
 void arpproxy_notify_station(struct net *net, u8 cmd, int ifindex,
 			     const struct arpproxy_claim *cl, const u8 *old_mac);
+
+/*
+ * An interface's settings @conf were set (@cmd ARPPROXY_CMD_IFACE_SET), or
+ * it went active or on standby (ARPPROXY_CMD_IFACE_TRACK): @track_state.
+ */
+void arpproxy_notify_iface(struct net *net, u8 cmd, int ifindex,
+			   const struct arpproxy_iface_conf *conf, u8 track_state);
 
 #endif /* _ARPPROXY_EVENTS_H */

@@ -232,6 +232,9 @@ static enum arpproxy_stat arpproxy_decide(struct net *net, struct arpproxy_net *
 	}
 	if (verdict != ARPPROXY_STAT_REPLIES)
 		return verdict;
+	/* A VRRP backup stays silent: the master answers (track.c). */
+	if (arpproxy_standby(net, dev, iface))
+		return ARPPROXY_STAT_STANDBY;
 	requester = (struct arpproxy_requester){
 		.family = AF_INET, .addr = arp->sip, .mac = arp->sha,
 	};

@@ -159,6 +159,9 @@ static enum arpproxy_stat arpproxy_decide6(struct net *net, struct arpproxy_conf
 		return verdict;
 	if (dad && !(b && arpproxy_binding_plen(b) == 128))
 		return ARPPROXY_STAT_ND_DAD_IGNORED;
+	/* A VRRP backup stays silent: the master answers (track.c). */
+	if (arpproxy_standby(net, dev, iface))
+		return ARPPROXY_STAT_ND_STANDBY;
 	/* A unicast solicitation may leave its link-layer address out. */
 	requester = (struct arpproxy_requester){
 		.family = dad ? AF_UNSPEC : AF_INET6, .addr6 = &ip6->saddr,

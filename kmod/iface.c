@@ -17,7 +17,7 @@ static bool arpproxy_iface_is_default(const struct arpproxy_iface_conf *conf)
 {
 	return conf->proxy_mode == ARPPROXY_PROXY_OFF &&
 	       conf->inspect == ARPPROXY_INSPECT_OFF && !conf->rarp && !conf->learn &&
-	       !conf->rate && !conf->per_host;
+	       !conf->rate && !conf->per_host && !arpproxy_tracks(conf);
 }
 
 static void arpproxy_iface_free(struct arpproxy_iface *iface)

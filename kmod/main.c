@@ -6,8 +6,10 @@
  * The interface notifier comes up before the netlink family, so that no
  * command can bind an interface whose removal would go unseen; it goes
  * down first too, while the family is still there for the flush events
- * that its last NETDEV_UNREGISTER replay sends. The family goes before
- * the namespaces' state, so that no command runs on state being freed.
+ * that its last NETDEV_UNREGISTER replay sends. The address notifier,
+ * which tells the interfaces that track an address that it came or went,
+ * comes up and goes down beside it. The family goes before the
+ * namespaces' state, so that no command runs on state being freed.
  */
 #include <linux/module.h>
 
@@ -27,9 +29,12 @@ static int __init arpproxy_init(void)
 	err = arpproxy_netdev_init();
 	if (err)
 		goto err_netns;
-	err = arpproxy_restore_init();
+	err = arpproxy_track_init();
 	if (err)
 		goto err_netdev;
+	err = arpproxy_restore_init();
+	if (err)
+		goto err_track;
 	err = arpproxy_genl_init();
 	if (err)
 		goto err_restore;
@@ -39,6 +44,8 @@ static int __init arpproxy_init(void)
 
 err_restore:
 	arpproxy_restore_exit();
+err_track:
+	arpproxy_track_exit();
 err_netdev:
 	arpproxy_netdev_exit();
 err_netns:
@@ -51,6 +58,7 @@ err_slab:
 static void __exit arpproxy_exit(void)
 {
 	arpproxy_rarp_exit();
+	arpproxy_track_exit();
 	arpproxy_netdev_exit();
 	arpproxy_genl_exit();
 	arpproxy_restore_exit();

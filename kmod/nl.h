@@ -43,14 +43,12 @@ int arpproxy_put_binding(struct sk_buff *skb,
 			 const struct arpproxy_binding_spec *spec, const atomic64_t *hits);
 int arpproxy_put_iface(struct sk_buff *skb, int ifindex,
 		       const struct arpproxy_iface_conf *conf,
-		       const struct arpproxy_dev_stats *ds);
+		       const struct arpproxy_dev_stats *ds, u8 track_state);
 int arpproxy_put_acl_rule(struct sk_buff *skb, int ifindex,
 			  const struct arpproxy_acl_rule *rule, bool hits);
 
 void arpproxy_notify_binding(struct net *net, u8 cmd,
 			     const struct arpproxy_binding_spec *spec);
-void arpproxy_notify_iface(struct net *net, int ifindex,
-			   const struct arpproxy_iface_conf *conf);
 void arpproxy_notify_acl(struct net *net, u8 cmd, int ifindex,
 			 const struct arpproxy_acl_rule *rule);
 void arpproxy_notify_cache(struct net *net, unsigned int timeout);

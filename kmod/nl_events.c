@@ -126,16 +126,16 @@ void arpproxy_notify_flush(struct net *net, u8 cmd, int ifindex)
 				    GFP_KERNEL);
 }
 
-void arpproxy_notify_iface(struct net *net, int ifindex,
-			   const struct arpproxy_iface_conf *conf)
+void arpproxy_notify_iface(struct net *net, u8 cmd, int ifindex,
+			   const struct arpproxy_iface_conf *conf, u8 track_state)
 {
 	struct sk_buff *skb;
 	void *hdr;
 
-	skb = arpproxy_event_new(net, ARPPROXY_CMD_IFACE_SET, GFP_KERNEL, &hdr);
+	skb = arpproxy_event_new(net, cmd, GFP_KERNEL, &hdr);
 	if (skb)
 		arpproxy_event_send(net, skb, hdr,
-				    arpproxy_put_iface(skb, ifindex, conf, NULL),
+				    arpproxy_put_iface(skb, ifindex, conf, NULL, track_state),
 				    GFP_KERNEL);
 }
 

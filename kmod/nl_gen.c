@@ -79,7 +79,7 @@ const struct nla_policy arpproxy_cache_nl_policy[ARPPROXY_CACHE_A_STATIONS + 1] 
 	[ARPPROXY_CACHE_A_STATIONS] = { .type = NLA_U32, },
 };
 
-const struct nla_policy arpproxy_iface_nl_policy[ARPPROXY_IFACE_A_ND_ALLMULTI + 1] = {
+const struct nla_policy arpproxy_iface_nl_policy[ARPPROXY_IFACE_A_TRACK_STATE + 1] = {
 	[ARPPROXY_IFACE_A_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
 	[ARPPROXY_IFACE_A_PROXY_MODE] = NLA_POLICY_MAX(NLA_U8, 1),
 	[ARPPROXY_IFACE_A_INSPECT] = NLA_POLICY_MAX(NLA_U8, 3),
@@ -90,6 +90,9 @@ const struct nla_policy arpproxy_iface_nl_policy[ARPPROXY_IFACE_A_ND_ALLMULTI + 
 	[ARPPROXY_IFACE_A_RATE_PER_HOST] = NLA_POLICY_FULL_RANGE(NLA_U32, &arpproxy_iface_a_rate_per_host_range),
 	[ARPPROXY_IFACE_A_ND_GROUPS] = { .type = NLA_U32, },
 	[ARPPROXY_IFACE_A_ND_ALLMULTI] = { .type = NLA_U8, },
+	[ARPPROXY_IFACE_A_TRACK4] = { .type = NLA_U32, },
+	[ARPPROXY_IFACE_A_TRACK6] = NLA_POLICY_EXACT_LEN(16),
+	[ARPPROXY_IFACE_A_TRACK_STATE] = NLA_POLICY_RANGE(NLA_U8, 1, 2),
 };
 
 const struct nla_policy arpproxy_station_nl_policy[ARPPROXY_STATION_A_ADDR6 + 1] = {

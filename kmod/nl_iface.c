@@ -2,6 +2,7 @@
 /* The interface commands: set and get (dump). */
 #include <linux/if_arp.h>
 #include <linux/netdevice.h>
+#include <net/ipv6.h>
 #include <net/sock.h>
 
 #include "nl.h"
@@ -28,6 +29,58 @@ static int arpproxy_parse_rate(struct genl_info *info, struct nlattr **tb,
 	return 0;
 }
 
+/*
+ * One address or none: track4 0.0.0.0 stops tracking. What is tracked must
+ * be an address an interface can have.
+ */
+static int arpproxy_parse_track(struct genl_info *info, struct nlattr **tb,
+				struct arpproxy_iface_conf *conf)
+{
+	struct nlattr *t4 = tb[ARPPROXY_IFACE_A_TRACK4], *t6 = tb[ARPPROXY_IFACE_A_TRACK6];
+	struct in6_addr addr6;
+	__be32 addr;
+
+	if (t4 && t6) {
+		NL_SET_ERR_MSG_ATTR(info->extack, t6, "track takes one address");
+		return -EINVAL;
+	}
+	if (t4) {
+		addr = nla_get_in_addr(t4);
+		if (ipv4_is_multicast(addr) || ipv4_is_lbcast(addr) ||
+		    (ipv4_is_zeronet(addr) && addr)) {
+			NL_SET_ERR_MSG_ATTR(info->extack, t4, "track needs a unicast address");
+			return -EINVAL;
+		}
+		conf->track4 = addr;
+		conf->track6 = in6addr_any;
+	}
+	if (t6) {
+		addr6 = nla_get_in6_addr(t6);
+		if (ipv6_addr_any(&addr6) || ipv6_addr_is_multicast(&addr6)) {
+			NL_SET_ERR_MSG_ATTR(info->extack, t6, "track needs a unicast address");
+			return -EINVAL;
+		}
+		conf->track4 = 0;
+		conf->track6 = addr6;
+	}
+	return 0;
+}
+
+/* The track state @conf gives interface @ifindex now, or 0. */
+static u8 arpproxy_iface_track_state(struct net *net, int ifindex,
+				     const struct arpproxy_iface_conf *conf)
+{
+	struct net_device *dev;
+	u8 state = 0;
+
+	rcu_read_lock();
+	dev = dev_get_by_index_rcu(net, ifindex);
+	if (dev)
+		state = arpproxy_track_state(net, dev, conf);
+	rcu_read_unlock();
+	return state;
+}
+
 int arpproxy_nl_iface_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct net *net = genl_info_net(info);
@@ -36,9 +89,11 @@ int arpproxy_nl_iface_set_doit(struct sk_buff *skb, struct genl_info *info)
 	struct nlattr *tb[ARPPROXY_IFACE_A_MAX + 1];
 	struct arpproxy_iface_conf conf = {};
 	const struct arpproxy_iface *cur;
+	struct arpproxy_dev_stats *ds;
 	struct arpproxy_config *cfg;
 	bool created = false;
 	int ifindex, err;
+	u8 state;
 
 	if (GENL_REQ_ATTR_CHECK(info, ARPPROXY_A_IFACE))
 		return -EINVAL;
@@ -67,6 +122,8 @@ int arpproxy_nl_iface_set_doit(struct sk_buff *skb, struct genl_info *info)
 	if (tb[ARPPROXY_IFACE_A_LEARN])
 		conf.learn = nla_get_u8(tb[ARPPROXY_IFACE_A_LEARN]);
 	err = arpproxy_parse_rate(info, tb, &conf);
+	if (!err)
+		err = arpproxy_parse_track(info, tb, &conf);
 	if (!err && conf.inspect == ARPPROXY_INSPECT_PIN && !conf.learn) {
 		NL_SET_ERR_MSG(info->extack, "inspect pin needs learn on");
 		err = -EINVAL;
@@ -80,21 +137,28 @@ int arpproxy_nl_iface_set_doit(struct sk_buff *skb, struct genl_info *info)
 		if (err && created)
 			arpproxy_cache_discard(an);
 	}
-	if (!err && cfg != an->staged)
-		arpproxy_notify_iface(net, ifindex, &conf);
+	if (!err && cfg != an->staged) {
+		/* A setting is no transition: the event says where it starts. */
+		state = arpproxy_iface_track_state(net, ifindex, &conf);
+		ds = xa_load(&an->dev_stats, ifindex);
+		if (ds)
+			ds->track_state = state;
+		arpproxy_notify_iface(net, ARPPROXY_CMD_IFACE_SET, ifindex, &conf, state);
+	}
 out:
 	mutex_unlock(&an->lock);
 	return err;
 }
 
 /*
- * An interface's settings nest, as dumps and events carry it; dumps also
- * say, from its counters @ds, where the module stands with its multicast
- * filter (nd_multi.c).
+ * An interface's settings nest, as dumps and events carry it, with the
+ * state its track setting gives it (0: none); dumps also say, from its
+ * counters @ds, where the module stands with its multicast filter
+ * (nd_multi.c).
  */
 int arpproxy_put_iface(struct sk_buff *skb, int ifindex,
 		       const struct arpproxy_iface_conf *conf,
-		       const struct arpproxy_dev_stats *ds)
+		       const struct arpproxy_dev_stats *ds, u8 track_state)
 {
 	struct nlattr *nest = nla_nest_start(skb, ARPPROXY_A_IFACE);
 
@@ -108,7 +172,11 @@ int arpproxy_put_iface(struct sk_buff *skb, int ifindex,
 	    nla_put_u32(skb, ARPPROXY_IFACE_A_RATE_BURST, conf->burst) ||
 	    nla_put_u32(skb, ARPPROXY_IFACE_A_RATE_PER_HOST, conf->per_host) ||
 	    (ds && (nla_put_u32(skb, ARPPROXY_IFACE_A_ND_GROUPS, READ_ONCE(ds->nd_joined)) ||
-		    nla_put_u8(skb, ARPPROXY_IFACE_A_ND_ALLMULTI, READ_ONCE(ds->allmulti)))))
+		    nla_put_u8(skb, ARPPROXY_IFACE_A_ND_ALLMULTI, READ_ONCE(ds->allmulti)))) ||
+	    (conf->track4 && nla_put_in_addr(skb, ARPPROXY_IFACE_A_TRACK4, conf->track4)) ||
+	    (!ipv6_addr_any(&conf->track6) &&
+	     nla_put_in6_addr(skb, ARPPROXY_IFACE_A_TRACK6, &conf->track6)) ||
+	    (track_state && nla_put_u8(skb, ARPPROXY_IFACE_A_TRACK_STATE, track_state)))
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);
 	return 0;
@@ -120,12 +188,14 @@ static int arpproxy_fill_iface(struct sk_buff *skb, struct netlink_callback *cb,
 			       const struct arpproxy_dev_stats *ds)
 {
 	static const struct arpproxy_iface_conf defaults;
+	const struct arpproxy_iface_conf *conf = iface ? &iface->conf : &defaults;
 	void *hdr;
 
 	hdr = arpproxy_dump_put(skb, cb, ARPPROXY_CMD_IFACE_GET);
 	if (!hdr)
 		return -EMSGSIZE;
-	if (arpproxy_put_iface(skb, dev->ifindex, iface ? &iface->conf : &defaults, ds)) {
+	if (arpproxy_put_iface(skb, dev->ifindex, conf, ds,
+			       arpproxy_track_state(dev_net(dev), dev, conf))) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
 	}

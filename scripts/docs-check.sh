@@ -90,10 +90,12 @@ completes "" binding add 10.0.0.0/24 refresh ''
 completes "auto" binding add 10.0.0.0/8 mac ''
 completes "proxy" iface set lo pr
 completes "off route" iface set lo proxy ''
-completes "inspect rarp learn rate" iface set lo proxy off ''
+completes "inspect rarp learn rate track" iface set lo proxy off ''
 completes "on off" iface set lo learn ''
 completes "on off" iface set lo rarp ''
 completes "off log enforce pin" iface set lo inspect ''
+completes "off" iface set lo track ''
+completes "proxy inspect rarp learn rate" iface set lo track 10.0.0.1 ''
 completes "cache" cac
 completes "show flush set status help" cache ''
 completes "dev" cache show 10.0.0.0/8 ''

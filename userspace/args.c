@@ -81,6 +81,23 @@ static int kw_learn(const char *word, struct req *req)
 	return parse_learn(word, &req->learn);
 }
 
+/* One address of either family, or "off": 0.0.0.0, which tracks nothing */
+static int kw_track(const char *word, struct req *req)
+{
+	if (!strcmp(word, "off")) {
+		req->prefix = 0;
+		req->attrs |= REQ_ATTR(PREFIX);
+	} else if (inet_pton(AF_INET, word, &req->prefix) == 1) {
+		req->attrs |= REQ_ATTR(PREFIX);
+	} else if (inet_pton(AF_INET6, word, req->prefix6) == 1) {
+		req->attrs |= REQ_ATTR(PREFIX6);
+	} else {
+		return err_set("invalid track address \"%s\": expected an IPv4 or IPv6 address, or off",
+			       word);
+	}
+	return 0;
+}
+
 static int kw_timeout(const char *word, struct req *req)
 {
 	req->attrs |= REQ_ATTR(CACHE_TIMEOUT);
@@ -201,6 +218,7 @@ static const struct keyword keywords[] = {
 	{ "inspect", KW_INSPECT, "off|log|enforce|pin", kw_inspect, 0, 0, 0 },
 	{ "rarp", KW_RARP, "on|off", kw_rarp, 0, 0, 0 },
 	{ "learn", KW_LEARN, "on|off", kw_learn, 0, 0, 0 },
+	{ "track", KW_TRACK, "ADDR|off", kw_track, 0, 0, 0 },
 	{ "allow", KW_ALLOW, NULL, kw_action, 0, KW_DENY, 0 },
 	{ "deny", KW_DENY, NULL, kw_action, 0, KW_ALLOW, 0 },
 	{ "from", KW_FROM, "PREFIX", kw_prefix, 0, 0, 0 },

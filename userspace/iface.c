@@ -8,7 +8,7 @@
 #include "words.h"
 
 #define IFACE_SET_KW	(KW_PROXY | KW_INSPECT | KW_RARP | KW_LEARN | KW_RATE | KW_BURST | \
-			 KW_PER_HOST)
+			 KW_PER_HOST | KW_TRACK)
 
 /*
  * A burst is the interface bucket's: there is none without a rate. The
@@ -26,8 +26,9 @@ static int iface_set_check(const struct req *req)
 static const struct cmd iface_cmds[] = {
 	{ .name = "set", .nest = ARPPROXY_A_IFACE, .id = ARPPROXY_CMD_IFACE_SET, .kind = REQ_CHANGE,
 	  .arg = KW_DEV, .required = KW_DEV, .keywords = IFACE_SET_KW,
-	  .any = KW_PROXY | KW_INSPECT | KW_RARP | KW_LEARN | KW_RATE,
-	  .any_words = "a setting: proxy, inspect, learn, rarp or rate", .check = iface_set_check,
+	  .any = KW_PROXY | KW_INSPECT | KW_RARP | KW_LEARN | KW_RATE | KW_TRACK,
+	  .any_words = "a setting: proxy, inspect, learn, rarp, rate or track",
+	  .check = iface_set_check,
 	  .config = true },
 	{ .name = "show", .nest = ARPPROXY_A_IFACE, .id = ARPPROXY_CMD_IFACE_GET, .kind = REQ_DUMP,
 	  .arg = KW_DEV, .reply = IFACE_ATTRS, .print = iface_print },
@@ -35,7 +36,7 @@ static const struct cmd iface_cmds[] = {
 
 const struct object iface_object = {
 	.name = "iface",
-	.usage = "arpproxyctl iface set IFNAME [proxy off|route] [inspect off|log|enforce|pin] [rarp on|off] [learn on|off] [rate PPS [burst N] [per-host PPS]]\n"
+	.usage = "arpproxyctl iface set IFNAME [proxy off|route] [inspect off|log|enforce|pin] [rarp on|off] [learn on|off] [rate PPS [burst N] [per-host PPS]] [track ADDR|off]\n"
 		 "arpproxyctl iface show [IFNAME]\n",
 	.cmds = iface_cmds,
 	.ncmds = MNL_ARRAY_SIZE(iface_cmds),
@@ -68,6 +69,22 @@ static void iface_print_switch(const char *key, const char *fmt, const struct nl
 	print_string(on ? PRINT_ANY : PRINT_JSON, key, fmt, format_on_off(buf, on));
 }
 
+/*
+ * The address the interface answers only while it is here, in the words
+ * that set it, and when the module says, whether it is: the state is not
+ * a setting, so save leaves it out (iface_print_setting_words).
+ */
+static void iface_print_track(const struct nlattr *const *tb)
+{
+	const struct nlattr *state = tb[ARPPROXY_IFACE_A_TRACK_STATE];
+
+	print_ip("track", " track %s", tb[ARPPROXY_IFACE_A_TRACK4]);
+	print_ip6("track", " track %s", tb[ARPPROXY_IFACE_A_TRACK6]);
+	if (state)
+		print_string(PRINT_ANY, "track_state", " %s",
+			     mnl_attr_get_u8(state) == ARPPROXY_TRACK_ACTIVE ? "active" : "standby");
+}
+
 void iface_print_words(const struct nlattr *const *tb)
 {
 	char mode[MODE_STRLEN];
@@ -80,6 +97,7 @@ void iface_print_words(const struct nlattr *const *tb)
 	iface_print_switch("rarp", " rarp %s", tb[ARPPROXY_IFACE_A_RARP]);
 	iface_print_switch("learn", " learn %s", tb[ARPPROXY_IFACE_A_LEARN]);
 	iface_print_rate(tb);
+	iface_print_track(tb);
 }
 
 /*

@@ -111,6 +111,17 @@ static void station_event(const struct nlattr *const *tb)
 	print_mac("old_mac", " old-mac %s", tb[ARPPROXY_EVENT_A_OLD_MAC]);
 }
 
+/* An interface whose tracked address came or went, and where that leaves it */
+static void track_event(const struct nlattr *const *tb)
+{
+	print_dev("dev %s", tb[ARPPROXY_IFACE_A_IFINDEX]);
+	print_ip("track", " %s", tb[ARPPROXY_IFACE_A_TRACK4]);
+	print_ip6("track", " %s", tb[ARPPROXY_IFACE_A_TRACK6]);
+	print_string(PRINT_ANY, "track_state", " %s",
+		     mnl_attr_get_u8(tb[ARPPROXY_IFACE_A_TRACK_STATE]) == ARPPROXY_TRACK_ACTIVE ?
+		     "active" : "standby");
+}
+
 static const struct event events[] = {
 	{ ARPPROXY_CMD_BINDING_ADD, "binding add", "%s ", ARPPROXY_A_BINDING, BINDING_KEY,
 	  binding_event },
@@ -140,6 +151,9 @@ static const struct event events[] = {
 	  station_flush_event },
 	{ ARPPROXY_CMD_CACHE_SET, "cache set", "%s ", ARPPROXY_A_CACHE,
 	  ATTR_BIT(ARPPROXY_CACHE_A_TIMEOUT), cache_print_words },
+	{ ARPPROXY_CMD_IFACE_TRACK, "iface track", "%s ", ARPPROXY_A_IFACE,
+	  TRACK_KEY | ATTR_BIT(ARPPROXY_IFACE_A_IFINDEX) | ATTR_BIT(ARPPROXY_IFACE_A_TRACK_STATE),
+	  track_event },
 };
 
 static const struct event *event_find(uint8_t cmd)

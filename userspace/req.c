@@ -75,6 +75,9 @@ static const uint8_t nest_attrs[ARPPROXY_A_MAX + 1][REQ_F_MAX] = {
 		[REQ_F_RATE] = ARPPROXY_IFACE_A_RATE,
 		[REQ_F_RATE_BURST] = ARPPROXY_IFACE_A_RATE_BURST,
 		[REQ_F_RATE_PER_HOST] = ARPPROXY_IFACE_A_RATE_PER_HOST,
+		/* track: the address an interface answers while it is here */
+		[REQ_F_PREFIX] = ARPPROXY_IFACE_A_TRACK4,
+		[REQ_F_PREFIX6] = ARPPROXY_IFACE_A_TRACK6,
 	},
 	[ARPPROXY_A_ACL] = {
 		[REQ_F_IFINDEX] = ARPPROXY_ACL_A_IFINDEX,
@@ -135,12 +138,14 @@ struct nlmsghdr *req_build(const struct req *req, void *buf, uint16_t family,
 
 /*
  * The attributes of a nest that stand for each other: a message that needs
- * them carries exactly one. A binding, a station and the sender of an
- * event that has one are IPv4 or IPv6.
+ * them carries exactly one. A binding, a station, the sender of an event
+ * that has one and the address of a track event are IPv4 or IPv6.
  */
 static const uint64_t nest_one_of[ARPPROXY_A_MAX + 1] = {
 	[ARPPROXY_A_BINDING] = ATTR_BIT(ARPPROXY_BINDING_A_PREFIX4) |
 			       ATTR_BIT(ARPPROXY_BINDING_A_PREFIX6),
+	[ARPPROXY_A_IFACE] = ATTR_BIT(ARPPROXY_IFACE_A_TRACK4) |
+			     ATTR_BIT(ARPPROXY_IFACE_A_TRACK6),
 	[ARPPROXY_A_STATION] = ATTR_BIT(ARPPROXY_STATION_A_ADDR4) |
 			       ATTR_BIT(ARPPROXY_STATION_A_ADDR6),
 	[ARPPROXY_A_EVENT] = ATTR_BIT(ARPPROXY_EVENT_A_SENDER4) |

@@ -90,6 +90,7 @@ enum {
 	KW_REFRESH = 1 << 25,
 	KW_LEARN = 1 << 26,
 	KW_TIMEOUT = 1 << 27,
+	KW_TRACK = 1 << 28,
 };
 
 struct req;

@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cmd.h"
 #include "err.h"
@@ -59,16 +60,24 @@ static void save_binding(const struct req *req, const struct nlattr *const *tb)
 	save_line(req, tb, save_binding_words);
 }
 
-/* Only an interface whose settings are not those it starts with */
+/*
+ * Only an interface whose settings are not those it starts with, and only
+ * its settings: whether its tracked address is here now is not one.
+ */
 static void save_iface(const struct req *req, const struct nlattr *const *tb)
 {
+	const struct nlattr *setting[REQ_TB_LEN];
+
+	memcpy(setting, tb, sizeof(setting));
+	setting[ARPPROXY_IFACE_A_TRACK_STATE] = NULL;
 	if (mnl_attr_get_u8(tb[ARPPROXY_IFACE_A_PROXY_MODE]) != ARPPROXY_PROXY_OFF ||
 	    mnl_attr_get_u8(tb[ARPPROXY_IFACE_A_INSPECT]) != ARPPROXY_INSPECT_OFF ||
 	    mnl_attr_get_u8(tb[ARPPROXY_IFACE_A_RARP]) ||
 	    mnl_attr_get_u8(tb[ARPPROXY_IFACE_A_LEARN]) ||
 	    mnl_attr_get_u32(tb[ARPPROXY_IFACE_A_RATE]) ||
-	    mnl_attr_get_u32(tb[ARPPROXY_IFACE_A_RATE_PER_HOST]))
-		save_line(req, tb, iface_print_words);
+	    mnl_attr_get_u32(tb[ARPPROXY_IFACE_A_RATE_PER_HOST]) ||
+	    tb[ARPPROXY_IFACE_A_TRACK4] || tb[ARPPROXY_IFACE_A_TRACK6])
+		save_line(req, setting, iface_print_words);
 }
 
 static void save_acl(const struct req *req, const struct nlattr *const *tb)

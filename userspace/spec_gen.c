@@ -50,6 +50,9 @@ static const struct spec_attr spec_iface_attrs[] = {
 	[ARPPROXY_IFACE_A_RATE_PER_HOST] = { "rate-per-host", MNL_TYPE_U32, 0, NULL },
 	[ARPPROXY_IFACE_A_ND_GROUPS] = { "nd-groups", MNL_TYPE_U32, 0, NULL },
 	[ARPPROXY_IFACE_A_ND_ALLMULTI] = { "nd-allmulti", MNL_TYPE_U8, 0, NULL },
+	[ARPPROXY_IFACE_A_TRACK4] = { "track4", MNL_TYPE_U32, 0, NULL },
+	[ARPPROXY_IFACE_A_TRACK6] = { "track6", MNL_TYPE_BINARY, 16, NULL },
+	[ARPPROXY_IFACE_A_TRACK_STATE] = { "track-state", MNL_TYPE_U8, 0, NULL },
 };
 
 const struct spec_set spec_iface_set = {
@@ -197,6 +200,10 @@ static const struct spec_attr spec_stats_attrs[] = {
 	[ARPPROXY_STAT_ND_GARP_SKIPPED] = { "nd-garp-skipped", MNL_TYPE_U64, 0, NULL },
 	[ARPPROXY_STAT_ND_PIN_MISMATCH] = { "nd-pin-mismatch", MNL_TYPE_U64, 0, NULL },
 	[ARPPROXY_STAT_ND_PIN_OFF_SUBNET] = { "nd-pin-off-subnet", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_STAT_STANDBY] = { "standby", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_STAT_ND_STANDBY] = { "nd-standby", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_STAT_TRACK_ACTIVE] = { "track-active", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_STAT_TRACK_STANDBY] = { "track-standby", MNL_TYPE_U64, 0, NULL },
 };
 
 const struct spec_set spec_stats_set = {
@@ -331,4 +338,12 @@ const struct spec_stat spec_stats[ARPPROXY_STAT_MAX + 1] = {
 		"Neighbor Discovery messages whose link-layer address for an address is not the MAC its station was pinned to" },
 	[ARPPROXY_STAT_ND_PIN_OFF_SUBNET] = { "nd_pin_off_subnet",
 		"Neighbor Discovery messages claiming an address that is not link-local, nor on the prefixes or bindings of an inspect pin interface" },
+	[ARPPROXY_STAT_STANDBY] = { "standby",
+		"Requests a reply was due for, left unanswered as the interface's tracked address is not here" },
+	[ARPPROXY_STAT_ND_STANDBY] = { "nd_standby",
+		"Solicitations an advertisement was due for, left unanswered as the interface's tracked address is not here" },
+	[ARPPROXY_STAT_TRACK_ACTIVE] = { "track_active",
+		"Times the interface's tracked address came here, and the interface took over answering" },
+	[ARPPROXY_STAT_TRACK_STANDBY] = { "track_standby",
+		"Times the interface's tracked address went, and the interface went on standby" },
 };

@@ -147,4 +147,4 @@ stats=$(n gw "$CTL" -j stats show)
 check_eq "every request has one outcome" "$(echo "$stats" | jq .requests)" \
 	"$(echo "$stats" | jq '.replies + .gratuitous + .probe + .no_binding + .excluded +
 		.local_target + .broadcast_target + .not_offsubnet + .tx_error + .acl_denied + .rate_limited +
-		.routes_back + .martian_source')"
+		.routes_back + .martian_source + .standby')"

@@ -495,6 +495,19 @@ ip -n swa link set pg up
 wait
 check_eq "after a carrier flap of e0, the garp rounds go again" 2 \
 	"$(na_of $D6 /tmp/na.cap | wc -l)"
+# A VRRP backup (track, as ha.sh has it for IPv4) stays silent for IPv6
+# too, and its takeover announces as carrier coming back does.
+ctl iface set e0 track 2001:db8:10::1
+check "tracking an address that is not here: D's solicitation is nd_standby" \
+	counted gw nd_standby ask $D6
+check_eq "  and unanswered" "" "$(ask $D6)"
+capture hb eth0 3000 /tmp/na.cap -6
+ip -n gw addr add 2001:db8:10::1/64 dev e0 nodad
+wait
+check_eq "the address coming, D's garp rounds go again" 2 "$(na_of $D6 /tmp/na.cap | wc -l)"
+check_eq "  and D is answered" "02:00:00:00:20:02 router solicited" "$(ask $D6)"
+ctl iface set e0 track off
+ip -n gw addr del 2001:db8:10::1/64 dev e0
 ctl save >/tmp/ndp-garp.conf
 check "a restore of the garp binding announces it" \
 	counted_by 1 gw nd_garp_sent ctl restore /tmp/ndp-garp.conf
@@ -551,7 +564,8 @@ stats=$(stats)
 check_eq "every solicitation has one outcome" "$(echo "$stats" | jq .nd_solicits)" \
 	"$(echo "$stats" | jq '.nd_invalid + .nd_replies + .nd_no_binding + .nd_excluded +
 		.nd_local_target + .nd_not_offsubnet + .nd_routes_back + .nd_dad_ignored +
-		.nd_acl_denied + .nd_tx_error + .nd_rate_limited + .nd_solicits_dropped')"
+		.nd_acl_denied + .nd_tx_error + .nd_rate_limited + .nd_solicits_dropped +
+		.nd_standby')"
 
 # Receiving: real NICs filter the solicited-node groups, so an interface
 # an IPv6 binding applies to is in allmulti mode, and only then.
@@ -689,7 +703,7 @@ check_eq "  each has one outcome" "$(delta nd_solicits)" \
 	"$(($(delta nd_invalid) + $(delta nd_replies) + $(delta nd_no_binding) + $(delta nd_excluded) +
 	    $(delta nd_local_target) + $(delta nd_not_offsubnet) + $(delta nd_routes_back) +
 	    $(delta nd_dad_ignored) + $(delta nd_acl_denied) + $(delta nd_tx_error) +
-	    $(delta nd_rate_limited) + $(delta nd_solicits_dropped)))"
+	    $(delta nd_rate_limited) + $(delta nd_solicits_dropped) + $(delta nd_standby)))"
 check_eq "  the table is what the last restore gave" "$(cat /tmp/ndp-race.conf)" "$(ctl save)"
 check_eq "  and e0 holds D's group once, with allmulti for the prefix" "1 yes" \
 	"$(joins e0 000200) $(allmulti e0)"

@@ -158,4 +158,4 @@ check_eq "every frame counted once: frames = invalid + not_request + requests" \
 	"$(echo "$stats" | jq .frames)" "$(echo "$stats" | jq '.invalid + .not_request + .requests')"
 check_eq "every request has one outcome" "$(echo "$stats" | jq .requests)" \
 	"$(echo "$stats" | jq '.replies + .gratuitous + .probe + .no_binding + .excluded +
-		.local_target + .broadcast_target + .not_offsubnet + .routes_back + .martian_source + .tx_error')"
+		.local_target + .broadcast_target + .not_offsubnet + .routes_back + .martian_source + .tx_error + .standby')"

@@ -329,6 +329,40 @@ START_TEST(test_iface_set)
 }
 END_TEST
 
+/* An interface of default settings that tracks @addr (4 or 16 bytes), now in @state */
+static struct nlmsghdr *track_event(uint8_t cmd, const void *addr, size_t len, uint8_t state)
+{
+	struct iface_settings off = { ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF, 0, 0, 0, 0, 0 };
+	struct nlmsghdr *nlh = event(cmd);
+
+	put_iface(nlh, lo_index(), &off);
+	mnl_attr_put(nlh, len == 4 ? ARPPROXY_IFACE_A_TRACK4 : ARPPROXY_IFACE_A_TRACK6, len, addr);
+	mnl_attr_put_u8(nlh, ARPPROXY_IFACE_A_TRACK_STATE, state);
+	return nlh;
+}
+
+/* A transition, and the setting's event, which says where it starts */
+START_TEST(test_iface_track)
+{
+	static const uint8_t vip6[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 1 };
+	uint32_t vip = htonl(0xac100a01);
+
+	check_event(track_event(ARPPROXY_CMD_IFACE_TRACK, &vip, 4, ARPPROXY_TRACK_STANDBY),
+		    TIME_TEXT "iface track dev lo 172.16.10.1 standby\n",
+		    TIME_JSON "\"event\":\"iface track\",\"dev\":\"lo\",\"track\":\"172.16.10.1\","
+		    "\"track_state\":\"standby\"}\n");
+	check_event(track_event(ARPPROXY_CMD_IFACE_TRACK, vip6, 16, ARPPROXY_TRACK_ACTIVE),
+		    TIME_TEXT "iface track dev lo 2001:db8::1 active\n",
+		    TIME_JSON "\"event\":\"iface track\",\"dev\":\"lo\",\"track\":\"2001:db8::1\","
+		    "\"track_state\":\"active\"}\n");
+	check_event(track_event(ARPPROXY_CMD_IFACE_SET, &vip, 4, ARPPROXY_TRACK_ACTIVE),
+		    TIME_TEXT "iface set lo proxy off inspect off track 172.16.10.1 active\n",
+		    TIME_JSON "\"event\":\"iface set\",\"dev\":\"lo\",\"proxy\":\"off\","
+		    "\"inspect\":\"off\",\"rarp\":\"off\",\"learn\":\"off\",\"rate\":0,\"burst\":0,"
+		    "\"per_host\":0,\"track\":\"172.16.10.1\",\"track_state\":\"active\"}\n");
+}
+END_TEST
+
 static struct nlmsghdr *acl_event(uint8_t cmd, uint32_t ifindex, uint32_t pref,
 				  uint8_t action, const char *prefix, uint8_t plen,
 				  const uint8_t *mac)
@@ -574,6 +608,15 @@ START_TEST(test_malformed_prints_nothing)
 	/* one without its rate limit */
 	mnl_attr_put_u8(nlh, ARPPROXY_IFACE_A_RARP, 1);
 	ck_assert_int_eq(monitor_print(sealed(nlh), &when), -EBADMSG);
+	/* a track transition without its state */
+	nlh = event(ARPPROXY_CMD_IFACE_TRACK);
+	mnl_attr_put_u32(nlh, ARPPROXY_IFACE_A_IFINDEX, lo_index());
+	mnl_attr_put_u32(nlh, ARPPROXY_IFACE_A_TRACK4, htonl(0xac100a01));
+	ck_assert_int_eq(monitor_print(sealed(nlh), &when), -EBADMSG);
+	/* one with both addresses */
+	mnl_attr_put_u8(nlh, ARPPROXY_IFACE_A_TRACK_STATE, ARPPROXY_TRACK_ACTIVE);
+	mnl_attr_put(nlh, ARPPROXY_IFACE_A_TRACK6, 16, "0123456789abcdef");
+	ck_assert_int_eq(monitor_print(sealed(nlh), &when), -EBADMSG);
 	/* an ACL rule without its pref */
 	nlh = event(ARPPROXY_CMD_ACL_ADD);
 	mnl_attr_put_u32(nlh, ARPPROXY_ACL_A_IFINDEX, lo_index());
@@ -698,6 +741,7 @@ Suite *monitor_suite(void)
 	tcase_add_test(events, test_binding_announce);
 	tcase_add_loop_test(events, test_flush, 0, N(flushes));
 	tcase_add_test(events, test_iface_set);
+	tcase_add_test(events, test_iface_track);
 	tcase_add_test(events, test_acl_add);
 	tcase_add_test(events, test_acl_del_without_hits);
 	tcase_add_test(events, test_rate_limit);

@@ -254,6 +254,25 @@ START_TEST(test_iface_set)
 }
 END_TEST
 
+/* One address, of its family's attribute; off is IPv4's 0.0.0.0 */
+START_TEST(test_iface_set_track)
+{
+	static const uint8_t vip6[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 1 };
+	struct msg m = build("iface set lo track 172.16.10.1");
+
+	check_change(&m, ARPPROXY_CMD_IFACE_SET, 2);
+	check_u32(m.tb[ARPPROXY_IFACE_A_IFINDEX], lo_index());
+	ck_assert_uint_eq(mnl_attr_get_u32(m.tb[ARPPROXY_IFACE_A_TRACK4]), htonl(0xac100a01));
+	m = build("iface set lo track 2001:db8::1");
+	check_change(&m, ARPPROXY_CMD_IFACE_SET, 2);
+	check_attr(m.tb[ARPPROXY_IFACE_A_TRACK6], sizeof(vip6), vip6);
+	ck_assert_ptr_null(m.tb[ARPPROXY_IFACE_A_TRACK4]);
+	m = build("iface set lo track off");
+	check_change(&m, ARPPROXY_CMD_IFACE_SET, 2);
+	check_u32(m.tb[ARPPROXY_IFACE_A_TRACK4], 0);
+}
+END_TEST
+
 START_TEST(test_acl_add_full)
 {
 	static const uint8_t mac[] = { 0x00, 0x00, 0x0c, 0x94, 0x36, 0xbb };
@@ -993,6 +1012,7 @@ Suite *msg_suite(void)
 	tcase_add_test(requests, test_binding_ipv6);
 	tcase_add_test(requests, test_binding_flush);
 	tcase_add_test(requests, test_iface_set);
+	tcase_add_test(requests, test_iface_set_track);
 	tcase_add_test(requests, test_static_binding);
 	tcase_add_test(requests, test_announce_full);
 	tcase_add_test(requests, test_announce_minimal);

@@ -953,11 +953,17 @@ static const struct bad bad_lines[] = {
 	  "invalid prefix length in \"2001:db8::/129\": expected 0..128" },
 	{ "binding flush 10.0.0.0/8", "unknown word \"10.0.0.0/8\"" },
 	{ "iface set", "missing IFNAME" },
-	{ "iface set lo", "missing a setting: proxy, inspect, learn, rarp or rate" },
+	{ "iface set lo", "missing a setting: proxy, inspect, learn, rarp, rate or track" },
 	{ "iface set lo learn", "missing on|off after \"learn\"" },
 	{ "iface set lo learn yes", "invalid learn setting \"yes\": expected on or off" },
 	{ "iface set lo learn on learn off", "\"learn\" given twice" },
 	{ "iface show lo learn on", "unknown word \"learn\"" },
+	{ "iface set lo track", "missing ADDR|off after \"track\"" },
+	{ "iface set lo track 172.16.10.0/24", "invalid track address \"172.16.10.0/24\": "
+	  "expected an IPv4 or IPv6 address, or off" },
+	{ "iface set lo track gateway", "invalid track address \"gateway\": "
+	  "expected an IPv4 or IPv6 address, or off" },
+	{ "iface set lo track off track 10.0.0.1", "\"track\" given twice" },
 	{ "binding add 10.0.0.5 learn on", "unknown word \"learn\"" },
 	{ "cache", "missing cache command" },
 	{ "cache list", "unknown cache command \"list\"" },
@@ -1345,7 +1351,7 @@ START_TEST(test_help_text)
 		"arpproxyctl acl del dev IFNAME allow|deny [from PREFIX] [mac MAC]\n"
 		"arpproxyctl acl show [dev IFNAME]\n"
 		"arpproxyctl acl flush [dev IFNAME]\n"
-		"arpproxyctl iface set IFNAME [proxy off|route] [inspect off|log|enforce|pin] [rarp on|off] [learn on|off] [rate PPS [burst N] [per-host PPS]]\n"
+		"arpproxyctl iface set IFNAME [proxy off|route] [inspect off|log|enforce|pin] [rarp on|off] [learn on|off] [rate PPS [burst N] [per-host PPS]] [track ADDR|off]\n"
 		"arpproxyctl iface show [IFNAME]\n"
 		"arpproxyctl cache show [PREFIX] [dev IFNAME]\n"
 		"arpproxyctl cache flush [dev IFNAME]\n"
@@ -1373,7 +1379,7 @@ START_TEST(test_help_text)
 		"arpproxyctl acl show [dev IFNAME]\n"
 		"arpproxyctl acl flush [dev IFNAME]\n");
 	ck_assert_str_eq(iface,
-		"arpproxyctl iface set IFNAME [proxy off|route] [inspect off|log|enforce|pin] [rarp on|off] [learn on|off] [rate PPS [burst N] [per-host PPS]]\n"
+		"arpproxyctl iface set IFNAME [proxy off|route] [inspect off|log|enforce|pin] [rarp on|off] [learn on|off] [rate PPS [burst N] [per-host PPS]] [track ADDR|off]\n"
 		"arpproxyctl iface show [IFNAME]\n");
 	ck_assert_str_eq(cache,
 		"arpproxyctl cache show [PREFIX] [dev IFNAME]\n"

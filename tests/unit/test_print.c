@@ -136,6 +136,24 @@ static void iface_learn(uint32_t ifindex, uint8_t inspect, uint8_t learn)
 	iface_put(ifindex, &s);
 }
 
+/* Default settings but a tracked address, and the state the dump gives */
+static void iface_track(uint32_t ifindex, const char *addr, uint8_t state)
+{
+	struct iface_settings s = { ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF, 0, 0, 0, 0, 0 };
+	struct nlmsghdr *nlh = msg_start(ARPPROXY_CMD_IFACE_GET);
+	uint8_t a[16];
+
+	put_iface(nlh, ifindex, &s);
+	if (inet_pton(AF_INET, addr, a) == 1) {
+		mnl_attr_put(nlh, ARPPROXY_IFACE_A_TRACK4, 4, a);
+	} else {
+		ck_assert_int_eq(inet_pton(AF_INET6, addr, a), 1);
+		mnl_attr_put(nlh, ARPPROXY_IFACE_A_TRACK6, 16, a);
+	}
+	mnl_attr_put_u8(nlh, ARPPROXY_IFACE_A_TRACK_STATE, state);
+	msg_end(nlh);
+}
+
 static void acl(uint32_t ifindex, uint32_t pref, uint8_t action, const char *prefix,
 		uint8_t plen, const uint8_t *mac, uint64_t hits)
 {
@@ -478,6 +496,24 @@ START_TEST(test_iface_nd)
 			 "{\"dev\":\"if1000002\",\"proxy\":\"off\",\"inspect\":\"off\","
 			 "\"rarp\":\"off\",\"learn\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":0,"
 			 "\"nd_groups\":0,\"allmulti\":\"on\"}]\n");
+}
+END_TEST
+
+/* The address and, not being a setting, the state after the settings */
+START_TEST(test_iface_track)
+{
+	iface_track(GONE_DEV, "172.16.10.1", ARPPROXY_TRACK_ACTIVE);
+	iface_track(GONE_DEV + 1, "2001:db8::1", ARPPROXY_TRACK_STANDBY);
+	ck_assert_str_eq(show("iface show", false, false),
+			 "if999999 proxy off inspect off track 172.16.10.1 active\n"
+			 "if1000000 proxy off inspect off track 2001:db8::1 standby\n");
+	ck_assert_str_eq(show("iface show", true, false),
+			 "[{\"dev\":\"if999999\",\"proxy\":\"off\",\"inspect\":\"off\","
+			 "\"rarp\":\"off\",\"learn\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":0,"
+			 "\"track\":\"172.16.10.1\",\"track_state\":\"active\"},"
+			 "{\"dev\":\"if1000000\",\"proxy\":\"off\",\"inspect\":\"off\","
+			 "\"rarp\":\"off\",\"learn\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":0,"
+			 "\"track\":\"2001:db8::1\",\"track_state\":\"standby\"}]\n");
 }
 END_TEST
 
@@ -944,6 +980,8 @@ static void save_all(void (*rules)(void))
 	/* learning alone is not how an interface starts */
 	iface_learn(GONE_DEV + 6, ARPPROXY_INSPECT_OFF, 1);
 	iface_learn(GONE_DEV + 7, ARPPROXY_INSPECT_PIN, 1);
+	/* a tracked address is a setting, whether it is here is not */
+	iface_track(GONE_DEV + 8, "172.16.10.1", ARPPROXY_TRACK_STANDBY);
 	end_part(SAVE_IFACES);
 	rules();
 	end_part(SAVE_ACLS);
@@ -970,6 +1008,7 @@ START_TEST(test_save_text)
 			 "iface set if1000004 proxy off inspect off rarp on\n"
 			 "iface set if1000005 proxy off inspect off learn on\n"
 			 "iface set if1000006 proxy off inspect pin learn on\n"
+			 "iface set if1000007 proxy off inspect off track 172.16.10.1\n"
 			 "acl add dev lo pref 5 allow from 172.16.10.100/32\n"
 			 "acl add dev lo pref 10 deny from 172.16.10.0/24 mac 00:00:0c:94:36:bb\n"
 			 "acl add dev if999999 pref 4294967295 deny\n"
@@ -1005,7 +1044,10 @@ START_TEST(test_save_json)
 			 "{\"dev\":\"if1000005\",\"proxy\":\"off\",\"inspect\":\"off\","
 			 "\"rarp\":\"off\",\"learn\":\"on\",\"rate\":0,\"burst\":0,\"per_host\":0},"
 			 "{\"dev\":\"if1000006\",\"proxy\":\"off\",\"inspect\":\"pin\","
-			 "\"rarp\":\"off\",\"learn\":\"on\",\"rate\":0,\"burst\":0,\"per_host\":0}],"
+			 "\"rarp\":\"off\",\"learn\":\"on\",\"rate\":0,\"burst\":0,\"per_host\":0},"
+			 "{\"dev\":\"if1000007\",\"proxy\":\"off\",\"inspect\":\"off\","
+			 "\"rarp\":\"off\",\"learn\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":0,"
+			 "\"track\":\"172.16.10.1\"}],"
 			 "\"acl\":[{\"dev\":\"lo\",\"pref\":5,\"action\":\"allow\","
 			 "\"from\":\"172.16.10.100/32\"},"
 			 "{\"dev\":\"lo\",\"pref\":10,\"action\":\"deny\","
@@ -1501,6 +1543,21 @@ static const char metrics_text[] =
 		"inspection, an outcome of nd_solicits, in the whole network namespace.\n"
 	"# TYPE arpproxy_netns_nd_solicits_dropped_total counter\n"
 	"arpproxy_netns_nd_solicits_dropped_total 58\n"
+	"# HELP arpproxy_netns_standby_total Requests a reply was due for, left unanswered as "
+		"the interface's tracked address is not here (family ipv4); Solicitations an "
+		"advertisement was due for, left unanswered as the interface's tracked address is "
+		"not here (family ipv6), in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_standby_total counter\n"
+	"arpproxy_netns_standby_total{family=\"ipv4\"} 64\n"
+	"arpproxy_netns_standby_total{family=\"ipv6\"} 65\n"
+	"# HELP arpproxy_netns_track_active_total Times the interface's tracked address came "
+		"here, and the interface took over answering, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_track_active_total counter\n"
+	"arpproxy_netns_track_active_total 66\n"
+	"# HELP arpproxy_netns_track_standby_total Times the interface's tracked address went, "
+		"and the interface went on standby, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_track_standby_total counter\n"
+	"arpproxy_netns_track_standby_total 67\n"
 	"# HELP arpproxy_frames_total ARP frames seen by the hook, per interface.\n"
 	"# TYPE arpproxy_frames_total counter\n"
 	"arpproxy_frames_total{dev=\"lo\"} 10\n"
@@ -1761,6 +1818,25 @@ static const char metrics_text[] =
 	"# TYPE arpproxy_nd_solicits_dropped_total counter\n"
 	"arpproxy_nd_solicits_dropped_total{dev=\"lo\"} 580\n"
 	"arpproxy_nd_solicits_dropped_total{dev=\"if999999\"} 5800\n"
+	"# HELP arpproxy_standby_total Requests a reply was due for, left unanswered as the "
+		"interface's tracked address is not here (family ipv4); Solicitations an "
+		"advertisement was due for, left unanswered as the interface's tracked address is "
+		"not here (family ipv6), per interface.\n"
+	"# TYPE arpproxy_standby_total counter\n"
+	"arpproxy_standby_total{dev=\"lo\",family=\"ipv4\"} 640\n"
+	"arpproxy_standby_total{dev=\"if999999\",family=\"ipv4\"} 6400\n"
+	"arpproxy_standby_total{dev=\"lo\",family=\"ipv6\"} 650\n"
+	"arpproxy_standby_total{dev=\"if999999\",family=\"ipv6\"} 6500\n"
+	"# HELP arpproxy_track_active_total Times the interface's tracked address came here, "
+		"and the interface took over answering, per interface.\n"
+	"# TYPE arpproxy_track_active_total counter\n"
+	"arpproxy_track_active_total{dev=\"lo\"} 660\n"
+	"arpproxy_track_active_total{dev=\"if999999\"} 6600\n"
+	"# HELP arpproxy_track_standby_total Times the interface's tracked address went, and "
+		"the interface went on standby, per interface.\n"
+	"# TYPE arpproxy_track_standby_total counter\n"
+	"arpproxy_track_standby_total{dev=\"lo\"} 670\n"
+	"arpproxy_track_standby_total{dev=\"if999999\"} 6700\n"
 	"# HELP arpproxy_binding_hits_total Replies sent for a binding.\n"
 	"# TYPE arpproxy_binding_hits_total counter\n"
 	"arpproxy_binding_hits_total{prefix=\"10.0.0.5/32\"} 0\n"
@@ -1821,8 +1897,8 @@ static size_t count_lines(const char *text, const char *start)
  * Every family has its HELP and TYPE, samples or not; counters the module
  * does not send have no sample, those this tool cannot name no family.
  */
-/* IPv4 counters with an IPv6 twin, nd_NAME: invalid to pin_off_subnet */
-#define TWINS	17
+/* IPv4 counters with an IPv6 twin, nd_NAME: invalid to pin_off_subnet, and standby */
+#define TWINS	18
 
 START_TEST(test_metrics_sparse)
 {
@@ -2010,6 +2086,7 @@ Suite *print_suite(void)
 	tcase_add_loop_test(tc, test_malformed_dump_prints_nothing, 0, 2 * N(malformed));
 	tcase_add_test(tc, test_iface);
 	tcase_add_test(tc, test_iface_nd);
+	tcase_add_test(tc, test_iface_track);
 	tcase_add_test(tc, test_iface_rate);
 	tcase_add_test(tc, test_iface_rarp);
 	tcase_add_test(tc, test_iface_show_is_set);

@@ -63,6 +63,18 @@ enum arpproxy_inspect_mode {
 };
 
 /**
+ * enum arpproxy_track_state
+ * @ARPPROXY_TRACK_ACTIVE: The tracked address is here; the interface answers.
+ * @ARPPROXY_TRACK_STANDBY: It is not; requests a binding answers are counted
+ *   in standby or nd-standby and left unanswered, and announcements are
+ *   skipped.
+ */
+enum arpproxy_track_state {
+	ARPPROXY_TRACK_ACTIVE = 1,
+	ARPPROXY_TRACK_STANDBY,
+};
+
+/**
  * enum arpproxy_acl_action
  * @ARPPROXY_ACL_ALLOW: Answer the requester as if no rule matched.
  * @ARPPROXY_ACL_DENY: Leave the request to the kernel, which still answers for
@@ -135,6 +147,9 @@ enum {
 	ARPPROXY_IFACE_A_RATE_PER_HOST,
 	ARPPROXY_IFACE_A_ND_GROUPS,
 	ARPPROXY_IFACE_A_ND_ALLMULTI,
+	ARPPROXY_IFACE_A_TRACK4,
+	ARPPROXY_IFACE_A_TRACK6,
+	ARPPROXY_IFACE_A_TRACK_STATE,
 
 	__ARPPROXY_IFACE_A_MAX,
 	ARPPROXY_IFACE_A_MAX = (__ARPPROXY_IFACE_A_MAX - 1)
@@ -278,6 +293,10 @@ enum arpproxy_stat {
 	ARPPROXY_STAT_ND_GARP_SKIPPED,
 	ARPPROXY_STAT_ND_PIN_MISMATCH,
 	ARPPROXY_STAT_ND_PIN_OFF_SUBNET,
+	ARPPROXY_STAT_STANDBY,
+	ARPPROXY_STAT_ND_STANDBY,
+	ARPPROXY_STAT_TRACK_ACTIVE,
+	ARPPROXY_STAT_TRACK_STANDBY,
 
 	__ARPPROXY_STAT_MAX,
 	ARPPROXY_STAT_MAX = (__ARPPROXY_STAT_MAX - 1)
@@ -311,6 +330,7 @@ enum {
 	ARPPROXY_CMD_STATION_FLUSH,
 	ARPPROXY_CMD_STATION_NEW,
 	ARPPROXY_CMD_STATION_CHANGED,
+	ARPPROXY_CMD_IFACE_TRACK,
 
 	__ARPPROXY_CMD_MAX,
 	ARPPROXY_CMD_MAX = (__ARPPROXY_CMD_MAX - 1)
