@@ -93,7 +93,7 @@ static void arpproxy_track_work(struct work_struct *work)
 	mutex_unlock(&an->lock);
 }
 
-/* Something that a state depends on changed in @net: an address or a setting. */
+/* An address came or went in @net: the worker looks at every interface that tracks. */
 void arpproxy_track_changed(struct net *net)
 {
 	struct arpproxy_net *an = arpproxy_pernet(net);
