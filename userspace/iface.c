@@ -77,12 +77,13 @@ static void iface_print_switch(const char *key, const char *fmt, const struct nl
 static void iface_print_track(const struct nlattr *const *tb)
 {
 	const struct nlattr *state = tb[ARPPROXY_IFACE_A_TRACK_STATE];
+	char buf[MODE_STRLEN];
 
 	print_ip("track", " track %s", tb[ARPPROXY_IFACE_A_TRACK4]);
 	print_ip6("track", " track %s", tb[ARPPROXY_IFACE_A_TRACK6]);
 	if (state)
 		print_string(PRINT_ANY, "track_state", " %s",
-			     mnl_attr_get_u8(state) == ARPPROXY_TRACK_ACTIVE ? "active" : "standby");
+			     format_track_state(buf, mnl_attr_get_u8(state)));
 }
 
 void iface_print_words(const struct nlattr *const *tb)

@@ -114,12 +114,13 @@ static void station_event(const struct nlattr *const *tb)
 /* An interface whose tracked address came or went, and where that leaves it */
 static void track_event(const struct nlattr *const *tb)
 {
+	char state[MODE_STRLEN];
+
 	print_dev("dev %s", tb[ARPPROXY_IFACE_A_IFINDEX]);
 	print_ip("track", " %s", tb[ARPPROXY_IFACE_A_TRACK4]);
 	print_ip6("track", " %s", tb[ARPPROXY_IFACE_A_TRACK6]);
 	print_string(PRINT_ANY, "track_state", " %s",
-		     mnl_attr_get_u8(tb[ARPPROXY_IFACE_A_TRACK_STATE]) == ARPPROXY_TRACK_ACTIVE ?
-		     "active" : "standby");
+		     format_track_state(state, mnl_attr_get_u8(tb[ARPPROXY_IFACE_A_TRACK_STATE])));
 }
 
 static const struct event events[] = {

@@ -27,6 +27,12 @@ static const char *const on_off[] = {
 	[1] = "on",
 };
 
+/* 0 is no state: the interface tracks nothing */
+static const char *const track_states[] = {
+	[ARPPROXY_TRACK_ACTIVE] = "active",
+	[ARPPROXY_TRACK_STANDBY] = "standby",
+};
+
 static const char *const acl_actions[] = {
 	[ARPPROXY_ACL_ALLOW] = "allow",
 	[ARPPROXY_ACL_DENY] = "deny",
@@ -245,7 +251,7 @@ const char *format_mac(char *buf, const uint8_t *mac)
 static const char *format_mode(char *buf, const char *const *names, uint8_t n,
 			       const char *what, uint8_t mode)
 {
-	if (mode < n)
+	if (mode < n && names[mode])
 		return names[mode];
 	snprintf(buf, MODE_STRLEN, "%s_%u", what, mode);
 	return buf;
@@ -264,6 +270,11 @@ const char *format_inspect_mode(char *buf, uint8_t mode)
 const char *format_on_off(char *buf, uint8_t on)
 {
 	return format_mode(buf, on_off, MNL_ARRAY_SIZE(on_off), "mode", on);
+}
+
+const char *format_track_state(char *buf, uint8_t state)
+{
+	return format_mode(buf, track_states, MNL_ARRAY_SIZE(track_states), "state", state);
 }
 
 const char *format_acl_action(char *buf, uint8_t action)

@@ -50,6 +50,8 @@ const char *format_inspect_mode(char *buf, uint8_t mode);
 /* A setting of 0 or 1, as rarp and learn take it */
 const char *format_on_off(char *buf, uint8_t on);
 const char *format_acl_action(char *buf, uint8_t action);
+/* An interface's enum arpproxy_track_state: active or standby */
+const char *format_track_state(char *buf, uint8_t state);
 /* Keyword of one ARPPROXY_BINDING_F_* bit, NULL if this tool has none. */
 const char *binding_flag_name(uint32_t flag);
 

@@ -514,6 +514,11 @@ START_TEST(test_iface_track)
 			 "{\"dev\":\"if1000000\",\"proxy\":\"off\",\"inspect\":\"off\","
 			 "\"rarp\":\"off\",\"learn\":\"off\",\"rate\":0,\"burst\":0,\"per_host\":0,"
 			 "\"track\":\"2001:db8::1\",\"track_state\":\"standby\"}]\n");
+	/* a newer module's state is named by its number, not taken for one of these */
+	reset_dump();
+	iface_track(GONE_DEV, "172.16.10.1", 3);
+	ck_assert_str_eq(show("iface show", false, false),
+			 "if999999 proxy off inspect off track 172.16.10.1 state_3\n");
 }
 END_TEST
 
