@@ -126,6 +126,27 @@ sleep 1
 check_eq "  takeovers and standbys alternate, ending active" "$gap_before track $VIP active" \
 	"$(gap) $(ctl iface show e0 | cut -d' ' -f6-)"
 
+# A netns deleted while the address one of its interfaces tracks flaps:
+# the worker, busy with the transitions, must be stopped before the
+# netns's addresses go, and nothing it queued may outlive the netns.
+setup_ns trk
+ip -n trk link add v0 type veth peer name v1
+ip -n trk link set v0 up
+n trk "$CTL" iface set v0 track 10.70.0.1
+(
+	while :; do
+		ip -n trk addr add 10.70.0.1/24 dev v0
+		ip -n trk addr del 10.70.0.1/24 dev v0
+	done
+) 2>/dev/null &
+flapper=$!
+check "a tracked address flapping in another netns makes transitions there" \
+	busywait 5000 sh -c "[ \$(ip netns exec trk $CTL -j stats show dev v0 | jq .track_active) -gt 2 ]"
+check "  deleting that netns meanwhile: it goes" ip netns del trk
+kill $flapper
+wait $flapper 2>/dev/null
+check "  no kernel warning" no_warning
+
 # The pair: gw2 beside gw on both subnets, keepalived on each, gw the
 # master by priority; subnet B routes through the pair's address there.
 if ! command -v keepalived >/dev/null; then
