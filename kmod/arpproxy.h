@@ -65,6 +65,8 @@ struct arpproxy_net {
 	struct work_struct track_work;	/* tells the interfaces' track transitions */
 	spinlock_t track_lock;		/* guards track_dead against address events */
 	bool track_dead;		/* the netns is going: no more track work */
+	struct delayed_work expire_work;	/* removes bindings whose lifetime ran out */
+	bool expire_dead;		/* the netns is going: no more expiries */
 };
 
 /* The counters of one Ethernet interface, while it is in the netns. */
@@ -278,6 +280,11 @@ void arpproxy_track_net_init(struct arpproxy_net *an);
 void arpproxy_track_stop(struct arpproxy_net *an);
 int arpproxy_track_init(void);
 void arpproxy_track_exit(void);
+
+/* Bindings whose lifetime ran out (expire.c). */
+void arpproxy_expire_schedule(struct arpproxy_net *an);
+void arpproxy_expire_net_init(struct arpproxy_net *an);
+void arpproxy_expire_stop(struct arpproxy_net *an);
 
 unsigned int arpproxy_rate_host_slots(void);
 /* Rate limits, from the hook: true when @arp's reply must be dropped. */

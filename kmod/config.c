@@ -91,5 +91,6 @@ struct arpproxy_config *arpproxy_config_swap(struct arpproxy_net *an,
 	arpproxy_announce_config(an, cfg, 0, true);
 	/* Where the new settings start is no transition either. */
 	arpproxy_track_update(an, false);
+	arpproxy_expire_schedule(an);
 	return old;
 }

@@ -16,6 +16,14 @@ struct arpproxy_arp;
 struct arpproxy_claim;
 struct arpproxy_iface_conf;
 struct in6_addr;
+struct arpproxy_binding_spec;
+
+/*
+ * A binding added or replaced (@cmd ARPPROXY_CMD_BINDING_ADD, _REPLACE: as
+ * it is now), deleted or run out (_DEL, _EXPIRE: as it was).
+ */
+void arpproxy_notify_binding(struct net *net, u8 cmd,
+			     const struct arpproxy_binding_spec *spec);
 
 /*
  * Every binding, ACL rule or station went (@cmd, the matching

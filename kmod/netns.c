@@ -63,6 +63,7 @@ static int __net_init arpproxy_net_init(struct net *net)
 		return err;
 	arpproxy_cache_net_init(an);
 	arpproxy_track_net_init(an);
+	arpproxy_expire_net_init(an);
 	err = -ENOMEM;
 	an->stats = alloc_percpu_gfp(struct arpproxy_stats, GFP_KERNEL_ACCOUNT);
 	if (!an->stats)
@@ -91,6 +92,7 @@ static void __net_exit arpproxy_net_pre_exit(struct net *net)
 	struct arpproxy_net *an = arpproxy_pernet(net);
 
 	arpproxy_track_stop(an);
+	arpproxy_expire_stop(an);
 	arpproxy_announce_stop(an);
 	arpproxy_cache_stop(an);
 	arpproxy_hook_unregister(net, an);

@@ -47,8 +47,6 @@ int arpproxy_put_iface(struct sk_buff *skb, int ifindex,
 int arpproxy_put_acl_rule(struct sk_buff *skb, int ifindex,
 			  const struct arpproxy_acl_rule *rule, bool hits);
 
-void arpproxy_notify_binding(struct net *net, u8 cmd,
-			     const struct arpproxy_binding_spec *spec);
 void arpproxy_notify_acl(struct net *net, u8 cmd, int ifindex,
 			 const struct arpproxy_acl_rule *rule);
 void arpproxy_notify_cache(struct net *net, unsigned int timeout);

@@ -108,6 +108,8 @@ static int arpproxy_parse_binding(struct genl_info *info, struct nlattr **tb,
 		spec->garp = nla_get_u8(tb[ARPPROXY_BINDING_A_GARP]);
 	if (tb[ARPPROXY_BINDING_A_REFRESH])
 		spec->refresh = nla_get_u32(tb[ARPPROXY_BINDING_A_REFRESH]);
+	if (tb[ARPPROXY_BINDING_A_LIFETIME])
+		spec->lifetime = nla_get_u32(tb[ARPPROXY_BINDING_A_LIFETIME]);
 	return arpproxy_parse_announced(info, tb, spec);
 }
 
@@ -204,6 +206,7 @@ static int arpproxy_binding_set(struct genl_info *info, bool replace)
 		arpproxy_announce_start(an, &spec, job);
 		arpproxy_notify_binding(net, replace ? ARPPROXY_CMD_BINDING_REPLACE :
 					ARPPROXY_CMD_BINDING_ADD, &spec);
+		arpproxy_expire_schedule(an);
 	}
 	/* An add that succeeded replaced nothing. */
 	arpproxy_binding_unlock(net, an, arpproxy_spec_is6(&spec), !err && live, &spec,
@@ -290,6 +293,7 @@ int arpproxy_put_binding(struct sk_buff *skb,
 	    nla_put_u32(skb, ARPPROXY_BINDING_A_FLAGS, spec->flags) ||
 	    (spec->garp && nla_put_u8(skb, ARPPROXY_BINDING_A_GARP, spec->garp)) ||
 	    (spec->refresh && nla_put_u32(skb, ARPPROXY_BINDING_A_REFRESH, spec->refresh)) ||
+	    (spec->lifetime && nla_put_u32(skb, ARPPROXY_BINDING_A_LIFETIME, spec->lifetime)) ||
 	    (hits && nla_put_u64_64bit(skb, ARPPROXY_BINDING_A_HITS, atomic64_read(hits),
 				       ARPPROXY_BINDING_A_PAD)))
 		return -EMSGSIZE;
@@ -298,6 +302,7 @@ int arpproxy_put_binding(struct sk_buff *skb,
 }
 
 static int arpproxy_fill_binding(struct sk_buff *skb, struct netlink_callback *cb,
+				 const struct arpproxy_table *t,
 				 const struct arpproxy_binding *b)
 {
 	struct arpproxy_binding_spec spec;
@@ -308,6 +313,7 @@ static int arpproxy_fill_binding(struct sk_buff *skb, struct netlink_callback *c
 		return -EMSGSIZE;
 	genl_dump_check_consistent(cb, hdr);
 	arpproxy_binding_spec_of(b, &spec);
+	spec.lifetime = arpproxy_table_lifetime_left(t, b);
 	if (arpproxy_put_binding(skb, &spec, &b->hits)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
@@ -318,8 +324,7 @@ static int arpproxy_fill_binding(struct sk_buff *skb, struct netlink_callback *c
 
 /* Where a binding dump stands, kept in its callback between messages. */
 struct arpproxy_binding_dump {
-	bool started;			/* cursor holds the last binding sent */
-	struct arpproxy_binding_spec cursor;
+	struct arpproxy_binding_spec cursor;	/* the last binding sent; family 0: none */
 };
 
 /*
@@ -342,12 +347,11 @@ int arpproxy_nl_binding_get_dumpit(struct sk_buff *skb, struct netlink_callback 
 	mutex_lock(&an->lock);
 	t = &arpproxy_config_live(an)->table;
 	cb->seq = t->gen;
-	for (b = arpproxy_table_next_any(t, d->started ? &d->cursor : NULL);
+	for (b = arpproxy_table_next_any(t, d->cursor.family ? &d->cursor : NULL);
 	     b; b = arpproxy_table_next_any(t, &d->cursor)) {
-		if (arpproxy_fill_binding(skb, cb, b))
+		if (arpproxy_fill_binding(skb, cb, t, b))
 			break;
 		arpproxy_binding_spec_of(b, &d->cursor);
-		d->started = true;
 	}
 	mutex_unlock(&an->lock);
 	return skb->len;

@@ -62,7 +62,6 @@ static void arpproxy_event_send(struct net *net, struct sk_buff *skb, void *hdr,
 				ARPPROXY_NLGRP_EVENTS, gfp);
 }
 
-/* A binding added, replaced (as it is now) or deleted (as it was). */
 void arpproxy_notify_binding(struct net *net, u8 cmd,
 			     const struct arpproxy_binding_spec *spec)
 {

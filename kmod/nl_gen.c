@@ -16,6 +16,11 @@ static struct netlink_range_validation arpproxy_binding_a_refresh_range = {
 	.max	= ARPPROXY_REFRESH_MAX,
 };
 
+static struct netlink_range_validation arpproxy_binding_a_lifetime_range = {
+	.min	= 1ULL,
+	.max	= ARPPROXY_LIFETIME_MAX,
+};
+
 static struct netlink_range_validation arpproxy_iface_a_rate_range = {
 	.max	= ARPPROXY_RATE_MAX,
 };
@@ -61,7 +66,7 @@ const struct nla_policy arpproxy_announce_nl_policy[ARPPROXY_ANNOUNCE_A_PREFIX6 
 	[ARPPROXY_ANNOUNCE_A_PREFIX6] = NLA_POLICY_EXACT_LEN(16),
 };
 
-const struct nla_policy arpproxy_binding_nl_policy[ARPPROXY_BINDING_A_PREFIX6 + 1] = {
+const struct nla_policy arpproxy_binding_nl_policy[ARPPROXY_BINDING_A_LIFETIME + 1] = {
 	[ARPPROXY_BINDING_A_PREFIX4] = { .type = NLA_U32, },
 	[ARPPROXY_BINDING_A_PLEN] = NLA_POLICY_MAX(NLA_U8, 128),
 	[ARPPROXY_BINDING_A_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
@@ -71,6 +76,7 @@ const struct nla_policy arpproxy_binding_nl_policy[ARPPROXY_BINDING_A_PREFIX6 + 
 	[ARPPROXY_BINDING_A_REFRESH] = NLA_POLICY_FULL_RANGE(NLA_U32, &arpproxy_binding_a_refresh_range),
 	[ARPPROXY_BINDING_A_HITS] = { .type = NLA_U64, },
 	[ARPPROXY_BINDING_A_PREFIX6] = NLA_POLICY_EXACT_LEN(16),
+	[ARPPROXY_BINDING_A_LIFETIME] = NLA_POLICY_FULL_RANGE(NLA_U32, &arpproxy_binding_a_lifetime_range),
 };
 
 const struct nla_policy arpproxy_cache_nl_policy[ARPPROXY_CACHE_A_STATIONS + 1] = {

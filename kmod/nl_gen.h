@@ -14,7 +14,7 @@
 /* Common nested types */
 extern const struct nla_policy arpproxy_acl_nl_policy[ARPPROXY_ACL_A_PREFIX6 + 1];
 extern const struct nla_policy arpproxy_announce_nl_policy[ARPPROXY_ANNOUNCE_A_PREFIX6 + 1];
-extern const struct nla_policy arpproxy_binding_nl_policy[ARPPROXY_BINDING_A_PREFIX6 + 1];
+extern const struct nla_policy arpproxy_binding_nl_policy[ARPPROXY_BINDING_A_LIFETIME + 1];
 extern const struct nla_policy arpproxy_cache_nl_policy[ARPPROXY_CACHE_A_STATIONS + 1];
 extern const struct nla_policy arpproxy_iface_nl_policy[ARPPROXY_IFACE_A_TRACK_STATE + 1];
 extern const struct nla_policy arpproxy_station_nl_policy[ARPPROXY_STATION_A_ADDR6 + 1];

@@ -74,11 +74,12 @@ int arpproxy_table_init(struct arpproxy_table *t)
 {
 	int err;
 
-	BUILD_BUG_ON(ARPPROXY_BINDING_F_MASK > U8_MAX);
+	BUILD_BUG_ON(ARPPROXY_BINDING_F_MASK > 127);	/* flags' 7 bits */
 	BUILD_BUG_ON(ARPPROXY_ANNOUNCE_COUNT_MAX > 127);	/* garp's 7 bits */
 	t->tree = RB_ROOT;
 	t->tree6 = RB_ROOT;
 	arpproxy_v6_count_init(t);
+	arpproxy_lifetimes_init(t);
 	err = rhltable_init(&t->hash, &arpproxy_hash_params);
 	if (err)
 		return err;
@@ -105,6 +106,7 @@ static void arpproxy_binding_free_now(void *ptr, void *arg)
 /* Called once no reader can see the table any more. */
 void arpproxy_table_destroy(struct arpproxy_table *t)
 {
+	arpproxy_lifetimes_destroy(t);
 	arpproxy_mac_index_destroy(t);
 	arpproxy_v6_count_destroy(t);
 	rhltable_free_and_destroy(&t->hash6, arpproxy_binding_free_now, NULL);
@@ -299,6 +301,8 @@ static void arpproxy_unlink(struct arpproxy_table *t, struct arpproxy_binding *b
 		WARN_ON(rhltable_remove(&t->hash, &b->hnode, arpproxy_hash_params));
 	if (arpproxy_mac_indexed(b))
 		arpproxy_mac_unlink(t, b);
+	if (b->timed)
+		arpproxy_lifetime_unlink(t, b);
 	rb_erase(&b->tnode, arpproxy_tree(t, is6));
 	arpproxy_plen_put(t, is6, arpproxy_binding_plen(b));
 	arpproxy_v6_dev_put(t, b);
@@ -312,6 +316,7 @@ int arpproxy_table_insert(struct arpproxy_table *t,
 			  bool replace)
 {
 	bool is6 = arpproxy_spec_is6(spec);
+	struct arpproxy_lifetime *lt = NULL;
 	struct arpproxy_binding *old, *nb;
 	int err;
 
@@ -321,9 +326,16 @@ int arpproxy_table_insert(struct arpproxy_table *t,
 	if (!old && t->count >= READ_ONCE(arpproxy_max_bindings))
 		return -ENOSPC;
 
+	if (spec->lifetime) {
+		lt = arpproxy_lifetime_alloc();
+		if (!lt)
+			return -ENOMEM;
+	}
 	nb = kmem_cache_zalloc(arpproxy_binding_slab(is6), GFP_KERNEL_ACCOUNT);
-	if (!nb)
+	if (!nb) {
+		arpproxy_lifetime_free(lt);
 		return -ENOMEM;
+	}
 	nb->is6 = is6;
 	if (is6) {
 		nb->key6.addr = spec->addr6;
@@ -345,6 +357,7 @@ int arpproxy_table_insert(struct arpproxy_table *t,
 		    arpproxy_mac_indexed(nb) ? arpproxy_mac_link(t, nb) : 0;
 	if (err) {
 		arpproxy_binding_free(nb);
+		arpproxy_lifetime_free(lt);
 		return err;
 	}
 	/* Readers see the old binding, both, or the new one: never a mix. */
@@ -360,14 +373,18 @@ int arpproxy_table_insert(struct arpproxy_table *t,
 		} else {
 			arpproxy_binding_free(nb);
 		}
+		arpproxy_lifetime_free(lt);
 		return err;
 	}
 	arpproxy_tree_insert(t, nb, spec);
 	arpproxy_plen_get(t, is6, spec->plen);
 	t->count++;
 	t->gen++;
+	/* The old one's lifetime goes with it, then the new one's starts. */
 	if (old)
 		arpproxy_unlink(t, old);
+	if (lt)
+		arpproxy_lifetime_link(t, nb, lt, spec->lifetime);
 	return 0;
 }
 

@@ -37,7 +37,8 @@ struct arpproxy_binding {
 		struct rcu_head rcu;
 	};
 	int ifindex;			/* 0: any interface */
-	u8 flags;			/* ARPPROXY_BINDING_F_*, all below 1 << 8 */
+	u8 flags:7;			/* ARPPROXY_BINDING_F_*, all below 1 << 7 */
+	u8 timed:1;			/* it has a lifetime (table_lifetime.c) */
 	u8 garp:7;			/* announcement rounds, 0: none */
 	u8 is6:1;			/* its key is key6: an IPv6 binding */
 	u8 mac[ETH_ALEN];		/* zero: the ingress interface's MAC */
@@ -114,6 +115,8 @@ struct arpproxy_table {
 	 */
 	struct arpproxy_v6_count v6_prefixes;
 	struct arpproxy_v6_count v6_hosts;
+	struct rb_root lifetimes;	/* of the bindings that have one, ... */
+	struct rb_root_cached expiries;	/* ... and by when they run out */
 	unsigned int count;		/* of both families */
 	unsigned int gen;		/* bumped on every change, for dumps */
 };
@@ -125,13 +128,14 @@ struct arpproxy_table {
 struct arpproxy_binding_spec {
 	u8 family;
 	u8 plen;
+	u8 garp;
 	u8 mac[ETH_ALEN];
 	__be32 addr;
 	struct in6_addr addr6;
 	int ifindex;
 	u32 flags;
 	u32 refresh;
-	u8 garp;
+	u32 lifetime;			/* s: to live, or left in a dump; 0: for ever */
 };
 
 extern unsigned int arpproxy_max_bindings;
@@ -170,6 +174,11 @@ arpproxy_table_next6(const struct arpproxy_table *t,
 const struct arpproxy_binding *
 arpproxy_table_next_any(const struct arpproxy_table *t,
 			const struct arpproxy_binding_spec *after);
+u32 arpproxy_table_lifetime_left(const struct arpproxy_table *t,
+				 const struct arpproxy_binding *b);
+u64 arpproxy_table_next_expiry(const struct arpproxy_table *t);
+bool arpproxy_table_expire(struct arpproxy_table *t, u64 now,
+			   struct arpproxy_binding_spec *spec);
 unsigned int arpproxy_table_prefixes6(struct arpproxy_table *t, int ifindex);
 unsigned int arpproxy_table_hosts6(struct arpproxy_table *t, int ifindex);
 void arpproxy_binding_spec_of(const struct arpproxy_binding *b,
