@@ -81,11 +81,11 @@ completes() {
 }
 completes "binding" bi
 completes "add" binding ad
-completes "dev mac onlink exclude static garp refresh" binding add 10.0.0.0/8 ''
-completes "dev onlink" binding add 10.0.0.0/8 exclude ''
-completes "dev mac onlink garp refresh" binding add 10.0.0.0/8 static ''
-completes "dev mac onlink static refresh" binding add 10.0.0.0/24 garp ''
-completes "dev mac onlink static garp" binding replace 10.0.0.0/24 refresh 30 ''
+completes "dev mac onlink exclude static garp refresh lifetime" binding add 10.0.0.0/8 ''
+completes "dev onlink lifetime" binding add 10.0.0.0/8 exclude ''
+completes "dev mac onlink garp refresh lifetime" binding add 10.0.0.0/8 static ''
+completes "dev mac onlink static refresh lifetime" binding add 10.0.0.0/24 garp ''
+completes "dev mac onlink static garp lifetime" binding replace 10.0.0.0/24 refresh 30 ''
 completes "" binding add 10.0.0.0/24 refresh ''
 completes "auto" binding add 10.0.0.0/8 mac ''
 completes "proxy" iface set lo pr

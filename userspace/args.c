@@ -174,6 +174,12 @@ static int kw_refresh(const char *word, struct req *req)
 	return parse_number(word, "refresh", 1, ARPPROXY_REFRESH_MAX, &req->refresh);
 }
 
+static int kw_lifetime(const char *word, struct req *req)
+{
+	req->attrs |= REQ_ATTR(LIFETIME);
+	return parse_number(word, "lifetime", 1, ARPPROXY_LIFETIME_MAX, &req->lifetime);
+}
+
 static int kw_file(const char *word, struct req *req)
 {
 	/* A misspelt option, not a file: "./-x" names that one. */
@@ -233,6 +239,7 @@ static const struct keyword keywords[] = {
 	/* A binding's announcements; "garp" alone is BINDING_GARP_DEFAULT rounds */
 	{ "garp", KW_GARP, "N", kw_garp, 0, KW_EXCLUDE, KW_DEV },
 	{ "refresh", KW_REFRESH, "SECONDS", kw_refresh, 0, KW_EXCLUDE, KW_DEV },
+	{ "lifetime", KW_LIFETIME, "SECONDS", kw_lifetime, 0, 0, 0 },
 	{ "timeout", KW_TIMEOUT, "SECONDS", kw_timeout, 0, 0, 0 },
 	{ NULL, KW_FILE, "FILE", kw_file, 0, 0, 0 },
 	{ "--check", KW_CHECK, NULL, kw_check, 0, 0, 0 },

@@ -13,7 +13,7 @@
 #include "words.h"
 
 #define BINDING_SET_KW	(KW_DEV | KW_MAC | KW_ONLINK | KW_EXCLUDE | KW_STATIC | \
-			 KW_GARP | KW_REFRESH)
+			 KW_GARP | KW_REFRESH | KW_LIFETIME)
 /* The shortest prefix the kernel announces: ARPPROXY_ANNOUNCE_MAX addresses */
 #define ANNOUNCE_HOST_BITS_MAX	16
 _Static_assert(ARPPROXY_ANNOUNCE_MAX == 1 << ANNOUNCE_HOST_BITS_MAX,
@@ -56,7 +56,7 @@ static const struct cmd binding_cmds[] = {
 
 const struct object binding_object = {
 	.name = "binding",
-	.usage = "arpproxyctl binding add|replace PREFIX [dev IFNAME] [mac MAC|auto] [onlink] [exclude] [static] [garp [N]] [refresh SECONDS]\n"
+	.usage = "arpproxyctl binding add|replace PREFIX [dev IFNAME] [mac MAC|auto] [onlink] [exclude] [static] [garp [N]] [refresh SECONDS] [lifetime SECONDS]\n"
 		 "arpproxyctl binding del PREFIX [dev IFNAME]\n"
 		 "arpproxyctl binding show [PREFIX] [dev IFNAME]\n"
 		 "arpproxyctl binding flush [dev IFNAME]\n",
@@ -162,6 +162,12 @@ void binding_print_words(const struct nlattr *const *tb, bool mac_auto)
 	binding_print_mac(tb[ARPPROXY_BINDING_A_MAC], flags, mac_auto);
 	binding_print_flags(flags);
 	binding_print_announce(tb[ARPPROXY_BINDING_A_GARP], tb[ARPPROXY_BINDING_A_REFRESH]);
+	/* What is left of it, in a dump: save writes it, and restore starts it again. */
+	if (tb[ARPPROXY_BINDING_A_LIFETIME])
+		print_u64(PRINT_ANY, "lifetime", " lifetime %" PRIu64,
+			  mnl_attr_get_u32(tb[ARPPROXY_BINDING_A_LIFETIME]));
+	else
+		print_null(PRINT_JSON, "lifetime", NULL, NULL);
 }
 
 void binding_print(const struct req *req, const struct nlattr *const *tb)

@@ -47,7 +47,7 @@ const struct object monitor_object = {
 	.ncmds = MNL_ARRAY_SIZE(monitor_cmds),
 };
 
-/* A binding as it is after the change (before it, for del): no hits. */
+/* A binding as it is after the change (before it, for del and expire): no hits. */
 static void binding_event(const struct nlattr *const *tb)
 {
 	binding_print_words(tb, true);
@@ -130,6 +130,8 @@ static const struct event events[] = {
 	  BINDING_KEY, binding_event },
 	{ ARPPROXY_CMD_BINDING_DEL, "binding del", "%s ", ARPPROXY_A_BINDING, BINDING_KEY,
 	  binding_event },
+	{ ARPPROXY_CMD_BINDING_EXPIRE, "binding expire", "%s ", ARPPROXY_A_BINDING,
+	  BINDING_KEY, binding_event },
 	{ ARPPROXY_CMD_BINDING_FLUSH, "binding flush", "%s", ARPPROXY_A_BINDING, 0,
 	  binding_flush_event },
 	{ ARPPROXY_CMD_IFACE_SET, "iface set", "%s ", ARPPROXY_A_IFACE, IFACE_ATTRS,

@@ -37,6 +37,7 @@ enum req_field {
 	REQ_F_REFRESH,
 	REQ_F_LEARN,
 	REQ_F_CACHE_TIMEOUT,
+	REQ_F_LIFETIME,
 	REQ_F_MAX
 };
 
@@ -91,6 +92,7 @@ enum {
 	KW_LEARN = 1 << 26,
 	KW_TIMEOUT = 1 << 27,
 	KW_TRACK = 1 << 28,
+	KW_LIFETIME = 1 << 29,
 };
 
 struct req;
@@ -149,6 +151,7 @@ struct req {
 	uint32_t count;			/* announce: rounds */
 	uint32_t interval;		/* announce: ms between rounds */
 	uint32_t refresh;		/* binding: s between announcements */
+	uint32_t lifetime;		/* binding: s until the kernel removes it */
 	uint32_t cache_timeout;		/* cache set: s a station lives unseen */
 	uint8_t plen;
 	uint8_t proxy_mode;

@@ -32,6 +32,7 @@ static const struct spec_attr spec_binding_attrs[] = {
 	[ARPPROXY_BINDING_A_REFRESH] = { "refresh", MNL_TYPE_U32, 0, NULL },
 	[ARPPROXY_BINDING_A_HITS] = { "hits", MNL_TYPE_U64, 0, NULL },
 	[ARPPROXY_BINDING_A_PREFIX6] = { "prefix6", MNL_TYPE_BINARY, 16, NULL },
+	[ARPPROXY_BINDING_A_LIFETIME] = { "lifetime", MNL_TYPE_U32, 0, NULL },
 };
 
 const struct spec_set spec_binding_set = {
@@ -204,6 +205,7 @@ static const struct spec_attr spec_stats_attrs[] = {
 	[ARPPROXY_STAT_ND_STANDBY] = { "nd-standby", MNL_TYPE_U64, 0, NULL },
 	[ARPPROXY_STAT_TRACK_ACTIVE] = { "track-active", MNL_TYPE_U64, 0, NULL },
 	[ARPPROXY_STAT_TRACK_STANDBY] = { "track-standby", MNL_TYPE_U64, 0, NULL },
+	[ARPPROXY_STAT_BINDING_EXPIRED] = { "binding-expired", MNL_TYPE_U64, 0, NULL },
 };
 
 const struct spec_set spec_stats_set = {
@@ -346,4 +348,6 @@ const struct spec_stat spec_stats[ARPPROXY_STAT_MAX + 1] = {
 		"Times the interface's tracked address came here, and the interface took over answering" },
 	[ARPPROXY_STAT_TRACK_STANDBY] = { "track_standby",
 		"Times the interface's tracked address went, and the interface went on standby" },
+	[ARPPROXY_STAT_BINDING_EXPIRED] = { "binding_expired",
+		"Bindings removed because their lifetime ran out" },
 };

@@ -170,7 +170,7 @@ START_TEST(test_binding_add)
 	check_event(binding_event(ARPPROXY_CMD_BINDING_ADD, "172.16.20.0", 24, lo_index()),
 		    TIME_TEXT "binding add 172.16.20.0/24 dev lo mac auto\n",
 		    TIME_JSON "\"event\":\"binding add\",\"prefix\":\"172.16.20.0/24\","
-		    "\"dev\":\"lo\",\"mac\":null,\"flags\":[],\"garp\":null,\"refresh\":null}\n");
+		    "\"dev\":\"lo\",\"mac\":null,\"flags\":[],\"garp\":null,\"refresh\":null,\"lifetime\":null}\n");
 }
 END_TEST
 
@@ -183,11 +183,11 @@ START_TEST(test_binding_add_ipv6)
 	check_event(nlh, TIME_TEXT "binding add 2001:db8:20::/64 dev lo mac auto onlink\n",
 		    TIME_JSON "\"event\":\"binding add\",\"prefix\":\"2001:db8:20::/64\","
 		    "\"dev\":\"lo\",\"mac\":null,\"flags\":[\"onlink\"],\"garp\":null,"
-		    "\"refresh\":null}\n");
+		    "\"refresh\":null,\"lifetime\":null}\n");
 	check_event(binding_event(ARPPROXY_CMD_BINDING_DEL, "2001:db8::5", 128, 0),
 		    TIME_TEXT "binding del 2001:db8::5/128 mac auto\n",
 		    TIME_JSON "\"event\":\"binding del\",\"prefix\":\"2001:db8::5/128\","
-		    "\"dev\":null,\"mac\":null,\"flags\":[],\"garp\":null,\"refresh\":null}\n");
+		    "\"dev\":null,\"mac\":null,\"flags\":[],\"garp\":null,\"refresh\":null,\"lifetime\":null}\n");
 }
 END_TEST
 
@@ -232,7 +232,7 @@ START_TEST(test_binding_replace_without_hits)
 		    TIME_TEXT "binding replace 10.1.0.0/16 mac 02:00:00:00:00:66 onlink static\n",
 		    TIME_JSON "\"event\":\"binding replace\",\"prefix\":\"10.1.0.0/16\","
 		    "\"dev\":null,\"mac\":\"02:00:00:00:00:66\",\"flags\":[\"onlink\",\"static\"],"
-		    "\"garp\":null,\"refresh\":null}\n");
+		    "\"garp\":null,\"refresh\":null,\"lifetime\":null}\n");
 }
 END_TEST
 
@@ -245,11 +245,39 @@ START_TEST(test_binding_del)
 	check_event(nlh, TIME_TEXT "binding del 10.0.0.5/32 dev if999999 exclude\n",
 		    TIME_JSON "\"event\":\"binding del\",\"prefix\":\"10.0.0.5/32\","
 		    "\"dev\":\"if999999\",\"mac\":null,\"flags\":[\"exclude\"],\"garp\":null,"
-		    "\"refresh\":null}\n");
+		    "\"refresh\":null,\"lifetime\":null}\n");
 }
 END_TEST
 
 /* Its announcements, in the words of the command that sets them */
+/* A lease that ran out: the binding as it was, with no time left to give */
+START_TEST(test_binding_expire)
+{
+	struct nlmsghdr *nlh = binding_event(ARPPROXY_CMD_BINDING_EXPIRE, "172.16.10.100", 32,
+					     lo_index());
+
+	mnl_attr_put(nlh, ARPPROXY_BINDING_A_MAC, ETH_ALEN, mac1);
+	mnl_attr_put_u32(nlh, ARPPROXY_BINDING_A_FLAGS, ARPPROXY_BINDING_F_STATIC);
+	check_event(nlh,
+		    TIME_TEXT "binding expire 172.16.10.100/32 dev lo mac 02:00:00:00:00:66"
+		    " static\n",
+		    TIME_JSON "\"event\":\"binding expire\",\"prefix\":\"172.16.10.100/32\","
+		    "\"dev\":\"lo\",\"mac\":\"02:00:00:00:00:66\",\"flags\":[\"static\"],"
+		    "\"garp\":null,\"refresh\":null,\"lifetime\":null}\n");
+	/* the event of an add carries the lifetime it was given */
+	nlh = binding_event(ARPPROXY_CMD_BINDING_ADD, "172.16.10.100", 32, lo_index());
+	mnl_attr_put(nlh, ARPPROXY_BINDING_A_MAC, ETH_ALEN, mac1);
+	mnl_attr_put_u32(nlh, ARPPROXY_BINDING_A_FLAGS, ARPPROXY_BINDING_F_STATIC);
+	mnl_attr_put_u32(nlh, ARPPROXY_BINDING_A_LIFETIME, 600);
+	check_event(nlh,
+		    TIME_TEXT "binding add 172.16.10.100/32 dev lo mac 02:00:00:00:00:66"
+		    " static lifetime 600\n",
+		    TIME_JSON "\"event\":\"binding add\",\"prefix\":\"172.16.10.100/32\","
+		    "\"dev\":\"lo\",\"mac\":\"02:00:00:00:00:66\",\"flags\":[\"static\"],"
+		    "\"garp\":null,\"refresh\":null,\"lifetime\":600}\n");
+}
+END_TEST
+
 START_TEST(test_binding_announce)
 {
 	struct nlmsghdr *nlh = binding_event(ARPPROXY_CMD_BINDING_REPLACE, "172.16.20.200", 32,
@@ -264,12 +292,12 @@ START_TEST(test_binding_announce)
 		    " garp 3 refresh 30\n",
 		    TIME_JSON "\"event\":\"binding replace\",\"prefix\":\"172.16.20.200/32\","
 		    "\"dev\":\"lo\",\"mac\":\"02:00:00:00:00:66\",\"flags\":[],\"garp\":3,"
-		    "\"refresh\":30}\n");
+		    "\"refresh\":30,\"lifetime\":null}\n");
 	nlh = binding_event(ARPPROXY_CMD_BINDING_DEL, "172.16.0.0", 16, lo_index());
 	mnl_attr_put_u32(nlh, ARPPROXY_BINDING_A_REFRESH, 600);
 	check_event(nlh, TIME_TEXT "binding del 172.16.0.0/16 dev lo mac auto refresh 600\n",
 		    TIME_JSON "\"event\":\"binding del\",\"prefix\":\"172.16.0.0/16\","
-		    "\"dev\":\"lo\",\"mac\":null,\"flags\":[],\"garp\":null,\"refresh\":600}\n");
+		    "\"dev\":\"lo\",\"mac\":null,\"flags\":[],\"garp\":null,\"refresh\":600,\"lifetime\":null}\n");
 }
 END_TEST
 
@@ -739,6 +767,7 @@ Suite *monitor_suite(void)
 	tcase_add_test(events, test_binding_replace_without_hits);
 	tcase_add_test(events, test_binding_del);
 	tcase_add_test(events, test_binding_announce);
+	tcase_add_test(events, test_binding_expire);
 	tcase_add_loop_test(events, test_flush, 0, N(flushes));
 	tcase_add_test(events, test_iface_set);
 	tcase_add_test(events, test_iface_track);

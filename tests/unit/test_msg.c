@@ -188,6 +188,26 @@ START_TEST(test_binding_announce)
 }
 END_TEST
 
+/* A lease: the kernel removes the binding when its lifetime runs out. */
+START_TEST(test_binding_lifetime)
+{
+	static const uint8_t mac[] = { 0x02, 0, 0, 0, 0x02, 0 };
+	struct msg m = build("binding replace 172.16.10.100 dev lo mac 02:00:00:00:02:00 static"
+			     " lifetime 3600");
+
+	check_change(&m, ARPPROXY_CMD_BINDING_REPLACE, 6);
+	check_prefix(&m, "172.16.10.100", 32);
+	check_attr(m.tb[ARPPROXY_BINDING_A_MAC], ETH_ALEN, mac);
+	check_u32(m.tb[ARPPROXY_BINDING_A_FLAGS], ARPPROXY_BINDING_F_STATIC);
+	check_u32(m.tb[ARPPROXY_BINDING_A_LIFETIME], 3600);
+	m = build("binding add 2001:db8::5 lifetime 2147483647");
+	check_u32(m.tb[ARPPROXY_BINDING_A_LIFETIME], ARPPROXY_LIFETIME_MAX);
+	/* a replace without it sends none: the binding becomes permanent */
+	m = build("binding replace 172.16.10.100 dev lo mac 02:00:00:00:02:00 static");
+	ck_assert_ptr_null(m.tb[ARPPROXY_BINDING_A_LIFETIME]);
+}
+END_TEST
+
 START_TEST(test_binding_del)
 {
 	struct msg m = build("binding del 10.0.0.0/8");
@@ -1008,6 +1028,7 @@ Suite *msg_suite(void)
 	tcase_add_test(requests, test_binding_add_minimal);
 	tcase_add_test(requests, test_binding_replace_exclude);
 	tcase_add_test(requests, test_binding_announce);
+	tcase_add_test(requests, test_binding_lifetime);
 	tcase_add_test(requests, test_binding_del);
 	tcase_add_test(requests, test_binding_ipv6);
 	tcase_add_test(requests, test_binding_flush);

@@ -1166,6 +1166,14 @@ static const struct bad bad_lines[] = {
 	  "invalid refresh \"0\": expected 1..86400" },
 	{ "binding add 172.16.20.200 dev lo refresh 86401",
 	  "invalid refresh \"86401\": expected 1..86400" },
+	{ "binding add 172.16.20.200 dev lo lifetime", "missing SECONDS after \"lifetime\"" },
+	{ "binding add 172.16.20.200 dev lo lifetime 0",
+	  "invalid lifetime \"0\": expected 1..2147483647" },
+	{ "binding add 172.16.20.200 dev lo lifetime 2147483648",
+	  "invalid lifetime \"2147483648\": expected 1..2147483647" },
+	{ "binding add 172.16.20.200 lifetime -1",
+	  "invalid lifetime \"-1\": expected 1..2147483647" },
+	{ "binding del 172.16.20.200 lifetime 5", "unknown word \"lifetime\"" },
 	{ "binding add 172.16.20.200 dev lo refresh 30s",
 	  "invalid refresh \"30s\": expected 1..86400" },
 	/* its value is not optional: the next word is it */
@@ -1342,7 +1350,7 @@ START_TEST(test_help_text)
 
 	ck_assert_str_eq(all,
 		"arpproxyctl [-4|-6] [-j|--json] [-p|--pretty] [-n|--netns NAME] [-b|--batch FILE|-] [-f|--force] OBJECT COMMAND\n"
-		"arpproxyctl binding add|replace PREFIX [dev IFNAME] [mac MAC|auto] [onlink] [exclude] [static] [garp [N]] [refresh SECONDS]\n"
+		"arpproxyctl binding add|replace PREFIX [dev IFNAME] [mac MAC|auto] [onlink] [exclude] [static] [garp [N]] [refresh SECONDS] [lifetime SECONDS]\n"
 		"arpproxyctl binding del PREFIX [dev IFNAME]\n"
 		"arpproxyctl binding show [PREFIX] [dev IFNAME]\n"
 		"arpproxyctl binding flush [dev IFNAME]\n"
@@ -1368,7 +1376,7 @@ START_TEST(test_help_text)
 		"arpproxyctl help | -h | --help ; arpproxyctl OBJECT help\n"
 		"PREFIX := A.B.C.D[/LEN] (binding: or X:X::X:X[/LEN])  MAC := xx:xx:xx:xx:xx:xx\n");
 	ck_assert_str_eq(binding,
-		"arpproxyctl binding add|replace PREFIX [dev IFNAME] [mac MAC|auto] [onlink] [exclude] [static] [garp [N]] [refresh SECONDS]\n"
+		"arpproxyctl binding add|replace PREFIX [dev IFNAME] [mac MAC|auto] [onlink] [exclude] [static] [garp [N]] [refresh SECONDS] [lifetime SECONDS]\n"
 		"arpproxyctl binding del PREFIX [dev IFNAME]\n"
 		"arpproxyctl binding show [PREFIX] [dev IFNAME]\n"
 		"arpproxyctl binding flush [dev IFNAME]\n");

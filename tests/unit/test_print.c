@@ -86,6 +86,19 @@ static void announced(const char *prefix, uint8_t plen, uint32_t ifindex,
 	msg_end(nlh);
 }
 
+/* A static host binding with @left seconds of its lifetime left, as a lease */
+static void leased(const char *addr, uint32_t ifindex, const uint8_t *mac, uint32_t left)
+{
+	struct nlmsghdr *nlh = msg_start(ARPPROXY_CMD_BINDING_GET);
+
+	put_binding_key(nlh, addr, 32, ifindex);
+	mnl_attr_put(nlh, ARPPROXY_BINDING_A_MAC, ETH_ALEN, mac);
+	mnl_attr_put_u32(nlh, ARPPROXY_BINDING_A_FLAGS, ARPPROXY_BINDING_F_STATIC);
+	mnl_attr_put_u32(nlh, ARPPROXY_BINDING_A_LIFETIME, left);
+	mnl_attr_put_u64(nlh, ARPPROXY_BINDING_A_HITS, 2);
+	msg_end(nlh);
+}
+
 static void binding(const char *prefix, uint8_t plen, uint32_t ifindex,
 		    const uint8_t *mac, uint32_t flags, uint64_t hits)
 {
@@ -243,11 +256,11 @@ START_TEST(test_binding_json)
 	three_bindings();
 	ck_assert_str_eq(show("binding show", true, false),
 			 "[{\"prefix\":\"10.0.0.5/32\",\"dev\":null,\"mac\":null,"
-			 "\"flags\":[\"exclude\"],\"garp\":null,\"refresh\":null,\"hits\":0},"
+			 "\"flags\":[\"exclude\"],\"garp\":null,\"refresh\":null,\"lifetime\":null,\"hits\":0},"
 			 "{\"prefix\":\"10.1.0.0/16\",\"dev\":null,\"mac\":\"02:00:00:00:00:01\","
-			 "\"flags\":[\"onlink\"],\"garp\":null,\"refresh\":null,\"hits\":3},"
+			 "\"flags\":[\"onlink\"],\"garp\":null,\"refresh\":null,\"lifetime\":null,\"hits\":3},"
 			 "{\"prefix\":\"172.16.20.0/24\",\"dev\":\"lo\",\"mac\":null,"
-			 "\"flags\":[],\"garp\":null,\"refresh\":null,\"hits\":12}]\n");
+			 "\"flags\":[],\"garp\":null,\"refresh\":null,\"lifetime\":null,\"hits\":12}]\n");
 }
 END_TEST
 
@@ -268,6 +281,7 @@ START_TEST(test_binding_json_pretty)
 			 "    ],\n"
 			 "    \"garp\": null,\n"
 			 "    \"refresh\": null,\n"
+			 "    \"lifetime\": null,\n"
 			 "    \"hits\": 3\n"
 			 "  },\n"
 			 "  {\n"
@@ -277,6 +291,7 @@ START_TEST(test_binding_json_pretty)
 			 "    \"flags\": [],\n"
 			 "    \"garp\": null,\n"
 			 "    \"refresh\": null,\n"
+			 "    \"lifetime\": null,\n"
 			 "    \"hits\": 0\n"
 			 "  }\n"
 			 "]\n");
@@ -337,10 +352,10 @@ START_TEST(test_binding_ipv6_json)
 	binding("2001:db8::5", 128, NO_DEV, mac1, ARPPROXY_BINDING_F_STATIC, 7);
 	ck_assert_str_eq(show("binding show", true, false),
 			 "[{\"prefix\":\"2001:db8:20::/64\",\"dev\":\"lo\",\"mac\":null,"
-			 "\"flags\":[],\"garp\":null,\"refresh\":null,\"hits\":4},"
+			 "\"flags\":[],\"garp\":null,\"refresh\":null,\"lifetime\":null,\"hits\":4},"
 			 "{\"prefix\":\"2001:db8::5/128\",\"dev\":null,"
 			 "\"mac\":\"02:00:00:00:00:01\",\"flags\":[\"static\"],\"garp\":null,"
-			 "\"refresh\":null,\"hits\":7}]\n");
+			 "\"refresh\":null,\"lifetime\":null,\"hits\":7}]\n");
 }
 END_TEST
 
@@ -377,7 +392,7 @@ START_TEST(test_binding_odd_values)
 			 "10.2.0.0/16 dev if999999 mac auto onlink 0x8 hits 18446744073709551615\n");
 	ck_assert_str_eq(show("binding show", true, false),
 			 "[{\"prefix\":\"10.2.0.0/16\",\"dev\":\"if999999\",\"mac\":null,"
-			 "\"flags\":[\"onlink\",\"0x8\"],\"garp\":null,\"refresh\":null,"
+			 "\"flags\":[\"onlink\",\"0x8\"],\"garp\":null,\"refresh\":null,\"lifetime\":null,"
 			 "\"hits\":18446744073709551615}]\n");
 }
 END_TEST
@@ -398,13 +413,29 @@ START_TEST(test_binding_announce)
 	ck_assert_str_eq(show("binding show", true, false),
 			 "[{\"prefix\":\"172.16.20.200/32\",\"dev\":\"lo\","
 			 "\"mac\":\"02:00:00:00:00:01\",\"flags\":[\"static\"],\"garp\":3,"
-			 "\"refresh\":30,\"hits\":5},"
+			 "\"refresh\":30,\"lifetime\":null,\"hits\":5},"
 			 "{\"prefix\":\"172.16.20.0/28\",\"dev\":\"lo\",\"mac\":null,"
-			 "\"flags\":[\"onlink\"],\"garp\":1,\"refresh\":null,\"hits\":0},"
+			 "\"flags\":[\"onlink\"],\"garp\":1,\"refresh\":null,\"lifetime\":null,\"hits\":0},"
 			 "{\"prefix\":\"172.16.0.0/16\",\"dev\":\"lo\",\"mac\":null,"
-			 "\"flags\":[],\"garp\":null,\"refresh\":86400,\"hits\":0},"
+			 "\"flags\":[],\"garp\":null,\"refresh\":86400,\"lifetime\":null,\"hits\":0},"
 			 "{\"prefix\":\"172.16.21.0/24\",\"dev\":\"lo\",\"mac\":null,"
-			 "\"flags\":[],\"garp\":100,\"refresh\":1,\"hits\":0}]\n");
+			 "\"flags\":[],\"garp\":100,\"refresh\":1,\"lifetime\":null,\"hits\":0}]\n");
+}
+END_TEST
+
+/* What is left of a lifetime, after the words that set the binding */
+START_TEST(test_binding_lifetime)
+{
+	leased("172.16.10.100", lo_index(), mac2, 3599);
+	leased("172.16.10.101", lo_index(), mac1, ARPPROXY_LIFETIME_MAX);
+	ck_assert_str_eq(show("binding show", false, false),
+			 "172.16.10.100/32 dev lo mac 00:00:0c:94:36:bb static lifetime 3599 hits 2\n"
+			 "172.16.10.101/32 dev lo mac 02:00:00:00:00:01 static lifetime 2147483647"
+			 " hits 2\n");
+	ck_assert_str_eq(show("binding show 172.16.10.100", true, false),
+			 "[{\"prefix\":\"172.16.10.100/32\",\"dev\":\"lo\","
+			 "\"mac\":\"00:00:0c:94:36:bb\",\"flags\":[\"static\"],\"garp\":null,"
+			 "\"refresh\":null,\"lifetime\":3599,\"hits\":2}]\n");
 }
 END_TEST
 
@@ -973,6 +1004,8 @@ static void save_all(void (*rules)(void))
 	three_bindings();
 	binding("172.16.10.200", 32, lo_index(), mac2, ARPPROXY_BINDING_F_STATIC, 9);
 	announced("172.16.20.200", 32, lo_index(), mac1, 0, 3, 30, 5);
+	/* restore gives it what it has left */
+	leased("172.16.10.100", lo_index(), mac2, 120);
 	end_part(SAVE_BINDINGS);
 	/* as an interface starts: left out, whatever its burst */
 	iface(lo_index(), ARPPROXY_PROXY_OFF, ARPPROXY_INSPECT_OFF);
@@ -1006,6 +1039,7 @@ START_TEST(test_save_text)
 			 "binding add 172.16.10.200/32 dev lo mac 00:00:0c:94:36:bb static\n"
 			 "binding add 172.16.20.200/32 dev lo mac 02:00:00:00:00:01 garp 3"
 			 " refresh 30\n"
+			 "binding add 172.16.10.100/32 dev lo mac 00:00:0c:94:36:bb static lifetime 120\n"
 			 "iface set if999999 proxy off inspect log rate 100 burst 20 per-host 5\n"
 			 "iface set if1000000 proxy route inspect off\n"
 			 "iface set if1000001 proxy off inspect off rate 0 per-host 3\n"
@@ -1026,16 +1060,20 @@ START_TEST(test_save_json)
 	save_all(three_rules);
 	ck_assert_str_eq(save(true, false, 0),
 			 "{\"binding\":[{\"prefix\":\"10.0.0.5/32\",\"dev\":null,\"mac\":null,"
-			 "\"flags\":[\"exclude\"],\"garp\":null,\"refresh\":null},"
+			 "\"flags\":[\"exclude\"],\"garp\":null,\"refresh\":null,\"lifetime\":null},"
 			 "{\"prefix\":\"10.1.0.0/16\",\"dev\":null,\"mac\":\"02:00:00:00:00:01\","
-			 "\"flags\":[\"onlink\"],\"garp\":null,\"refresh\":null},"
+			 "\"flags\":[\"onlink\"],\"garp\":null,\"refresh\":null,\"lifetime\":null},"
 			 "{\"prefix\":\"172.16.20.0/24\",\"dev\":\"lo\",\"mac\":null,\"flags\":[],"
-			 "\"garp\":null,\"refresh\":null},"
+			 "\"garp\":null,\"refresh\":null,\"lifetime\":null},"
 			 "{\"prefix\":\"172.16.10.200/32\",\"dev\":\"lo\","
 			 "\"mac\":\"00:00:0c:94:36:bb\",\"flags\":[\"static\"],\"garp\":null,"
-			 "\"refresh\":null},"
+			 "\"refresh\":null,\"lifetime\":null},"
 			 "{\"prefix\":\"172.16.20.200/32\",\"dev\":\"lo\","
-			 "\"mac\":\"02:00:00:00:00:01\",\"flags\":[],\"garp\":3,\"refresh\":30}],"
+			 "\"mac\":\"02:00:00:00:00:01\",\"flags\":[],\"garp\":3,\"refresh\":30,"
+			 "\"lifetime\":null},"
+			 "{\"prefix\":\"172.16.10.100/32\",\"dev\":\"lo\","
+			 "\"mac\":\"00:00:0c:94:36:bb\",\"flags\":[\"static\"],\"garp\":null,"
+			 "\"refresh\":null,\"lifetime\":120}],"
 			 "\"iface\":[{\"dev\":\"if999999\",\"proxy\":\"off\",\"inspect\":\"log\","
 			 "\"rarp\":\"off\",\"learn\":\"off\",\"rate\":100,\"burst\":20,\"per_host\":5},"
 			 "{\"dev\":\"if1000000\",\"proxy\":\"route\",\"inspect\":\"off\","
@@ -1563,6 +1601,10 @@ static const char metrics_text[] =
 		"and the interface went on standby, in the whole network namespace.\n"
 	"# TYPE arpproxy_netns_track_standby_total counter\n"
 	"arpproxy_netns_track_standby_total 67\n"
+	"# HELP arpproxy_netns_binding_expired_total Bindings removed because their lifetime "
+		"ran out, in the whole network namespace.\n"
+	"# TYPE arpproxy_netns_binding_expired_total counter\n"
+	"arpproxy_netns_binding_expired_total 68\n"
 	"# HELP arpproxy_frames_total ARP frames seen by the hook, per interface.\n"
 	"# TYPE arpproxy_frames_total counter\n"
 	"arpproxy_frames_total{dev=\"lo\"} 10\n"
@@ -1842,6 +1884,11 @@ static const char metrics_text[] =
 	"# TYPE arpproxy_track_standby_total counter\n"
 	"arpproxy_track_standby_total{dev=\"lo\"} 670\n"
 	"arpproxy_track_standby_total{dev=\"if999999\"} 6700\n"
+	"# HELP arpproxy_binding_expired_total Bindings removed because their lifetime ran out, "
+		"per interface.\n"
+	"# TYPE arpproxy_binding_expired_total counter\n"
+	"arpproxy_binding_expired_total{dev=\"lo\"} 680\n"
+	"arpproxy_binding_expired_total{dev=\"if999999\"} 6800\n"
 	"# HELP arpproxy_binding_hits_total Replies sent for a binding.\n"
 	"# TYPE arpproxy_binding_hits_total counter\n"
 	"arpproxy_binding_hits_total{prefix=\"10.0.0.5/32\"} 0\n"
@@ -2086,6 +2133,7 @@ Suite *print_suite(void)
 	tcase_add_test(tc, test_binding_family_filter);
 	tcase_add_test(tc, test_binding_odd_values);
 	tcase_add_test(tc, test_binding_announce);
+	tcase_add_test(tc, test_binding_lifetime);
 	tcase_add_loop_test(tc, test_binding_announce_wrong_width, 0, 2);
 	tcase_add_test(tc, test_empty_dump);
 	tcase_add_loop_test(tc, test_malformed_dump_prints_nothing, 0, 2 * N(malformed));
