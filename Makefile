@@ -15,8 +15,9 @@
 #   make dkms-install install the module sources for DKMS
 #   make deb          Debian packages arpproxy-dkms and arpproxyctl in
 #                     build/deb/, built from a copy of the tree
-#   make install      arpproxyctl, its man pages, bash completion and systemd
-#                     unit under $(DESTDIR)$(PREFIX) (PREFIX=/usr/local);
+#   make install      arpproxyctl, its man pages, bash completion, systemd
+#                     unit and DHCP lease hook (lib/arpproxy/lease-hook)
+#                     under $(DESTDIR)$(PREFIX) (PREFIX=/usr/local);
 #                     make uninstall
 
 VERSION := $(shell sed -n 's/^#define ARPPROXY_VERSION "\(.*\)"/\1/p' kmod/version.h)
@@ -35,7 +36,9 @@ CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
 
 CTL_LIB_SRCS := $(filter-out userspace/main.c,$(wildcard userspace/*.c))
 CTL_HDRS := $(wildcard userspace/*.h) kmod/uapi/linux/arpproxy.h
-UNIT_SRCS := $(wildcard tests/unit/*.c) kmod/proto.c kmod/lookup.c
+# The DHCP lease hook: a program of its own, outside arpproxyctl's link.
+LEASE_SRCS := userspace/lease/main.c userspace/lease/plan.c
+UNIT_SRCS := $(wildcard tests/unit/*.c) kmod/proto.c kmod/lookup.c userspace/lease/plan.c
 # The module's parts that need no kernel and no tool: a runner of their own.
 KMOD_UNIT_SRCS := $(wildcard tests/unit/kmod/*.c) kmod/proto.c kmod/acl_match.c kmod/bucket.c \
 	kmod/station_set.c kmod/mac_share.c kmod/proto6.c
@@ -49,7 +52,7 @@ all: module ctl
 module:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) W=1 modules
 
-ctl: userspace/arpproxyctl
+ctl: userspace/arpproxyctl userspace/lease-hook
 
 generate:
 	scripts/ynl-gen.sh
@@ -57,7 +60,10 @@ generate:
 userspace/arpproxyctl: userspace/main.c $(CTL_LIB_SRCS) $(CTL_HDRS)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(CTL_CFLAGS) $(LDFLAGS) -o $@ userspace/main.c $(CTL_LIB_SRCS) $(MNL_LIBS)
 
-$(BUILD)/unit-tests: $(UNIT_SRCS) $(CTL_LIB_SRCS) $(CTL_HDRS) $(wildcard tests/unit/*.h tests/shim/linux/*.h kmod/proto.h)
+userspace/lease-hook: $(LEASE_SRCS) userspace/lease/plan.h
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(CTL_CFLAGS) $(LDFLAGS) -o $@ $(LEASE_SRCS) $(MNL_LIBS)
+
+$(BUILD)/unit-tests: $(UNIT_SRCS) $(CTL_LIB_SRCS) $(CTL_HDRS) userspace/lease/plan.h $(wildcard tests/unit/*.h tests/shim/linux/*.h kmod/proto.h)
 	@mkdir -p $(BUILD)
 	$(CC) $(CFLAGS) $(CTL_CFLAGS) -Wno-missing-prototypes -Iuserspace \
 		-Itests/shim -Ikmod -o $@ $(UNIT_SRCS) $(CTL_LIB_SRCS) \
@@ -149,12 +155,14 @@ INSTALL_CTL = $(DESTDIR)$(PREFIX)/sbin/arpproxyctl
 INSTALL_MAN8 = $(DESTDIR)$(PREFIX)/share/man/man8/arpproxyctl.8
 INSTALL_MAN4 = $(DESTDIR)$(PREFIX)/share/man/man4/arpproxy.4
 INSTALL_COMPLETION = $(DESTDIR)$(PREFIX)/share/bash-completion/completions/arpproxyctl
+INSTALL_LEASE_HOOK = $(DESTDIR)$(PREFIX)/lib/arpproxy/lease-hook
 # systemd also reads units under /usr/local/lib; Debian's go to /lib.
 UNITDIR ?= $(PREFIX)/lib/systemd/system
 INSTALL_UNIT = $(DESTDIR)$(UNITDIR)/arpproxy.service
 
 install: ctl
 	install -D -m 0755 userspace/arpproxyctl $(INSTALL_CTL)
+	install -D -m 0755 userspace/lease-hook $(INSTALL_LEASE_HOOK)
 	install -D -m 0644 doc/arpproxyctl.8 $(INSTALL_MAN8)
 	install -D -m 0644 doc/arpproxy.4 $(INSTALL_MAN4)
 	install -D -m 0644 doc/arpproxyctl.bash-completion $(INSTALL_COMPLETION)
@@ -162,8 +170,10 @@ install: ctl
 	sed 's|/usr/sbin/arpproxyctl|$(PREFIX)/sbin/arpproxyctl|g' systemd/arpproxy.service >$(INSTALL_UNIT)
 
 uninstall:
-	rm -f $(INSTALL_CTL) $(INSTALL_MAN8) $(INSTALL_MAN4) $(INSTALL_COMPLETION) $(INSTALL_UNIT)
+	rm -f $(INSTALL_CTL) $(INSTALL_MAN8) $(INSTALL_MAN4) $(INSTALL_COMPLETION) $(INSTALL_UNIT) \
+		$(INSTALL_LEASE_HOOK)
+	rmdir $(dir $(INSTALL_LEASE_HOOK)) 2>/dev/null || true
 
 clean:
-	rm -rf $(BUILD) userspace/arpproxyctl
+	rm -rf $(BUILD) userspace/arpproxyctl userspace/lease-hook
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null || true

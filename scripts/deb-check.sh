@@ -279,7 +279,7 @@ layout() {
 		/usr/share/man/man4/arpproxy.4.gz \
 		/usr/share/bash-completion/completions/arpproxyctl \
 		/etc/arpproxy/arpproxy.conf /usr/share/doc/arpproxyctl/copyright \
-		/lib/systemd/system/arpproxy.service &&
+		/lib/systemd/system/arpproxy.service /usr/lib/arpproxy/lease-hook &&
 	conffiles arpproxyctl /etc/arpproxy/arpproxy.conf &&
 	/usr/sbin/arpproxyctl help >/dev/null &&
 	man -w arpproxyctl arpproxy

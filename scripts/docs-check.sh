@@ -124,11 +124,20 @@ registered=$(bash -c '. "$1" && complete -p arpproxyctl' sh "$completion" 2>&1) 
 root=$tmp/root
 if quiet make -s install DESTDIR="$root" PREFIX=/usr; then
 	(cd "$root" && find . ! -type d | sort) >"$tmp/installed"
-	printf '%s\n' ./usr/lib/systemd/system/arpproxy.service ./usr/sbin/arpproxyctl \
+	printf '%s\n' ./usr/lib/arpproxy/lease-hook \
+		./usr/lib/systemd/system/arpproxy.service ./usr/sbin/arpproxyctl \
 		./usr/share/bash-completion/completions/arpproxyctl \
 		./usr/share/man/man4/arpproxy.4 ./usr/share/man/man8/arpproxyctl.8 |
 		diff -u - "$tmp/installed" >"$tmp/diff" ||
 		{ fail "make install put other files:" && cat "$tmp/diff"; }
+	# The hook runs the arpproxyctl installed beside it (Kea passes no
+	# ARPPROXYCTL), which here finds no module.
+	hook=$(env -u ARPPROXYCTL DNSMASQ_INTERFACE=lo DNSMASQ_TIME_REMAINING=60 \
+		"$root/usr/lib/arpproxy/lease-hook" add 02:00:00:00:00:01 192.0.2.1 2>&1) || true
+	case $hook in
+	*"lease-hook: failed (exit status 1): $root/usr/sbin/arpproxyctl binding replace"*) ;;
+	*) fail "the installed lease-hook did not run the installed arpproxyctl: $hook" ;;
+	esac
 fi
 if quiet make -s uninstall DESTDIR="$root" PREFIX=/usr; then
 	left=$(cd "$root" && find . ! -type d)

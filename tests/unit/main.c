@@ -13,6 +13,7 @@ int main(void)
 	srunner_add_suite(sr, monitor_suite());
 	srunner_add_suite(sr, proto_suite());
 	srunner_add_suite(sr, lookup_suite());
+	srunner_add_suite(sr, lease_suite());
 	/* CK_VERBOSITY=verbose (as make check sets it) lists every test. */
 	srunner_run_all(sr, CK_ENV);
 	failed = srunner_ntests_failed(sr);
