@@ -11,7 +11,7 @@ linux-headers-amd64 linux-headers-6.12-amd64
 linux-source-6.1 flex bison bc libelf-dev libssl-dev
 linux-source-6.12 python3-yaml python3-jsonschema
 qemu-system-x86 busybox-static kmod cpio xz-utils
-iproute2 iputils-ping arping tcpdump jq util-linux procps nftables ndisc6 keepalived
+iproute2 iputils-ping arping tcpdump jq util-linux procps nftables ndisc6 keepalived dnsmasq-base
 man-db groff-base
 dkms sparse clang libclang-rt-14-dev
 dpkg-dev debhelper dh-dkms lintian blhc
