@@ -21,9 +21,9 @@ busywait 2000 grep -q '"event":"spoof"' /tmp/events.json
 monitor_stop
 
 check_eq "binding add, replace and del, as they happened" \
-	'{"event":"binding add","prefix":"172.16.20.0/24","dev":"e0","mac":null,"flags":[],"garp":null,"refresh":null}
-{"event":"binding replace","prefix":"172.16.20.0/24","dev":"e0","mac":"02:00:00:00:20:00","flags":["onlink"],"garp":null,"refresh":null}
-{"event":"binding del","prefix":"172.16.20.0/24","dev":"e0","mac":"02:00:00:00:20:00","flags":["onlink"],"garp":null,"refresh":null}' \
+	'{"event":"binding add","prefix":"172.16.20.0/24","dev":"e0","mac":null,"flags":[],"garp":null,"refresh":null,"lifetime":null}
+{"event":"binding replace","prefix":"172.16.20.0/24","dev":"e0","mac":"02:00:00:00:20:00","flags":["onlink"],"garp":null,"refresh":null,"lifetime":null}
+{"event":"binding del","prefix":"172.16.20.0/24","dev":"e0","mac":"02:00:00:00:20:00","flags":["onlink"],"garp":null,"refresh":null,"lifetime":null}' \
 	"$(events /tmp/events.json '.prefix == "172.16.20.0/24"')"
 check_eq "binding flush dev e0" '{"event":"binding flush","dev":"e0"}' \
 	"$(events /tmp/events.json '.event == "binding flush"')"
