@@ -348,7 +348,7 @@ ctl binding replace "$D" dev e0 mac "$MAC_N" garp 2 refresh 30
 busywait 5000 grep -q '"event":"binding replace"' /tmp/garp.mon
 monitor_stop
 check_eq "the binding's event carries them" \
-	"{\"event\":\"binding replace\",\"prefix\":\"$D\",\"dev\":\"e0\",\"mac\":\"$MAC_N\",\"flags\":[],\"garp\":2,\"refresh\":30}" \
+	"{\"event\":\"binding replace\",\"prefix\":\"$D\",\"dev\":\"e0\",\"mac\":\"$MAC_N\",\"flags\":[],\"garp\":2,\"refresh\":30,\"lifetime\":null}" \
 	"$(events /tmp/garp.mon '.event == "binding replace"')"
 ctl save >/tmp/garp.save
 check "save has them in the words of add" \
