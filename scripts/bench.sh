@@ -1,6 +1,7 @@
 #!/bin/sh
 # make bench: boot Debian's 6.1 kernel once, run bench/run.sh (every
-# scenario side by side), then write bench/results.md and bench/results.png.
+# scenario side by side) and bench/perframe.sh (each request's cost in the
+# kernel), then write bench/results.md and bench/results.png.
 # With --report, only write them again from the last run's measurements.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,7 +15,8 @@ scripts/vm-prepare.sh "$kver" "build/vm/$kver"
 echo "bench: booting Debian's $kver in QEMU (software emulation); this takes a while"
 if [ "${1:-}" != --report ]; then
 	scripts/vm-run.sh -t 5400 -m 3G "$kver" "build/vm/$kver" "$out" \
-		"BENCH_OUT=/tmp/out/bench.tsv sh $top/bench/run.sh" || {
+		"BENCH_OUT=/tmp/out/bench.tsv sh $top/bench/run.sh &&
+		 BENCH_OUT=/tmp/out/bench.tsv sh $top/bench/perframe.sh" || {
 		tail -n 30 "$out/cmd.log"
 		exit 1
 	}

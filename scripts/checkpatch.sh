@@ -17,7 +17,7 @@ if [ ! -f "$dir/scripts/checkpatch.pl" ]; then
 fi
 cd "$top"
 # nl_gen.c and nl_gen.h are ynl-gen-c's output, in its style, not ours.
-files=$(ls kmod/*.c kmod/*.h kmod/uapi/linux/*.h tests/faultinject/*.c | grep -v '^kmod/nl_gen\.[ch]$')
+files=$(ls kmod/*.c kmod/*.h kmod/uapi/linux/*.h tests/faultinject/*.c tests/perframe/*.c | grep -v '^kmod/nl_gen\.[ch]$')
 # shellcheck disable=SC2086
 perl "$dir/scripts/checkpatch.pl" --no-tree --strict --terse --show-types -f $files |
 	grep -E 'ERROR|WARNING|CHECK' && exit 1
