@@ -137,7 +137,7 @@ EOF
 # Every command, with each allocation it makes failing in turn.
 COMMANDS='binding add 172.16.40.0/24 dev e1 mac 02:00:00:00:00:40
 binding replace 172.16.30.0/24 dev e1 mac 02:00:00:00:00:31
-binding replace 10.0.1.50 dev e0 mac 02:00:00:00:00:51 static
+binding replace 10.0.1.50 dev e0 mac 02:00:00:00:00:51 static lifetime 600
 binding del 10.0.1.50 dev e0
 binding flush
 binding flush dev e0
